@@ -1,0 +1,189 @@
+@preconcurrency import CCmarkGFM
+import Foundation
+
+/// What replaces a piece of a text node: plain text (escaped by cmark) or ready HTML.
+public enum MarkdownSegment: Sendable, Equatable {
+    case text(String)
+    case html(String)
+}
+
+/// A text node as the rewriter sees it: its literal and where it starts in the Markdown.
+public struct MarkdownText: Sendable {
+    public let literal: String
+    /// 1-based line in the Markdown given to `render`.
+    public let line: Int
+    /// 1-based column (in UTF-8 bytes, as cmark counts) of the node's first character, 0 if cmark gave none.
+    public let column: Int
+}
+
+/// A fenced code block as the rewriter sees it.
+public struct MarkdownCodeBlock: Sendable {
+    /// The info string (`chart`, `swift`…), trimmed.
+    public let info: String
+    public let code: String
+    /// 1-based line of the opening fence in the Markdown given to `render`.
+    public let line: Int
+}
+
+/// Hooks that let the caller replace figures in text and whole code blocks while rendering.
+public struct MarkdownRewriter {
+    /// Called for text nodes that contain `trigger`; nil keeps the node as it is.
+    public var trigger: String
+    public var rewriteText: (MarkdownText) -> [MarkdownSegment]?
+    /// Called for every fenced code block; nil keeps the block as it is.
+    public var rewriteCodeBlock: (MarkdownCodeBlock) -> String?
+
+    public init(
+        trigger: String = "{{",
+        rewriteText: @escaping (MarkdownText) -> [MarkdownSegment]? = { _ in nil },
+        rewriteCodeBlock: @escaping (MarkdownCodeBlock) -> String? = { _ in nil }
+    ) {
+        self.trigger = trigger
+        self.rewriteText = rewriteText
+        self.rewriteCodeBlock = rewriteCodeBlock
+    }
+}
+
+/// Renders GitHub-flavoured Markdown to HTML with cmark-gfm.
+///
+/// Tables, strikethrough, autolinks, task lists, the tag filter and footnotes are on.
+/// Raw HTML is omitted unless `unsafeHTML` is set. The renderer always runs cmark in
+/// unsafe mode and omits the author's raw HTML itself, so that the HTML the rewriter
+/// inserts (figure links, charts) passes through.
+public struct MarkdownRenderer: Sendable {
+    public var unsafeHTML: Bool
+
+    public init(unsafeHTML: Bool = false) {
+        self.unsafeHTML = unsafeHTML
+    }
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+    /// Registers the core extensions once: the C function is not thread-safe.
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    public func render(_ markdown: String, rewriter: MarkdownRewriter? = nil) -> String {
+        _ = Self.registered
+        let parseOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
+        guard let parser = cmark_parser_new(parseOptions) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        var bytes = Array(markdown.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+
+        var placeholders: [String] = []
+        rewrite(document, rewriter: rewriter, placeholders: &placeholders)
+
+        guard let cString = cmark_render_html(document, parseOptions, cmark_parser_get_syntax_extensions(parser))
+        else { return "" }
+        defer { free(cString) }
+        let html = String(cString: cString)
+        return placeholders.isEmpty ? html : Self.fillPlaceholders(html, placeholders)
+    }
+
+    /// Walks the tree once, collecting what to change, then changes it: cmark's iterator
+    /// must not see nodes inserted or removed under it.
+    private func rewrite(_ document: OpaquePointer, rewriter: MarkdownRewriter?, placeholders: inout [String]) {
+        var rawHTML: [OpaquePointer] = []
+        var texts: [OpaquePointer] = []
+        var codeBlocks: [OpaquePointer] = []
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                  let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if !unsafeHTML { rawHTML.append(node) }
+            case CMARK_NODE_TEXT:
+                if rewriter != nil { texts.append(node) }
+            case CMARK_NODE_CODE_BLOCK:
+                if rewriter != nil, cmark_node_get_fenced(node, nil, nil, nil) != 0 { codeBlocks.append(node) }
+            default:
+                break
+            }
+        }
+        for node in rawHTML {
+            let block = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+            cmark_node_set_literal(node, block ? "<!-- raw HTML omitted -->\n" : "<!-- raw HTML omitted -->")
+        }
+        guard let rewriter else { return }
+        for node in texts {
+            let literal = String(cString: cmark_node_get_literal(node))
+            guard literal.contains(rewriter.trigger) else { continue }
+            let text = MarkdownText(
+                literal: literal,
+                line: Int(cmark_node_get_start_line(node)),
+                column: Int(cmark_node_get_start_column(node))
+            )
+            guard let segments = rewriter.rewriteText(text) else { continue }
+            for segment in segments {
+                let replacement: OpaquePointer?
+                switch segment {
+                case .text(let string):
+                    replacement = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(replacement, string)
+                case .html(let html):
+                    replacement = cmark_node_new(CMARK_NODE_HTML_INLINE)
+                    cmark_node_set_literal(replacement, Self.placeholder(placeholders.count))
+                    placeholders.append(html)
+                }
+                cmark_node_insert_before(node, replacement)
+            }
+            cmark_node_free(node)
+        }
+        for node in codeBlocks {
+            let info = String(cString: cmark_node_get_fence_info(node)).trimmingCharacters(in: .whitespaces)
+            let block = MarkdownCodeBlock(
+                info: info,
+                code: String(cString: cmark_node_get_literal(node)),
+                line: Int(cmark_node_get_start_line(node))
+            )
+            guard let html = rewriter.rewriteCodeBlock(block) else { continue }
+            let replacement = cmark_node_new(CMARK_NODE_HTML_BLOCK)
+            cmark_node_set_literal(replacement, Self.placeholder(placeholders.count) + "\n")
+            placeholders.append(html)
+            cmark_node_replace(node, replacement)
+            cmark_node_free(node)
+        }
+    }
+
+    // The tag filter would mangle `<style>` in an inline SVG, so inserted HTML goes in
+    // after rendering, in place of a comment no author writes.
+    private static func placeholder(_ index: Int) -> String { "<!--\u{1F}capex:\(index)\u{1F}-->" }
+
+    private static func fillPlaceholders(_ html: String, _ placeholders: [String]) -> String {
+        let open = "<!--\u{1F}capex:"
+        var result = ""
+        result.reserveCapacity(html.utf8.count + placeholders.reduce(0) { $0 + $1.utf8.count })
+        var rest = html[...]
+        while let start = rest.range(of: open) {
+            result += rest[..<start.lowerBound]
+            let afterOpen = rest[start.upperBound...]
+            guard let close = afterOpen.range(of: "\u{1F}-->"),
+                  let index = Int(afterOpen[..<close.lowerBound]), placeholders.indices.contains(index)
+            else {
+                result += rest[start]
+                rest = afterOpen
+                continue
+            }
+            result += placeholders[index]
+            rest = afterOpen[close.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}

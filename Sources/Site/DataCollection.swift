@@ -1,0 +1,51 @@
+import Diagnostics
+
+/// One `content/data/*.yaml` file: a list of records, each a mapping with a unique `id`.
+public struct DataCollection: Sendable {
+    /// The file name without extension: `deals` for `content/data/deals.yaml`.
+    public var name: String
+    public var path: String
+    public var records: [YAMLNode]
+
+    static func load(path: String, text: String) -> (DataCollection?, [Diagnostic]) {
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        let name = String(fileName.prefix { $0 != "." })
+        let root: YAMLNode?
+        do {
+            root = try YAMLLoader.parse(text, file: path)
+        } catch {
+            return (nil, [error])
+        }
+        guard let root else { return (DataCollection(name: name, path: path, records: []), []) }
+        guard let elements = root.elements else {
+            return (nil, [.error(at: root.location, "a data file must be a list of records (lines starting with '- '), not \(root.kindDescription)")])
+        }
+        var problems: [Diagnostic] = []
+        var seen: [String: SourceLocation] = [:]
+        for record in elements {
+            guard record.entries != nil else {
+                problems.append(.error(at: record.location, "a record must be a mapping of fields, not \(record.kindDescription)"))
+                continue
+            }
+            guard let idNode = record["id"], let id = idNode.text, idNode.scalar != .null else {
+                problems.append(.error(at: record.location, "record has no 'id'"))
+                continue
+            }
+            if !isValidID(id) {
+                problems.append(.error(at: idNode.location, "id '\(id)' must use lowercase letters, digits and hyphens"))
+            }
+            if let first = seen[id] {
+                problems.append(.error(at: idNode.location, "id '\(id)' is already used at line \(first.line)"))
+            } else {
+                seen[id] = idNode.location
+            }
+        }
+        return (DataCollection(name: name, path: path, records: elements), problems)
+    }
+
+    static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && !id.hasPrefix("-") && id.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        }
+    }
+}

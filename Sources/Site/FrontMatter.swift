@@ -1,0 +1,93 @@
+import Diagnostics
+
+/// Splits a Markdown file into its YAML front matter and body, and reads the fields.
+enum FrontMatter {
+    struct Parsed {
+        var meta: PageMeta
+        var body: String
+        var bodyFirstLine: Int
+        /// Where `slug`, `template` and the other fields were written, for later errors.
+        var node: YAMLNode?
+    }
+
+    /// `requireTitle` is false for `_index.md`, whose list page can take the folder's name.
+    static func parse(_ text: String, file: String, requireTitle: Bool, defaultTitle: String) -> (Parsed, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let (yaml, body, bodyLine) = split(text)
+        var node: YAMLNode?
+        if yaml == nil, text.hasPrefix("---") {
+            diagnostics.append(.error(at: .start(of: file), "front matter opened with '---' is never closed by a '---' line"))
+        }
+        if let yaml {
+            do {
+                node = try YAMLLoader.parse(yaml, file: file, firstLine: 2)
+            } catch {
+                diagnostics.append(error)
+            }
+            if let parsed = node, parsed.entries == nil {
+                diagnostics.append(.error(at: parsed.location, "front matter must be a mapping of fields, not \(parsed.kindDescription)"))
+                node = nil
+            }
+        }
+        var reader = FieldReader(node)
+        var meta = PageMeta(title: reader.string("title") ?? "")
+        if meta.title.isEmpty {
+            if requireTitle {
+                let at = reader.location(of: "title") ?? .start(of: file)
+                let message = yaml == nil
+                    ? "page has no front matter; it needs at least a 'title' between '---' lines"
+                    : "page needs a 'title' in its front matter"
+                diagnostics.append(.error(at: at, message))
+            }
+            meta.title = defaultTitle
+        }
+        meta.description = reader.string("description")
+        meta.date = reader.date("date")
+        meta.updated = reader.date("updated")
+        meta.draft = reader.bool("draft") ?? false
+        meta.slug = reader.string("slug")
+        meta.order = reader.int("order")
+        meta.template = reader.string("template")
+        meta.lang = reader.string("lang")
+        meta.tags = reader.strings("tags") ?? []
+        meta.node = node
+        diagnostics += reader.diagnostics
+        return (Parsed(meta: meta, body: body, bodyFirstLine: bodyLine, node: node), diagnostics)
+    }
+
+    /// Returns the YAML between the opening `---` and the closing `---` (or `...`), the
+    /// body, and the 1-based line the body starts on. A file without an opening `---`
+    /// is all body.
+    static func split(_ text: String) -> (yaml: String?, body: String, bodyFirstLine: Int) {
+        var rest = text[...]
+        if rest.hasPrefix("\u{FEFF}") { rest = rest.dropFirst() }
+        guard rest.hasPrefix("---"), let firstNewline = rest.firstIndex(of: "\n"),
+              rest[rest.startIndex..<firstNewline].trimmingCharacters(in: " \t\r") == "---"
+        else { return (nil, text, 1) }
+        var line = 2
+        var lineStart = rest.index(after: firstNewline)
+        let yamlStart = lineStart
+        while lineStart < rest.endIndex {
+            let lineEnd = rest[lineStart...].firstIndex(of: "\n") ?? rest.endIndex
+            let content = rest[lineStart..<lineEnd].trimmingCharacters(in: " \t\r")
+            if content == "---" || content == "..." {
+                let yaml = String(rest[yamlStart..<lineStart])
+                let bodyStart = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : rest.endIndex
+                return (yaml, String(rest[bodyStart...]), line + 1)
+            }
+            line += 1
+            lineStart = lineEnd < rest.endIndex ? rest.index(after: lineEnd) : rest.endIndex
+        }
+        // No closing line: treat the whole file as body rather than swallow it.
+        return (nil, text, 1)
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in set: String) -> Substring {
+        var s = self
+        while let first = s.first, set.contains(first) { s = s.dropFirst() }
+        while let last = s.last, set.contains(last) { s = s.dropLast() }
+        return s
+    }
+}

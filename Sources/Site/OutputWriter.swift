@@ -1,0 +1,97 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes an output plan into a fresh folder beside `output/`, then swaps it in: a
+/// build that fails before the swap leaves the previous site untouched, and files whose
+/// source was deleted disappear because the new folder never had them.
+struct OutputWriter {
+    var output: URL
+    /// Where `.copy` sources are read from.
+    var root: URL
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func write(_ plan: OutputPlan) throws(Failure) {
+        let parent = output.deletingLastPathComponent()
+        let name = output.lastPathComponent
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let staging = parent.appendingPathComponent(".\(name).new-\(pid)")
+        let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
+        let fm = FileManager.default
+        try? fm.removeItem(at: staging)
+        try? fm.removeItem(at: retired)
+        do {
+            try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw Failure(description: "cannot create \(staging.path): \(error.localizedDescription)")
+        }
+
+        for path in plan.paths where !OutputPlan.isSafe(path) {
+            try? fm.removeItem(at: staging)
+            throw Failure(description: "refusing to write '\(path)': it would land outside the output folder")
+        }
+        var folders = Set<String>()
+        for path in plan.paths {
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted {
+                parts = parts.dropLast()
+            }
+        }
+        // Parents sort before their children.
+        for folder in folders.sorted() {
+            mkdir(staging.path + "/" + folder, 0o755)
+        }
+        let stagingPath = staging.path
+        let rootPath = root.path
+        let errors = parallelMap(plan.files) { file -> String? in
+            let target = stagingPath + "/" + file.path
+            switch file.content {
+            case .bytes(let data):
+                return Self.writeFile(target, data)
+            case .copy(let source):
+                guard let data = FileManager.default.contents(atPath: rootPath + "/" + source) else {
+                    return "cannot read \(source)"
+                }
+                return Self.writeFile(target, data)
+            }
+        }.compactMap { $0 }
+        if let first = errors.first {
+            try? fm.removeItem(at: staging)
+            throw Failure(description: first)
+        }
+
+        // Two renames: the old site is out of the way for microseconds, never half-written.
+        let hadOutput = fm.fileExists(atPath: output.path)
+        if hadOutput, rename(output.path, retired.path) != 0 {
+            try? fm.removeItem(at: staging)
+            throw Failure(description: "cannot move the old \(output.path) aside: \(String(cString: strerror(errno)))")
+        }
+        if rename(staging.path, output.path) != 0 {
+            let reason = String(cString: strerror(errno))
+            if hadOutput { rename(retired.path, output.path) }
+            try? fm.removeItem(at: staging)
+            throw Failure(description: "cannot move the new site into \(output.path): \(reason)")
+        }
+        if hadOutput { try? fm.removeItem(at: retired) }
+    }
+
+    private static func writeFile(_ path: String, _ data: Data) -> String? {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }
+        defer { close(fd) }
+        let ok = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+        return ok ? nil : "cannot write \(path): \(String(cString: strerror(errno)))"
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+
+/// Maps `items` on every core, keeping their order. Pages are independent values, so
+/// the work splits into chunks with no shared state but the result slots.
+func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
+    let count = items.count
+    guard count > 1 else { return items.map(transform) }
+    let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+    let chunkSize = max(1, count / (cores * 8))
+    let chunks = (count + chunkSize - 1) / chunkSize
+    let slots = UnsafeMutablePointer<R?>.allocate(capacity: count)
+    slots.initialize(repeating: nil, count: count)
+    defer { slots.deinitialize(count: count); slots.deallocate() }
+    withoutActuallyEscaping(transform) { transform in
+        let box = UncheckedBox((items, transform, slots))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let (items, transform, slots) = box.value
+            let end = min(count, (chunk + 1) * chunkSize)
+            for index in (chunk * chunkSize)..<end {
+                slots[index] = transform(items[index])
+            }
+        }
+    }
+    return (0..<count).map { slots[$0]! }
+}
+
+/// Carries values into `concurrentPerform`; each chunk writes only its own slots.
+private struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}

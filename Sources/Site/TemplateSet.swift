@@ -1,0 +1,66 @@
+import Diagnostics
+import Mustache
+
+/// The site's Mustache templates, named by path without extension (`layout`, `page`,
+/// `partials/head`), and the rule for which one renders a page.
+struct TemplateSet: @unchecked Sendable {
+    // MustacheLibrary is Sendable; the names are plain strings.
+    var library: MustacheLibrary
+    var names: Set<String>
+    var paths: [String: String]
+
+    static func load(paths: [String], read: (String) -> String) -> (TemplateSet, [Diagnostic]) {
+        var library = MustacheLibrary()
+        var names = Set<String>()
+        var pathByName: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        for path in paths {
+            let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+            do {
+                try library.register(read(path), named: name)
+                names.insert(name)
+                pathByName[name] = path
+            } catch let error as MustacheTemplate.ParserError {
+                let location = SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber + 1)
+                problems.append(.error(at: location, "template syntax: \(describe(error.error))"))
+            } catch {
+                problems.append(.error(at: .start(of: path), "template syntax: \(error)"))
+            }
+        }
+        for required in ["layout", "page", "list"] where !names.contains(required) {
+            problems.append(.error(at: .start(of: "templates/\(required).mustache"), "missing template '\(required)': every site needs it"))
+        }
+        return (TemplateSet(library: library, names: names, paths: pathByName), problems)
+    }
+
+    /// The template a page is rendered with: its `template` field, else `home` for the
+    /// root page when the site has one, else `page` or `list`.
+    func templateName(for page: Page) -> String {
+        if let chosen = page.meta.template { return chosen }
+        if page.url == "/", names.contains("home") { return "home" }
+        return page.kind == .list ? "list" : "page"
+    }
+
+    func checkTemplate(for page: Page) -> Diagnostic? {
+        let name = templateName(for: page)
+        guard !names.contains(name) else { return nil }
+        let at = page.meta.node?["template"]?.location ?? page.location
+        let known = names.filter { !$0.hasPrefix("partials/") }.sorted().joined(separator: ", ")
+        return .error(at: at, "no template '\(name)' in templates/ (there are: \(known))")
+    }
+
+    /// Renders a known template; nil only for a name `checkTemplate` would have refused.
+    func render(_ name: String, _ context: [String: Any]) -> String? {
+        library.render(context, withTemplate: name)
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
+        case .unfinishedName: return "a tag is not finished: '{{' without '}}'"
+        case .expectedSectionEnd: return "a section is opened but never closed"
+        case .invalidSetDelimiter: return "bad set-delimiter tag"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Diagnostics
+
+/// How a content path becomes a URL (SPEC §2), and the checks that keep every URL inside `output/`.
+enum URLRules {
+    enum Outcome {
+        case success(String)
+        case failure(String)
+
+        var value: String? {
+            if case .success(let url) = self { return url }
+            return nil
+        }
+    }
+
+    /// `content/power.md` → `/power/`, `content/index.md` → `/`, `content/a/index.md` → `/a/`;
+    /// a `slug` replaces the last segment.
+    static func url(folder: String, name: String, slug: String?) -> Outcome {
+        var segments = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+        if name != "index" { segments.append(name) }
+        if let slug {
+            guard isSafeSegment(slug) else {
+                return .failure("slug '\(slug)' must be one path segment of letters, digits, '-', '_' or '.' (no '/', no '..')")
+            }
+            guard !segments.isEmpty else { return .failure("the home page cannot have a slug") }
+            segments[segments.count - 1] = slug
+        }
+        for segment in segments where !isSafeSegment(segment) {
+            return .failure("the path segment '\(segment)' cannot be part of a URL: use letters, digits, '-', '_' or '.'")
+        }
+        return .success(segments.isEmpty ? "/" : "/" + segments.joined(separator: "/") + "/")
+    }
+
+    /// A segment that cannot climb out of `output/` or hide: no separators, no leading dot.
+    static func isSafeSegment(_ segment: String) -> Bool {
+        guard !segment.isEmpty, !segment.hasPrefix(".") else { return false }
+        return segment.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar)
+        }
+    }
+
+    /// `posts` → `Posts`, `deep-dives` → `Deep dives`; the root's list is titled by the site.
+    static func title(forFolder folder: String) -> String {
+        guard let last = folder.split(separator: "/").last else { return "Home" }
+        let words = last.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// One error per page whose URL another page already has, pointing at the later one.
+    static func duplicateURLs(in pages: [Page]) -> [Diagnostic] {
+        var firstByURL: [String: Page] = [:]
+        var problems: [Diagnostic] = []
+        for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            if let first = firstByURL[page.url] {
+                let at = page.meta.node?["slug"]?.location ?? page.location
+                problems.append(.error(at: at, "URL \(page.url) is also the URL of \(first.sourcePath)"))
+            } else {
+                firstByURL[page.url] = page
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Site
+
+@main
+struct Capex: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "capex",
+        abstract: "Builds a static site where every figure is computed from data, with units, ranges and sources.",
+        subcommands: [Build.self, Check.self],
+        defaultSubcommand: Build.self
+    )
+}
+
+/// Options every command shares.
+struct RootOptions: ParsableArguments {
+    @Option(name: .long, help: "The site's folder, holding content/ and templates/.")
+    var root: String = "."
+
+    var rootURL: URL { URL(fileURLWithPath: root).standardizedFileURL }
+}
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Build the site into output/.")
+
+    @OptionGroup var global: RootOptions
+
+    @Option(name: .long, help: "Where to write the site (default: ROOT/output).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Override site.yaml's base_url.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include pages marked draft: true.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(name: .long, help: "Print nothing but problems.")
+    var quiet = false
+
+    func run() throws {
+        let root = global.rootURL
+        let options = BuildOptions(
+            root: root,
+            output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
+            baseURL: baseURL, includeDrafts: drafts, strict: strict
+        )
+        let report = SiteBuilder.build(options)
+        Report.print(report.diagnostics, root: root)
+        if !report.succeeded {
+            Report.error("build failed: \(report.diagnostics.errors.count) error(s); \(options.outputFolder.path) left as it was")
+            throw ExitCode.failure
+        }
+        if !quiet { print(report.summary + " → " + Report.relative(options.outputFolder, to: root)) }
+    }
+}
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Load, render and check everything; write nothing.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, github
+    }
+
+    @OptionGroup var global: RootOptions
+
+    @Option(name: .long, help: "text, json, or github (::error annotations).")
+    var format: Format = .text
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(name: .long, help: "Include pages marked draft: true.")
+    var drafts = false
+
+    func run() throws {
+        let root = global.rootURL
+        let report = SiteBuilder.build(BuildOptions(root: root, includeDrafts: drafts, strict: strict, write: false))
+        switch format {
+        case .text:
+            Report.print(report.diagnostics, root: root)
+            if report.succeeded { print("No problems in \(report.pages) pages.") }
+        case .json:
+            print(Report.json(report))
+        case .github:
+            for diagnostic in report.diagnostics.sorted {
+                let l = diagnostic.location
+                print("::\(diagnostic.severity.rawValue) file=\(l.file),line=\(l.line),col=\(l.column)::\(Report.githubEscape(diagnostic.message))")
+            }
+        }
+        if !report.succeeded { throw ExitCode.failure }
+    }
+}

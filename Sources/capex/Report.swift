@@ -1,0 +1,42 @@
+import Diagnostics
+import Foundation
+import Site
+
+/// How the command line shows problems: compiler-style on standard error.
+enum Report {
+    static func print(_ diagnostics: Diagnostics, root: URL) {
+        let formatter = DiagnosticFormatter { path in
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
+            return (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
+        }
+        for diagnostic in diagnostics.sorted {
+            error(formatter.format(diagnostic))
+        }
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func relative(_ url: URL, to root: URL) -> String {
+        let path = url.path
+        return path.hasPrefix(root.path + "/") ? String(path.dropFirst(root.path.count + 1)) + "/" : path
+    }
+
+    static func json(_ report: BuildReport) -> String {
+        let problems = report.diagnostics.sorted.map { d -> [String: Any] in
+            ["severity": d.severity.rawValue, "file": d.location.file, "line": d.location.line,
+             "column": d.location.column, "message": d.message]
+        }
+        let object: [String: Any] = ["ok": report.succeeded, "pages": report.pages, "problems": problems]
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// GitHub's workflow commands need `%`, CR and LF escaped in the message.
+    static func githubEscape(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+}
