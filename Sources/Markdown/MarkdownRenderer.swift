@@ -111,7 +111,10 @@ public struct MarkdownRenderer: Sendable {
             case CMARK_NODE_TEXT:
                 if rewriter != nil { texts.append(node) }
             case CMARK_NODE_CODE_BLOCK:
-                if rewriter != nil, cmark_node_get_fenced(node, nil, nil, nil) != 0 { codeBlocks.append(node) }
+                // cmark writes through all three out-parameters without checking them.
+                var length: Int32 = 0, offset: Int32 = 0
+                var character: CChar = 0
+                if rewriter != nil, cmark_node_get_fenced(node, &length, &offset, &character) != 0 { codeBlocks.append(node) }
             default:
                 break
             }

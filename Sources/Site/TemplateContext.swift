@@ -20,7 +20,7 @@ struct TemplateContext {
         siteValues["language"] = config.language
         siteValues["home_url"] = config.basePath + "/"
         siteValues["feed_url"] = config.basePath + "/feed.xml"
-        let regular = site.pages.filter { $0.kind == .regular }
+        let regular = site.pages.filter { $0.kind == .regular && $0.url != "/" }
         siteValues["pages"] = Self.byDate(regular).map { Self.summary($0, config: config) }
         siteValues["page_count"] = regular.count
         let nav = Self.inListOrder(site.pages.filter { Self.isInNavigation($0) })

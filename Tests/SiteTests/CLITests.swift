@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+/// Runs the `capex` executable the way a user does, for exit status and standard error.
+@Suite("the capex command")
+struct CLITests {
+    static let binary: URL? = {
+        let build = FixtureSite.repository.appendingPathComponent(".build")
+        for configuration in ["debug", "release"] {
+            let url = build.appendingPathComponent(configuration).appendingPathComponent("capex")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }()
+
+    func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = try #require(Self.binary, "build the capex product first")
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+
+    @Test func goodBuildExitsZeroWithASummary() throws {
+        let site = try FixtureSite()
+        let result = try run(["build", "--root", site.root.path])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Built 7 pages, 13 files in "))
+        #expect(result.stderr.isEmpty)
+        let quiet = try run(["build", "--root", site.root.path, "--quiet"])
+        #expect(quiet.status == 0)
+        #expect(quiet.stdout.isEmpty)
+    }
+
+    @Test func badBuildExitsOneWithCompilerStyleErrors() throws {
+        let site = try FixtureSite()
+        try site.write("content/bad.md", "---\ntitle: Bad\ndraft: nope\n---\n")
+        try site.write("content/worse.md", "---\ntitle: Worse\ntemplate: gone\n---\n")
+        let result = try run(["build", "--root", site.root.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("""
+        content/bad.md:3:8: error: 'draft' must be true or false, not the text 'nope'
+        draft: nope
+               ^
+        content/worse.md:3:11: error: no template 'gone'
+        """))
+        #expect(result.stderr.contains("build failed: 2 error(s)"))
+    }
+
+    @Test func checkWritesNothingAndSpeaksGitHub() throws {
+        let site = try FixtureSite()
+        try site.write("content/bad.md", "---\ntitle: Bad\ndraft: nope\n---\n")
+        let result = try run(["check", "--root", site.root.path, "--format", "github"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "::error file=content/bad.md,line=3,col=8::'draft' must be true or false, not the text 'nope'\n")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+}
