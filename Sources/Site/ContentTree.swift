@@ -37,19 +37,6 @@ struct ContentTree: Sendable {
 
     /// Every regular file below `root/folder`, hidden files and folders skipped.
     static func files(under root: URL, in folder: String) -> [String] {
-        let base = root.appendingPathComponent(folder)
-        guard let enumerator = FileManager.default.enumerator(
-            at: base, includingPropertiesForKeys: [.isRegularFileKey],
-            options: [.skipsHiddenFiles]
-        ) else { return [] }
-        let prefix = base.standardizedFileURL.path
-        var paths: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(prefix + "/") else { continue }
-            paths.append(folder + "/" + full.dropFirst(prefix.count + 1))
-        }
-        return paths.sorted()
+        FileSystem.listFiles(under: root.appendingPathComponent(folder).path).map { folder + "/" + $0 }
     }
 }

@@ -22,8 +22,8 @@ struct OutputWriter {
         let staging = parent.appendingPathComponent(".\(name).new-\(pid)")
         let retired = parent.appendingPathComponent(".\(name).old-\(pid)")
         let fm = FileManager.default
-        try? fm.removeItem(at: staging)
-        try? fm.removeItem(at: retired)
+        FileSystem.removeTree(staging.path)
+        FileSystem.removeTree(retired.path)
         do {
             try fm.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
@@ -31,7 +31,7 @@ struct OutputWriter {
         }
 
         for path in plan.paths where !OutputPlan.isSafe(path) {
-            try? fm.removeItem(at: staging)
+            FileSystem.removeTree(staging.path)
             throw Failure(description: "refusing to write '\(path)': it would land outside the output folder")
         }
         var folders = Set<String>()
@@ -53,30 +53,30 @@ struct OutputWriter {
             case .bytes(let data):
                 return Self.writeFile(target, data)
             case .copy(let source):
-                guard let data = FileManager.default.contents(atPath: rootPath + "/" + source) else {
+                guard let bytes = FileSystem.readBytes(rootPath + "/" + source) else {
                     return "cannot read \(source)"
                 }
-                return Self.writeFile(target, data)
+                return Self.writeFile(target, Data(bytes))
             }
         }.compactMap { $0 }
         if let first = errors.first {
-            try? fm.removeItem(at: staging)
+            FileSystem.removeTree(staging.path)
             throw Failure(description: first)
         }
 
         // Two renames: the old site is out of the way for microseconds, never half-written.
         let hadOutput = fm.fileExists(atPath: output.path)
         if hadOutput, rename(output.path, retired.path) != 0 {
-            try? fm.removeItem(at: staging)
+            FileSystem.removeTree(staging.path)
             throw Failure(description: "cannot move the old \(output.path) aside: \(String(cString: strerror(errno)))")
         }
         if rename(staging.path, output.path) != 0 {
             let reason = String(cString: strerror(errno))
             if hadOutput { rename(retired.path, output.path) }
-            try? fm.removeItem(at: staging)
+            FileSystem.removeTree(staging.path)
             throw Failure(description: "cannot move the new site into \(output.path): \(reason)")
         }
-        if hadOutput { try? fm.removeItem(at: retired) }
+        if hadOutput { FileSystem.removeTree(retired.path) }
     }
 
     private static func writeFile(_ path: String, _ data: Data) -> String? {

@@ -33,6 +33,8 @@ public struct BuildReport: Sendable {
     public var filesWritten = 0
     public var seconds = 0.0
     public var strict = false
+    /// Seconds spent in each stage, in order: for `--timings` and the benchmark.
+    public var stages: [(name: String, seconds: Double)] = []
 
     public var succeeded: Bool {
         !diagnostics.hasErrors && !(strict && !diagnostics.warnings.isEmpty)
@@ -60,11 +62,20 @@ public enum SiteBuilder {
 
     private static func run(_ options: BuildOptions) -> BuildReport {
         var report = BuildReport(diagnostics: Diagnostics(), strict: options.strict)
+        var clock = DispatchTime.now()
+        func lap(_ name: String) {
+            let now = DispatchTime.now()
+            report.stages.append((name, Double(now.uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9))
+            clock = now
+        }
+
         let (loaded, loadProblems) = SiteLoader(root: options.root, options: options).load()
+        lap("load")
         report.diagnostics = loadProblems
         guard let site = loaded, !loadProblems.hasErrors else { return report }
 
         let (plan, renderProblems) = SiteRenderer(site: site).render()
+        lap("render")
         report.diagnostics.append(contentsOf: renderProblems)
         report.pages = site.pages.count
         guard report.succeeded else { return report }
@@ -73,6 +84,7 @@ public enum SiteBuilder {
         do {
             try OutputWriter(output: options.outputFolder, root: options.root).write(plan)
             report.filesWritten = plan.files.count
+            lap("write")
         } catch {
             report.diagnostics.error(at: .start(of: options.outputFolder.path), error.description)
         }

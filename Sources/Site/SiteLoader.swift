@@ -70,7 +70,7 @@ struct SiteLoader {
         }
 
         let assets = tree.assets.compactMap { path -> Asset? in
-            guard let bytes = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+            guard let bytes = FileSystem.readBytes(root.path + "/" + path).map({ Data($0) }) else {
                 diagnostics.error(at: .start(of: path), "cannot read asset")
                 return nil
             }
@@ -85,8 +85,7 @@ struct SiteLoader {
     }
 
     func read(_ path: String) -> String? {
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        FileSystem.readText(root.path + "/" + path)
     }
 
     enum ParsedFile {

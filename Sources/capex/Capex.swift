@@ -41,6 +41,9 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print nothing but problems.")
     var quiet = false
 
+    @Flag(name: .long, help: "Print the time each stage took.")
+    var timings = false
+
     func run() throws {
         let root = global.rootURL
         let options = BuildOptions(
@@ -55,6 +58,9 @@ struct Build: ParsableCommand {
             throw ExitCode.failure
         }
         if !quiet { print(report.summary + " → " + Report.relative(options.outputFolder, to: root)) }
+        if timings {
+            print(report.stages.map { "\($0.name) " + String(format: "%.3f s", $0.seconds) }.joined(separator: ", "))
+        }
     }
 }
 
