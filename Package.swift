@@ -20,11 +20,14 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "Diagnostics"),
+        .target(name: "Quantities"),
+        .target(name: "Model", dependencies: ["Diagnostics", "Quantities"]),
+        .target(name: "Charts"),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .target(
             name: "Site",
             dependencies: [
-                "Diagnostics", "Markdown", "Yams",
+                "Charts", "Diagnostics", "Markdown", "Model", "Quantities", "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
@@ -32,7 +35,10 @@ let package = Package(
             name: "capex",
             dependencies: ["Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
+        .testTarget(name: "ModelTests", dependencies: ["Model", "Diagnostics", "Quantities"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Diagnostics"]),
     ],
     swiftLanguageModes: [.v6]

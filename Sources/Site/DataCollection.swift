@@ -1,4 +1,5 @@
 import Diagnostics
+import Model
 
 /// One `content/data/*.yaml` file: a list of records, each a mapping with a unique `id`.
 public struct DataCollection: Sendable {
@@ -41,6 +42,16 @@ public struct DataCollection: Sendable {
             }
         }
         return (DataCollection(name: name, path: path, records: elements), problems)
+    }
+
+    /// The records the model reads: those with a usable id (the others were reported).
+    var recordCollection: RecordCollection {
+        var seen = Set<String>()
+        let records = self.records.compactMap { node -> Record? in
+            guard node.entries != nil, let id = node["id"]?.text, Self.isValidID(id), seen.insert(id).inserted else { return nil }
+            return Record(collection: name, id: id, location: node.location, node: node)
+        }
+        return RecordCollection(name: name, path: path, records: records)
     }
 
     static func isValidID(_ id: String) -> Bool {

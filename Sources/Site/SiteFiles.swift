@@ -1,15 +1,16 @@
 /// The files beside the pages that crawlers and feed readers want: sitemap, Atom feed,
 /// robots.txt. Every URL is absolute from `base_url`.
 enum SiteFiles {
-    static func sitemap(pages: [Page], config: SiteConfig) -> String {
+    static func sitemap(pages: [Page], generated: [String] = [], config: SiteConfig) -> String {
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
         """
-        for page in pages {
-            xml += "  <url><loc>\(Escape.xml(permalink(page, config)))</loc>"
-            if let modified = page.meta.lastModified { xml += "<lastmod>\(modified.day)</lastmod>" }
+        let entries = pages.map { ($0.url, $0.meta.lastModified) } + generated.map { ($0, nil as SiteDate?) }
+        for (url, modified) in entries.sorted(by: { $0.0 < $1.0 }) {
+            xml += "  <url><loc>\(Escape.xml(config.origin + config.basePath + url))</loc>"
+            if let modified { xml += "<lastmod>\(modified.day)</lastmod>" }
             xml += "</url>\n"
         }
         xml += "</urlset>\n"

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Model
 
 /// The site as read from disk: config, pages with their URLs, data, templates and assets.
 /// Nothing is rendered yet.
@@ -8,6 +9,7 @@ struct LoadedSite: Sendable {
     /// Regular and list pages, sorted by URL.
     var pages: [Page]
     var data: [DataCollection]
+    var model: StoryModel
     var templates: TemplateSet
     var assets: [Asset]
     var staticFiles: [String]
@@ -63,6 +65,9 @@ struct SiteLoader {
             return collection
         }
 
+        let (model, modelProblems) = StoryModel.build(data.map(\.recordCollection))
+        diagnostics.append(contentsOf: modelProblems)
+
         let (templates, templateProblems) = TemplateSet.load(paths: tree.templates) { read($0) ?? "" }
         diagnostics.append(contentsOf: templateProblems)
         for page in pages {
@@ -78,7 +83,7 @@ struct SiteLoader {
         }
 
         let site = LoadedSite(
-            config: config, pages: pages, data: data, templates: templates,
+            config: config, pages: pages, data: data, model: model, templates: templates,
             assets: assets, staticFiles: tree.staticFiles
         )
         return (site, diagnostics)

@@ -1,5 +1,7 @@
 import Diagnostics
 import Markdown
+import Model
+import Quantities
 
 /// The render stage: every page through cmark-gfm and its templates, plus the site files,
 /// into an output plan. Pages render in parallel; each is an independent value.
@@ -9,19 +11,32 @@ struct SiteRenderer {
     func render() -> (OutputPlan, [Diagnostic]) {
         let context = TemplateContext(site: site)
         let markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML)
+        let names = sourceNames
         let rendered = parallelMap(site.pages) { page in
-            renderPage(page, context: context, markdown: markdown)
+            renderPage(page, context: context, markdown: markdown, sourceNames: names)
         }
         var plan = OutputPlan()
         var diagnostics: [Diagnostic] = []
+        var cited = Set<String>()
         for (page, result) in zip(site.pages, rendered) {
-            switch result {
-            case .success(let html): plan.add(page.outputPath, html)
-            case .failure(let problem): diagnostics.append(problem)
-            }
+            diagnostics += result.problems
+            cited.formUnion(result.cited)
+            if let html = result.html { plan.add(page.outputPath, html) }
+        }
+        let generated = GeneratedPages(
+            model: site.model, config: site.config,
+            figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath,
+                                          locale: QuantityLocale(identifier: site.config.language) ?? .en),
+            sourceNames: names
+        ).all()
+        for page in generated {
+            plan.add(page.outputPath, renderGenerated(page, context: context))
+        }
+        if !site.model.collections.isEmpty {
+            for file in DataExport(model: site.model).files() { plan.add(file.path, file.text) }
         }
         plan.add("404.html", notFoundPage(context: context))
-        plan.add("sitemap.xml", SiteFiles.sitemap(pages: site.pages, config: site.config))
+        plan.add("sitemap.xml", SiteFiles.sitemap(pages: site.pages, generated: generated.map(\.url), config: site.config))
         plan.add("feed.xml", SiteFiles.feed(pages: site.pages, config: site.config))
         plan.add("robots.txt", SiteFiles.robots(config: site.config))
         for asset in site.assets { plan.add(asset.outputPath, asset.bytes) }
@@ -29,20 +44,73 @@ struct SiteRenderer {
         return (plan, diagnostics)
     }
 
-    private func renderPage(_ page: Page, context: TemplateContext, markdown: MarkdownRenderer) -> Result<String, Diagnostic> {
-        let content = page.body.isEmpty ? "" : markdown.render(page.body)
+    struct RenderedPage {
+        var html: String?
+        var problems: [Diagnostic] = []
+        /// The references the page's prose cites, for the figures page and incremental builds.
+        var cited: Set<String> = []
+    }
+
+    /// Gathers what the rewriter finds while cmark walks one page; one per page, never shared.
+    private final class PageFindings {
+        var problems: [Diagnostic] = []
+        var cited: Set<String> = []
+    }
+
+    private func renderPage(_ page: Page, context: TemplateContext, markdown: MarkdownRenderer, sourceNames: [String: String]) -> RenderedPage {
+        var result = RenderedPage()
+        let findings = PageFindings()
+        let content = page.body.isEmpty ? "" : markdown.render(page.body, rewriter: rewriter(for: page, findings, sourceNames))
+        result.problems = findings.problems
+        result.cited = findings.cited
         let values = context.context(for: page, content: content)
         let name = site.templates.templateName(for: page)
         guard let body = site.templates.render(name, values) else {
-            return .failure(.error(at: page.location, "no template '\(name)'"))
+            result.problems.append(.error(at: page.location, "no template '\(name)'"))
+            return result
         }
-        return .success(wrapInLayout(body, values))
+        result.html = wrapInLayout(body, values)
+        return result
+    }
+
+    /// Figures in the page's text; the rewriter runs synchronously inside `render`.
+    private func rewriter(for page: Page, _ findings: PageFindings, _ sourceNames: [String: String]) -> MarkdownRewriter {
+        let figures = FigureReferences(
+            model: site.model, sourceNames: sourceNames, basePath: site.config.basePath,
+            locale: QuantityLocale(identifier: page.meta.lang ?? site.config.language) ?? .en
+        )
+        let lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        return MarkdownRewriter(rewriteText: { text in
+            let line = text.line >= 1 && text.line <= lines.count ? lines[text.line - 1] : nil
+            return figures.rewrite(text, page: page, sourceLine: line, diagnostics: &findings.problems, cited: &findings.cited)
+        })
+    }
+
+    /// `Business Insider, 2024-01-19` for each source id: how tooltips and entries name sources.
+    var sourceNames: [String: String] {
+        var names: [String: String] = [:]
+        for record in site.model.records("sources") {
+            names[record.id] = [record.text("publisher") ?? record.id, record.text("date")].compactMap { $0 }.joined(separator: ", ")
+        }
+        return names
     }
 
     private func wrapInLayout(_ body: String, _ values: [String: Any]) -> String {
         var values = values
         values["body"] = body
         return site.templates.render("layout", values) ?? body
+    }
+
+    private func renderGenerated(_ page: GeneratedPage, context: TemplateContext) -> String {
+        var values = context.shared
+        var pageValues = page.values
+        pageValues["title"] = page.title
+        pageValues["url"] = site.config.basePath + page.url
+        pageValues["permalink"] = site.config.origin + site.config.basePath + page.url
+        pageValues["is_generated"] = true
+        values["page"] = pageValues
+        let body = site.templates.render(page.template, values) ?? ""
+        return wrapInLayout(body, values)
     }
 
     private func notFoundPage(context: TemplateContext) -> String {

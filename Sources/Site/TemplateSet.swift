@@ -27,6 +27,12 @@ struct TemplateSet: @unchecked Sendable {
                 problems.append(.error(at: .start(of: path), "template syntax: \(error)"))
             }
         }
+        // Pages generated from the model have built-in templates; the site's own win.
+        for (name, text) in DefaultTemplates.all.sorted(by: { $0.key < $1.key }) where !names.contains(name) {
+            try? library.register(text, named: name)
+            names.insert(name)
+            pathByName[name] = "(built-in \(name))"
+        }
         for required in ["layout", "page", "list"] where !names.contains(required) {
             problems.append(.error(at: .start(of: "templates/\(required).mustache"), "missing template '\(required)': every site needs it"))
         }
@@ -45,7 +51,7 @@ struct TemplateSet: @unchecked Sendable {
         let name = templateName(for: page)
         guard !names.contains(name) else { return nil }
         let at = page.meta.node?["template"]?.location ?? page.location
-        let known = names.filter { !$0.hasPrefix("partials/") }.sorted().joined(separator: ", ")
+        let known = names.filter { !$0.hasPrefix("partials/") && DefaultTemplates.all[$0] == nil }.sorted().joined(separator: ", ")
         return .error(at: at, "no template '\(name)' in templates/ (there are: \(known))")
     }
 

@@ -10,10 +10,12 @@ struct BuildTests {
         #expect(report.succeeded, "\(report.problemLines)")
         let files = FixtureSite.files(in: site.output)
         let css = try #require(files.first { $0.hasPrefix("assets/style.") })
+        // firms.yaml makes the figures and data pages and their downloads.
         #expect(files == [
-            "404.html", "about/index.html", css, "feed.xml", "images/pixel.svg", "index.html",
-            "notes/index.html", "notes/one/index.html", "posts/first/index.html", "posts/index.html",
-            "posts/renamed/index.html", "robots.txt", "sitemap.xml",
+            "404.html", "about/index.html", css, "data/all-figures.csv", "data/all-figures.json",
+            "data/firms.csv", "data/firms.json", "data/index.html", "feed.xml", "figures/index.html",
+            "images/pixel.svg", "index.html", "notes/index.html", "notes/one/index.html", "posts/first/index.html",
+            "posts/index.html", "posts/renamed/index.html", "robots.txt", "sitemap.xml",
         ])
         // 7 pages: index, about, notes list, notes/one, posts list, first, renamed (second is a draft).
         #expect(report.pages == 7)

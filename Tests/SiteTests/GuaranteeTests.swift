@@ -12,7 +12,7 @@ struct GuaranteeTests {
         #expect(site.build(output: second).succeeded)
         let a = FixtureSite.snapshot(of: first)
         let b = FixtureSite.snapshot(of: second)
-        #expect(a.count == 13)
+        #expect(a.count == 19)
         #expect(a == b)
     }
 

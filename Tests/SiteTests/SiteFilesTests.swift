@@ -13,8 +13,8 @@ struct SiteFilesTests {
         let document = try XMLDocument(xmlString: site.read("sitemap.xml"))
         let locations = try document.nodes(forXPath: "//*[local-name()='loc']").compactMap(\.stringValue)
         #expect(locations == [
-            "https://example.org/story/", "https://example.org/story/about/",
-            "https://example.org/story/notes/", "https://example.org/story/notes/one/",
+            "https://example.org/story/", "https://example.org/story/about/", "https://example.org/story/data/",
+            "https://example.org/story/figures/", "https://example.org/story/notes/", "https://example.org/story/notes/one/",
             "https://example.org/story/posts/", "https://example.org/story/posts/first/",
             "https://example.org/story/posts/renamed/",
         ])

@@ -1,0 +1,268 @@
+// Public data structs for each chart kind. Rendering lives in one file per kind.
+
+/// Data for a bar chart: one bar per category, values may be ranges or open-ended, with optional markers.
+public struct BarChart: Sendable {
+    /// One bar.
+    public struct Bar: Sendable {
+        public var category: String
+        public var value: ChartValue
+        /// `#rgb` / `#rrggbb`; palette colour when nil or invalid.
+        public var color: String?
+        /// Optional reference value drawn as a tick across the bar, e.g. a stated claim.
+        public var marker: Marker?
+
+        public init(category: String, value: ChartValue, color: String? = nil, marker: Marker? = nil) {
+            self.category = category
+            self.value = value
+            self.color = color
+            self.marker = marker
+        }
+    }
+
+    /// A reference value drawn as a tick with its own label (e.g. `stated: $18B`).
+    public struct Marker: Sendable {
+        public var value: Double
+        public var label: String
+
+        /// Non-finite or negative values are drawn at zero.
+        public init(value: Double, label: String) {
+            self.value = value.isFinite ? max(0, value) : 0
+            self.label = label
+        }
+    }
+
+    public var bars: [Bar]
+    public var orientation: Orientation
+    public var sort: SortOrder
+    /// Formats value-axis ticks.
+    public var tickFormat: ValueFormatter
+    /// Optional caption under the value axis, e.g. `GPU spend, US$`.
+    public var axisTitle: String?
+
+    public init(bars: [Bar], orientation: Orientation = .horizontal, sort: SortOrder = .none,
+                tickFormat: @escaping ValueFormatter = plainNumberFormat, axisTitle: String? = nil) {
+        self.bars = bars
+        self.orientation = orientation
+        self.sort = sort
+        self.tickFormat = tickFormat
+        self.axisTitle = axisTitle
+    }
+}
+
+/// Data for stacked bars: series stacked within each category, with a legend and in-segment labels.
+public struct StackedChart: Sendable {
+    /// A stacked series (one colour in the legend).
+    public struct Series: Sendable {
+        public var name: String
+        public var color: String?
+
+        public init(name: String, color: String? = nil) {
+            self.name = name
+            self.color = color
+        }
+    }
+
+    /// One segment of a stack; `label` is the caller's formatted value.
+    public struct Segment: Sendable {
+        public var value: Double
+        public var label: String
+
+        public init(value: Double, label: String) {
+            self.value = value
+            self.label = label
+        }
+    }
+
+    /// One bar; `segments[i]` belongs to `series[i]` (nil or missing = nothing for that series).
+    public struct Category: Sendable {
+        public var name: String
+        public var segments: [Segment?]
+        /// Label drawn at the end of the bar, e.g. the formatted total.
+        public var totalLabel: String?
+
+        public init(name: String, segments: [Segment?], totalLabel: String? = nil) {
+            self.name = name
+            self.segments = segments
+            self.totalLabel = totalLabel
+        }
+    }
+
+    public var series: [Series]
+    public var categories: [Category]
+    public var orientation: Orientation
+    public var tickFormat: ValueFormatter
+    public var axisTitle: String?
+
+    public init(series: [Series], categories: [Category], orientation: Orientation = .horizontal,
+                tickFormat: @escaping ValueFormatter = plainNumberFormat, axisTitle: String? = nil) {
+        self.series = series
+        self.categories = categories
+        self.orientation = orientation
+        self.tickFormat = tickFormat
+        self.axisTitle = axisTitle
+    }
+}
+
+/// Data for a line chart: time series on a date axis with direct labels at the line ends.
+public struct LineChart: Sendable {
+    /// One observation.
+    public struct Point: Sendable {
+        public var date: ChartDate
+        /// Caller's label for the date (table), e.g. `Oct 2025`.
+        public var dateLabel: String
+        public var value: Double
+        /// Caller's formatted value, e.g. `800M`.
+        public var label: String
+
+        public init(date: ChartDate, dateLabel: String, value: Double, label: String) {
+            self.date = date
+            self.dateLabel = dateLabel
+            self.value = value
+            self.label = label
+        }
+    }
+
+    /// One line.
+    public struct Series: Sendable {
+        public var name: String
+        public var color: String?
+        public var points: [Point]
+
+        public init(name: String, color: String? = nil, points: [Point]) {
+            self.name = name
+            self.color = color
+            self.points = points
+        }
+    }
+
+    public var series: [Series]
+    /// Formats value-axis (y) ticks.
+    public var tickFormat: ValueFormatter
+    /// Formats date-axis ticks.
+    public var dateTickFormat: DateTickFormatter
+    public var axisTitle: String?
+
+    public init(series: [Series], tickFormat: @escaping ValueFormatter = plainNumberFormat,
+                dateTickFormat: @escaping DateTickFormatter = ChartDate.defaultTickFormat, axisTitle: String? = nil) {
+        self.series = series
+        self.tickFormat = tickFormat
+        self.dateTickFormat = dateTickFormat
+        self.axisTitle = axisTitle
+    }
+}
+
+/// Data for a timeline: dated events on a vertical date axis, circles sized (by area) by amount.
+public struct TimelineChart: Sendable {
+    /// One event.
+    public struct Event: Sendable {
+        public var date: ChartDate
+        /// Caller's label for the date, e.g. `Sep 2025`.
+        public var dateLabel: String
+        public var title: String
+        /// Sizes the circle (area ∝ amount); nil draws a small hollow dot.
+        public var amount: ChartValue?
+        public var color: String?
+
+        public init(date: ChartDate, dateLabel: String, title: String, amount: ChartValue? = nil, color: String? = nil) {
+            self.date = date
+            self.dateLabel = dateLabel
+            self.title = title
+            self.amount = amount
+            self.color = color
+        }
+    }
+
+    public var events: [Event]
+    public var dateTickFormat: DateTickFormatter
+
+    public init(events: [Event], dateTickFormat: @escaping DateTickFormatter = ChartDate.defaultTickFormat) {
+        self.events = events
+        self.dateTickFormat = dateTickFormat
+    }
+}
+
+/// Data for a money-flow diagram: companies in a column, investments as arcs on the left, purchases on the right.
+public struct FlowChart: Sendable {
+    /// A company.
+    public struct Node: Sendable {
+        /// Referenced by links; any string.
+        public var id: String
+        public var name: String
+        public var color: String?
+
+        public init(id: String, name: String, color: String? = nil) {
+            self.id = id
+            self.name = name
+            self.color = color
+        }
+    }
+
+    /// Which side a link is drawn on.
+    public enum LinkKind: String, Sendable, Equatable {
+        /// Equity investment: arcs on the left of the node column.
+        case investment
+        /// Purchase of chips, compute or cloud capacity: arcs on the right.
+        case purchase
+    }
+
+    /// Money moving from one company to another (arrow points at the receiver).
+    public struct Link: Sendable {
+        public var from: String
+        public var to: String
+        public var kind: LinkKind
+        /// Band width ∝ amount; nil when the deal has no amount in the chart's unit (drawn as a thin dashed line).
+        public var amount: ChartValue?
+        /// Extra words under the amount, e.g. `cloud contract, 7 years`; shown alone when `amount` is nil.
+        public var note: String?
+
+        public init(from: String, to: String, kind: LinkKind, amount: ChartValue?, note: String? = nil) {
+            self.from = from
+            self.to = to
+            self.kind = kind
+            self.amount = amount
+            self.note = note
+        }
+    }
+
+    public var nodes: [Node]
+    public var links: [Link]
+    /// Legend wording for the left-hand arcs.
+    public var investmentLegend: String
+    /// Legend wording for the right-hand arcs.
+    public var purchaseLegend: String
+
+    public init(nodes: [Node], links: [Link], investmentLegend: String = "Investment",
+                purchaseLegend: String = "Purchase, compute or cloud deal") {
+        self.nodes = nodes
+        self.links = links
+        self.investmentLegend = investmentLegend
+        self.purchaseLegend = purchaseLegend
+    }
+}
+
+/// Data for a scale comparison: area-proportional squares or circles for a few values of one dimension.
+public struct ScaleChart: Sendable {
+    /// The mark shape.
+    public enum Shape: Sendable, Equatable { case square, circle }
+
+    /// One compared value.
+    public struct Item: Sendable {
+        public var name: String
+        public var value: ChartValue
+        public var color: String?
+
+        public init(name: String, value: ChartValue, color: String? = nil) {
+            self.name = name
+            self.value = value
+            self.color = color
+        }
+    }
+
+    public var items: [Item]
+    public var shape: Shape
+
+    public init(items: [Item], shape: Shape = .square) {
+        self.items = items
+        self.shape = shape
+    }
+}

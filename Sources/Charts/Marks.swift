@@ -1,0 +1,93 @@
+// Shared marks: interval bars (solid to low, hatched band to high), open-end chevrons, and legends.
+
+enum Marks {
+    /// Length past the end of a bar taken by an open-end chevron (plus its gap).
+    static let chevronLength = 12.0
+
+    /// Draws `value` as a bar along the value axis. `pos` maps a value to the axis coordinate
+    /// (x for horizontal, y for vertical); `cross`/`thickness` place it across the axis.
+    /// Returns the coordinate just beyond the drawn end (after any chevron), in the growth direction.
+    @discardableResult
+    static func intervalBar(_ svg: inout SVGBuilder, _ defs: inout SVGDefs, value: ChartValue, color: String,
+                            horizontal: Bool, pos: (Double) -> Double, cross: Double, thickness: Double) -> Double {
+        let zero = pos(0), solid = pos(value.solidEnd), high = pos(value.high)
+        func rect(_ a: Double, _ b: Double, cls: String, fill: String, extra: [(String, String?)]) {
+            if horizontal {
+                svg.rect(min(a, b), cross, abs(b - a), thickness, cls: cls, fill: fill, extra: extra)
+            } else {
+                svg.rect(cross, min(a, b), thickness, abs(b - a), cls: cls, fill: fill, extra: extra)
+            }
+        }
+        if value.solidEnd > 0 {
+            rect(zero, solid, cls: "cx-solid", fill: color, extra: [])
+        }
+        if value.high > value.solidEnd {
+            rect(solid, high, cls: "cx-band", fill: defs.hatch(color),
+                 extra: [("stroke", color), ("stroke-width", "1")])
+        }
+        let sign = horizontal ? 1.0 : -1.0
+        let mid = cross + thickness / 2
+        guard value.qualifier == .atLeast || value.qualifier == .atMost else { return high + sign * 4 }
+        let near = high + sign * 3, far = high + sign * 9
+        let tip = value.qualifier == .atLeast ? far : near
+        let back = value.qualifier == .atLeast ? near : far
+        var p = PathData()
+        if horizontal {
+            p.move(back, mid - 6); p.lineTo(tip, mid); p.lineTo(back, mid + 6)
+        } else {
+            p.move(mid - 6, back); p.lineTo(mid, tip); p.lineTo(mid + 6, back)
+        }
+        svg.path(p.d, cls: "cx-fgs cx-open", extra: [("stroke-width", "2"), ("stroke-linecap", "round"),
+                                                       ("stroke-linejoin", "round"),
+                                                       ("data-open", value.qualifier.rawValue)])
+        return high + sign * chevronLength
+    }
+}
+
+/// A legend entry.
+struct LegendItem {
+    enum Swatch {
+        case solid(String)
+        case hatch(String)
+        case dashed(String)
+    }
+
+    var label: String
+    var swatch: Swatch
+}
+
+enum Legend {
+    /// Draws items flowing left to right from (`left`, `top`), wrapping within `maxWidth`. Returns the boxes used.
+    static func draw(_ items: [LegendItem], _ svg: inout SVGBuilder, _ defs: inout SVGDefs,
+                     left: Double, top: Double, maxWidth: Double) -> [Box] {
+        var boxes: [Box] = []
+        var x = left, y = top
+        let swatchW = 14.0, gap = 6.0, itemGap = 16.0
+        for item in items {
+            let textW = min(TextMetrics.width(item.label), maxWidth - swatchW - gap)
+            let lines = TextMetrics.wrap(item.label, maxWidth: maxWidth - swatchW - gap)
+            let w = swatchW + gap + min(textW, lines.map { TextMetrics.width($0) }.max() ?? 0)
+            if x > left && x + w > left + maxWidth {
+                x = left
+                y = (boxes.map(\.maxY).max() ?? y) + 4
+            }
+            let cy = y + TextMetrics.ascent - 4.5
+            switch item.swatch {
+            case .solid(let c):
+                svg.rect(x, cy - 6, swatchW, 12, fill: c)
+            case .hatch(let c):
+                svg.rect(x, cy - 6, swatchW, 12, fill: defs.hatch(c), extra: [("stroke", c), ("stroke-width", "1")])
+            case .dashed(let c):
+                svg.line(x, cy, x + swatchW, cy, extra: [("stroke", c), ("stroke-width", "2"), ("stroke-dasharray", "3 2")])
+            }
+            for (i, line) in lines.enumerated() {
+                svg.text(line, x + swatchW + gap, y + TextMetrics.ascent + Double(i) * TextMetrics.lineHeight)
+            }
+            let box = Box(x: x, y: y, w: w,
+                          h: Double(lines.count - 1) * TextMetrics.lineHeight + TextMetrics.boxHeight)
+            boxes.append(box)
+            x += w + itemGap
+        }
+        return boxes
+    }
+}

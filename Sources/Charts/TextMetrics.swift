@@ -1,0 +1,157 @@
+// Approximate text measurement and wrapping, shared by layout and tests.
+
+/// An axis-aligned rectangle in viewBox units.
+struct Box: Equatable {
+    var x: Double
+    var y: Double
+    var w: Double
+    var h: Double
+
+    var maxX: Double { x + w }
+    var maxY: Double { y + h }
+
+    /// True when the interiors overlap (touching edges do not count), after growing `self` by `pad`.
+    func intersects(_ o: Box, pad: Double = 0) -> Bool {
+        x - pad < o.maxX && o.x < maxX + pad && y - pad < o.maxY && o.y < maxY + pad
+    }
+
+    func union(_ o: Box) -> Box {
+        let nx = min(x, o.x), ny = min(y, o.y)
+        return Box(x: nx, y: ny, w: max(maxX, o.maxX) - nx, h: max(maxY, o.maxY) - ny)
+    }
+}
+
+/// Font metrics model: one font size (13 units) and per-character width estimates in em.
+enum TextMetrics {
+    static let fontSize = 13.0
+    /// Distance between baselines of consecutive lines.
+    static let lineHeight = 16.0
+    /// Baseline minus the top of the text box.
+    static let ascent = 11.0
+    /// Height of one line's box (ascent + descent).
+    static let boxHeight = 14.5
+
+    /// Width in em of one character: ~0.6 for latin letters and digits, narrower for punctuation,
+    /// wider for capitals, `m`/`w`, symbols and non-latin scripts (conservative for DejaVu Sans).
+    static func em(_ c: Unicode.Scalar) -> Double {
+        switch c {
+        case " ": return 0.32
+        case "i", "l", "j", ".", ",", ":", ";", "'", "|", "!", "`", "·": return 0.32
+        case "f", "t", "r", "I", "(", ")", "[", "]", "/", "\\", "-", "\"": return 0.42
+        case "m", "w": return 0.92
+        case "M", "W", "%", "@", "—", "…": return 0.98
+        case "0"..."9", "$", "€", "£", "#", "?", "_": return 0.64
+        case "A"..."Z": return 0.74
+        case "a"..."z": return 0.61
+        case "–": return 0.52
+        case "~", "≥", "≤", ">", "<", "→", "←", "+", "=", "×", "±": return 0.84
+        default:
+            if c.value >= 0x2E80 { return 1.0 }
+            return c.value < 0x80 ? 0.64 : 0.76
+        }
+    }
+
+    /// Estimated advance width of `s` in viewBox units.
+    static func width(_ s: String, bold: Bool = false) -> Double {
+        var total = 0.0
+        for c in s.unicodeScalars { total += em(c) }
+        return total * fontSize * (bold ? 1.07 : 1.0)
+    }
+
+    /// Greedy word wrap into lines no wider than `maxWidth`; over-long words are split.
+    static func wrap(_ s: String, maxWidth: Double, bold: Bool = false) -> [String] {
+        let words = s.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        if words.isEmpty { return [""] }
+        var lines: [String] = []
+        var current = ""
+        for word in words {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if width(candidate, bold: bold) <= maxWidth {
+                current = candidate
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            current = ""
+            var piece = ""
+            for ch in word {
+                let next = piece + String(ch)
+                if width(next, bold: bold) > maxWidth && !piece.isEmpty {
+                    lines.append(piece)
+                    piece = String(ch)
+                } else {
+                    piece = next
+                }
+            }
+            current = piece
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// The box of one text line drawn at (`x`, `baseline`) with `anchor`.
+    static func lineBox(_ s: String, x: Double, baseline: Double, anchor: Anchor, bold: Bool = false) -> Box {
+        let w = width(s, bold: bold)
+        let left: Double
+        switch anchor {
+        case .start: left = x
+        case .middle: left = x - w / 2
+        case .end: left = x - w
+        }
+        return Box(x: left, y: baseline - ascent, w: w, h: boxHeight)
+    }
+}
+
+/// One line of a label: text and its CSS classes.
+struct LabelLine {
+    var text: String
+    var cls: String?
+
+    var bold: Bool { cls?.split(separator: " ").contains("cx-b") ?? false }
+    var width: Double { TextMetrics.width(text, bold: bold) }
+}
+
+/// A multi-line label with a position: `anchorX` with `anchor`, top of the first line at `top`.
+struct PlacedLabel {
+    var lines: [LabelLine]
+    var anchor: Anchor
+    var anchorX: Double
+    var top: Double
+
+    init(_ lines: [LabelLine], anchor: Anchor = .start, x: Double = 0, top: Double = 0) {
+        self.lines = lines
+        self.anchor = anchor
+        self.anchorX = x
+        self.top = top
+    }
+
+    var width: Double { lines.map(\.width).max() ?? 0 }
+    var height: Double { lines.isEmpty ? 0 : Double(lines.count - 1) * TextMetrics.lineHeight + TextMetrics.boxHeight }
+
+    var left: Double {
+        switch anchor {
+        case .start: return anchorX
+        case .middle: return anchorX - width / 2
+        case .end: return anchorX - width
+        }
+    }
+
+    var box: Box { Box(x: left, y: top, w: width, h: height) }
+
+    /// Moves the label horizontally so that it stays within `lo...hi`.
+    mutating func clampX(_ lo: Double, _ hi: Double) {
+        let l = left
+        if l < lo { anchorX += lo - l } else if l + width > hi { anchorX -= min(l + width - hi, l - lo) }
+    }
+
+    /// Builds wrapped lines: a bold first text and optional muted further texts.
+    static func lines(bold first: String?, muted rest: [String], maxWidth: Double) -> [LabelLine] {
+        var out: [LabelLine] = []
+        if let first, !first.isEmpty {
+            out += TextMetrics.wrap(first, maxWidth: maxWidth, bold: true).map { LabelLine(text: $0, cls: "cx-b cx-h") }
+        }
+        for r in rest where !r.isEmpty {
+            out += TextMetrics.wrap(r, maxWidth: maxWidth).map { LabelLine(text: $0, cls: "cx-m cx-h") }
+        }
+        return out
+    }
+}

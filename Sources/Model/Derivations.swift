@@ -1,0 +1,246 @@
+import Diagnostics
+import Quantities
+
+/// The figures the story derives from its records (the table in SPEC §2 Data). Each
+/// derivation names its inputs by reference, so its provenance follows them.
+extension ModelBuilder {
+    // MARK: clusters
+
+    mutating func deriveClusters() {
+        for cluster in ordered("clusters") {
+            let base = "clusters.\(cluster.id)"
+            guard let units = quantity("\(base).units"), let power = quantity("\(base).power"),
+                  let perUnit = compute(at: cluster.location, what: "\(base).power_per_unit", { () throws(QuantityError) in try power / units })
+            else { continue }
+            derive("\(base).power_per_unit", label: "\(cluster.displayName): all-in power per unit",
+                   value: perUnit, formula: "power ÷ units", expression: "\(base).power ÷ \(base).units",
+                   inputs: ["\(base).power", "\(base).units"], at: cluster.location)
+        }
+    }
+
+    /// The all-in power per unit of `chip`: from the first cluster of that chip whose
+    /// units and power are both known (150 MW ÷ 100,000 → 1.5 kW).
+    func powerPerUnit(of chip: String) -> String? {
+        ordered("clusters").first { $0.text("chip") == chip && figures["clusters.\($0.id).power_per_unit"] != nil }
+            .map { "clusters.\($0.id).power_per_unit" }
+    }
+
+    /// The chip a deal's GPUs are counted in when it names none: `h100` if the data has a
+    /// per-unit power for it, else the first chip that has one.
+    var defaultChip: String? {
+        if powerPerUnit(of: "h100") != nil { return "h100" }
+        return ordered("chips").first { powerPerUnit(of: $0.id) != nil }?.id
+    }
+
+    // MARK: purchases
+
+    mutating func derivePurchases() {
+        for purchase in ordered("purchases") {
+            let base = "purchases.\(purchase.id)"
+            guard let chip = purchase.text("chip"), let units = quantity("\(base).units") else { continue }
+            let priceReference = "chips.\(chip).unit_price"
+            if let price = quantity(priceReference) {
+                derive("\(base).spend", label: "\(purchase.displayName): spend", value: units * price,
+                       formula: "units × the chip's unit price", expression: "\(base).units × \(priceReference)",
+                       inputs: ["\(base).units", priceReference], at: purchase.location)
+            }
+            if let perUnitReference = powerPerUnit(of: chip), let perUnit = quantity(perUnitReference) {
+                derive("\(base).power", label: "\(purchase.displayName): power draw", value: units * perUnit,
+                       formula: "units × the all-in power per unit of a cluster of the same chip",
+                       expression: "\(base).units × \(perUnitReference)",
+                       inputs: ["\(base).units", perUnitReference], at: purchase.location)
+            }
+        }
+    }
+
+    // MARK: deals
+
+    mutating func deriveDeals() {
+        for deal in ordered("deals") {
+            let base = "deals.\(deal.id)"
+            let amount = quantity("\(base).amount")
+            if let amount, let term = quantity("\(base).term"),
+               let perYear = compute(at: deal.location, what: "\(base).per_year", { () throws(QuantityError) in try amount / term }) {
+                derive("\(base).per_year", label: "\(deal.displayName): amount per year", value: perYear,
+                       formula: "amount ÷ term", expression: "\(base).amount ÷ \(base).term",
+                       inputs: ["\(base).amount", "\(base).term"], at: deal.location)
+            }
+            let power = quantity("\(base).power")
+            if let amount, let power,
+               let perGW = compute(at: deal.location, what: "\(base).per_gw", { () throws(QuantityError) in try amount / power }) {
+                derive("\(base).per_gw", label: "\(deal.displayName): amount per gigawatt", value: perGW,
+                       formula: "amount ÷ power", expression: "\(base).amount ÷ \(base).power",
+                       inputs: ["\(base).amount", "\(base).power"], at: deal.location)
+            }
+            if let power, let chip = deal.text("chip") ?? defaultChip, let perUnitReference = powerPerUnit(of: chip),
+               let perUnit = quantity(perUnitReference),
+               let gpus = compute(at: deal.location, what: "\(base).gpus_implied", { () throws(QuantityError) in try power / perUnit }) {
+                let how = deal.text("chip") == nil ? "(no chip named: \(chip) assumed)" : "of the deal's chip"
+                derive("\(base).gpus_implied", label: "\(deal.displayName): GPUs implied", value: gpus,
+                       formula: "power ÷ all-in power per unit \(how)", expression: "\(base).power ÷ \(perUnitReference)",
+                       inputs: ["\(base).power", perUnitReference], at: deal.location)
+            }
+            if let amount, deal.text("kind") == "investment", let to = deal.text("to"),
+               let valuation = valuation(of: to, near: deal.text("date")), let value = quantity(valuation),
+               let stake = compute(at: deal.location, what: "\(base).implied_stake", { () throws(QuantityError) in try amount / value }) {
+                derive("\(base).implied_stake", label: "\(deal.displayName): implied stake",
+                       value: stake.with(hint: .percent),
+                       formula: "investment ÷ the recipient's valuation at the time", expression: "\(base).amount ÷ \(valuation)",
+                       inputs: ["\(base).amount", valuation], at: deal.location)
+            }
+        }
+    }
+
+    /// The valuation of `company` nearest `date`: the latest on or before it, else the
+    /// earliest after it; with no date, the latest. A reference to its `value`.
+    func valuation(of company: String, near date: String?) -> String? {
+        let candidates = ordered("valuations").filter { $0.text("company") == company && quantity("valuations.\($0.id).value") != nil }
+        let chosen: Record?
+        if let date {
+            let before = candidates.filter { ($0.text("date") ?? "") <= date }
+            chosen = before.max { ($0.text("date") ?? "") < ($1.text("date") ?? "") }
+                ?? candidates.min { ($0.text("date") ?? "") < ($1.text("date") ?? "") }
+        } else {
+            chosen = latestValuation(of: company)
+        }
+        return chosen.map { "valuations.\($0.id).value" }
+    }
+
+    func latestValuation(of company: String) -> Record? {
+        let candidates = ordered("valuations").filter { $0.text("company") == company && quantity("valuations.\($0.id).value") != nil }
+        // Ties go to the record written last.
+        return candidates.enumerated().max { a, b in
+            ((a.element.text("date") ?? ""), a.offset) < ((b.element.text("date") ?? ""), b.offset)
+        }?.element
+    }
+
+    // MARK: stakes
+
+    mutating func deriveStakes() {
+        for stake in ordered("stakes") {
+            let base = "stakes.\(stake.id)"
+            guard let share = quantity("\(base).share"), let company = stake.text("company"),
+                  let latest = latestValuation(of: company) else { continue }
+            let valuationReference = "valuations.\(latest.id).value"
+            guard let valuation = quantity(valuationReference) else { continue }
+            let value = share * valuation
+            derive("\(base).value", label: "\(stake.displayName): value of the stake", value: value,
+                   formula: "share × the company's latest valuation", expression: "\(base).share × \(valuationReference)",
+                   inputs: ["\(base).share", valuationReference], at: stake.location)
+            let investments = ordered("deals").filter {
+                $0.text("from") == stake.text("holder") && $0.text("to") == company && $0.text("kind") == "investment"
+                    && quantity("deals.\($0.id).amount") != nil
+            }.map { "deals.\($0.id).amount" }
+            guard !investments.isEmpty, let invested = sum(investments, at: stake.location, what: "\(base).multiple"),
+                  let multiple = compute(at: stake.location, what: "\(base).multiple", { () throws(QuantityError) in try value / invested })
+            else { continue }
+            derive("\(base).multiple", label: "\(stake.displayName): multiple on money invested", value: multiple.with(hint: .ratio),
+                   formula: "value of the stake ÷ money the holder invested",
+                   expression: "\(base).value ÷ (" + investments.joined(separator: " + ") + ")",
+                   inputs: ["\(base).value"] + investments, at: stake.location)
+        }
+    }
+
+    mutating func sum(_ references: [String], at location: SourceLocation, what: String) -> Quantity? {
+        var total: Quantity?
+        for reference in references {
+            guard let value = quantity(reference) else { continue }
+            guard let running = total else { total = value; continue }
+            total = compute(at: location, what: what) { () throws(QuantityError) in try running + value }
+            if total == nil { return nil }
+        }
+        return total
+    }
+
+    // MARK: financials
+
+    /// `prior_X` = X ÷ (1 + X_growth) for every `X_growth` field whose `X` is known.
+    mutating func deriveFinancials() {
+        for record in ordered("financials") {
+            let base = "financials.\(record.id)"
+            for entry in record.node.entries ?? [] where entry.key.hasSuffix("_growth") {
+                let field = String(entry.key.dropLast("_growth".count))
+                guard let current = quantity("\(base).\(field)"), let growth = quantity("\(base).\(entry.key)") else { continue }
+                guard let prior = compute(at: entry.value.location, what: "\(base).prior_\(field)", { () throws(QuantityError) in
+                    try current / (Quantity(1) + growth)
+                }) else { continue }
+                derive("\(base).prior_\(field)", label: "\(record.displayName): \(field.replacingUnderscores()) the year before",
+                       value: prior, formula: "\(field.replacingUnderscores()) ÷ (1 + growth)",
+                       expression: "\(base).\(field) ÷ (1 + \(base).\(entry.key))",
+                       inputs: ["\(base).\(field)", "\(base).\(entry.key)"], at: record.location)
+            }
+        }
+    }
+
+    // MARK: audiences
+
+    mutating func deriveAudiences() {
+        for audience in ordered("audiences") {
+            let base = "audiences.\(audience.id)"
+            guard let users = quantity("\(base).users"), let company = audience.text("company"),
+                  let year = audience.text("date").map({ String($0.prefix(4)) }),
+                  let financials = ordered("financials").first(where: { $0.text("company") == company && $0.text("year") == year }),
+                  let capex = quantity("financials.\(financials.id).capex"),
+                  let perUser = compute(at: audience.location, what: "\(base).capex_per_user", { () throws(QuantityError) in try capex / users })
+            else { continue }
+            derive("\(base).capex_per_user", label: "\(audience.displayName): capex per user", value: perUser,
+                   formula: "the company's capex that year ÷ users", expression: "financials.\(financials.id).capex ÷ \(base).users",
+                   inputs: ["financials.\(financials.id).capex", "\(base).users"], at: audience.location)
+        }
+    }
+
+    // MARK: training
+
+    /// Growth in GPUs between consecutive generations of a company's models.
+    mutating func deriveTraining() {
+        let runs = ordered("training").enumerated().map { ($0.element, Int($0.element.text("generation") ?? "") ?? $0.offset) }
+        let companies = Set(runs.compactMap { $0.0.text("company") }).sorted()
+        for company in companies {
+            let generations = runs.filter { $0.0.text("company") == company }.sorted { $0.1 < $1.1 }.map(\.0)
+            for (previous, next) in zip(generations, generations.dropFirst()) {
+                let a = "training.\(previous.id).gpus", b = "training.\(next.id).gpus"
+                guard let before = quantity(a), let after = quantity(b),
+                      let growth = compute(at: next.location, what: "training.\(next.id).growth", { () throws(QuantityError) in try after / before })
+                else { continue }
+                derive("training.\(next.id).growth", label: "\(next.displayName): GPUs against \(previous.displayName)",
+                       value: growth.with(hint: .ratio), formula: "GPUs ÷ the previous generation's GPUs",
+                       expression: "\(b) ÷ \(a)", inputs: [b, a], at: next.location)
+            }
+        }
+    }
+
+    // MARK: companies
+
+    mutating func deriveCompanies() {
+        let deals = ordered("deals")
+        let kinds = Set(deals.compactMap { $0.text("kind") }).sorted()
+        for company in ordered("companies") {
+            let base = "companies.\(company.id)"
+            for kind in kinds {
+                for (direction, side) in [("given", "from"), ("received", "to")] {
+                    let amounts = deals.filter { $0.text(side) == company.id && $0.text("kind") == kind && quantity("deals.\($0.id).amount") != nil }
+                        .map { "deals.\($0.id).amount" }
+                    guard !amounts.isEmpty, let total = sum(amounts, at: company.location, what: "\(base).\(direction)_\(kind)") else { continue }
+                    let noun = kind == "investment" ? (direction == "given" ? "invested" : "received") : nil
+                    for field in ["\(direction)_\(kind)"] + (noun.map { [$0] } ?? []) {
+                        derive("\(base).\(field)", label: "\(company.displayName): \(kind) \(direction)", value: total,
+                               formula: "sum of the amounts of its \(kind) deals (\(direction))",
+                               expression: amounts.joined(separator: " + "), inputs: amounts, at: company.location)
+                    }
+                }
+            }
+            let powers = deals.filter { ($0.text("from") == company.id || $0.text("to") == company.id) && quantity("deals.\($0.id).power") != nil }
+                .map { "deals.\($0.id).power" }
+            if !powers.isEmpty, let total = sum(powers, at: company.location, what: "\(base).power_committed") {
+                derive("\(base).power_committed", label: "\(company.displayName): power committed in deals", value: total,
+                       formula: "sum of the power of the deals it is party to", expression: powers.joined(separator: " + "),
+                       inputs: powers, at: company.location)
+            }
+            if let latest = latestValuation(of: company.id), let value = quantity("valuations.\(latest.id).value") {
+                derive("\(base).latest_valuation", label: "\(company.displayName): latest valuation", value: value,
+                       formula: "the most recent valuation", expression: "valuations.\(latest.id).value",
+                       inputs: ["valuations.\(latest.id).value"], at: company.location)
+            }
+        }
+    }
+}

@@ -1,0 +1,182 @@
+import Diagnostics
+import Quantities
+
+/// Builds a `StoryModel` in stages: fields as written, links checked, derivations,
+/// named figures, claims. Each stage adds figures the next may use.
+struct ModelBuilder {
+    let collections: [RecordCollection]
+    var records: [String: [String: Record]] = [:]
+    var figures: [String: Figure] = [:]
+    var claims: [ClaimCheck] = []
+    var diagnostics: [Diagnostic] = []
+
+    init(collections: [RecordCollection]) {
+        self.collections = collections
+        for collection in collections {
+            var byID: [String: Record] = [:]
+            for record in collection.records where byID[record.id] == nil { byID[record.id] = record }
+            records[collection.name] = byID
+        }
+    }
+
+    mutating func run() {
+        for collection in collections {
+            for record in collection.records { addFieldsAsWritten(record) }
+        }
+        checkLinks()
+        deriveClusters()
+        derivePurchases()
+        deriveDeals()
+        deriveStakes()
+        deriveFinancials()
+        deriveAudiences()
+        deriveTraining()
+        deriveCompanies()
+        evaluateNamedFigures()
+        checkClaims()
+    }
+
+    func ordered(_ collection: String) -> [Record] {
+        collections.first { $0.name == collection }?.records ?? []
+    }
+
+    // MARK: - Fields as written
+
+    private mutating func addFieldsAsWritten(_ record: Record) {
+        guard let entries = record.node.entries else { return }
+        for entry in entries where !Schema.bookkeeping.contains(entry.key) {
+            addField(record, name: entry.key, node: entry.value)
+        }
+    }
+
+    private mutating func addField(_ record: Record, name: String, node: YAMLNode) {
+        if let entries = node.entries {
+            for entry in entries { addField(record, name: name + "." + entry.key, node: entry.value) }
+            return
+        }
+        let value: FigureValue
+        switch Schema.field(name, in: record.collection) {
+        case .quantity(let expected):
+            guard let quantity = parseQuantity(node, field: name, expected: expected) else { return }
+            value = .quantity(quantity)
+        case .text, .date, .link:
+            guard let text = node.text ?? node.elements.map({ $0.compactMap(\.text).joined(separator: ", ") }),
+                  node.scalar != .null else { return }
+            value = .text(text)
+        case nil:
+            guard let guessed = guessValue(node) else { return }
+            value = guessed
+        }
+        let reference = "\(record.collection).\(record.id).\(name)"
+        figures[reference] = Figure(
+            reference: reference, label: "\(record.displayName): \(name.replacingUnderscores())",
+            value: value, sources: record.sourceIDs.sorted(), location: node.location
+        )
+    }
+
+    /// Parses a schema quantity field, reporting a bad one at the column where it goes wrong.
+    private mutating func parseQuantity(_ node: YAMLNode, field: String, expected: Schema.Expected) -> Quantity? {
+        let quantity: Quantity
+        switch node.scalar {
+        case .int(let i): quantity = Quantity(Double(i))
+        case .double(let d): quantity = Quantity(d)
+        case .string(let text):
+            do {
+                quantity = try Quantity.parse(text)
+            } catch {
+                var at = node.location
+                at.column += error.offset
+                diagnostics.append(.error(at: at, "'\(field)': \(error.message)"))
+                return nil
+            }
+        case .null: return nil
+        case .bool, nil:
+            diagnostics.append(.error(at: node.location, "'\(field)' must be \(Schema.describe(expected)), not \(node.kindDescription)"))
+            return nil
+        }
+        guard let coerced = Schema.coerce(quantity, to: expected) else {
+            diagnostics.append(.error(
+                at: node.location,
+                "'\(field)' must be \(Schema.describe(expected)), not \(quantity.dimension.description) ('\(node.text ?? "")')"
+            ))
+            return nil
+        }
+        return coerced
+    }
+
+    /// A field the schema does not know: a number, a quantity if it reads as one, else text.
+    private func guessValue(_ node: YAMLNode) -> FigureValue? {
+        switch node.scalar {
+        case .int(let i): return .quantity(Quantity(Double(i)))
+        case .double(let d): return .quantity(Quantity(d))
+        case .string(let text):
+            if let first = text.unicodeScalars.first, "0123456789$~<>≥≤≈".unicodeScalars.contains(first) || text.hasPrefix("up to "),
+               let quantity = try? Quantity.parse(text) {
+                return .quantity(quantity)
+            }
+            return .text(text)
+        case .bool(let b): return .text(b ? "true" : "false")
+        case .null: return nil
+        case nil: return node.elements.map { .text($0.compactMap(\.text).joined(separator: ", ")) }
+        }
+    }
+
+    // MARK: - Links and sources
+
+    private mutating func checkLinks() {
+        let sourceIDs = Set(records["sources"]?.keys.map { $0 } ?? [])
+        for collection in collections where Schema.collections[collection.name] != nil {
+            for record in collection.records {
+                for entry in record.node.entries ?? [] {
+                    guard case .link(let target)? = Schema.field(entry.key, in: collection.name),
+                          let id = entry.value.text, entry.value.scalar != .null else { continue }
+                    let known = records[target]?.keys.map { $0 } ?? []
+                    if !known.contains(id) {
+                        let what = target == "companies" ? "company" : String(target.dropLast())
+                        diagnostics.append(.error(at: entry.value.location, "unknown \(what) '\(id)'\(NearMiss.hint(for: id, among: known))"))
+                    }
+                }
+                if let source = record["source"] {
+                    for node in source.elements ?? [source] {
+                        guard let id = node.text, !sourceIDs.contains(id) else { continue }
+                        diagnostics.append(.error(at: node.location, "unknown source '\(id)'\(NearMiss.hint(for: id, among: sourceIDs))"))
+                    }
+                } else if Schema.factCollections.contains(collection.name) {
+                    diagnostics.append(.warning(at: record.location, "\(collection.name) record '\(record.id)' states facts but names no source"))
+                }
+            }
+        }
+    }
+
+    // MARK: - Helpers for derivations
+
+    func quantity(_ reference: String) -> Quantity? { figures[reference]?.value.quantity }
+
+    /// Records a derived figure whose sources are those of its inputs.
+    mutating func derive(_ reference: String, label: String, value: Quantity, formula: String,
+                         expression: String, inputs: [String], at location: SourceLocation) {
+        var sources = Set<String>()
+        for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
+        figures[reference] = Figure(
+            reference: reference, label: label, value: .quantity(value), formula: formula,
+            expression: expression, inputs: inputs, sources: sources.sorted(), location: location
+        )
+    }
+
+    /// Runs arithmetic that may fail (a division by a range through zero, mismatched
+    /// units), reporting the failure at `location`.
+    mutating func compute(at location: SourceLocation, what: String, _ body: () throws(QuantityError) -> Quantity) -> Quantity? {
+        do {
+            return try body()
+        } catch {
+            diagnostics.append(.error(at: location, "cannot compute \(what): \(error.message)"))
+            return nil
+        }
+    }
+}
+
+extension String {
+    func replacingUnderscores() -> String {
+        String(map { $0 == "_" ? " " : $0 })
+    }
+}

@@ -1,0 +1,174 @@
+import Diagnostics
+import Quantities
+
+/// `figures` records: named expressions over references, evaluated in dependency order.
+extension ModelBuilder {
+    mutating func evaluateNamedFigures() {
+        var visiting = Set<String>()
+        for record in ordered("figures") {
+            evaluateNamedFigure(record.id, visiting: &visiting)
+        }
+    }
+
+    /// Evaluates `figures.<id>` once; a figure that uses another evaluates that one first.
+    @discardableResult
+    private mutating func evaluateNamedFigure(_ id: String, visiting: inout Set<String>) -> Bool {
+        let reference = "figures.\(id)"
+        if figures[reference] != nil { return true }
+        guard let record = records["figures"]?[id] else { return false }
+        guard let exprNode = record["expr"], let text = exprNode.text else {
+            diagnostics.append(.error(at: record.location, "figure '\(id)' has no 'expr'"))
+            return false
+        }
+        guard visiting.insert(id).inserted else {
+            diagnostics.append(.error(at: exprNode.location, "figure '\(id)' depends on itself"))
+            return false
+        }
+        defer { visiting.remove(id) }
+        func at(_ offset: Int) -> SourceLocation {
+            var location = exprNode.location
+            location.column += offset
+            return location
+        }
+        let expression: Expression
+        do {
+            expression = try Expression.parse(text)
+        } catch {
+            diagnostics.append(.error(at: at(error.offset), "figure '\(id)': \(error.message)"))
+            return false
+        }
+        var inputs: [String] = []
+        guard let value = evaluate(expression, inputs: &inputs, visiting: &visiting, at: at) else { return false }
+        var sources = Set<String>(record.sourceIDs)
+        for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
+        figures[reference] = Figure(
+            reference: reference, label: record.text("label") ?? id, value: .quantity(value),
+            formula: record.text("label") ?? "named figure", expression: expression.symbols,
+            inputs: inputs, sources: sources.sorted(), location: exprNode.location
+        )
+        return true
+    }
+
+    private mutating func evaluate(_ expression: Expression, inputs: inout [String], visiting: inout Set<String>,
+                                   at: (Int) -> SourceLocation) -> Quantity? {
+        switch expression {
+        case .number(let n, _):
+            return Quantity(n)
+        case .literal(let q, _, _):
+            return q
+        case .reference(let reference, let offset):
+            return value(of: reference, offset: offset, inputs: &inputs, visiting: &visiting, at: at)
+        case .selection(let collection, _, _, let offset):
+            guard let references = select(expression, at: at(offset)) else { return nil }
+            guard references.count == 1 else {
+                diagnostics.append(.error(at: at(offset), "\(collection)[…] matches \(references.count) records here: wrap it in sum(), min(), max() or count()"))
+                return nil
+            }
+            return value(of: references[0], offset: offset, inputs: &inputs, visiting: &visiting, at: at)
+        case .negate(let inner, _):
+            guard let q = evaluate(inner, inputs: &inputs, visiting: &visiting, at: at) else { return nil }
+            return Quantity(-1) * q
+        case .binary(let op, let a, let b, let offset):
+            guard let left = evaluate(a, inputs: &inputs, visiting: &visiting, at: at),
+                  let right = evaluate(b, inputs: &inputs, visiting: &visiting, at: at) else { return nil }
+            do {
+                switch op {
+                case "+": return try left + right
+                case "-": return try left - right
+                case "*": return left * right
+                default: return try left / right
+                }
+            } catch {
+                diagnostics.append(.error(at: at(offset), error.message))
+                return nil
+            }
+        case .call(let name, let arguments, let offset):
+            var values: [Quantity] = []
+            for argument in arguments {
+                if case .selection(_, _, _, let o) = argument {
+                    guard let references = select(argument, at: at(o)) else { return nil }
+                    for reference in references {
+                        guard let q = value(of: reference, offset: o, inputs: &inputs, visiting: &visiting, at: at) else { return nil }
+                        values.append(q)
+                    }
+                } else {
+                    guard let q = evaluate(argument, inputs: &inputs, visiting: &visiting, at: at) else { return nil }
+                    values.append(q)
+                }
+            }
+            if name == "count" { return Quantity(Double(values.count)) }
+            guard let first = values.first else {
+                diagnostics.append(.error(at: at(offset), "\(name)() has nothing to work on: no record matches"))
+                return nil
+            }
+            do {
+                return try Self.combine(name, first, values.dropFirst())
+            } catch {
+                diagnostics.append(.error(at: at(offset), "\(name)(): \(error.message)"))
+                return nil
+            }
+        }
+    }
+
+    private static func combine(_ name: String, _ first: Quantity, _ rest: ArraySlice<Quantity>) throws(QuantityError) -> Quantity {
+        var result = first
+        for q in rest {
+            switch name {
+            case "sum":
+                result = try result + q
+            default:
+                let comparison = try q.compare(to: result)
+                let keepNew = name == "min" ? comparison == .less : comparison == .greater
+                if keepNew { result = q } else if comparison == .unknown {
+                    // Overlapping ranges: the result spans the candidates' ends.
+                    let low = name == "min" ? min(result.low, q.low) : max(result.low, q.low)
+                    let high = name == "min" ? min(result.high, q.high) : max(result.high, q.high)
+                    result = Quantity(low: min(low, high), high: max(low, high), dimension: result.dimension,
+                                      qualifier: .approximate, hint: result.hint, noun: result.noun)
+                }
+            }
+        }
+        return result
+    }
+
+    private mutating func value(of reference: String, offset: Int, inputs: inout [String], visiting: inout Set<String>,
+                                at: (Int) -> SourceLocation) -> Quantity? {
+        if reference.hasPrefix("figures."), figures[reference] == nil {
+            let id = String(reference.dropFirst("figures.".count))
+            guard evaluateNamedFigure(id, visiting: &visiting) else {
+                if records["figures"]?[id] == nil {
+                    diagnostics.append(.error(at: at(offset), unknownReference(reference)))
+                }
+                return nil
+            }
+        }
+        guard let figure = figures[reference] else {
+            diagnostics.append(.error(at: at(offset), unknownReference(reference)))
+            return nil
+        }
+        guard let q = figure.value.quantity else {
+            diagnostics.append(.error(at: at(offset), "\(reference) is text ('\(figure.value.formatted(.en))'), not a quantity"))
+            return nil
+        }
+        if !inputs.contains(reference) { inputs.append(reference) }
+        return q
+    }
+
+    /// The references a selection names, in file order; nil (with an error) for an unknown collection or field.
+    private mutating func select(_ expression: Expression, at location: SourceLocation) -> [String]? {
+        guard case .selection(let collection, let filters, let field, _) = expression else { return nil }
+        guard records[collection] != nil else {
+            diagnostics.append(.error(at: location, "unknown collection '\(collection)'\(NearMiss.hint(for: collection, among: records.keys))"))
+            return nil
+        }
+        let matching = ordered(collection).filter { record in
+            filters.allSatisfy { record.text($0.0) == $0.1 }
+        }
+        return matching.map { "\(collection).\($0.id).\(field)" }.filter { figures[$0] != nil }
+    }
+
+    func unknownReference(_ reference: String) -> String {
+        StoryModel(collections: Dictionary(uniqueKeysWithValues: collections.map { ($0.name, $0) }), figures: figures, claims: [])
+            .unknownReferenceMessage(reference)
+    }
+}

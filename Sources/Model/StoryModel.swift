@@ -1,0 +1,78 @@
+import Diagnostics
+import Quantities
+
+/// The story's data as the prose, charts and generated pages see it: every record, every
+/// field as written, every derived figure with its provenance, and every claim checked.
+public struct StoryModel: Sendable {
+    public let collections: [String: RecordCollection]
+    /// Every figure by reference.
+    public let figures: [String: Figure]
+    public let claims: [ClaimCheck]
+
+    init(collections: [String: RecordCollection], figures: [String: Figure], claims: [ClaimCheck]) {
+        self.collections = collections
+        self.figures = figures
+        self.claims = claims
+    }
+
+    /// Builds the model; problems in the data come back as diagnostics, and the model
+    /// holds whatever could still be computed.
+    public static func build(_ collections: [RecordCollection]) -> (StoryModel, [Diagnostic]) {
+        var builder = ModelBuilder(collections: collections)
+        builder.run()
+        let model = StoryModel(
+            collections: Dictionary(uniqueKeysWithValues: collections.map { ($0.name, $0) }),
+            figures: builder.figures,
+            claims: builder.claims
+        )
+        return (model, builder.diagnostics)
+    }
+
+    public func record(_ collection: String, _ id: String) -> Record? {
+        collections[collection]?.records.first { $0.id == id }
+    }
+
+    public func records(_ collection: String) -> [Record] {
+        collections[collection]?.records ?? []
+    }
+
+    /// Every figure, sorted by reference.
+    public var allFigures: [Figure] {
+        figures.keys.sorted().map { figures[$0]! }
+    }
+
+    /// Looks a reference up; an unknown collection, id or field is an error at `location`
+    /// with a suggestion for a near miss.
+    public func resolve(_ reference: String, at location: SourceLocation) -> Result<Figure, Diagnostic> {
+        if let figure = figures[reference] { return .success(figure) }
+        return .failure(.error(at: location, unknownReferenceMessage(reference)))
+    }
+
+    func unknownReferenceMessage(_ reference: String) -> String {
+        let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
+        guard let collectionName = parts.first, let collection = collections[collectionName] else {
+            let hint = NearMiss.hint(for: parts.first ?? reference, among: collections.keys)
+            return "unknown collection '\(parts.first ?? reference)' in '\(reference)'\(hint)"
+        }
+        guard parts.count >= 2 else {
+            return "'\(reference)' names a collection; add a record id and a field, as in '\(collectionName).ID.FIELD'"
+        }
+        let ids = collection.records.map(\.id)
+        guard ids.contains(parts[1]) else {
+            return "no record '\(parts[1])' in \(collectionName)\(NearMiss.hint(for: parts[1], among: ids))"
+        }
+        let prefix = collectionName + "." + parts[1] + "."
+        let fields = figures.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        guard parts.count == 3 else {
+            if collectionName == "figures" { return "figure '\(parts[1])' could not be computed" }
+            let known = fields.sorted().joined(separator: ", ")
+            return "'\(reference)' needs a field: one of \(known)"
+        }
+        return "\(collectionName).\(parts[1]) has no field '\(parts[2])'\(NearMiss.hint(for: parts[2], among: fields))"
+    }
+
+    /// The figures that rest on a source, by reference.
+    public func figures(citing source: String) -> [Figure] {
+        allFigures.filter { $0.sources.contains(source) }
+    }
+}

@@ -1,0 +1,227 @@
+/// Turns a quantity into reader-facing text for one locale and option set.
+///
+/// "X per Y" quantities fix the denominator to the unit the story talks in: per GW for power,
+/// per MWh for energy, per year for time (en "per year", es "al año"), per noun for counts
+/// ("per user"; "per unit" when no noun was written), per dollar for money. The numerator is
+/// then scaled like any quantity: $10/W reads `$10 billion per GW`.
+struct QuantityFormatter {
+    let locale: QuantityLocale
+    let options: FormatOptions
+
+    private var significant: Int { max(1, options.precision) }
+    private var english: Bool { locale == .en }
+
+    /// Numerator text plus what the Spanish qualifier needs to agree with it.
+    private struct Phrase {
+        var text: String
+        var feminine = false
+    }
+
+    func format(_ q: Quantity) -> String {
+        if options.notation == .number {
+            return symbolPrefix(q.qualifier) + plain(q.low, q.high, noun: nil).text
+        }
+        if q.dimension.isDimensionless {
+            return withQualifier(q.qualifier, dimensionless(q))
+        }
+        guard let (numerator, denominator) = q.dimension.simpleFraction else {
+            let number = plain(q.low, q.high, noun: nil).text
+            return symbolPrefix(q.qualifier) + number + " " + q.dimension.symbol
+        }
+        let factor = denominator.map(denominatorFactor) ?? 1
+        let low = q.low * factor, high = q.high * factor
+        var phrase: Phrase
+        switch numerator {
+        case .money: phrase = money(low, high)
+        case .power: phrase = metric(low, high, unit: "W")
+        case .energy: phrase = metric(low, high, unit: "Wh")
+        case .time: phrase = time(low, high)
+        case .count: phrase = plain(low, high, noun: q.noun ?? (denominator == nil ? nil : "unit"))
+        case nil: phrase = plain(low, high, noun: nil)
+        }
+        if let denominator { phrase.text += per(denominator, noun: q.noun) }
+        return withQualifier(q.qualifier, phrase)
+    }
+
+    // MARK: Numerators
+
+    private func dimensionless(_ q: Quantity) -> Phrase {
+        switch (options.notation, q.hint) {
+        case (.percent, _), (_, .percent):
+            return percent(q.low, q.high)
+        case (_, .ratio):
+            let largest = max(abs(q.low), abs(q.high))
+            if NumberText.rounded(largest, significant: significant) >= 1 {
+                return Phrase(text: range(q.low, q.high, divisor: 1).joined + "×")
+            }
+            return percent(q.low, q.high)
+        case (_, .none):
+            return plain(q.low, q.high, noun: nil)
+        }
+    }
+
+    private func percent(_ low: Double, _ high: Double) -> Phrase {
+        Phrase(text: range(low * 100, high * 100, divisor: 1).joined + (english ? "%" : " %"))
+    }
+
+    private func money(_ low: Double, _ high: Double) -> Phrase {
+        let scale = ScaleWord.choose(largest: max(abs(low), abs(high)), significant: significant,
+                                     locale: locale, compact: options.compact)
+        let ends = range(low, high, divisor: scale?.factor ?? 1)
+        switch (locale, options.compact) {
+        case (.en, false):
+            let word = scale?.english.map { " " + $0 } ?? ""
+            return Phrase(text: dollar(ends.low) + (ends.high.map { "–" + $0 } ?? "") + word)
+        case (.en, true):
+            let letter = scale?.englishCompact ?? ""
+            return Phrase(text: dollar(ends.low) + letter + (ends.high.map { "–" + dollar($0) + letter } ?? ""))
+        case (.es, false):
+            let words: String
+            if let scale {
+                let name = ends.isOne ? scale.spanishSingular! : scale.spanishPlural!
+                words = name + " de dólares"
+            } else {
+                words = ends.isOne ? "dólar" : "dólares"
+            }
+            return Phrase(text: ends.joined + " " + words)
+        case (.es, true):
+            return Phrase(text: ends.joined + " " + (scale?.spanishCompact ?? "") + "$")
+        }
+    }
+
+    /// Counts and plain numbers: `700 million users`, `350.000 unidades`, `700M`.
+    private func plain(_ low: Double, _ high: Double, noun singular: String?) -> Phrase {
+        let scale = options.notation == .number && !options.compact ? nil
+            : ScaleWord.choose(largest: max(abs(low), abs(high)), significant: significant,
+                               locale: locale, compact: options.compact)
+        let ends = range(low, high, divisor: scale?.factor ?? 1)
+        let noun = singular.map { Vocabulary.noun($0) ?? CountNoun(
+            singular: $0, plural: $0 + "s", spanishSingular: $0, spanishPlural: $0, feminine: false) }
+        let nounSingular = ends.isOne && scale == nil
+        var text: String
+        if options.compact {
+            if english {
+                let letter = scale?.englishCompact ?? ""
+                text = ends.low + letter + (ends.high.map { "–" + $0 + letter } ?? "")
+            } else {
+                text = ends.joined + (scale?.spanishCompact.map { " " + $0 } ?? "")
+            }
+        } else if english {
+            text = ends.joined + (scale?.english.map { " " + $0 } ?? "")
+        } else {
+            text = ends.joined + (scale.map { " " + (ends.isOne ? $0.spanishSingular! : $0.spanishPlural!) } ?? "")
+        }
+        guard let noun else { return Phrase(text: text) }
+        if english {
+            text += " " + (nounSingular ? noun.singular : noun.plural)
+        } else {
+            let word = nounSingular ? noun.spanishSingular : noun.spanishPlural
+            text += (scale != nil && !options.compact ? " de " : " ") + word
+        }
+        return Phrase(text: text, feminine: noun.feminine && scale == nil)
+    }
+
+    /// Watts or watt-hours with the SI prefix of the larger end: `1.5 kW`, `100–150 MW`.
+    private func metric(_ low: Double, _ high: Double, unit: String) -> Phrase {
+        let prefix = ScaleWord.metricPrefix(largest: max(abs(low), abs(high)), significant: significant)
+        return Phrase(text: range(low, high, divisor: prefix.factor).joined + " " + prefix.prefix + unit)
+    }
+
+    /// Years, or months when the whole value is under a year (`6 months`).
+    private func time(_ low: Double, _ high: Double) -> Phrase {
+        let months = NumberText.rounded(max(abs(low), abs(high)), significant: significant) < 1
+        let ends = range(low, high, divisor: months ? 1.0 / 12 : 1)
+        let word = switch (locale, months, ends.isOne) {
+        case (.en, false, true): "year"
+        case (.en, false, false): "years"
+        case (.en, true, true): "month"
+        case (.en, true, false): "months"
+        case (.es, false, true): "año"
+        case (.es, false, false): "años"
+        case (.es, true, true): "mes"
+        case (.es, true, false): "meses"
+        }
+        return Phrase(text: ends.joined + " " + word)
+    }
+
+    // MARK: Denominators
+
+    private func denominatorFactor(_ base: BaseDimension) -> Double {
+        switch base {
+        case .power: 1e9
+        case .energy: 1e6
+        case .money, .count, .time: 1
+        }
+    }
+
+    private func per(_ base: BaseDimension, noun singular: String?) -> String {
+        let noun = Vocabulary.noun(singular ?? "unit")
+        let nounEnglish = noun?.singular ?? singular ?? "unit"
+        let nounSpanish = noun?.spanishSingular ?? singular ?? "unidad"
+        switch (locale, options.compact, base) {
+        case (_, true, .power): return "/GW"
+        case (_, true, .energy): return "/MWh"
+        case (_, true, .money): return "/$"
+        case (.en, true, .time): return "/yr"
+        case (.es, true, .time): return "/año"
+        case (.en, true, .count): return "/" + nounEnglish
+        case (.es, true, .count): return "/" + nounSpanish
+        case (.en, false, .power): return " per GW"
+        case (.en, false, .energy): return " per MWh"
+        case (.en, false, .money): return " per dollar"
+        case (.en, false, .time): return " per year"
+        case (.en, false, .count): return " per " + nounEnglish
+        case (.es, false, .power): return " por GW"
+        case (.es, false, .energy): return " por MWh"
+        case (.es, false, .money): return " por dólar"
+        case (.es, false, .time): return " al año"
+        case (.es, false, .count): return " por " + nounSpanish
+        }
+    }
+
+    // MARK: Pieces
+
+    private struct Ends {
+        var low: String
+        var high: String?
+        var joined: String { low + (high.map { "–" + $0 } ?? "") }
+        /// A single value that reads as exactly one, which takes singular words.
+        var isOne: Bool { high == nil && low == "1" }
+    }
+
+    /// Both ends divided by the shared scale; a single end when they round to the same text.
+    private func range(_ low: Double, _ high: Double, divisor: Double) -> Ends {
+        let lowText = NumberText.format(low / divisor, significant: significant, locale: locale)
+        let highText = NumberText.format(high / divisor, significant: significant, locale: locale)
+        return Ends(low: lowText, high: lowText == highText ? nil : highText)
+    }
+
+    private func dollar(_ number: String) -> String {
+        number.hasPrefix("−") ? "−$" + number.dropFirst() : "$" + number
+    }
+
+    private func withQualifier(_ qualifier: Qualifier, _ phrase: Phrase) -> String {
+        if options.compact { return symbolPrefix(qualifier) + phrase.text }
+        let prefix = switch (locale, qualifier) {
+        case (_, .exact): ""
+        case (.en, .approximate): "~"
+        case (.en, .atLeast(let strict)): strict ? "> " : "≥ "
+        case (.en, .atMost(let strict)): strict ? "< " : "up to "
+        case (.es, .approximate): phrase.feminine ? "unas " : "unos "
+        case (.es, .atLeast(let strict)): strict ? "más de " : "al menos "
+        case (.es, .atMost(let strict)): strict ? "menos de " : "hasta "
+        }
+        return prefix + phrase.text
+    }
+
+    /// Locale-neutral qualifier marks for compact and number output; English keeps "up to"
+    /// because that is how the story's own copy writes a non-strict upper bound.
+    private func symbolPrefix(_ qualifier: Qualifier) -> String {
+        switch qualifier {
+        case .exact: ""
+        case .approximate: "~"
+        case .atLeast(let strict): strict ? "> " : "≥ "
+        case .atMost(let strict): strict ? "< " : (english ? "up to " : "≤ ")
+        }
+    }
+}

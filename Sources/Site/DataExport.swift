@@ -1,0 +1,105 @@
+import Charts
+import Foundation
+import Model
+import Quantities
+
+/// `/data/`: every collection and every figure as CSV and JSON. Quantities carry their
+/// text, low and high ends in base units, unit and qualifier, so a reader can redo the sums.
+struct DataExport {
+    let model: StoryModel
+
+    func files() -> [(path: String, text: String)] {
+        var files: [(String, String)] = []
+        for name in model.collections.keys.sorted() {
+            let (headers, rows, objects) = table(for: name)
+            files.append(("data/\(name).csv", ChartTable(headers: headers, rows: rows).csv()))
+            files.append(("data/\(name).json", Self.json(objects)))
+        }
+        let figures = model.allFigures
+        let headers = ["reference", "label", "value", "low", "high", "unit", "qualifier", "formula", "expression", "sources"]
+        let rows = figures.map { figure -> [String] in
+            let q = figure.value.quantity?.machineReadable
+            return [figure.reference, figure.label, FigureText.format(figure, locale: .en),
+                    q.map { Self.number($0.low) } ?? "", q.map { Self.number($0.high) } ?? "", q?.unit ?? "", q?.qualifier ?? "",
+                    figure.formula ?? "", figure.expression ?? "", figure.sources.joined(separator: " ")]
+        }
+        files.append(("data/all-figures.csv", ChartTable(headers: headers, rows: rows).csv()))
+        files.append(("data/all-figures.json", Self.json(figures.map { figure -> [String: Any] in
+            var object: [String: Any] = ["reference": figure.reference, "label": figure.label, "sources": figure.sources,
+                                         "value": Self.value(figure)]
+            if let formula = figure.formula { object["formula"] = formula }
+            if let expression = figure.expression { object["expression"] = expression }
+            if !figure.inputs.isEmpty { object["inputs"] = figure.inputs }
+            return object
+        })))
+        return files
+    }
+
+    /// Columns: id, then each field in the order first written, then the derived fields;
+    /// a quantity field spreads over `f`, `f_low`, `f_high`, `f_unit`, `f_qualifier`.
+    private func table(for collection: String) -> ([String], [[String]], [[String: Any]]) {
+        let records = model.records(collection)
+        var fields: [String] = []
+        var isQuantity: [String: Bool] = [:]
+        for record in records {
+            let prefix = "\(collection).\(record.id)."
+            let own = model.figures.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+            let written = (record.node.entries ?? []).map(\.key)
+            let ordered = written.flatMap { key in own.filter { $0 == key || $0.hasPrefix(key + ".") }.sorted() }
+                + own.filter { field in !written.contains { field == $0 || field.hasPrefix($0 + ".") } }.sorted()
+            for field in ordered where !fields.contains(field) { fields.append(field) }
+            for field in own where model.figures[prefix + field]?.value.quantity != nil { isQuantity[field] = true }
+        }
+        var headers = ["id"]
+        for field in fields {
+            headers.append(field)
+            if isQuantity[field] == true { headers += ["low", "high", "unit", "qualifier"].map { "\(field)_\($0)" } }
+        }
+        if records.contains(where: { !$0.sourceIDs.isEmpty }) { headers.append("source") }
+        var rows: [[String]] = []
+        var objects: [[String: Any]] = []
+        for record in records {
+            var row = [record.id]
+            var object: [String: Any] = ["id": record.id]
+            for field in fields {
+                let figure = model.figures["\(collection).\(record.id).\(field)"]
+                row.append(figure.map { FigureText.format($0, locale: .en) } ?? "")
+                if isQuantity[field] == true {
+                    let q = figure?.value.quantity?.machineReadable
+                    row += [q.map { Self.number($0.low) } ?? "", q.map { Self.number($0.high) } ?? "", q?.unit ?? "", q?.qualifier ?? ""]
+                }
+                if let figure { object[field] = Self.value(figure) }
+            }
+            if headers.last == "source" {
+                row.append(record.sourceIDs.joined(separator: " "))
+                object["source"] = record.sourceIDs
+            }
+            rows.append(row)
+            objects.append(object)
+        }
+        return (headers, rows, objects)
+    }
+
+    private static func value(_ figure: Figure) -> Any {
+        guard let q = figure.value.quantity else { return figure.value.formatted(.en) }
+        let m = q.machineReadable
+        return ["text": FigureText.format(figure, locale: .en), "low": m.low, "high": m.high, "unit": m.unit, "qualifier": m.qualifier]
+    }
+
+    /// Plain decimal notation with the 15 significant digits a Double holds, no exponent:
+    /// `10500000000`, `0.27`, `5428571428.57143`.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "" }
+        let text = String(format: "%.15g", value)
+        guard text.contains("e") else { return text }
+        var plain = String(format: "%.6f", value)
+        while plain.hasSuffix("0") { plain.removeLast() }
+        if plain.hasSuffix(".") { plain.removeLast() }
+        return plain
+    }
+
+    static func json(_ object: Any) -> String {
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}
