@@ -72,7 +72,14 @@ extension ModelBuilder {
         }
     }
 
-    private func isComputableLater(_ reference: String) -> Bool { false }
+    /// A field the schema or a derivation defines, on a record that exists: the data just
+    /// lacks what it needs (a deal with no amount has no amount per year).
+    private func isComputableLater(_ reference: String) -> Bool {
+        let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
+        guard parts.count == 3, records[parts[0]]?[parts[1]] != nil else { return false }
+        return Schema.field(parts[2], in: parts[0]) != nil || Schema.derivedFields[parts[0]]?.contains(parts[2]) == true
+            || (parts[0] == "financials" && parts[2].hasPrefix("prior_"))
+    }
 
     private func check(_ base: (record: Record, says: String, stated: Quantity?, reference: String, tolerance: Double),
                        _ status: ClaimCheck.Status, _ explanation: String) -> ClaimCheck {

@@ -44,6 +44,17 @@ enum Schema {
         "figures": ["expr": .text, "label": .text],
     ]
 
+    /// The fields derivations add, by collection (SPEC §2 "the model derives").
+    static let derivedFields: [String: Set<String>] = [
+        "clusters": ["power_per_unit"],
+        "purchases": ["spend", "power"],
+        "deals": ["per_year", "per_gw", "gpus_implied", "implied_stake"],
+        "stakes": ["value", "multiple"],
+        "audiences": ["capex_per_user"],
+        "training": ["growth"],
+        "companies": ["invested", "received", "power_committed", "latest_valuation"],
+    ]
+
     /// Collections whose records state facts and so must name a source.
     static let factCollections: Set<String> = [
         "chips", "clusters", "purchases", "deals", "valuations", "stakes", "financials", "audiences", "training", "claims",

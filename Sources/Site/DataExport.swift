@@ -83,7 +83,13 @@ struct DataExport {
     private static func value(_ figure: Figure) -> Any {
         guard let q = figure.value.quantity else { return figure.value.formatted(.en) }
         let m = q.machineReadable
-        return ["text": FigureText.format(figure, locale: .en), "low": m.low, "high": m.high, "unit": m.unit, "qualifier": m.qualifier]
+        return ["text": FigureText.format(figure, locale: .en), "low": rounded(m.low), "high": rounded(m.high),
+                "unit": m.unit, "qualifier": m.qualifier]
+    }
+
+    /// 15 significant digits, so `0.27 × 500e9` is 135000000000, not 135000000000.00005.
+    private static func rounded(_ value: Double) -> Double {
+        Double(String(format: "%.15g", value)) ?? value
     }
 
     /// Plain decimal notation with the 15 significant digits a Double holds, no exponent:
