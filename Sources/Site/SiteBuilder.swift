@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Model
 
 /// What the user asked for: which site, where to write, and how strict to be.
 public struct BuildOptions: Sendable {
@@ -33,6 +34,9 @@ public struct BuildReport: Sendable {
     public var filesWritten = 0
     public var seconds = 0.0
     public var strict = false
+    public var figures = 0
+    /// Claims by status: findings, not errors.
+    public var claims: [String: Int] = [:]
     /// Seconds spent in each stage, in order: for `--timings` and the benchmark.
     public var stages: [(name: String, seconds: Double)] = []
 
@@ -42,8 +46,14 @@ public struct BuildReport: Sendable {
 
     /// One line: `Built 12 pages, 31 files in 0.21 s (2 warnings)`.
     public var summary: String {
-        var line = "Built \(pages) page\(pages == 1 ? "" : "s"), \(filesWritten) file\(filesWritten == 1 ? "" : "s") in "
-            + String(format: "%.2f s", seconds)
+        var line = "Built \(pages) page\(pages == 1 ? "" : "s"), \(filesWritten) file\(filesWritten == 1 ? "" : "s")"
+        if figures > 0 { line += ", \(figures) figures" }
+        let checked = claims.values.reduce(0, +)
+        if checked > 0 {
+            let findings = ["inconsistent", "unverifiable"].compactMap { status in claims[status].map { "\($0) \(status)" } }
+            line += ", \(checked) claim\(checked == 1 ? "" : "s") checked" + (findings.isEmpty ? "" : " (" + findings.joined(separator: ", ") + ")")
+        }
+        line += " in " + String(format: "%.2f s", seconds)
         let warnings = diagnostics.warnings.count
         if warnings > 0 { line += " (\(warnings) warning\(warnings == 1 ? "" : "s"))" }
         return line
@@ -53,6 +63,12 @@ public struct BuildReport: Sendable {
 /// The build as a list of named stages: load, render, write. Each takes the previous
 /// stage's value; any errors stop the build before anything is written.
 public enum SiteBuilder {
+    /// Loads the site and its model without rendering: for `capex explain`.
+    public static func loadModel(_ options: BuildOptions) -> (StoryModel?, Diagnostics) {
+        let (site, diagnostics) = SiteLoader(root: options.root, options: options).load()
+        return (site?.model, diagnostics)
+    }
+
     public static func build(_ options: BuildOptions) -> BuildReport {
         let start = DispatchTime.now()
         var report = run(options)
@@ -74,6 +90,8 @@ public enum SiteBuilder {
         report.diagnostics = loadProblems
         guard let site = loaded, !loadProblems.hasErrors else { return report }
 
+        report.figures = site.model.figures.count
+        for claim in site.model.claims { report.claims[claim.status.rawValue, default: 0] += 1 }
         let (plan, renderProblems) = SiteRenderer(site: site).render()
         lap("render")
         report.diagnostics.append(contentsOf: renderProblems)

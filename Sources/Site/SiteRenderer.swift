@@ -18,10 +18,20 @@ struct SiteRenderer {
         var plan = OutputPlan()
         var diagnostics: [Diagnostic] = []
         var cited = Set<String>()
+        var chartIDs: [String: ChartOutput] = [:]
         for (page, result) in zip(site.pages, rendered) {
             diagnostics += result.problems
             cited.formUnion(result.cited)
             if let html = result.html { plan.add(page.outputPath, html) }
+            for chart in result.charts {
+                if let first = chartIDs[chart.id] {
+                    diagnostics.append(.error(at: chart.location, "chart id '\(chart.id)' is already used at \(first.location)"))
+                    continue
+                }
+                chartIDs[chart.id] = chart
+                plan.add("charts/\(chart.id).svg", chart.svg)
+                plan.add("data/charts/\(chart.id).csv", chart.csv)
+            }
         }
         let generated = GeneratedPages(
             model: site.model, config: site.config,
@@ -49,12 +59,14 @@ struct SiteRenderer {
         var problems: [Diagnostic] = []
         /// The references the page's prose cites, for the figures page and incremental builds.
         var cited: Set<String> = []
+        var charts: [ChartOutput] = []
     }
 
     /// Gathers what the rewriter finds while cmark walks one page; one per page, never shared.
     private final class PageFindings {
         var problems: [Diagnostic] = []
         var cited: Set<String> = []
+        var charts: [ChartOutput] = []
     }
 
     private func renderPage(_ page: Page, context: TemplateContext, markdown: MarkdownRenderer, sourceNames: [String: String]) -> RenderedPage {
@@ -63,6 +75,7 @@ struct SiteRenderer {
         let content = page.body.isEmpty ? "" : markdown.render(page.body, rewriter: rewriter(for: page, findings, sourceNames))
         result.problems = findings.problems
         result.cited = findings.cited
+        result.charts = findings.charts
         let values = context.context(for: page, content: content)
         let name = site.templates.templateName(for: page)
         guard let body = site.templates.render(name, values) else {
@@ -80,9 +93,23 @@ struct SiteRenderer {
             locale: QuantityLocale(identifier: page.meta.lang ?? site.config.language) ?? .en
         )
         let lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        let charts = ChartBlocks(model: site.model, basePath: site.config.basePath, locale: figures.locale, sourceNames: sourceNames)
         return MarkdownRewriter(rewriteText: { text in
             let line = text.line >= 1 && text.line <= lines.count ? lines[text.line - 1] : nil
             return figures.rewrite(text, page: page, sourceLine: line, diagnostics: &findings.problems, cited: &findings.cited)
+        }, rewriteCodeBlock: { block in
+            guard block.info == "chart" else { return nil }
+            do {
+                let (html, output) = try charts.render(code: block.code, file: page.sourcePath,
+                                                       firstLine: page.bodyFirstLine + block.line, cited: &findings.cited)
+                findings.charts.append(output)
+                return html
+            } catch let failure as ChartBlocks.Failure {
+                findings.problems += failure.diagnostics
+                return ""
+            } catch {
+                return ""
+            }
         })
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Model
 import Site
 
 @main
@@ -8,7 +9,7 @@ struct Capex: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capex",
         abstract: "Builds a static site where every figure is computed from data, with units, ranges and sources.",
-        subcommands: [Build.self, Check.self],
+        subcommands: [Build.self, Check.self, Explain.self],
         defaultSubcommand: Build.self
     )
 }
@@ -98,5 +99,30 @@ struct Check: ParsableCommand {
             }
         }
         if !report.succeeded { throw ExitCode.failure }
+    }
+}
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Print how a figure is computed: formula, inputs with their values, sources.")
+
+    @OptionGroup var global: RootOptions
+
+    @Argument(help: "A reference, as in {{ purchases.meta-h100-2024.spend }}.")
+    var reference: String
+
+    func run() throws {
+        let root = global.rootURL
+        let (model, diagnostics) = SiteBuilder.loadModel(BuildOptions(root: root, write: false))
+        guard let model, !diagnostics.hasErrors else {
+            Report.print(diagnostics, root: root)
+            throw ExitCode.failure
+        }
+        switch model.resolve(reference, at: SourceLocation(file: "<command line>", line: 1, column: 1)) {
+        case .failure(let problem):
+            Report.error("error: " + problem.message)
+            throw ExitCode.failure
+        case .success(let figure):
+            print(Explanation.text(for: figure, in: model))
+        }
     }
 }

@@ -1,0 +1,340 @@
+import Charts
+import Diagnostics
+import Model
+import Quantities
+
+/// A chart as the build writes it: inline HTML for the page, the SVG file, its CSV.
+struct ChartOutput: Sendable {
+    var id: String
+    var svg: String
+    var csv: String
+    var location: SourceLocation
+}
+
+/// Turns a ```` ```chart ```` block's YAML into a chart over the model's values: the
+/// block names a collection and fields (or a list of references), the model supplies
+/// quantities with their ranges and sources, the Charts module draws.
+struct ChartBlocks {
+    let model: StoryModel
+    let basePath: String
+    let locale: QuantityLocale
+    let sourceNames: [String: String]
+
+    static let types = ["bar", "stacked", "line", "timeline", "flow", "scale"]
+
+    /// A value on the chart and where it came from.
+    struct Point {
+        var label: String
+        var reference: String
+        var quantity: Quantity
+        var color: String?
+        var record: Record?
+    }
+
+    struct Failure: Error {
+        var diagnostics: [Diagnostic]
+    }
+
+    func render(code: String, file: String, firstLine: Int, cited: inout Set<String>) throws(Failure) -> (html: String, output: ChartOutput) {
+        let parsed: YAMLNode?
+        do {
+            parsed = try YAMLLoader.parse(code, file: file, firstLine: firstLine)
+        } catch {
+            throw Failure(diagnostics: [error])
+        }
+        guard let spec = parsed, spec.entries != nil else {
+            throw Failure(diagnostics: [.error(at: SourceLocation(file: file, line: firstLine - 1, column: 1),
+                                               "a chart block holds a YAML mapping: id, type, title, data, x, y…")])
+        }
+        var context = SpecReader(spec: spec, model: model, fenceLocation: SourceLocation(file: file, line: firstLine - 1, column: 1))
+        let chart = context.chart(locale: locale, format: format)
+        guard let chart, context.problems.isEmpty else { throw Failure(diagnostics: context.problems) }
+        cited.formUnion(context.references)
+        var sources = Set<String>()
+        for reference in context.references { sources.formUnion(model.figures[reference]?.sources ?? []) }
+        let svg = ChartRenderer.svg(for: chart)
+        let table = ChartTable(chart: chart)
+        let names = sources.sorted().map { "<a href=\"\(basePath)/sources/#\($0)\">\(Escape.html(sourceNames[$0] ?? $0))</a>" }
+        var html = "<figure class=\"chart\" id=\"chart-\(chart.id)\">\n\(svg)\n<figcaption><strong>\(Escape.html(chart.title))</strong>"
+        if !names.isEmpty { html += " Sources: " + names.joined(separator: "; ") + "." }
+        html += " <a href=\"\(basePath)/data/charts/\(chart.id).csv\">Data (CSV)</a></figcaption>\n"
+        html += table.detailsHTML(summary: "The numbers") + "\n</figure>"
+        return (html, ChartOutput(id: chart.id, svg: svg, csv: table.csv(), location: context.fenceLocation))
+    }
+
+    /// `$10.5B–$14B`: compact, in the page's language.
+    func format(_ q: Quantity) -> String {
+        q.formatted(locale, FormatOptions(compact: true))
+    }
+}
+
+/// Reads one chart description, collecting every problem at its field.
+private struct SpecReader {
+    let spec: YAMLNode
+    let model: StoryModel
+    let fenceLocation: SourceLocation
+    var problems: [Diagnostic] = []
+    var references: [String] = []
+
+    init(spec: YAMLNode, model: StoryModel, fenceLocation: SourceLocation) {
+        self.spec = spec
+        self.model = model
+        self.fenceLocation = fenceLocation
+    }
+
+    mutating func fail(_ key: String?, _ message: String) {
+        let at = key.flatMap { spec[$0]?.location } ?? spec.location
+        problems.append(.error(at: at, message))
+    }
+
+    func text(_ key: String) -> String? {
+        guard let node = spec[key], node.scalar != .null else { return nil }
+        return node.text
+    }
+
+    mutating func chart(locale: QuantityLocale, format: @escaping (Quantity) -> String) -> Chart? {
+        guard let id = text("id") else { fail(nil, "a chart needs an 'id' (lowercase letters, digits, hyphens)"); return nil }
+        guard DataCollection.isValidID(id) else { fail("id", "chart id '\(id)' must use lowercase letters, digits and hyphens"); return nil }
+        guard let type = text("type") else { fail(nil, "chart '\(id)' needs a 'type': \(ChartBlocks.types.joined(separator: ", "))"); return nil }
+        guard ChartBlocks.types.contains(type) else {
+            fail("type", "unknown chart type '\(type)'\(NearMiss.hint(for: type, among: ChartBlocks.types)); types are \(ChartBlocks.types.joined(separator: ", "))")
+            return nil
+        }
+        let title = text("title") ?? id
+        let kind: ChartKind?
+        switch type {
+        case "bar": kind = bar(format: format, locale: locale)
+        case "scale": kind = scale(format: format)
+        case "flow": kind = flow(format: format)
+        case "timeline": kind = timeline(format: format)
+        case "line": kind = line(format: format, locale: locale)
+        default: kind = stacked(format: format, locale: locale)
+        }
+        guard let kind, problems.isEmpty else { return nil }
+        return Chart(id: id, title: title, summary: text("description"), kind: kind)
+    }
+
+    // MARK: points
+
+    /// The values to plot: `values:` (references, with `labels:`), or `data:` filtered by
+    /// `where:`, labelled by `x` and valued by `y`.
+    mutating func points(valueField: String = "y") -> [ChartBlocks.Point]? {
+        if let list = spec["values"] {
+            guard let elements = list.elements else { fail("values", "'values' is a list of references"); return nil }
+            let labels = spec["labels"]?.elements?.compactMap(\.text) ?? []
+            var points: [ChartBlocks.Point] = []
+            for (index, element) in elements.enumerated() {
+                guard let reference = element.text else { continue }
+                guard let figure = resolve(reference, at: element.location) else { continue }
+                let parts = reference.split(separator: ".").map(String.init)
+                let record = parts.count >= 2 ? model.record(parts[0], parts[1]) : nil
+                points.append(.init(label: index < labels.count ? labels[index] : figure.label, reference: reference,
+                                    quantity: figure.value.quantity!, color: record.flatMap(color(of:)), record: record))
+            }
+            return checkDimensions(points)
+        }
+        guard let collection = records() else { return nil }
+        guard let y = text(valueField) else { fail(nil, "the chart needs '\(valueField)': the field to plot"); return nil }
+        let x = text("x")
+        let fields = Set(collection.flatMap { record in model.figures.keys.filter { $0.hasPrefix("\(record.collection).\(record.id).") }
+            .map { String($0.split(separator: ".", maxSplits: 2)[2]) } })
+        guard fields.contains(y) else {
+            fail(valueField, "no record of '\(text("data") ?? "")' has a field '\(y)'\(NearMiss.hint(for: y, among: fields))")
+            return nil
+        }
+        var points: [ChartBlocks.Point] = []
+        for record in collection {
+            let reference = "\(record.collection).\(record.id).\(y)"
+            guard let quantity = model.figures[reference]?.value.quantity else { continue }
+            references.append(reference)
+            points.append(.init(label: label(of: record, field: x), reference: reference, quantity: quantity,
+                                color: color(of: record), record: record))
+        }
+        return checkDimensions(points)
+    }
+
+    /// The records of `data`, filtered by `where`.
+    mutating func records(defaultCollection: String? = nil) -> [Record]? {
+        guard let name = text("data") ?? defaultCollection else { fail(nil, "the chart needs 'data' (a collection) or 'values' (references)"); return nil }
+        guard model.collections[name] != nil else {
+            fail("data", "unknown collection '\(name)'\(NearMiss.hint(for: name, among: model.collections.keys))")
+            return nil
+        }
+        let filters = spec["where"]?.entries ?? []
+        return model.records(name).filter { record in
+            filters.allSatisfy { record.text($0.key) == $0.value.text }
+        }
+    }
+
+    mutating func resolve(_ reference: String, at location: SourceLocation) -> Figure? {
+        switch model.resolve(reference, at: location) {
+        case .failure(let problem):
+            problems.append(problem)
+            return nil
+        case .success(let figure):
+            guard figure.value.quantity != nil else {
+                problems.append(.error(at: location, "\(reference) is text, not a quantity to plot"))
+                return nil
+            }
+            references.append(reference)
+            return figure
+        }
+    }
+
+    mutating func checkDimensions(_ points: [ChartBlocks.Point]) -> [ChartBlocks.Point]? {
+        guard let first = points.first else { fail(nil, "the chart has nothing to plot: no record has the value"); return nil }
+        if let other = points.first(where: { $0.quantity.dimension != first.quantity.dimension }) {
+            fail(spec["values"] == nil ? "y" : "values",
+                 "the chart mixes \(first.quantity.dimension.description) and \(other.quantity.dimension.description) on one axis")
+            return nil
+        }
+        return points
+    }
+
+    /// A record's label: its `x` field (a company id reads as the company's name), else its name.
+    func label(of record: Record, field: String?) -> String {
+        guard let field, let value = record.text(field) else { return record.displayName }
+        if let company = model.record("companies", value) { return company.displayName }
+        return value
+    }
+
+    /// A record's colour: its own, or its company's (`company`, `buyer`, `owner`, `from`).
+    func color(of record: Record) -> String? {
+        if let color = record.text("color") { return color }
+        for field in ["company", "buyer", "owner", "holder", "from"] {
+            if let id = record.text(field), let color = model.record("companies", id)?.text("color") { return color }
+        }
+        return nil
+    }
+
+    static func value(_ q: Quantity, _ format: (Quantity) -> String) -> ChartValue {
+        let qualifier: ChartValue.Qualifier
+        switch q.qualifier {
+        case .exact: qualifier = .exact
+        case .approximate: qualifier = .approximate
+        case .atLeast: qualifier = .atLeast
+        case .atMost: qualifier = .atMost
+        }
+        return ChartValue(low: q.low, high: q.high, label: format(q), qualifier: qualifier)
+    }
+
+    static func ticks(for q: Quantity, locale: QuantityLocale) -> ValueFormatter {
+        let dimension = q.dimension, noun = q.noun, hint = q.hint
+        return { v in
+            Quantity(low: v, high: v, dimension: dimension, hint: hint, noun: noun).formatted(locale, FormatOptions(compact: true))
+        }
+    }
+
+    static func date(_ text: String?) -> ChartDate? {
+        guard let text, let date = SiteDate(text) else { return nil }
+        let parts = date.day.split(separator: "-").compactMap { Int($0) }
+        return ChartDate(parts[0], parts[1], parts[2])
+    }
+
+    // MARK: kinds
+
+    mutating func bar(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
+        guard let points = points() else { return nil }
+        let bars = points.map { point -> BarChart.Bar in
+            // A source's own figure for this value, drawn on its bar.
+            let claim = model.claims.first { $0.figure == point.reference && $0.stated != nil }
+            let marker = claim.map { BarChart.Marker(value: $0.stated!.high, label: "stated: " + format($0.stated!)) }
+            return .init(category: point.label, value: Self.value(point.quantity, format), color: point.color, marker: marker)
+        }
+        let orientation: Orientation = text("orientation") == "vertical" ? .vertical : .horizontal
+        let sort: SortOrder = text("sort") == "ascending" ? .ascending : text("sort") == "descending" ? .descending : .none
+        return .bar(BarChart(bars: bars, orientation: orientation, sort: sort,
+                             tickFormat: Self.ticks(for: points[0].quantity, locale: locale), axisTitle: text("axis")))
+    }
+
+    mutating func scale(format: @escaping (Quantity) -> String) -> ChartKind? {
+        guard let points = points() else { return nil }
+        let items = points.map { ScaleChart.Item(name: $0.label, value: Self.value($0.quantity, format), color: $0.color) }
+        return .scale(ScaleChart(items: items, shape: text("shape") == "circle" ? .circle : .square))
+    }
+
+    mutating func flow(format: @escaping (Quantity) -> String) -> ChartKind? {
+        guard let deals = records(defaultCollection: "deals") else { return nil }
+        var nodeIDs: [String] = []
+        var links: [FlowChart.Link] = []
+        for deal in deals {
+            guard let from = deal.text("from"), let to = deal.text("to") else { continue }
+            for id in [from, to] where !nodeIDs.contains(id) { nodeIDs.append(id) }
+            let reference = "\(deal.collection).\(deal.id).amount"
+            let amount = model.figures[reference]?.value.quantity
+            if amount != nil { references.append(reference) }
+            let kind: FlowChart.LinkKind = deal.text("kind") == "investment" ? .investment : .purchase
+            let note = [deal.text("kind"), deal.text("status")].compactMap { $0 }.joined(separator: ", ")
+            links.append(.init(from: from, to: to, kind: kind, amount: amount.map { Self.value($0, format) }, note: note.isEmpty ? nil : note))
+        }
+        guard !links.isEmpty else { fail(nil, "the flow chart has no deals with 'from' and 'to'"); return nil }
+        let order = model.records("companies").map(\.id)
+        nodeIDs.sort { (order.firstIndex(of: $0) ?? Int.max, $0) < (order.firstIndex(of: $1) ?? Int.max, $1) }
+        let nodes = nodeIDs.map { id in
+            FlowChart.Node(id: id, name: model.record("companies", id)?.displayName ?? id,
+                           color: model.record("companies", id)?.text("color"))
+        }
+        return .flow(FlowChart(nodes: nodes, links: links))
+    }
+
+    mutating func timeline(format: @escaping (Quantity) -> String) -> ChartKind? {
+        guard let records = records(defaultCollection: "deals") else { return nil }
+        let dateField = text("date") ?? "date", amountField = text("y") ?? "amount"
+        var events: [TimelineChart.Event] = []
+        for record in records {
+            guard let date = Self.date(record.text(dateField)) else { continue }
+            let reference = "\(record.collection).\(record.id).\(amountField)"
+            let amount = model.figures[reference]?.value.quantity
+            if amount != nil { references.append(reference) }
+            var title = record.text(text("label") ?? "name") ?? record.displayName
+            if text("label") == nil, let from = record.text("from"), let to = record.text("to") {
+                title = "\(label(of: record, field: "from")) → \(label(of: record, field: "to"))"
+                _ = (from, to)
+            }
+            events.append(.init(date: date, dateLabel: record.text(dateField) ?? "", title: title,
+                                amount: amount.map { Self.value($0, format) }, color: color(of: record)))
+        }
+        guard !events.isEmpty else { fail(nil, "the timeline has no records with a '\(dateField)'"); return nil }
+        return .timeline(TimelineChart(events: events))
+    }
+
+    mutating func line(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
+        guard let points = points() else { return nil }
+        let dateField = text("x") ?? "date", seriesField = text("series")
+        var order: [String] = []
+        var bySeries: [String: [LineChart.Point]] = [:]
+        var colors: [String: String] = [:]
+        for point in points {
+            guard let record = point.record, let date = Self.date(record.text(dateField)) else { continue }
+            let name = seriesField.map { label(of: record, field: $0) } ?? (text("title") ?? "")
+            if bySeries[name] == nil { order.append(name) }
+            bySeries[name, default: []].append(.init(date: date, dateLabel: record.text(dateField) ?? "",
+                                                     value: point.quantity.high, label: format(point.quantity)))
+            colors[name] = colors[name] ?? point.color
+        }
+        guard !order.isEmpty else { fail("x", "no record has a date in '\(dateField)'"); return nil }
+        let series = order.map { LineChart.Series(name: $0, color: colors[$0], points: bySeries[$0]!.sorted { $0.date < $1.date }) }
+        return .line(LineChart(series: series, tickFormat: Self.ticks(for: points[0].quantity, locale: locale)))
+    }
+
+    mutating func stacked(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
+        guard let points = points() else { return nil }
+        guard let seriesField = text("series") else { fail(nil, "a stacked chart needs 'series': the field that splits each bar"); return nil }
+        var categories: [String] = [], seriesNames: [String] = []
+        var cells: [String: [String: ChartBlocks.Point]] = [:]
+        for point in points {
+            guard let record = point.record else { continue }
+            let category = label(of: record, field: text("x")), series = label(of: record, field: seriesField)
+            if !categories.contains(category) { categories.append(category) }
+            if !seriesNames.contains(series) { seriesNames.append(series) }
+            cells[category, default: [:]][series] = point
+        }
+        let rows = categories.map { category in
+            StackedChart.Category(name: category, segments: seriesNames.map { series in
+                cells[category]?[series].map { StackedChart.Segment(value: $0.quantity.high, label: format($0.quantity)) }
+            })
+        }
+        return .stacked(StackedChart(series: seriesNames.map { StackedChart.Series(name: $0) }, categories: rows,
+                                     tickFormat: Self.ticks(for: points[0].quantity, locale: locale)))
+    }
+}

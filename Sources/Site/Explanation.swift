@@ -1,0 +1,32 @@
+import Model
+import Quantities
+
+/// `capex explain`: a figure's derivation as a reader follows it, inputs first expanded one level.
+public enum Explanation {
+    public static func text(for figure: Figure, in model: StoryModel) -> String {
+        var lines = ["\(figure.reference) = \(FigureText.format(figure, locale: .en))", "  \(figure.label)"]
+        if let formula = figure.formula {
+            lines.append("  formula: \(formula)")
+            if let expression = figure.expression { lines.append("           \(expression)") }
+        } else {
+            lines.append("  as written at \(figure.location)")
+        }
+        if !figure.inputs.isEmpty {
+            lines.append("  inputs:")
+            for input in figure.inputs {
+                guard let value = model.figures[input] else { continue }
+                let how = value.formula.map { " (\($0))" } ?? " (\(value.location))"
+                lines.append("    \(input) = \(FigureText.format(value, locale: .en))\(how)")
+            }
+        }
+        if !figure.sources.isEmpty {
+            lines.append("  sources:")
+            for id in figure.sources {
+                let record = model.record("sources", id)
+                let parts = [record?.text("publisher"), record?.text("date"), record?.text("title").map { "“\($0)”" }, record?.text("url")]
+                lines.append("    \(id): " + parts.compactMap { $0 }.joined(separator: ", "))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import Site
+
+@Suite("chart blocks in pages")
+struct ChartBlockTests {
+    @Test func chartBlocksBecomeInlineFiguresWithSVGAndCSVFiles() throws {
+        let site = try FixtureSite("story")
+        let report = site.build()
+        #expect(report.succeeded, "\(report.problemLines)")
+        let home = site.read("index.html")
+        #expect(home.contains(#"<figure class="chart" id="chart-meta-spend">"#))
+        #expect(home.contains(#"<a href="/data/charts/meta-spend.csv">Data (CSV)</a>"#))
+        #expect(home.contains(#"Sources: <a href="/sources/#bi">Business Insider, 2024-01-19</a>"#), "sources come from the plotted figures")
+        #expect(!home.contains("```chart") && !home.contains("language-chart"))
+        for id in ["meta-spend", "scale-of-power", "money-loop", "deal-timeline"] {
+            let svg = site.read("charts/\(id).svg")
+            let document = try XMLDocument(xmlString: svg)
+            #expect(document.rootElement()?.name == "svg")
+            #expect(try document.nodes(forXPath: "/*/@role").first?.stringValue == "img")
+            #expect(home.contains(svg), "the inline SVG is the file's")
+        }
+        // The stated $18B claim is drawn on the bar it is about: 18,000,000,000 in the CSV.
+        #expect(site.read("data/charts/meta-spend.csv") == "Category,Value,Low,High,Qualifier,Marker,Marker value\r\n\"350,000 H100s\",$10.5B–$14B,10500000000,14000000000,range,stated: ~$18B,18000000000\r\n")
+    }
+
+    func problems(_ block: String) throws -> [String] {
+        let site = try FixtureSite("story")
+        try site.write("content/c.md", "---\ntitle: C\n---\n\nText.\n\n```chart\n\(block)\n```\n")
+        return site.build().problemLines
+    }
+
+    @Test func chartErrorsPointAtTheFieldInThePage() throws {
+        // The block's YAML starts on line 8 of content/c.md.
+        #expect(try problems("id: x\ntype: pie\ndata: deals\ny: amount") == [
+            "content/c.md:9:7: error: unknown chart type 'pie'; types are bar, stacked, line, timeline, flow, scale",
+        ])
+        #expect(try problems("id: x\ntype: bar\ndata: deal\ny: amount") == [
+            "content/c.md:10:7: error: unknown collection 'deal' (did you mean 'deals'?)",
+        ])
+        #expect(try problems("id: x\ntype: bar\ndata: deals\ny: amont") == [
+            "content/c.md:11:4: error: no record of 'deals' has a field 'amont' (did you mean 'amount'?)",
+        ])
+        #expect(try problems("id: x\ntype: scale\nvalues: [clusters.llama4.power, deals.aws-openai.amount]") == [
+            "content/c.md:10:9: error: the chart mixes power (W) and money ($) on one axis",
+        ])
+    }
+
+    @Test func chartIDsAreUniqueAcrossTheSite() throws {
+        let site = try FixtureSite("story")
+        try site.write("content/c.md", "---\ntitle: C\n---\n\n```chart\nid: meta-spend\ntype: bar\nvalues: [purchases.meta-h100-2024.spend]\n```\n")
+        let lines = site.build().problemLines
+        #expect(lines.contains("content/index.md:11:1: error: chart id 'meta-spend' is already used at content/c.md:5:1") ||
+                lines.contains("content/c.md:5:1: error: chart id 'meta-spend' is already used at content/index.md:11:1"))
+    }
+}
