@@ -89,7 +89,12 @@ struct Check: ParsableCommand {
         switch format {
         case .text:
             Report.print(report.diagnostics, root: root)
-            if report.succeeded { print("No problems in \(report.pages) pages.") }
+            if report.succeeded {
+                let checked = report.claims.values.reduce(0, +)
+                let claims = checked == 0 ? "" : "; \(checked) claims checked (" + ["consistent", "inconsistent", "unverifiable"]
+                    .map { "\(report.claims[$0] ?? 0) \($0)" }.joined(separator: ", ") + "), see /checks/"
+                print("No problems in \(report.pages) pages, \(report.figures) figures\(claims).")
+            }
         case .json:
             print(Report.json(report))
         case .github:

@@ -28,7 +28,8 @@ enum Report {
             ["severity": d.severity.rawValue, "file": d.location.file, "line": d.location.line,
              "column": d.location.column, "message": d.message]
         }
-        let object: [String: Any] = ["ok": report.succeeded, "pages": report.pages, "problems": problems]
+        let object: [String: Any] = ["ok": report.succeeded, "pages": report.pages, "figures": report.figures,
+                                     "claims": report.claims, "problems": problems]
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
