@@ -58,6 +58,13 @@ extension ModelBuilder {
     mutating func deriveDeals() {
         for deal in ordered("deals") {
             let base = "deals.\(deal.id)"
+            // A deal that is a chip purchase takes its amount from the purchase's spend.
+            if figures["\(base).amount"] == nil, let purchase = deal.text("purchase"),
+               let spend = quantity("purchases.\(purchase).spend") {
+                derive("\(base).amount", label: "\(deal.displayName): amount", value: spend,
+                       formula: "the spend of the purchase it stands for", expression: "purchases.\(purchase).spend",
+                       inputs: ["purchases.\(purchase).spend"], at: deal.location)
+            }
             let amount = quantity("\(base).amount")
             if let amount, let term = quantity("\(base).term"),
                let perYear = compute(at: deal.location, what: "\(base).per_year", { () throws(QuantityError) in try amount / term }) {
@@ -81,7 +88,8 @@ extension ModelBuilder {
                        inputs: ["\(base).power", perUnitReference], at: deal.location)
             }
             if let amount, deal.text("kind") == "investment", let to = deal.text("to"),
-               let valuation = valuation(of: to, near: deal.text("date")), let value = quantity(valuation),
+               let valuation = deal.text("valuation").map({ "valuations.\($0).value" }) ?? valuation(of: to, near: deal.text("date")),
+               let value = quantity(valuation),
                let stake = compute(at: deal.location, what: "\(base).implied_stake", { () throws(QuantityError) in try amount / value }) {
                 derive("\(base).implied_stake", label: "\(deal.displayName): implied stake",
                        value: stake.with(hint: .percent),
@@ -106,8 +114,11 @@ extension ModelBuilder {
         return chosen.map { "valuations.\($0.id).value" }
     }
 
+    /// The most recent valuation of `company`; one still in talks counts only when there is no other.
     func latestValuation(of company: String) -> Record? {
-        let candidates = ordered("valuations").filter { $0.text("company") == company && quantity("valuations.\($0.id).value") != nil }
+        let all = ordered("valuations").filter { $0.text("company") == company && quantity("valuations.\($0.id).value") != nil }
+        let settled = all.filter { $0.text("status") != "talks" }
+        let candidates = settled.isEmpty ? all : settled
         // Ties go to the record written last.
         return candidates.enumerated().max { a, b in
             ((a.element.text("date") ?? ""), a.offset) < ((b.element.text("date") ?? ""), b.offset)
@@ -142,14 +153,13 @@ extension ModelBuilder {
     }
 
     mutating func sum(_ references: [String], at location: SourceLocation, what: String) -> Quantity? {
-        var total: Quantity?
-        for reference in references {
-            guard let value = quantity(reference) else { continue }
-            guard let running = total else { total = value; continue }
-            total = compute(at: location, what: what) { () throws(QuantityError) in try running + value }
-            if total == nil { return nil }
+        let values = references.compactMap { quantity($0) }
+        do {
+            return try Quantity.sum(values)
+        } catch {
+            diagnostics.append(.error(at: location, "cannot compute \(what): \(error.message)"))
+            return nil
         }
-        return total
     }
 
     // MARK: financials
@@ -229,8 +239,11 @@ extension ModelBuilder {
                     }
                 }
             }
-            let powers = deals.filter { ($0.text("from") == company.id || $0.text("to") == company.id) && quantity("deals.\($0.id).power") != nil }
-                .map { "deals.\($0.id).power" }
+            // An investment tied to gigawatts and the purchase of those gigawatts are one
+            // commitment: count the power of the purchases, and of investments only when no other deal has any.
+            let withPower = deals.filter { ($0.text("from") == company.id || $0.text("to") == company.id) && quantity("deals.\($0.id).power") != nil }
+            let purchases = withPower.filter { $0.text("kind") != "investment" }
+            let powers = (purchases.isEmpty ? withPower : purchases).map { "deals.\($0.id).power" }
             if !powers.isEmpty, let total = sum(powers, at: company.location, what: "\(base).power_committed") {
                 derive("\(base).power_committed", label: "\(company.displayName): power committed in deals", value: total,
                        formula: "sum of the power of the deals it is party to", expression: powers.joined(separator: " + "),

@@ -111,11 +111,10 @@ extension ModelBuilder {
     }
 
     private static func combine(_ name: String, _ first: Quantity, _ rest: ArraySlice<Quantity>) throws(QuantityError) -> Quantity {
+        if name == "sum" { return try Quantity.sum([first] + rest)! }
         var result = first
         for q in rest {
             switch name {
-            case "sum":
-                result = try result + q
             default:
                 let comparison = try q.compare(to: result)
                 let keepNew = name == "min" ? comparison == .less : comparison == .greater

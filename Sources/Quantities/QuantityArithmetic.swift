@@ -17,6 +17,24 @@ extension Quantity {
                         qualifier: qualifier, hint: sumHint(lhs, rhs), noun: lhs.noun ?? rhs.noun)
     }
 
+    /// The sum of several quantities of one dimension, its qualifier decided over all the
+    /// terms at once: added pairwise, `up to $100B + > $13B` would turn approximate and then
+    /// take the next term's bound, making the total depend on the order of the terms.
+    /// Nil for no terms.
+    public static func sum(_ terms: [Quantity]) throws(QuantityError) -> Quantity? {
+        guard let first = terms.first else { return nil }
+        var interval = first.interval
+        var hint = first.hint
+        for term in terms.dropFirst() {
+            guard term.dimension == first.dimension else { throw .mismatch("add", first.dimension, term.dimension) }
+            interval = interval + term.interval
+            if term.hint != hint { hint = .none }
+        }
+        let qualifier = Qualifier.propagate(terms.map { ($0.qualifier, 1) })
+        return Quantity(interval: interval, dimension: first.dimension, qualifier: qualifier, hint: hint,
+                        noun: terms.lazy.compactMap(\.noun).first)
+    }
+
     public static func - (lhs: Quantity, rhs: Quantity) throws(QuantityError) -> Quantity {
         guard lhs.dimension == rhs.dimension else { throw .mismatch("subtract", lhs.dimension, rhs.dimension) }
         let qualifier = Qualifier.propagate([(lhs.qualifier, 1), (rhs.qualifier, -1)])

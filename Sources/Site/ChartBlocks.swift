@@ -21,6 +21,8 @@ struct ChartBlocks {
     let sourceNames: [String: String]
 
     static let types = ["bar", "stacked", "line", "timeline", "flow", "scale"]
+    static let keys = ["id", "type", "title", "description", "data", "where", "x", "y", "values", "labels", "label",
+                       "series", "orientation", "sort", "shape", "axis", "marker", "marker_label", "from", "to", "amount", "date"]
 
     /// A value on the chart and where it came from.
     struct Point {
@@ -100,6 +102,9 @@ private struct SpecReader {
             fail("type", "unknown chart type '\(type)'\(NearMiss.hint(for: type, among: ChartBlocks.types)); types are \(ChartBlocks.types.joined(separator: ", "))")
             return nil
         }
+        for entry in spec.entries ?? [] where !ChartBlocks.keys.contains(entry.key) {
+            problems.append(.error(at: entry.keyLocation, "unknown chart field '\(entry.key)'\(NearMiss.hint(for: entry.key, among: ChartBlocks.keys))"))
+        }
         let title = text("title") ?? id
         let kind: ChartKind?
         switch type {
@@ -143,11 +148,13 @@ private struct SpecReader {
             return nil
         }
         var points: [ChartBlocks.Point] = []
+        // `label` names the field a reader sees; `x` the one that identifies the bar.
+        let shown = text("label") ?? x
         for record in collection {
             let reference = "\(record.collection).\(record.id).\(y)"
             guard let quantity = model.figures[reference]?.value.quantity else { continue }
             references.append(reference)
-            points.append(.init(label: label(of: record, field: x), reference: reference, quantity: quantity,
+            points.append(.init(label: label(of: record, field: shown), reference: reference, quantity: quantity,
                                 color: color(of: record), record: record))
         }
         return checkDimensions(points)
@@ -225,6 +232,18 @@ private struct SpecReader {
         }
     }
 
+    /// The date as precisely as the record knows it: `date_precision: month` shows `January 2024`.
+    static func dateLabel(_ record: Record, field: String) -> String {
+        guard let text = record.text(field), let date = SiteDate(text) else { return record.text(field) ?? "" }
+        switch record.text("date_precision") {
+        case "year": return String(date.day.prefix(4))
+        case "month":
+            let full = DateText.display(date, language: "en")
+            return full.split(separator: " ").first.map { "\($0) \(date.day.prefix(4))" } ?? full
+        default: return date.day
+        }
+    }
+
     static func date(_ text: String?) -> ChartDate? {
         guard let text, let date = SiteDate(text) else { return nil }
         let parts = date.day.split(separator: "-").compactMap { Int($0) }
@@ -235,10 +254,19 @@ private struct SpecReader {
 
     mutating func bar(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
         guard let points = points() else { return nil }
+        // `marker: claims.<id>.says` picks the claim drawn (any claim about a bar's figure is drawn anyway).
+        var chosen: ClaimCheck?
+        if let marker = text("marker") {
+            let parts = marker.split(separator: ".").map(String.init)
+            chosen = parts.count == 3 && parts[0] == "claims" ? model.claims.first { $0.id == parts[1] } : nil
+            if chosen == nil { fail("marker", "'marker' names a claim's stated value, as in claims.<id>.says") }
+        }
+        let markerLabel = text("marker_label") ?? "stated"
         let bars = points.map { point -> BarChart.Bar in
             // A source's own figure for this value, drawn on its bar.
-            let claim = model.claims.first { $0.figure == point.reference && $0.stated != nil }
-            let marker = claim.map { BarChart.Marker(value: $0.stated!.high, label: "stated: " + format($0.stated!)) }
+            let claim = chosen.flatMap { $0.figure == point.reference ? $0 : nil }
+                ?? model.claims.first { $0.figure == point.reference && $0.stated != nil }
+            let marker = claim.flatMap { claim in claim.stated.map { BarChart.Marker(value: $0.high, label: "\(markerLabel): " + format($0)) } }
             return .init(category: point.label, value: Self.value(point.quantity, format), color: point.color, marker: marker)
         }
         let orientation: Orientation = text("orientation") == "vertical" ? .vertical : .horizontal
@@ -257,10 +285,11 @@ private struct SpecReader {
         guard let deals = records(defaultCollection: "deals") else { return nil }
         var nodeIDs: [String] = []
         var links: [FlowChart.Link] = []
+        let fromField = text("from") ?? "from", toField = text("to") ?? "to", amountField = text("amount") ?? "amount"
         for deal in deals {
-            guard let from = deal.text("from"), let to = deal.text("to") else { continue }
+            guard let from = deal.text(fromField), let to = deal.text(toField) else { continue }
             for id in [from, to] where !nodeIDs.contains(id) { nodeIDs.append(id) }
-            let reference = "\(deal.collection).\(deal.id).amount"
+            let reference = "\(deal.collection).\(deal.id).\(amountField)"
             let amount = model.figures[reference]?.value.quantity
             if amount != nil { references.append(reference) }
             let kind: FlowChart.LinkKind = deal.text("kind") == "investment" ? .investment : .purchase
@@ -279,7 +308,7 @@ private struct SpecReader {
 
     mutating func timeline(format: @escaping (Quantity) -> String) -> ChartKind? {
         guard let records = records(defaultCollection: "deals") else { return nil }
-        let dateField = text("date") ?? "date", amountField = text("y") ?? "amount"
+        let dateField = text("date") ?? "date", amountField = text("amount") ?? text("y") ?? "amount"
         var events: [TimelineChart.Event] = []
         for record in records {
             guard let date = Self.date(record.text(dateField)) else { continue }
@@ -291,7 +320,7 @@ private struct SpecReader {
                 title = "\(label(of: record, field: "from")) → \(label(of: record, field: "to"))"
                 _ = (from, to)
             }
-            events.append(.init(date: date, dateLabel: record.text(dateField) ?? "", title: title,
+            events.append(.init(date: date, dateLabel: Self.dateLabel(record, field: dateField), title: title,
                                 amount: amount.map { Self.value($0, format) }, color: color(of: record)))
         }
         guard !events.isEmpty else { fail(nil, "the timeline has no records with a '\(dateField)'"); return nil }

@@ -149,11 +149,7 @@ struct GeneratedPages {
     /// The sum of the references that exist, formatted; a dash when none does.
     func total(_ references: [String]) -> String {
         let values = references.compactMap { model.figures[$0]?.value.quantity }
-        guard var sum = values.first else { return "—" }
-        for value in values.dropFirst() {
-            guard let next = try? sum + value else { return "—" }
-            sum = next
-        }
+        guard let sum = try? Quantity.sum(values) else { return "—" }
         return sum.formatted(locale)
     }
 

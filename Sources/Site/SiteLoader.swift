@@ -67,6 +67,11 @@ struct SiteLoader {
 
         let (model, modelProblems) = StoryModel.build(data.map(\.recordCollection))
         diagnostics.append(contentsOf: modelProblems)
+        if !data.isEmpty {
+            for page in pages where GeneratedPages.reservedURLs.contains(page.url) || page.url.hasPrefix("/companies/") {
+                diagnostics.error(at: page.location, "URL \(page.url) belongs to a page capex generates from the data; move or rename this page")
+            }
+        }
 
         let (templates, templateProblems) = TemplateSet.load(paths: tree.templates) { read($0) ?? "" }
         diagnostics.append(contentsOf: templateProblems)

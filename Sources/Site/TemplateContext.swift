@@ -60,6 +60,7 @@ struct TemplateContext {
         }
         let meta = page.meta
         values["title"] = meta.title
+        values["menu"] = page.meta.node?["menu"]?.text ?? meta.title
         values["url"] = config.basePath + page.url
         values["permalink"] = config.origin + config.basePath + page.url
         values["tags"] = meta.tags
