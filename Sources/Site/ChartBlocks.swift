@@ -168,8 +168,14 @@ private struct SpecReader {
             return nil
         }
         let filters = spec["where"]?.entries ?? []
+        // `involving: openai` keeps records that name the company in any party field.
+        let parties = ["from", "to", "buyer", "owner", "holder", "company", "vendor"]
         return model.records(name).filter { record in
-            filters.allSatisfy { record.text($0.key) == $0.value.text }
+            filters.allSatisfy { filter in
+                filter.key == "involving"
+                    ? parties.contains { record.text($0) == filter.value.text }
+                    : record.text(filter.key) == filter.value.text
+            }
         }
     }
 

@@ -106,6 +106,7 @@ enum DefaultTemplates {
       <h1>{{page.title}}</h1>
       <p class="standfirst">{{page.kind}}</p>
       {{#page.has_figures}}<dl class="company-figures">{{#page.figures}}<dt>{{label}}</dt><dd>{{{link}}}</dd>{{/page.figures}}</dl>{{/page.has_figures}}
+      {{{page.chart}}}
       {{#page.sections}}
       <section>
         <h2>{{title}}</h2>

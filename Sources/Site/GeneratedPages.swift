@@ -1,3 +1,4 @@
+import Foundation
 import Model
 import Quantities
 
@@ -8,6 +9,8 @@ struct GeneratedPage {
     var template: String
     /// Page-specific values, merged into `page` for the template.
     var values: [String: Any]
+    /// Charts the page draws, written beside the pages' own.
+    var charts: [ChartOutput] = []
 
     var outputPath: String { String(url.dropFirst()) + "index.html" }
 }
@@ -21,6 +24,10 @@ struct GeneratedPages {
     let sourceNames: [String: String]
 
     var locale: QuantityLocale { figureLinks.locale }
+
+    var chartBlocks: ChartBlocks {
+        ChartBlocks(model: model, basePath: base, locale: locale, sourceNames: sourceNames)
+    }
     var base: String { config.basePath }
 
     static let reservedURLs = ["/figures/", "/checks/", "/sources/", "/data/", "/deals/", "/companies/"]
@@ -164,7 +171,10 @@ struct GeneratedPages {
 
     func companyPage(_ company: Record) -> GeneratedPage {
         let prefix = "companies.\(company.id)."
-        let figures = model.allFigures.filter { $0.reference.hasPrefix(prefix) && $0.isDerived }.map { figure -> [String: Any] in
+        // `invested` and `received` repeat `given_investment` and `received_investment`.
+        let aliases: Set<String> = [prefix + "invested", prefix + "received"]
+        let figures = model.allFigures.filter { $0.reference.hasPrefix(prefix) && $0.isDerived && !aliases.contains($0.reference) }
+            .map { figure -> [String: Any] in
             ["label": figure.label.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces).capitalizedFirst } ?? figure.label,
              "link": figureLinks.link(to: figure, options: FormatOptions())]
         }
@@ -205,10 +215,21 @@ struct GeneratedPages {
         section("Audiences", "audiences", where: { $0.text("company") == id }) {
             "\(Escape.html($0.displayName)): \(link("audiences.\($0.id).users")) (\(Escape.html($0.text("metric") ?? "")))"
         }
-        return GeneratedPage(url: "/companies/\(company.id)/", title: company.displayName, template: "company", values: [
+        var values: [String: Any] = [
             "kind": company.text("kind") ?? "", "figures": figures, "has_figures": !figures.isEmpty, "sections": sections,
             "company_id": company.id,
-        ])
+        ]
+        var charts: [ChartOutput] = []
+        let involved = model.records("deals").contains { $0.text("from") == id || $0.text("to") == id }
+        if involved {
+            let spec = "id: company-\(id)\ntype: flow\ntitle: \"\(company.displayName.replacingOccurrences(of: "\"", with: "'"))'s deals\"\ndata: deals\nwhere: { involving: \(id) }\n"
+            var cited = Set<String>()
+            if let (html, output) = try? chartBlocks.render(code: spec, file: "companies/\(id)", firstLine: 1, cited: &cited) {
+                values["chart"] = html
+                charts.append(output)
+            }
+        }
+        return GeneratedPage(url: "/companies/\(company.id)/", title: company.displayName, template: "company", values: values, charts: charts)
     }
 }
 

@@ -34,6 +34,11 @@ struct OutputWriter {
             FileSystem.removeTree(staging.path)
             throw Failure(description: "refusing to write '\(path)': it would land outside the output folder")
         }
+        var seen = Set<String>()
+        for path in plan.paths where !seen.insert(path).inserted {
+            FileSystem.removeTree(staging.path)
+            throw Failure(description: "two outputs want the same path '\(path)' (a chart or page id used twice?)")
+        }
         var folders = Set<String>()
         for path in plan.paths {
             var parts = path.split(separator: "/").dropLast()

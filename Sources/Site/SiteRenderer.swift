@@ -41,6 +41,10 @@ struct SiteRenderer {
         ).all()
         for page in generated {
             plan.add(page.outputPath, renderGenerated(page, context: context))
+            for chart in page.charts {
+                plan.add("charts/\(chart.id).svg", chart.svg)
+                plan.add("data/charts/\(chart.id).csv", chart.csv)
+            }
         }
         if !site.model.collections.isEmpty {
             for file in DataExport(model: site.model).files() { plan.add(file.path, file.text) }
