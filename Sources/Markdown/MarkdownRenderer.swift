@@ -125,8 +125,9 @@ public struct MarkdownRenderer: Sendable {
         }
         guard let rewriter else { return }
         for node in texts {
-            let literal = String(cString: cmark_node_get_literal(node))
-            guard literal.contains(rewriter.trigger) else { continue }
+            // Most text nodes hold no figure: look in the C string before making a Swift one.
+            guard let raw = cmark_node_get_literal(node), strstr(raw, rewriter.trigger) != nil else { continue }
+            let literal = String(cString: raw)
             let text = MarkdownText(
                 literal: literal,
                 line: Int(cmark_node_get_start_line(node)),

@@ -8,11 +8,25 @@ public struct StoryModel: Sendable {
     /// Every figure by reference.
     public let figures: [String: Figure]
     public let claims: [ClaimCheck]
+    /// The fields each record has figures for, sorted: `purchases.meta-h100-2024` → `[power, spend, units…]`.
+    public let fieldsByRecord: [String: [String]]
 
     init(collections: [String: RecordCollection], figures: [String: Figure], claims: [ClaimCheck]) {
         self.collections = collections
         self.figures = figures
         self.claims = claims
+        var index: [String: [String]] = [:]
+        for reference in figures.keys {
+            let parts = reference.split(separator: ".", maxSplits: 2)
+            guard parts.count == 3 else { continue }
+            index["\(parts[0]).\(parts[1])", default: []].append(String(parts[2]))
+        }
+        fieldsByRecord = index.mapValues { $0.sorted() }
+    }
+
+    /// The fields of one record that are figures.
+    public func fields(of collection: String, _ id: String) -> [String] {
+        fieldsByRecord["\(collection).\(id)"] ?? []
     }
 
     /// Builds the model; problems in the data come back as diagnostics, and the model
@@ -61,8 +75,7 @@ public struct StoryModel: Sendable {
         guard ids.contains(parts[1]) else {
             return "no record '\(parts[1])' in \(collectionName)\(NearMiss.hint(for: parts[1], among: ids))"
         }
-        let prefix = collectionName + "." + parts[1] + "."
-        let fields = figures.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+        let fields = self.fields(of: collectionName, parts[1])
         guard parts.count == 3 else {
             if collectionName == "figures" { return "figure '\(parts[1])' could not be computed" }
             let known = fields.sorted().joined(separator: ", ")

@@ -141,8 +141,7 @@ private struct SpecReader {
         guard let collection = records() else { return nil }
         guard let y = text(valueField) else { fail(nil, "the chart needs '\(valueField)': the field to plot"); return nil }
         let x = text("x")
-        let fields = Set(collection.flatMap { record in model.figures.keys.filter { $0.hasPrefix("\(record.collection).\(record.id).") }
-            .map { String($0.split(separator: ".", maxSplits: 2)[2]) } })
+        let fields = Set(collection.flatMap { model.fields(of: $0.collection, $0.id) })
         guard fields.contains(y) else {
             fail(valueField, "no record of '\(text("data") ?? "")' has a field '\(y)'\(NearMiss.hint(for: y, among: fields))")
             return nil

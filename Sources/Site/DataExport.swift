@@ -43,7 +43,7 @@ struct DataExport {
         var isQuantity: [String: Bool] = [:]
         for record in records {
             let prefix = "\(collection).\(record.id)."
-            let own = model.figures.keys.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+            let own = model.fields(of: collection, record.id)
             let written = (record.node.entries ?? []).map(\.key)
             let ordered = written.flatMap { key in own.filter { $0 == key || $0.hasPrefix(key + ".") }.sorted() }
                 + own.filter { field in !written.contains { field == $0 || field.hasPrefix($0 + ".") } }.sorted()
@@ -104,8 +104,66 @@ struct DataExport {
         return plain
     }
 
+    /// JSON with sorted keys and two-space indents, written directly: Foundation's
+    /// serializer with sorted keys costs more than rendering a thousand pages.
     static func json(_ object: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data("[]".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var out = ""
+        write(object, indent: 0, to: &out)
+        return out + "\n"
+    }
+
+    private static func write(_ value: Any, indent: Int, to out: inout String) {
+        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
+        switch value {
+        case let text as String:
+            writeString(text, to: &out)
+        case let flag as Bool:
+            out += flag ? "true" : "false"
+        case let number as Int:
+            out += String(number)
+        case let number as Double:
+            out += number.isFinite ? Self.number(number) : "null"
+        case let array as [Any]:
+            guard !array.isEmpty else { out += "[]"; return }
+            out += "[\n"
+            for (index, element) in array.enumerated() {
+                out += pad
+                write(element, indent: indent + 1, to: &out)
+                out += index == array.count - 1 ? "\n" : ",\n"
+            }
+            out += close + "]"
+        case let object as [String: Any]:
+            guard !object.isEmpty else { out += "{}"; return }
+            out += "{\n"
+            let keys = object.keys.sorted()
+            for (index, key) in keys.enumerated() {
+                out += pad
+                writeString(key, to: &out)
+                out += ": "
+                write(object[key]!, indent: indent + 1, to: &out)
+                out += index == keys.count - 1 ? "\n" : ",\n"
+            }
+            out += close + "}"
+        default:
+            out += "null"
+        }
+    }
+
+    private static func writeString(_ text: String, to out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
     }
 }

@@ -33,9 +33,9 @@ public struct SiteDate: Sendable, Hashable, Comparable {
     public var rfc3339: String {
         if text.count == 10 { return text + "T00:00:00Z" }
         var value = text.replacingFirstSpaceWithT()
-        if !(value.hasSuffix("Z") || value.dropFirst(19).contains("+") || value.dropFirst(19).contains("-")) {
-            value += "Z"
-        }
+        // A zone is `Z`, or a sign after the time (never Foundation's `contains`, which goes through ICU).
+        let hasZone = value.hasSuffix("Z") || value.utf8.dropFirst(19).contains { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
+        if !hasZone { value += "Z" }
         return value
     }
 

@@ -96,10 +96,12 @@ struct SiteRenderer {
             model: site.model, sourceNames: sourceNames, basePath: site.config.basePath,
             locale: QuantityLocale(identifier: page.meta.lang ?? site.config.language) ?? .en
         )
-        let lines = page.body.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split only for pages that cite figures: most text nodes hold no `{{`.
+        var lines: [Substring]?
         let charts = ChartBlocks(model: site.model, basePath: site.config.basePath, locale: figures.locale, sourceNames: sourceNames)
         return MarkdownRewriter(rewriteText: { text in
-            let line = text.line >= 1 && text.line <= lines.count ? lines[text.line - 1] : nil
+            if lines == nil { lines = page.body.split(separator: "\n", omittingEmptySubsequences: false) }
+            let line = text.line >= 1 && text.line <= lines!.count ? lines![text.line - 1] : nil
             return figures.rewrite(text, page: page, sourceLine: line, diagnostics: &findings.problems, cited: &findings.cited)
         }, rewriteCodeBlock: { block in
             guard block.info == "chart" else { return nil }

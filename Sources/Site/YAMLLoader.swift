@@ -63,12 +63,61 @@ enum YAMLLoader {
     private static func resolve(_ node: Node, _ scalar: Node.Scalar) -> YAMLNode.Scalar {
         // Quoted scalars are always text: `"42"` stays the string 42.
         guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
-        switch Tag.Name(rawValue: node.tag.rawValue) {
-        case .null: return .null
-        case .bool: return node.bool.map(YAMLNode.Scalar.bool) ?? .string(scalar.string)
-        case .int: return node.int.map(YAMLNode.Scalar.int) ?? .string(scalar.string)
-        case .float: return node.float.map(YAMLNode.Scalar.double) ?? .string(scalar.string)
-        default: return .string(scalar.string)
+        // An explicit tag (`!!str 42`) is rare: let Yams resolve it.
+        if scalar.tag.rawValue != Tag.Name.implicit.rawValue {
+            switch Tag.Name(rawValue: node.tag.rawValue) {
+            case .null: return .null
+            case .bool: return node.bool.map(YAMLNode.Scalar.bool) ?? .string(scalar.string)
+            case .int: return node.int.map(YAMLNode.Scalar.int) ?? .string(scalar.string)
+            case .float: return node.float.map(YAMLNode.Scalar.double) ?? .string(scalar.string)
+            default: return .string(scalar.string)
+            }
         }
+        return resolvePlain(scalar.string)
+    }
+
+    /// YAML 1.1's core schema for plain scalars, as Yams resolves them, without its regular
+    /// expressions: resolving every scalar through ICU cost more than parsing the YAML.
+    static func resolvePlain(_ text: String) -> YAMLNode.Scalar {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .bool(true)
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return .bool(false)
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .double(.infinity)
+        case "-.inf", "-.Inf", "-.INF": return .double(-.infinity)
+        case ".nan", ".NaN", ".NAN": return .double(.nan)
+        default: break
+        }
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
+                || (first >= 48 && first <= 57) else { return .string(text) }
+        let digits = bytes.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
+        let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
+        if !digits.isEmpty, digits.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "_") }),
+           let value = Int(text.replacingOccurrences(of: "_", with: "")) {
+            return .int(value)
+        }
+        // A float: digits with one '.', an optional exponent; nothing else (dates, versions stay text).
+        var seenDot = false, seenExponent = false, seenDigit = false
+        var index = digits.startIndex
+        while index < digits.endIndex {
+            let byte = digits[index]
+            if isDigit(byte) || byte == UInt8(ascii: "_") {
+                seenDigit = true
+            } else if byte == UInt8(ascii: "."), !seenDot, !seenExponent {
+                seenDot = true
+            } else if byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E"), seenDigit, !seenExponent {
+                seenExponent = true
+                let next = digits.index(after: index)
+                if next < digits.endIndex, digits[next] == UInt8(ascii: "-") || digits[next] == UInt8(ascii: "+") { index = next }
+            } else {
+                return .string(text)
+            }
+            index = digits.index(after: index)
+        }
+        if seenDigit, seenDot || seenExponent, let value = Double(text.replacingOccurrences(of: "_", with: "")) {
+            return .double(value)
+        }
+        return .string(text)
     }
 }
