@@ -52,9 +52,13 @@ public struct MarkdownRewriter {
 /// inserts (figure links, charts) passes through.
 public struct MarkdownRenderer: Sendable {
     public var unsafeHTML: Bool
+    /// Put before root-relative link and image targets (`/power/` → `/capex/power/`), so a
+    /// site published under a path keeps its links; empty for a site at the root of its host.
+    public var basePath: String
 
-    public init(unsafeHTML: Bool = false) {
+    public init(unsafeHTML: Bool = false, basePath: String = "") {
         self.unsafeHTML = unsafeHTML
+        self.basePath = basePath
     }
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
@@ -110,6 +114,10 @@ public struct MarkdownRenderer: Sendable {
                 if !unsafeHTML { rawHTML.append(node) }
             case CMARK_NODE_TEXT:
                 if rewriter != nil { texts.append(node) }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if !basePath.isEmpty, let url = cmark_node_get_url(node), url.pointee == 47, url.advanced(by: 1).pointee != 47 {
+                    cmark_node_set_url(node, basePath + String(cString: url))
+                }
             case CMARK_NODE_CODE_BLOCK:
                 // cmark writes through all three out-parameters without checking them.
                 var length: Int32 = 0, offset: Int32 = 0

@@ -10,7 +10,7 @@ struct SiteRenderer {
 
     func render() -> (OutputPlan, [Diagnostic]) {
         let context = TemplateContext(site: site)
-        let markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML)
+        let markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, basePath: site.config.basePath)
         let names = sourceNames
         let rendered = parallelMap(site.pages) { page in
             renderPage(page, context: context, markdown: markdown, sourceNames: names)
@@ -55,6 +55,9 @@ struct SiteRenderer {
         plan.add("robots.txt", SiteFiles.robots(config: site.config))
         for asset in site.assets { plan.add(asset.outputPath, asset.bytes) }
         for path in site.staticFiles { plan.copy(String(path.dropFirst("content/".count)), from: path) }
+        diagnostics += LinkCheck(basePath: site.config.basePath, plan: plan).brokenLinks(in: zip(site.pages, rendered).compactMap { page, result in
+            result.html.map { (page, $0) }
+        })
         return (plan, diagnostics)
     }
 

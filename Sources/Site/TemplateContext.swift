@@ -1,4 +1,5 @@
 import Diagnostics
+import Quantities
 
 /// Builds the plain dictionaries templates see. Dictionaries, not structs: swift-mustache
 /// renders about three times faster from `[String: Any]` than through reflection.
@@ -34,7 +35,21 @@ struct TemplateContext {
             data[collection.name] = collection.records.map { Self.value($0) }
             data[collection.name + "_count"] = collection.records.count
         }
-        shared = ["site": siteValues, "assets": assets, "data": data]
+        shared = ["site": siteValues, "assets": assets, "data": data, "figures": Self.figures(site)]
+    }
+
+    /// Every figure, formatted in the site's language, as `figures.<collection>.<id>.<field>`:
+    /// templates reach the same values as prose (a nested field keeps its dots: `capex.2024`).
+    static func figures(_ site: LoadedSite) -> [String: Any] {
+        let locale = QuantityLocale(identifier: site.config.language) ?? .en
+        var byCollection: [String: [String: [String: Any]]] = [:]
+        for (reference, figure) in site.model.figures {
+            let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
+            guard parts.count >= 2 else { continue }
+            // A named figure (`figures.x`) has no field: templates write `figures.figures.x.value`.
+            byCollection[parts[0], default: [:]][parts[1], default: [:]][parts.count == 3 ? parts[2] : "value"] = FigureText.format(figure, locale: locale)
+        }
+        return byCollection
     }
 
     /// The context for one page, its rendered Markdown given as `content`.

@@ -57,3 +57,41 @@ struct ChartBlockTests {
                 lines.contains("content/c.md:5:1: error: chart id 'meta-spend' is already used at content/index.md:11:1"))
     }
 }
+
+@Suite("line and stacked charts from blocks; links; templates")
+struct MoreBlockTests {
+    @Test func lineAndStackedChartsDrawEverySeries() throws {
+        let site = try FixtureSite("story")
+        let report = site.build()
+        #expect(report.succeeded, "\(report.problemLines)")
+        // Three points: Meta AI (one) and ChatGPT (two), in date order within each series.
+        #expect(site.read("data/charts/users-over-time.csv").components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 5)
+        let line = site.read("charts/users-over-time.svg")
+        #expect(line.contains(">ChatGPT<") && line.contains(">Meta AI<"))
+        let stacked = site.read("data/charts/users-stacked.csv")
+        #expect(stacked.contains("Meta") && stacked.contains("OpenAI"))
+    }
+
+    @Test func templatesReachFigures() throws {
+        let site = try FixtureSite("story")
+        site.build()
+        #expect(site.read("index.html").contains(#"<p class="from-template">$10.5–14 billion / ~5×</p>"#))
+    }
+
+    @Test func brokenInternalLinksAreErrorsAtTheirLine() throws {
+        let site = try FixtureSite("basic")
+        try site.write("content/links.md", "---\ntitle: Links\n---\n\nSee [the about page](/about/) and [a typo](/abuot/).\n")
+        let report = site.build()
+        // Line 5; the link target starts at column 44, just after its "(" at 43.
+        #expect(report.problemLines == ["content/links.md:5:44: error: link to /story/abuot/: no page or file of the site is there"])
+    }
+
+    @Test func rootRelativeLinksGetTheBasePath() throws {
+        let site = try FixtureSite("basic")
+        try site.write("content/links.md", "---\ntitle: Links\n---\n\nSee [the about page](/about/) and ![a pixel](/images/pixel.svg).\n")
+        #expect(site.build().succeeded)
+        let html = site.read("links/index.html")
+        #expect(html.contains(#"<a href="/story/about/">the about page</a>"#))
+        #expect(html.contains(#"<img src="/story/images/pixel.svg" alt="a pixel" />"#))
+    }
+}
