@@ -19,10 +19,14 @@ enum FrontMatter {
             diagnostics.append(.error(at: .start(of: file), "front matter opened with '---' is never closed by a '---' line"))
         }
         if let yaml {
-            do {
-                node = try YAMLLoader.parse(yaml, file: file, firstLine: 2)
-            } catch {
-                diagnostics.append(error)
+            if let simple = SimpleYAML.parse(yaml, file: file, firstLine: 2) {
+                node = simple
+            } else {
+                do {
+                    node = try YAMLLoader.parse(yaml, file: file, firstLine: 2)
+                } catch {
+                    diagnostics.append(error)
+                }
             }
             if let parsed = node, parsed.entries == nil {
                 diagnostics.append(.error(at: parsed.location, "front matter must be a mapping of fields, not \(parsed.kindDescription)"))
