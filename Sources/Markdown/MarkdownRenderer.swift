@@ -63,6 +63,12 @@ public struct MarkdownRenderer: Sendable {
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
 
+    /// cmark-gfm's inline parser switches the extensions' special characters on in a global
+    /// table at the start of every parse and off at its end, so two parses at once can drop
+    /// each other's autolinks and strikethroughs. Parsing is serialised; the walk and the
+    /// HTML rendering around it still run on every core.
+    private static let parseLock = NSLock()
+
     /// Registers the core extensions once: the C function is not thread-safe.
     private static let registered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
@@ -85,7 +91,10 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        Self.parseLock.lock()
+        let finished = cmark_parser_finish(parser)
+        Self.parseLock.unlock()
+        guard let document = finished else { return "" }
         defer { cmark_node_free(document) }
 
         var placeholders: [String] = []

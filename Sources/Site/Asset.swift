@@ -23,14 +23,8 @@ struct Asset: Sendable {
         String(relativePath.map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 
-    /// FNV-1a, 64 bits, as 10 hex digits: enough to bust caches, needs no crypto library.
+    /// The first 10 hex digits of the content hash: enough to bust caches.
     static func fnv1a(_ data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String((String(repeating: "0", count: 16 - hex.count) + hex).prefix(10))
+        String(Hash.hex(data).prefix(10))
     }
 }

@@ -6,6 +6,7 @@ enum FrontMatter {
         var meta: PageMeta
         var body: String
         var bodyFirstLine: Int
+        var yaml: String
         /// Where `slug`, `template` and the other fields were written, for later errors.
         var node: YAMLNode?
     }
@@ -56,7 +57,7 @@ enum FrontMatter {
         meta.tags = reader.strings("tags") ?? []
         meta.node = node
         diagnostics += reader.diagnostics
-        return (Parsed(meta: meta, body: body, bodyFirstLine: bodyLine, node: node), diagnostics)
+        return (Parsed(meta: meta, body: body, bodyFirstLine: bodyLine, yaml: yaml ?? "", node: node), diagnostics)
     }
 
     /// Returns the YAML between the opening `---` and the closing `---` (or `...`), the

@@ -6,17 +6,18 @@ struct LinkCheck {
     let basePath: String
     let paths: Set<String>
 
-    init(basePath: String, plan: OutputPlan) {
+    /// `paths`: every file the site will hold.
+    init(basePath: String, paths: Set<String>) {
         self.basePath = basePath
-        self.paths = Set(plan.paths)
+        self.paths = paths
     }
 
-    /// Call once every page, chart and download is in the plan, before the site files.
-    func brokenLinks(in pages: [(Page, String)]) -> [Diagnostic] {
+    /// Each page with the root-relative links its HTML holds.
+    func brokenLinks(in pages: [(Page, [String])]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        for (page, html) in pages {
+        for (page, targets) in pages {
             var reported = Set<String>()
-            for target in Self.targets(in: html) where !exists(target) && reported.insert(target).inserted {
+            for target in targets where !exists(target) && reported.insert(target).inserted {
                 problems.append(.error(at: location(of: target, in: page), "link to \(target): no page or file of the site is there"))
             }
         }

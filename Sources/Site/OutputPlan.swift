@@ -13,7 +13,7 @@ struct OutputPlan: Sendable {
         var content: Content
     }
 
-    private(set) var files: [File] = []
+    var files: [File] = []
 
     mutating func add(_ path: String, _ text: String) {
         files.append(File(path: path, content: .bytes(Data(text.utf8))))

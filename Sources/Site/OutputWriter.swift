@@ -84,6 +84,53 @@ struct OutputWriter {
         if hadOutput { FileSystem.removeTree(retired.path) }
     }
 
+    /// An incremental build's write: only the files whose bytes changed, each written to a
+    /// temporary name and renamed over the old one, then the files no group wants any more
+    /// removed. A build with errors never gets here, so the last good site stays whole.
+    /// Returns how many files were written.
+    func update(_ plan: OutputPlan, groups: [String: BuildManifest.Group], previous: BuildManifest) throws(Failure) -> Int {
+        let base = output.path
+        var wanted: [String: String] = [:]
+        for group in groups.values { for (path, hash) in group.files { wanted[path] = hash } }
+        var before: [String: String] = [:]
+        for group in previous.groups.values { for (path, hash) in group.files { before[path] = hash } }
+        for path in plan.paths where !OutputPlan.isSafe(path) {
+            throw Failure(description: "refusing to write '\(path)': it would land outside the output folder")
+        }
+        let changed = plan.files.filter { file in
+            before[file.path] == nil || before[file.path] != wanted[file.path] || access(base + "/" + file.path, F_OK) != 0
+        }
+        var folders = Set<String>()
+        for file in changed {
+            var parts = file.path.split(separator: "/").dropLast()
+            while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
+        }
+        for folder in folders.sorted() { mkdir(base + "/" + folder, 0o755) }
+        let rootPath = root.path
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let errors = parallelMap(changed) { file -> String? in
+            let target = base + "/" + file.path
+            let temporary = target + ".capex-\(pid)"
+            let data: Data
+            switch file.content {
+            case .bytes(let bytes): data = bytes
+            case .copy(let source):
+                guard let bytes = FileSystem.readBytes(rootPath + "/" + source) else { return "cannot read \(source)" }
+                data = Data(bytes)
+            }
+            if let problem = Self.writeFile(temporary, data) { return problem }
+            return rename(temporary, target) == 0 ? nil : "cannot replace \(target): \(String(cString: strerror(errno)))"
+        }.compactMap { $0 }
+        if let first = errors.first { throw Failure(description: first) }
+        for path in before.keys.sorted() where wanted[path] == nil {
+            unlink(base + "/" + path)
+            // Remove folders the deletion emptied, up to the output folder itself.
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty, rmdir(base + "/" + parts.joined(separator: "/")) == 0 { parts = parts.dropLast() }
+        }
+        return changed.count
+    }
+
     private static func writeFile(_ path: String, _ data: Data) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { return "cannot write \(path): \(String(cString: strerror(errno)))" }

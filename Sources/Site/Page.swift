@@ -21,6 +21,8 @@ public struct Page: Sendable {
     public var body: String
     /// The line of the source file on which `body` starts.
     public var bodyFirstLine: Int
+    /// The front matter as written, for incremental builds: lists change when it does.
+    var frontMatter: String = ""
 
     /// Where the page is written inside `output/`.
     public var outputPath: String {

@@ -1,6 +1,9 @@
 import Diagnostics
 import Foundation
 import Model
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the user asked for: which site, where to write, and how strict to be.
 public struct BuildOptions: Sendable {
@@ -13,15 +16,18 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// False for `capex check`: everything is loaded, rendered and checked, nothing written.
     public var write: Bool
+    /// Reuse what the last build wrote when its inputs are unchanged (`--full` turns it off).
+    public var incremental: Bool
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
-                strict: Bool = false, write: Bool = true) {
+                strict: Bool = false, write: Bool = true, incremental: Bool = true) {
         self.root = root
         self.output = output
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
         self.strict = strict
         self.write = write
+        self.incremental = incremental
     }
 
     public var outputFolder: URL { output ?? root.appendingPathComponent("output") }
@@ -31,6 +37,10 @@ public struct BuildOptions: Sendable {
 public struct BuildReport: Sendable {
     public var diagnostics: Diagnostics
     public var pages = 0
+    /// Pages rendered this time; the others were kept from the last build.
+    public var pagesRendered = 0
+    /// Nothing changed since the last build: nothing was done.
+    public var upToDate = false
     public var filesWritten = 0
     public var seconds = 0.0
     public var strict = false
@@ -46,7 +56,10 @@ public struct BuildReport: Sendable {
 
     /// One line: `Built 12 pages, 31 files in 0.21 s (2 warnings)`.
     public var summary: String {
-        var line = "Built \(pages) page\(pages == 1 ? "" : "s"), \(filesWritten) file\(filesWritten == 1 ? "" : "s")"
+        if upToDate { return "Up to date: \(pages) pages, nothing changed (" + String(format: "%.2f s", seconds) + ")" }
+        var line = "Built \(pages) page\(pages == 1 ? "" : "s")"
+        if pagesRendered < pages { line += " (\(pagesRendered) rendered, the rest unchanged)" }
+        line += ", \(filesWritten) file\(filesWritten == 1 ? "" : "s") written"
         if figures > 0 { line += ", \(figures) figures" }
         let checked = claims.values.reduce(0, +)
         if checked > 0 {
@@ -85,27 +98,92 @@ public enum SiteBuilder {
             clock = now
         }
 
-        let (loaded, loadProblems) = SiteLoader(root: options.root, options: options).load()
+        // Every input is read once, here, and hashed: the hashes decide what to redo.
+        let inputs = InputFiles.read(root: options.root)
+        let cache = BuildCache(output: options.outputFolder)
+        let settings = Hash.combine([
+            BuildCache.binaryVersion, options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
+            inputs.hashes["content/" + SiteConfig.fileName] ?? "", options.root.path,
+        ])
+        let manifest = options.write && options.incremental ? cache.load(settings: settings) : nil
+        let outputPath = options.outputFolder.path
+        let fileExists = { (path: String) in access(outputPath + "/" + path, F_OK) == 0 }
+        if let manifest, manifest.files == inputs.hashes,
+           manifest.groups.values.allSatisfy({ $0.files.keys.allSatisfy(fileExists) }) {
+            report.upToDate = true
+            report.pages = manifest.groups.keys.filter { $0.hasPrefix("page:") }.count
+            for warning in manifest.warnings {
+                report.diagnostics.warning(at: SourceLocation(file: warning.file, line: warning.line, column: warning.column), warning.message)
+            }
+            lap("read")
+            return report
+        }
+        lap("read")
+
+        let (loaded, loadProblems) = SiteLoader(root: options.root, options: options, inputs: inputs).load()
         lap("load")
         report.diagnostics = loadProblems
         guard let site = loaded, !loadProblems.hasErrors else { return report }
 
         report.figures = site.model.figures.count
         for claim in site.model.claims { report.claims[claim.status.rawValue, default: 0] += 1 }
-        let (plan, renderProblems) = SiteRenderer(site: site).render()
+        let fingerprints = Fingerprints(site: site, fileHashes: inputs.hashes)
+        let reuse = manifest.map { SiteRenderer.Reuse(manifest: $0, fingerprints: fingerprints, fileExists: fileExists) }
+        let result = SiteRenderer(site: site).render(reuse: reuse)
         lap("render")
-        report.diagnostics.append(contentsOf: renderProblems)
+        report.diagnostics.append(contentsOf: result.diagnostics)
         report.pages = site.pages.count
-        guard report.succeeded else { return report }
-        guard options.write else { return report }
+        report.pagesRendered = result.pagesRendered
+        guard report.succeeded, options.write else { return report }
 
         do {
-            try OutputWriter(output: options.outputFolder, root: options.root).write(plan)
-            report.filesWritten = plan.files.count
+            let writer = OutputWriter(output: options.outputFolder, root: options.root)
+            if let manifest {
+                report.filesWritten = try writer.update(result.plan, groups: result.groups, previous: manifest)
+            } else {
+                try writer.write(result.plan)
+                report.filesWritten = result.plan.files.count
+            }
+            var used: [String: String] = [:]
+            for group in result.groups.values {
+                for dep in group.deps where used[dep] == nil { used[dep] = fingerprints.of(dep) }
+            }
+            if options.incremental {
+                let warnings = report.diagnostics.warnings.map {
+                    BuildManifest.Warning(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message)
+                }
+                cache.save(BuildManifest(settings: settings, files: inputs.hashes, inputs: used, groups: result.groups, warnings: warnings))
+            }
             lap("write")
         } catch {
+            cache.remove()
             report.diagnostics.error(at: .start(of: options.outputFolder.path), error.description)
         }
         return report
+    }
+}
+
+/// Every input file of a site, read once: its bytes for the load stage, its hash for the cache.
+struct InputFiles: Sendable {
+    var tree: ContentTree
+    var contents: [String: [UInt8]]
+    var hashes: [String: String]
+
+    static func read(root: URL) -> InputFiles {
+        let tree = ContentTree.scan(root: root)
+        var paths = tree.markdown + tree.data + tree.templates + tree.assets + tree.staticFiles
+        if tree.hasSiteConfig { paths.append("content/" + SiteConfig.fileName) }
+        let rootPath = root.path
+        let read = parallelMap(paths) { path -> (String, [UInt8]?, String?) in
+            let bytes = FileSystem.readBytes(rootPath + "/" + path)
+            return (path, bytes, bytes.map(Hash.hex))
+        }
+        var contents: [String: [UInt8]] = [:], hashes: [String: String] = [:]
+        contents.reserveCapacity(read.count)
+        for (path, bytes, hash) in read {
+            contents[path] = bytes
+            hashes[path] = hash ?? "unreadable"
+        }
+        return InputFiles(tree: tree, contents: contents, hashes: hashes)
     }
 }

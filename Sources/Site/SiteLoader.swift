@@ -19,10 +19,12 @@ struct LoadedSite: Sendable {
 struct SiteLoader {
     var root: URL
     var options: BuildOptions
+    /// The files, already read; read here when nil.
+    var inputs: InputFiles?
 
     func load() -> (LoadedSite?, Diagnostics) {
         var diagnostics = Diagnostics()
-        let tree = ContentTree.scan(root: root)
+        let tree = inputs?.tree ?? ContentTree.scan(root: root)
         let configPath = "content/" + SiteConfig.fileName
 
         var configNode: YAMLNode?
@@ -80,7 +82,7 @@ struct SiteLoader {
         }
 
         let assets = tree.assets.compactMap { path -> Asset? in
-            guard let bytes = FileSystem.readBytes(root.path + "/" + path).map({ Data($0) }) else {
+            guard let bytes = (inputs?.contents[path] ?? FileSystem.readBytes(root.path + "/" + path)).map({ Data($0) }) else {
                 diagnostics.error(at: .start(of: path), "cannot read asset")
                 return nil
             }
@@ -95,7 +97,8 @@ struct SiteLoader {
     }
 
     func read(_ path: String) -> String? {
-        FileSystem.readText(root.path + "/" + path)
+        if let bytes = inputs?.contents[path] { return String(decoding: bytes, as: UTF8.self) }
+        return FileSystem.readText(root.path + "/" + path)
     }
 
     enum ParsedFile {
@@ -127,7 +130,8 @@ struct SiteLoader {
         }
         let page = Page(
             kind: .regular, sourcePath: path, section: folder, url: url,
-            meta: frontMatter.meta, body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine
+            meta: frontMatter.meta, body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine,
+            frontMatter: frontMatter.yaml
         )
         return (.page(page), diagnostics)
     }
@@ -161,7 +165,8 @@ struct SiteLoader {
                 url: folder.isEmpty ? "/" : "/" + folder + "/",
                 meta: meta,
                 body: intro?.0.body ?? "",
-                bodyFirstLine: intro?.0.bodyFirstLine ?? 1
+                bodyFirstLine: intro?.0.bodyFirstLine ?? 1,
+                frontMatter: intro?.0.yaml ?? ""
             ))
         }
         return lists

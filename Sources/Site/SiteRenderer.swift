@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Markdown
 import Model
 import Quantities
@@ -8,57 +9,172 @@ import Quantities
 struct SiteRenderer {
     let site: LoadedSite
 
-    func render() -> (OutputPlan, [Diagnostic]) {
+    /// What the last build left that this one may keep: a group of outputs is kept when
+    /// every input it used last time has the same fingerprint and its files are still there.
+    struct Reuse {
+        let manifest: BuildManifest
+        let fingerprints: Fingerprints
+        let fileExists: (String) -> Bool
+
+        func isClean(_ key: String, requiring deps: Set<String>) -> Bool {
+            guard let group = manifest.groups[key], deps.isSubset(of: group.deps) else { return false }
+            for dep in group.deps where fingerprints.of(dep) != manifest.inputs[dep] { return false }
+            return group.files.keys.allSatisfy(fileExists)
+        }
+    }
+
+    struct Result {
+        /// The files rendered this time; with no reuse, the whole site.
+        var plan = OutputPlan()
+        /// Every group of outputs, rendered or kept, as the next manifest records it.
+        var groups: [String: BuildManifest.Group] = [:]
+        var diagnostics: [Diagnostic] = []
+        var pagesRendered = 0
+    }
+
+    func render(reuse: Reuse? = nil) -> Result {
         let context = TemplateContext(site: site)
         let markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, basePath: site.config.basePath)
         let names = sourceNames
-        let rendered = parallelMap(site.pages) { page in
+        let templates = site.templates
+        var result = Result()
+        var linksByPage: [(Page, [String])] = []
+        var chartLocations: [String: SourceLocation] = [:]
+
+        func add(_ key: String, files: [(String, OutputPlan.Content)], deps: Set<String>, links: [String] = []) {
+            var hashes: [String: String] = [:]
+            for (path, content) in files {
+                result.plan.files.append(OutputPlan.File(path: path, content: content))
+                switch content {
+                case .bytes(let data): hashes[path] = Hash.hex(data)
+                case .copy(let source): hashes[path] = reuse?.fingerprints.of("file:" + source) ?? "copy"
+                }
+            }
+            result.groups[key] = BuildManifest.Group(files: hashes, deps: deps.sorted(), links: links)
+        }
+        func keep(_ key: String) {
+            result.groups[key] = reuse?.manifest.groups[key]
+        }
+
+        // Pages, in parallel: the ones whose inputs changed.
+        func staticDeps(_ page: Page) -> Set<String> {
+            var deps = templates.dependencies(of: templates.templateName(for: page)).union(templates.dependencies(of: "layout"))
+            if page.sourcePath.hasSuffix(".md") { deps.insert("file:" + page.sourcePath) }
+            if page.kind == .list { deps.insert("pagelist") }
+            return deps
+        }
+        let dirty = site.pages.filter { page in !(reuse?.isClean("page:" + page.url, requiring: staticDeps(page)) ?? false) }
+        let rendered = parallelMap(dirty) { page in
             renderPage(page, context: context, markdown: markdown, sourceNames: names)
         }
-        var plan = OutputPlan()
-        var diagnostics: [Diagnostic] = []
-        var cited = Set<String>()
-        var chartIDs: [String: ChartOutput] = [:]
-        for (page, result) in zip(site.pages, rendered) {
-            diagnostics += result.problems
-            cited.formUnion(result.cited)
-            if let html = result.html { plan.add(page.outputPath, html) }
-            for chart in result.charts {
-                if let first = chartIDs[chart.id] {
-                    diagnostics.append(.error(at: chart.location, "chart id '\(chart.id)' is already used at \(first.location)"))
+        result.pagesRendered = dirty.count
+        let renderedByURL = Dictionary(uniqueKeysWithValues: zip(dirty.map(\.url), rendered))
+        for page in site.pages {
+            guard let rendered = renderedByURL[page.url] else {
+                keep("page:" + page.url)
+                linksByPage.append((page, result.groups["page:" + page.url]?.links ?? []))
+                continue
+            }
+            result.diagnostics += rendered.problems
+            guard let html = rendered.html else { continue }
+            var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(Data(html.utf8)))]
+            for chart in rendered.charts {
+                chartLocations["charts/\(chart.id).svg", default: chart.location] = chart.location
+                files.append(("charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
+                files.append(("data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
+            }
+            var deps = staticDeps(page).union(rendered.cited.map { "figure:" + $0 })
+            if !rendered.charts.isEmpty { deps.insert("model") }
+            let links = LinkCheck.targets(in: html)
+            add("page:" + page.url, files: files, deps: deps, links: links)
+            linksByPage.append((page, links))
+        }
+
+        // Pages generated from the model: all of them or none change with the data.
+        let generatedDeps = { (template: String) in
+            templates.dependencies(of: template).union(templates.dependencies(of: "layout")).union(["model"])
+        }
+        let previousGenerated = reuse?.manifest.groups.keys.filter { $0.hasPrefix("generated:") } ?? []
+        // A group's recorded deps include its templates, so a changed template makes it dirty.
+        let allGeneratedClean = !previousGenerated.isEmpty && previousGenerated.allSatisfy { key in
+            reuse?.isClean(key, requiring: ["model"]) ?? false
+        }
+        var generatedURLs: [String] = []
+        if allGeneratedClean {
+            for key in previousGenerated { keep(key) }
+            generatedURLs = previousGenerated.map { String($0.dropFirst("generated:".count)) }.sorted()
+        } else {
+            let generated = GeneratedPages(
+                model: site.model, config: site.config,
+                figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath,
+                                              locale: QuantityLocale(identifier: site.config.language) ?? .en),
+                sourceNames: names
+            ).all()
+            generatedURLs = generated.map(\.url)
+            for page in generated {
+                let key = "generated:" + page.url
+                if reuse?.isClean(key, requiring: generatedDeps(page.template)) ?? false {
+                    keep(key)
                     continue
                 }
-                chartIDs[chart.id] = chart
-                plan.add("charts/\(chart.id).svg", chart.svg)
-                plan.add("data/charts/\(chart.id).csv", chart.csv)
-            }
-        }
-        let generated = GeneratedPages(
-            model: site.model, config: site.config,
-            figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath,
-                                          locale: QuantityLocale(identifier: site.config.language) ?? .en),
-            sourceNames: names
-        ).all()
-        for page in generated {
-            plan.add(page.outputPath, renderGenerated(page, context: context))
-            for chart in page.charts {
-                plan.add("charts/\(chart.id).svg", chart.svg)
-                plan.add("data/charts/\(chart.id).csv", chart.csv)
+                var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(Data(renderGenerated(page, context: context).utf8)))]
+                for chart in page.charts {
+                    files.append(("charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
+                    files.append(("data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
+                }
+                add(key, files: files, deps: generatedDeps(page.template))
             }
         }
         if !site.model.collections.isEmpty {
-            for file in DataExport(model: site.model).files() { plan.add(file.path, file.text) }
+            if reuse?.isClean("exports", requiring: ["model"]) ?? false {
+                keep("exports")
+            } else {
+                add("exports", files: DataExport(model: site.model).files().map { ($0.path, .bytes(Data($0.text.utf8))) }, deps: ["model"])
+            }
         }
-        plan.add("404.html", notFoundPage(context: context))
-        plan.add("sitemap.xml", SiteFiles.sitemap(pages: site.pages, generated: generated.map(\.url), config: site.config))
-        plan.add("feed.xml", SiteFiles.feed(pages: site.pages, config: site.config))
-        plan.add("robots.txt", SiteFiles.robots(config: site.config))
-        for asset in site.assets { plan.add(asset.outputPath, asset.bytes) }
-        for path in site.staticFiles { plan.copy(String(path.dropFirst("content/".count)), from: path) }
-        diagnostics += LinkCheck(basePath: site.config.basePath, plan: plan).brokenLinks(in: zip(site.pages, rendered).compactMap { page, result in
-            result.html.map { (page, $0) }
-        })
-        return (plan, diagnostics)
+        let notFoundDeps = templates.dependencies(of: "404").union(templates.dependencies(of: "layout"))
+        if reuse?.isClean("notfound", requiring: notFoundDeps) ?? false {
+            keep("notfound")
+        } else {
+            add("notfound", files: [("404.html", .bytes(Data(notFoundPage(context: context).utf8)))], deps: notFoundDeps)
+        }
+        if reuse?.isClean("sitefiles", requiring: ["pagelist", "model"]) ?? false {
+            keep("sitefiles")
+        } else {
+            add("sitefiles", files: [
+                ("sitemap.xml", .bytes(Data(SiteFiles.sitemap(pages: site.pages, generated: generatedURLs, config: site.config).utf8))),
+                ("feed.xml", .bytes(Data(SiteFiles.feed(pages: site.pages, config: site.config).utf8))),
+                ("robots.txt", .bytes(Data(SiteFiles.robots(config: site.config).utf8))),
+            ], deps: ["pagelist", "model"])
+        }
+        for asset in site.assets {
+            let key = "asset:" + asset.sourcePath, deps: Set = ["file:" + asset.sourcePath]
+            if reuse?.isClean(key, requiring: deps) ?? false { keep(key) } else { add(key, files: [(asset.outputPath, .bytes(asset.bytes))], deps: deps) }
+        }
+        for path in site.staticFiles {
+            let key = "static:" + path, deps: Set = ["file:" + path]
+            if reuse?.isClean(key, requiring: deps) ?? false { keep(key) } else { add(key, files: [(String(path.dropFirst("content/".count)), .copy(from: path))], deps: deps) }
+        }
+
+        // Two groups may not write one path (a chart id used twice, say).
+        var owner: [String: String] = [:]
+        func place(_ key: String, _ path: String) -> SourceLocation {
+            site.pages.first { "page:" + $0.url == key }?.location ?? .start(of: "content")
+        }
+        for (key, group) in result.groups.sorted(by: { $0.key < $1.key }) {
+            for path in group.files.keys.sorted() {
+                guard let first = owner[path] else { owner[path] = key; continue }
+                if path.hasPrefix("charts/") {
+                    let id = path.dropFirst("charts/".count).dropLast(".svg".count)
+                    let here = chartLocations[path].flatMap { $0.file == place(key, path).file ? $0 : nil } ?? place(key, path)
+                    result.diagnostics.append(.error(at: here, "chart id '\(id)' is already used at \(place(first, path).file)"))
+                } else if !path.hasPrefix("data/charts/") {
+                    result.diagnostics.append(.error(at: place(key, path), "'\(path)' is written twice (also by \(first))"))
+                }
+            }
+        }
+        result.diagnostics += LinkCheck(basePath: site.config.basePath, paths: Set(owner.keys)).brokenLinks(in: linksByPage)
+        return result
     }
 
     struct RenderedPage {

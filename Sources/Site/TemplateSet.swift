@@ -8,16 +8,21 @@ struct TemplateSet: @unchecked Sendable {
     var library: MustacheLibrary
     var names: Set<String>
     var paths: [String: String]
+    /// Each template's text, for dependency tracking.
+    var texts: [String: String] = [:]
 
     static func load(paths: [String], read: (String) -> String) -> (TemplateSet, [Diagnostic]) {
         var library = MustacheLibrary()
         var names = Set<String>()
         var pathByName: [String: String] = [:]
+        var texts: [String: String] = [:]
         var problems: [Diagnostic] = []
         for path in paths {
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
+            let text = read(path)
+            texts[name] = text
             do {
-                try library.register(read(path), named: name)
+                try library.register(text, named: name)
                 names.insert(name)
                 pathByName[name] = path
             } catch let error as MustacheTemplate.ParserError {
@@ -30,13 +35,14 @@ struct TemplateSet: @unchecked Sendable {
         // Pages generated from the model have built-in templates; the site's own win.
         for (name, text) in DefaultTemplates.all.sorted(by: { $0.key < $1.key }) where !names.contains(name) {
             try? library.register(text, named: name)
+            texts[name] = text
             names.insert(name)
             pathByName[name] = "(built-in \(name))"
         }
         for required in ["layout", "page", "list"] where !names.contains(required) {
             problems.append(.error(at: .start(of: "templates/\(required).mustache"), "missing template '\(required)': every site needs it"))
         }
-        return (TemplateSet(library: library, names: names, paths: pathByName), problems)
+        return (TemplateSet(library: library, names: names, paths: pathByName, texts: texts), problems)
     }
 
     /// The template a page is rendered with: its `template` field, else `home` for the

@@ -45,12 +45,15 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Print the time each stage took.")
     var timings = false
 
+    @Flag(name: .long, help: "Ignore the cache of the last build and redo everything.")
+    var full = false
+
     func run() throws {
         let root = global.rootURL
         let options = BuildOptions(
             root: root,
             output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
-            baseURL: baseURL, includeDrafts: drafts, strict: strict
+            baseURL: baseURL, includeDrafts: drafts, strict: strict, incremental: !full
         )
         let report = SiteBuilder.build(options)
         Report.print(report.diagnostics, root: root)

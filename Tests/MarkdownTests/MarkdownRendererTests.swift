@@ -42,3 +42,20 @@ struct MarkdownRendererTests {
         #expect(MarkdownRenderer().render("a <b>b</b>\n") == "<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --></p>\n")
     }
 }
+
+@Suite("cmark-gfm from many threads")
+struct ConcurrentMarkdownTests {
+    /// Before parses were serialised, about one run in ten lost an autolink here.
+    @Test func parallelParsesKeepEveryExtension() async {
+        let text = "~~gone~~ see https://example.com/x and www.example.org now\n"
+        let expected = MarkdownRenderer().render(text)
+        #expect(expected.contains("<del>gone</del>") && expected.contains(#"<a href="https://example.com/x">"#))
+        let results = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<400 { group.addTask { MarkdownRenderer().render(text) } }
+            var all: [String] = []
+            for await html in group { all.append(html) }
+            return all
+        }
+        #expect(results.allSatisfy { $0 == expected })
+    }
+}

@@ -31,7 +31,7 @@ struct CLITests {
         let site = try FixtureSite()
         let result = try run(["build", "--root", site.root.path])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Built 7 pages, 19 files, 4 figures in "))
+        #expect(result.stdout.hasPrefix("Built 7 pages, 19 files written, 4 figures in "))
         #expect(result.stderr.isEmpty)
         let quiet = try run(["build", "--root", site.root.path, "--quiet"])
         #expect(quiet.status == 0)
