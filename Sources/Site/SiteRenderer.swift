@@ -57,8 +57,12 @@ struct SiteRenderer {
         }
 
         // Pages, in parallel: the ones whose inputs changed.
+        var templateDeps: [String: Set<String>] = [:]
+        for name in templates.names.union(["layout"]) {
+            templateDeps[name] = templates.dependencies(of: name).union(templates.dependencies(of: "layout"))
+        }
         func staticDeps(_ page: Page) -> Set<String> {
-            var deps = templates.dependencies(of: templates.templateName(for: page)).union(templates.dependencies(of: "layout"))
+            var deps = templateDeps[templates.templateName(for: page)] ?? templates.dependencies(of: "layout")
             if page.sourcePath.hasSuffix(".md") { deps.insert("file:" + page.sourcePath) }
             if page.kind == .list { deps.insert("pagelist") }
             return deps
