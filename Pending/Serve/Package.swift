@@ -5,7 +5,6 @@ let package = Package(
     name: "Serve",
     products: [
         .library(name: "Serve", targets: ["Serve"]),
-        .executable(name: "serve-demo", targets: ["serve-demo"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
@@ -16,7 +15,6 @@ let package = Package(
             dependencies: [.product(name: "FlyingFox", package: "FlyingFox")],
             path: "Sources/Serve"
         ),
-        .executableTarget(name: "serve-demo", dependencies: ["Serve"], path: "Sources/serve-demo"),
         .testTarget(name: "ServeTests", dependencies: ["Serve"], path: "Tests/ServeTests"),
     ],
     swiftLanguageModes: [.v6]
