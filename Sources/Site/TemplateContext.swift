@@ -24,6 +24,12 @@ struct TemplateContext {
         let regular = site.pages.filter { $0.kind == .regular && $0.url != "/" }
         siteValues["pages"] = Self.byDate(regular).map { Self.summary($0, config: config) }
         siteValues["page_count"] = regular.count
+        // Which generated pages exist, so templates link only to those.
+        let collections = site.model.collections
+        siteValues["has_figures"] = !collections.isEmpty
+        for name in ["claims", "sources", "deals", "companies"] {
+            siteValues["has_" + (name == "claims" ? "checks" : name)] = collections[name] != nil
+        }
         let nav = Self.inListOrder(site.pages.filter { Self.isInNavigation($0) })
         siteValues["nav"] = nav.map { Self.summary($0, config: config) }
         siteValues["has_nav"] = !nav.isEmpty

@@ -9,7 +9,7 @@ struct Capex: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capex",
         abstract: "Builds a static site where every figure is computed from data, with units, ranges and sources.",
-        subcommands: [Build.self, Check.self, Explain.self],
+        subcommands: [Build.self, Check.self, Explain.self, New.self],
         defaultSubcommand: Build.self
     )
 }
@@ -131,6 +131,24 @@ struct Explain: ParsableCommand {
             throw ExitCode.failure
         case .success(let figure):
             print(Explanation.text(for: figure, in: model))
+        }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a small working site for another story in a new folder.")
+
+    @Argument(help: "The folder to create.")
+    var folder: String
+
+    func run() throws {
+        let url = URL(fileURLWithPath: folder).standardizedFileURL
+        do {
+            let files = try Scaffold.create(at: url)
+            print("Created \(folder) with \(files.count) files. Build it with: capex build --root \(folder)")
+        } catch {
+            Report.error("error: \(error.description)")
+            throw ExitCode.failure
         }
     }
 }

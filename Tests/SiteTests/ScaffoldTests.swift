@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+@testable import Site
+
+@Suite("capex new")
+struct ScaffoldTests {
+    /// The binary carries copies of templates/ and Scaffold/content/: they must not drift.
+    @Test func embeddedFilesMatchTheRepository() throws {
+        var onDisk: [String: String] = [:]
+        for (folder, prefix) in [("templates", "templates"), ("Scaffold/content", "content")] {
+            let base = FixtureSite.repository.appendingPathComponent(folder)
+            for path in FileSystem.listFiles(under: base.path) {
+                onDisk[prefix + "/" + path] = try String(contentsOf: base.appendingPathComponent(path), encoding: .utf8)
+            }
+        }
+        #expect(onDisk.keys.sorted() == ScaffoldFiles.files.keys.sorted(), "run scripts/embed-scaffold.py")
+        for (path, text) in onDisk {
+            #expect(ScaffoldFiles.files[path] == text, "\(path) differs: run scripts/embed-scaffold.py")
+        }
+    }
+
+    @Test func theNewSiteBuildsAtOnceWithItsFiguresAndChart() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capex-new-\(UUID().uuidString)")
+        let written = try Scaffold.create(at: folder)
+        #expect(written.contains("content/index.md") && written.contains("templates/layout.mustache"))
+        let report = SiteBuilder.build(BuildOptions(root: folder, strict: true))
+        #expect(report.succeeded && report.diagnostics.all.isEmpty, "\(report.problemLines)")
+        let home = try String(contentsOf: folder.appendingPathComponent("output/index.html"), encoding: .utf8)
+        // $12B over 4 years.
+        #expect(home.contains(">$3 billion per year</a>"))
+        #expect(home.contains(#"<figure class="chart" id="chart-deal-amounts">"#))
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    @Test func refusesAFolderThatIsNotEmpty() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capex-new-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        #expect(throws: Scaffold.Failure.self) { try Scaffold.create(at: folder) }
+        #expect(try String(contentsOf: folder.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep")
+    }
+}
