@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var write: Bool
     /// Reuse what the last build wrote when its inputs are unchanged (`--full` turns it off).
     public var incremental: Bool
+    /// Draw a progress bar on a terminal for long builds (off with `--quiet`).
+    public var showProgress = false
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
                 strict: Bool = false, write: Bool = true, incremental: Bool = true) {
@@ -129,7 +131,7 @@ public enum SiteBuilder {
         for claim in site.model.claims { report.claims[claim.status.rawValue, default: 0] += 1 }
         let fingerprints = Fingerprints(site: site, fileHashes: inputs.hashes)
         let reuse = manifest.map { SiteRenderer.Reuse(manifest: $0, fingerprints: fingerprints, fileExists: fileExists) }
-        let result = SiteRenderer(site: site).render(reuse: reuse)
+        let result = SiteRenderer(site: site).render(reuse: reuse, showProgress: options.showProgress)
         lap("render")
         report.diagnostics.append(contentsOf: result.diagnostics)
         report.pages = site.pages.count

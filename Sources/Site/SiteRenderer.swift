@@ -32,7 +32,7 @@ struct SiteRenderer {
         var pagesRendered = 0
     }
 
-    func render(reuse: Reuse? = nil) -> Result {
+    func render(reuse: Reuse? = nil, showProgress: Bool = false) -> Result {
         let context = TemplateContext(site: site)
         let markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, basePath: site.config.basePath)
         let names = sourceNames
@@ -68,9 +68,12 @@ struct SiteRenderer {
             return deps
         }
         let dirty = site.pages.filter { page in !(reuse?.isClean("page:" + page.url, requiring: staticDeps(page)) ?? false) }
+        let progress = BuildProgress(total: dirty.count, enabled: showProgress)
         let rendered = parallelMap(dirty) { page in
-            renderPage(page, context: context, markdown: markdown, sourceNames: names)
+            defer { progress?.tick() }
+            return renderPage(page, context: context, markdown: markdown, sourceNames: names)
         }
+        progress?.finish()
         result.pagesRendered = dirty.count
         let renderedByURL = Dictionary(uniqueKeysWithValues: zip(dirty.map(\.url), rendered))
         for page in site.pages {

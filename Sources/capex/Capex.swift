@@ -50,11 +50,12 @@ struct Build: ParsableCommand {
 
     func run() throws {
         let root = global.rootURL
-        let options = BuildOptions(
+        var options = BuildOptions(
             root: root,
             output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
             baseURL: baseURL, includeDrafts: drafts, strict: strict, incremental: !full
         )
+        options.showProgress = !quiet
         let report = SiteBuilder.build(options)
         Report.print(report.diagnostics, root: root)
         if !report.succeeded {

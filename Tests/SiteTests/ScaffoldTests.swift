@@ -40,3 +40,19 @@ struct ScaffoldTests {
         #expect(try String(contentsOf: folder.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep")
     }
 }
+
+@Suite("progress bar")
+struct ProgressTests {
+    @Test func drawsAProportionalBar() {
+        #expect(BuildProgress.line(done: 0, total: 10, width: 10) == "Rendering pages [..........] 0/10")
+        #expect(BuildProgress.line(done: 5, total: 10, width: 10) == "Rendering pages [#####.....] 5/10")
+        #expect(BuildProgress.line(done: 10, total: 10, width: 10) == "Rendering pages [##########] 10/10")
+    }
+
+    @Test func staysQuietOffATerminalOrForSmallBuilds() {
+        // Tests run with standard error on a pipe or a file, never a terminal.
+        #expect(BuildProgress(total: 10_000, enabled: true) == nil)
+        #expect(BuildProgress(total: 10, enabled: true) == nil)
+        #expect(BuildProgress(total: 10_000, enabled: false) == nil)
+    }
+}
