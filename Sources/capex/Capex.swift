@@ -2,14 +2,15 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import Model
+import Serve
 import Site
 
 @main
-struct Capex: ParsableCommand {
+struct Capex: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capex",
         abstract: "Builds a static site where every figure is computed from data, with units, ranges and sources.",
-        subcommands: [Build.self, Check.self, Explain.self, New.self],
+        subcommands: [Build.self, Check.self, Explain.self, New.self, Serve.self],
         defaultSubcommand: Build.self
     )
 }
@@ -149,6 +150,47 @@ struct New: ParsableCommand {
             print("Created \(folder) with \(files.count) files. Build it with: capex build --root \(folder)")
         } catch {
             Report.error("error: \(error.description)")
+            throw ExitCode.failure
+        }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build, serve the site on 127.0.0.1, rebuild what changes and reload the open pages."
+    )
+
+    @OptionGroup var global: RootOptions
+
+    @Option(name: .long, help: "The port to listen on.")
+    var port: Int = 8000
+
+    @Flag(name: .long, help: "Include pages marked draft: true.")
+    var drafts = false
+
+    func run() async throws {
+        let root = global.rootURL
+        // Served pages link from the server's own root, whatever base_url says.
+        let options = BuildOptions(root: root, baseURL: "http://127.0.0.1:\(port)/", includeDrafts: drafts)
+        let first = SiteBuilder.build(options)
+        Report.print(first.diagnostics, root: root)
+        print(first.succeeded ? first.summary : "The first build failed; fix the errors above and save: the site rebuilds.")
+        fflush(stdout)
+        let server = DevServer(
+            siteFolder: options.outputFolder, port: port,
+            watched: [root.appendingPathComponent("content"), root.appendingPathComponent("templates")]
+        ) { changed in
+            let report = SiteBuilder.build(options)
+            guard report.succeeded else {
+                return RebuildOutcome(succeeded: false, message: Report.formatted(report.diagnostics, root: root))
+            }
+            let what = changed.prefix(3).joined(separator: ", ") + (changed.count > 3 ? " and \(changed.count - 3) more" : "")
+            return RebuildOutcome(succeeded: true, message: "Rebuilt after \(what): " + report.summary)
+        }
+        do {
+            try await server.run()
+        } catch {
+            Report.error("error: \(error)")
             throw ExitCode.failure
         }
     }

@@ -5,13 +5,17 @@ import Site
 /// How the command line shows problems: compiler-style on standard error.
 enum Report {
     static func print(_ diagnostics: Diagnostics, root: URL) {
+        let text = formatted(diagnostics, root: root)
+        if !text.isEmpty { error(text) }
+    }
+
+    /// Every problem, compiler style, with its source line and caret.
+    static func formatted(_ diagnostics: Diagnostics, root: URL) -> String {
         let formatter = DiagnosticFormatter { path in
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
             return (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
         }
-        for diagnostic in diagnostics.sorted {
-            error(formatter.format(diagnostic))
-        }
+        return diagnostics.sorted.map(formatter.format).joined(separator: "\n")
     }
 
     static func error(_ text: String) {
