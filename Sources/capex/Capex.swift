@@ -174,8 +174,9 @@ struct Serve: AsyncParsableCommand {
         let options = BuildOptions(root: root, baseURL: "http://127.0.0.1:\(port)/", includeDrafts: drafts)
         let first = SiteBuilder.build(options)
         Report.print(first.diagnostics, root: root)
-        print(first.succeeded ? first.summary : "The first build failed; fix the errors above and save: the site rebuilds.")
-        fflush(stdout)
+        // Written unbuffered: the server runs until interrupted, and a buffered line would wait.
+        let line = first.succeeded ? first.summary : "The first build failed; fix the errors above and save: the site rebuilds."
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
         let server = DevServer(
             siteFolder: options.outputFolder, port: port,
             watched: [root.appendingPathComponent("content"), root.appendingPathComponent("templates")]
