@@ -176,7 +176,8 @@ struct ModelBuilder {
 }
 
 extension String {
-    func replacingUnderscores() -> String {
+    /// `capex_growth` → `capex growth`: a field name as a reader sees it.
+    public func replacingUnderscores() -> String {
         String(map { $0 == "_" ? " " : $0 })
     }
 }

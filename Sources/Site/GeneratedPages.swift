@@ -236,5 +236,4 @@ struct GeneratedPages {
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 
-    func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
 }

@@ -6,7 +6,7 @@ import Quantities
 struct TemplateContext {
     let site: LoadedSite
     /// Shared by every page: `site`, `assets`, `data`, and `site.pages`.
-    let shared: [String: Any]
+    private(set) var shared: [String: Any]
 
     init(site: LoadedSite) {
         self.site = site
@@ -41,7 +41,11 @@ struct TemplateContext {
             data[collection.name] = collection.records.map { Self.value($0) }
             data[collection.name + "_count"] = collection.records.count
         }
-        shared = ["site": siteValues, "assets": assets, "data": data, "figures": Self.figures(site)]
+        shared = ["site": siteValues, "assets": assets, "data": data]
+        // Formatting every figure costs time on large sites; only when a template reads them.
+        if site.templates.texts.values.contains(where: { $0.contains("figures.") }) {
+            shared["figures"] = Self.figures(site)
+        }
     }
 
     /// Every figure, formatted in the site's language, as `figures.<collection>.<id>.<field>`:
