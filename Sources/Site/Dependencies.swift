@@ -23,6 +23,8 @@ final class Fingerprints {
     }
 
     func of(_ key: String) -> String {
+        // A file's fingerprint is its hash: no need to remember it.
+        if key.hasPrefix("file:") { return fileHashes[String(key.dropFirst(5))] ?? "missing" }
         if let known = memo[key] { return known }
         let value = compute(key)
         memo[key] = value
@@ -56,6 +58,10 @@ extension TemplateSet {
     /// and what it reaches in the shared context. Templates are logic-less, so this is all
     /// they can see.
     func dependencies(of name: String) -> Set<String> {
+        dependencyMap[name] ?? scanDependencies(of: name)
+    }
+
+    func scanDependencies(of name: String) -> Set<String> {
         var keys = Set<String>()
         var pending = [name]
         var visited = Set<String>()

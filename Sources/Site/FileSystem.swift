@@ -13,6 +13,11 @@ enum FileSystem {
     }
 
     static func readBytes(_ path: String) -> [UInt8]? {
+        readBytesAndStamp(path)?.bytes
+    }
+
+    /// The whole file and its stamp, taken from the open file, so that they agree.
+    static func readBytesAndStamp(_ path: String) -> (bytes: [UInt8], stamp: FileStamp)? {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
@@ -31,7 +36,7 @@ enum FileSystem {
         }
         guard ok else { return nil }
         if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
-        return bytes
+        return (bytes, FileStamp(info))
     }
 
     /// Every regular file below `directory`, as paths relative to it, sorted; entries

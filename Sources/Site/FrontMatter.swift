@@ -6,19 +6,31 @@ enum FrontMatter {
         var meta: PageMeta
         var body: String
         var bodyFirstLine: Int
-        var yaml: String
+        /// Nil when the file has none.
+        var yaml: String?
         /// Where `slug`, `template` and the other fields were written, for later errors.
         var node: YAMLNode?
+        /// The body is still in the file (front matter from the cache).
+        var bodyPending = false
     }
 
     /// `requireTitle` is false for `_index.md`, whose list page can take the folder's name.
     static func parse(_ text: String, file: String, requireTitle: Bool, defaultTitle: String) -> (Parsed, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
         let (yaml, body, bodyLine) = split(text)
-        var node: YAMLNode?
+        var (parsed, diagnostics) = parse(yaml: yaml, file: file, requireTitle: requireTitle, defaultTitle: defaultTitle)
         if yaml == nil, text.hasPrefix("---") {
-            diagnostics.append(.error(at: .start(of: file), "front matter opened with '---' is never closed by a '---' line"))
+            diagnostics.insert(.error(at: .start(of: file), "front matter opened with '---' is never closed by a '---' line"), at: 0)
         }
+        parsed.body = body
+        parsed.bodyFirstLine = bodyLine
+        return (parsed, diagnostics)
+    }
+
+    /// The fields of front matter already split off its file (by this build or the last);
+    /// the body is left empty.
+    static func parse(yaml: String?, file: String, requireTitle: Bool, defaultTitle: String) -> (Parsed, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var node: YAMLNode?
         if let yaml {
             if let simple = SimpleYAML.parse(yaml, file: file, firstLine: 2) {
                 node = simple
@@ -57,7 +69,7 @@ enum FrontMatter {
         meta.tags = reader.strings("tags") ?? []
         meta.node = node
         diagnostics += reader.diagnostics
-        return (Parsed(meta: meta, body: body, bodyFirstLine: bodyLine, yaml: yaml ?? "", node: node), diagnostics)
+        return (Parsed(meta: meta, body: "", bodyFirstLine: 1, yaml: yaml, node: node), diagnostics)
     }
 
     /// Returns the YAML between the opening `---` and the closing `---` (or `...`), the

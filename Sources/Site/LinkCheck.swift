@@ -4,21 +4,22 @@ import Diagnostics
 /// is an error at the page, not a 404 for a reader.
 struct LinkCheck {
     let basePath: String
-    let paths: Set<String>
+    /// Whether the site will hold a file at this output path.
+    let holds: (String) -> Bool
 
-    /// `paths`: every file the site will hold.
-    init(basePath: String, paths: Set<String>) {
+    init(basePath: String, holds: @escaping (String) -> Bool) {
         self.basePath = basePath
-        self.paths = paths
+        self.holds = holds
     }
 
     /// Each page with the root-relative links its HTML holds.
-    func brokenLinks(in pages: [(Page, [String])]) -> [Diagnostic] {
+    /// `withBody` reads a page's Markdown if the load stage left it unread.
+    func brokenLinks(in pages: [(Page, [String])], withBody: (Page) -> Page = { $0 }) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for (page, targets) in pages {
             var reported = Set<String>()
             for target in targets where !exists(target) && reported.insert(target).inserted {
-                problems.append(.error(at: location(of: target, in: page), "link to \(target): no page or file of the site is there"))
+                problems.append(.error(at: location(of: target, in: withBody(page)), "link to \(target): no page or file of the site is there"))
             }
         }
         return problems
@@ -59,9 +60,9 @@ struct LinkCheck {
         guard path.hasPrefix(basePath + "/") || path == basePath else { return false }
         path = String(path.dropFirst(basePath.count + 1))
         path = path.removingPercentEncodingIfPossible
-        if path.isEmpty { return paths.contains("index.html") }
-        if path.hasSuffix("/") { return paths.contains(path + "index.html") }
-        return paths.contains(path) || paths.contains(path + "/index.html")
+        if path.isEmpty { return holds("index.html") }
+        if path.hasSuffix("/") { return holds(path + "index.html") }
+        return holds(path) || holds(path + "/index.html")
     }
 
     /// Where the author wrote the link: its line in the Markdown, else the top of the page

@@ -88,12 +88,19 @@ struct OutputWriter {
     /// temporary name and renamed over the old one, then the files no group wants any more
     /// removed. A build with errors never gets here, so the last good site stays whole.
     /// Returns how many files were written.
-    func update(_ plan: OutputPlan, groups: [String: BuildManifest.Group], previous: BuildManifest) throws(Failure) -> Int {
+    ///
+    /// Only the `rendered` groups and the groups gone since `previous` are looked at: a kept
+    /// group writes what it wrote last time, and no file can move into or out of it (two
+    /// groups writing one path is an error).
+    func update(_ plan: OutputPlan, groups: [String: BuildManifest.Group], rendered: Set<String>,
+                previous: BuildManifest) throws(Failure) -> Int {
         let base = output.path
         var wanted: [String: String] = [:]
-        for group in groups.values { for (path, hash) in group.files { wanted[path] = hash } }
+        for key in rendered { for (path, hash) in groups[key]?.files ?? [:] { wanted[path] = hash } }
         var before: [String: String] = [:]
-        for group in previous.groups.values { for (path, hash) in group.files { before[path] = hash } }
+        for (key, group) in previous.groups where rendered.contains(key) || groups[key] == nil {
+            for (path, hash) in group.files { before[path] = hash }
+        }
         for path in plan.paths where !OutputPlan.isSafe(path) {
             throw Failure(description: "refusing to write '\(path)': it would land outside the output folder")
         }

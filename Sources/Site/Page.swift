@@ -23,6 +23,11 @@ public struct Page: Sendable {
     public var bodyFirstLine: Int
     /// The front matter as written, for incremental builds: lists change when it does.
     var frontMatter: String = ""
+    /// False when the file has no front matter at all (an `_index.md` may not).
+    var hasFrontMatter = true
+    /// The body has not been read: the page's file is unchanged since the last build, whose
+    /// output is kept unless something else the page uses changed (`LoadedSite.withBody`).
+    var bodyPending = false
 
     /// Where the page is written inside `output/`.
     public var outputPath: String {

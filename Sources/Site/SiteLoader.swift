@@ -13,6 +13,27 @@ struct LoadedSite: Sendable {
     var templates: TemplateSet
     var assets: [Asset]
     var staticFiles: [String]
+    /// Every Markdown file's front matter, for the next build's cache.
+    var frontMatterCache: [String: CachedFrontMatter] = [:]
+    /// The site's folder, to read the bodies of pages loaded from the cache.
+    var root = ""
+
+    /// The page with its body, read now if the load stage left it unread; nil with an error
+    /// if the file changed since (the next build picks the change up).
+    func withBody(_ page: Page) -> (Page, Diagnostic?) {
+        guard page.bodyPending else { return (page, nil) }
+        guard let text = FileSystem.readText(root + "/" + page.sourcePath) else {
+            return (page, .error(at: page.location, "cannot read file"))
+        }
+        let (yaml, body, bodyFirstLine) = FrontMatter.split(text)
+        guard (yaml ?? "") == page.frontMatter, bodyFirstLine == page.bodyFirstLine else {
+            return (page, .error(at: page.location, "the file changed during the build; build again"))
+        }
+        var page = page
+        page.body = body
+        page.bodyPending = false
+        return (page, nil)
+    }
 }
 
 /// The load stage: reads every input file and checks what can be checked without rendering.
@@ -40,26 +61,36 @@ struct SiteLoader {
         let (config, configProblems) = SiteConfig.load(configNode, file: configPath, baseURLOverride: options.baseURL)
         diagnostics.append(contentsOf: configProblems)
 
-        let sources = parallelMap(tree.markdown) { path in (path, read(path)) }
+        Trace.mark("config")
         var pages: [Page] = []
         var sectionIntros: [String: (FrontMatter.Parsed, String)] = [:]
-        let parsed = parallelMap(sources) { path, text in
-            Self.parsePage(path: path, text: text)
+        var frontMatterCache: [String: CachedFrontMatter] = [:]
+        // A file unchanged since the last build keeps its split-off front matter, and its
+        // body is read only if the page is rendered again.
+        let parsed = parallelMap(tree.markdown) { path in
+            if inputs?.contents[path] == nil, let cached = inputs?.frontMatter[path] {
+                return Self.parsePage(path: path, cached: cached)
+            }
+            return Self.parsePage(path: path, text: read(path))
         }
-        for (result, problems) in parsed {
+        Trace.mark("parse pages")
+        for (path, (result, problems)) in zip(tree.markdown, parsed) {
             diagnostics.append(contentsOf: problems)
             guard let result else { continue }
             switch result {
             case .page(let page):
+                frontMatterCache[path] = CachedFrontMatter(yaml: page.hasFrontMatter ? page.frontMatter : nil, bodyFirstLine: page.bodyFirstLine)
                 if page.meta.draft && !options.includeDrafts { continue }
                 pages.append(page)
             case .sectionIntro(let section, let frontMatter, let path):
+                frontMatterCache[path] = CachedFrontMatter(yaml: frontMatter.yaml, bodyFirstLine: frontMatter.bodyFirstLine)
                 sectionIntros[section] = (frontMatter, path)
             }
         }
         pages += listPages(for: pages, intros: sectionIntros, tree: tree)
         pages.sort { $0.url < $1.url }
         diagnostics.append(contentsOf: URLRules.duplicateURLs(in: pages))
+        Trace.mark("pages, lists, dups")
 
         let data = tree.data.compactMap { path -> DataCollection? in
             let (collection, problems) = DataCollection.load(path: path, text: read(path) ?? "")
@@ -67,7 +98,9 @@ struct SiteLoader {
             return collection
         }
 
+        Trace.mark("data")
         let (model, modelProblems) = StoryModel.build(data.map(\.recordCollection))
+        Trace.mark("model")
         diagnostics.append(contentsOf: modelProblems)
         if !data.isEmpty {
             for page in pages where GeneratedPages.reservedURLs.contains(page.url) || page.url.hasPrefix("/companies/") {
@@ -89,9 +122,10 @@ struct SiteLoader {
             return Asset(sourcePath: path, bytes: bytes)
         }
 
+        Trace.mark("templates, assets")
         let site = LoadedSite(
             config: config, pages: pages, data: data, model: model, templates: templates,
-            assets: assets, staticFiles: tree.staticFiles
+            assets: assets, staticFiles: tree.staticFiles, frontMatterCache: frontMatterCache, root: root.path
         )
         return (site, diagnostics)
     }
@@ -108,14 +142,29 @@ struct SiteLoader {
 
     static func parsePage(path: String, text: String?) -> (ParsedFile?, [Diagnostic]) {
         guard let text else { return (nil, [.error(at: .start(of: path), "cannot read file")]) }
+        return parsePage(path: path) { requireTitle, defaultTitle in
+            FrontMatter.parse(text, file: path, requireTitle: requireTitle, defaultTitle: defaultTitle)
+        }
+    }
+
+    /// A page from the front matter the last build split off its unchanged file.
+    static func parsePage(path: String, cached: CachedFrontMatter) -> (ParsedFile?, [Diagnostic]) {
+        parsePage(path: path) { requireTitle, defaultTitle in
+            var (parsed, problems) = FrontMatter.parse(yaml: cached.yaml, file: path, requireTitle: requireTitle, defaultTitle: defaultTitle)
+            parsed.bodyFirstLine = cached.bodyFirstLine
+            parsed.bodyPending = true
+            return (parsed, problems)
+        }
+    }
+
+    private static func parsePage(
+        path: String, frontMatter parse: (_ requireTitle: Bool, _ defaultTitle: String) -> (FrontMatter.Parsed, [Diagnostic])
+    ) -> (ParsedFile?, [Diagnostic]) {
         let relative = String(path.dropFirst("content/".count))
         let folder = relative.split(separator: "/").dropLast().joined(separator: "/")
         let name = String(relative.split(separator: "/").last!.dropLast(3))
         let isIntro = name == "_index"
-        let (frontMatter, problems) = FrontMatter.parse(
-            text, file: path, requireTitle: !isIntro,
-            defaultTitle: URLRules.title(forFolder: folder)
-        )
+        let (frontMatter, problems) = parse(!isIntro, URLRules.title(forFolder: folder))
         if isIntro {
             return (.sectionIntro(section: folder, frontMatter, path: path), problems)
         }
@@ -131,7 +180,7 @@ struct SiteLoader {
         let page = Page(
             kind: .regular, sourcePath: path, section: folder, url: url,
             meta: frontMatter.meta, body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine,
-            frontMatter: frontMatter.yaml
+            frontMatter: frontMatter.yaml ?? "", hasFrontMatter: frontMatter.yaml != nil, bodyPending: frontMatter.bodyPending
         )
         return (.page(page), diagnostics)
     }
@@ -166,7 +215,8 @@ struct SiteLoader {
                 meta: meta,
                 body: intro?.0.body ?? "",
                 bodyFirstLine: intro?.0.bodyFirstLine ?? 1,
-                frontMatter: intro?.0.yaml ?? ""
+                frontMatter: intro?.0.yaml ?? "",
+                bodyPending: intro?.0.bodyPending ?? false
             ))
         }
         return lists

@@ -11,15 +11,32 @@ struct SiteRenderer {
 
     /// What the last build left that this one may keep: a group of outputs is kept when
     /// every input it used last time has the same fingerprint and its files are still there.
-    struct Reuse {
+    final class Reuse {
         let manifest: BuildManifest
         let fingerprints: Fingerprints
-        let fileExists: (String) -> Bool
+        /// Groups with an output file missing on disk.
+        let incomplete: Set<String>
+        /// The dependency keys whose fingerprint changed since the last build: worked out
+        /// once, not once per group that uses them.
+        let changed: Set<String>
 
-        func isClean(_ key: String, requiring deps: Set<String>) -> Bool {
-            guard let group = manifest.groups[key], deps.isSubset(of: group.deps) else { return false }
-            for dep in group.deps where fingerprints.of(dep) != manifest.inputs[dep] { return false }
-            return group.files.keys.allSatisfy(fileExists)
+        init(manifest: BuildManifest, fingerprints: Fingerprints, fileHashes: [String: String], incomplete: Set<String>) {
+            self.manifest = manifest
+            self.fingerprints = fingerprints
+            self.incomplete = incomplete
+            // Files by their hash (`file:` keys are not in `inputs`), the rest by fingerprint.
+            var changed = Set(manifest.inputs.compactMap { key, value in fingerprints.of(key) == value ? nil : key })
+            for (path, hash) in manifest.files where fileHashes[path] != hash { changed.insert("file:" + path) }
+            self.changed = changed
+        }
+
+        /// The group is kept if it exists, recorded at least the `required` keys (and the
+        /// `extra` ones), none of its keys changed, and its files are all on disk.
+        func isClean(_ key: String, requiring required: Set<String>, _ extra: String...) -> Bool {
+            guard let group = manifest.groups[key], incomplete.isEmpty || !incomplete.contains(key) else { return false }
+            for dep in required where !group.deps.contains(dep) { return false }
+            for dep in extra where !group.deps.contains(dep) { return false }
+            return changed.isEmpty || !group.deps.contains(where: changed.contains)
         }
     }
 
@@ -28,6 +45,8 @@ struct SiteRenderer {
         var plan = OutputPlan()
         /// Every group of outputs, rendered or kept, as the next manifest records it.
         var groups: [String: BuildManifest.Group] = [:]
+        /// The keys of the groups rendered this time.
+        var rendered: Set<String> = []
         var diagnostics: [Diagnostic] = []
         var pagesRendered = 0
     }
@@ -38,7 +57,6 @@ struct SiteRenderer {
         let names = sourceNames
         let templates = site.templates
         var result = Result()
-        var linksByPage: [(Page, [String])] = []
         var chartLocations: [String: SourceLocation] = [:]
 
         func add(_ key: String, files: [(String, OutputPlan.Content)], deps: Set<String>, links: [String] = []) {
@@ -51,6 +69,7 @@ struct SiteRenderer {
                 }
             }
             result.groups[key] = BuildManifest.Group(files: hashes, deps: deps.sorted(), links: links)
+            result.rendered.insert(key)
         }
         func keep(_ key: String) {
             result.groups[key] = reuse?.manifest.groups[key]
@@ -67,21 +86,44 @@ struct SiteRenderer {
             if page.kind == .list { deps.insert("pagelist") }
             return deps
         }
-        let dirty = site.pages.filter { page in !(reuse?.isClean("page:" + page.url, requiring: staticDeps(page)) ?? false) }
+        Trace.mark("context")
+        let pages = site.pages
+        let layoutDeps = templates.dependencies(of: "layout")
+        let dirty = pages.indices.filter { index in
+            let page = pages[index]
+            guard let reuse else { return true }
+            let required = templateDeps[templates.templateName(for: page)] ?? layoutDeps
+            let key = "page:" + page.url
+            switch (page.sourcePath.hasSuffix(".md"), page.kind == .list) {
+            case (true, true): return !reuse.isClean(key, requiring: required, "file:" + page.sourcePath, "pagelist")
+            case (true, false): return !reuse.isClean(key, requiring: required, "file:" + page.sourcePath)
+            case (false, true): return !reuse.isClean(key, requiring: required, "pagelist")
+            case (false, false): return !reuse.isClean(key, requiring: required)
+            }
+        }
+        Trace.mark("dirty")
         let progress = BuildProgress(total: dirty.count, enabled: showProgress)
-        let rendered = parallelMap(dirty) { page in
+        let rendered = parallelMap(dirty) { index in
             defer { progress?.tick() }
+            let (page, problem) = site.withBody(pages[index])
+            if let problem { return RenderedPage(html: nil, problems: [problem]) }
             return renderPage(page, context: context, markdown: markdown, sourceNames: names)
         }
         progress?.finish()
         result.pagesRendered = dirty.count
-        let renderedByURL = Dictionary(uniqueKeysWithValues: zip(dirty.map(\.url), rendered))
-        for page in site.pages {
-            guard let rendered = renderedByURL[page.url] else {
+        // Links to check: every rendered page's; a kept page's only if a file it linked to may be gone.
+        var pageLinks: [(index: Int, links: [String])] = []
+        var kept: [Int] = []
+        var next = 0
+        for index in pages.indices {
+            let page = pages[index]
+            guard next < dirty.count, dirty[next] == index else {
                 keep("page:" + page.url)
-                linksByPage.append((page, result.groups["page:" + page.url]?.links ?? []))
+                kept.append(index)
                 continue
             }
+            let rendered = rendered[next]
+            next += 1
             result.diagnostics += rendered.problems
             guard let html = rendered.html else { continue }
             var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(Data(html.utf8)))]
@@ -92,11 +134,14 @@ struct SiteRenderer {
             }
             var deps = staticDeps(page).union(rendered.cited.map { "figure:" + $0 })
             if !rendered.charts.isEmpty { deps.insert("model") }
-            let links = LinkCheck.targets(in: html)
+            // Each target once: a layout links home from every page, often several times.
+            var seen = Set<String>()
+            let links = LinkCheck.targets(in: html).filter { seen.insert($0).inserted }
             add("page:" + page.url, files: files, deps: deps, links: links)
-            linksByPage.append((page, links))
+            pageLinks.append((index, links))
         }
 
+        Trace.mark("pages")
         // Pages generated from the model: all of them or none change with the data.
         let generatedDeps = { (template: String) in
             templates.dependencies(of: template).union(templates.dependencies(of: "layout")).union(["model"])
@@ -163,25 +208,54 @@ struct SiteRenderer {
             if reuse?.isClean(key, requiring: deps) ?? false { keep(key) } else { add(key, files: [(String(path.dropFirst("content/".count)), .copy(from: path))], deps: deps) }
         }
 
-        // Two groups may not write one path (a chart id used twice, say).
+        Trace.mark("generated etc")
+        // Two groups may not write one path (a chart id used twice, say). Looked for in any
+        // order; reported in key order when found.
+        var owner: [String: String] = [:]
+        owner.reserveCapacity(result.groups.count * 2)
+        var collides = false
+        for (key, group) in result.groups {
+            for path in group.files.keys where owner.updateValue(key, forKey: path) != nil { collides = true }
+        }
+        if collides { result.diagnostics += collisions(in: result.groups, chartLocations: chartLocations) }
+
+        // The links of a kept page were all good last time: they need checking again only if
+        // a file the last build wrote is gone.
+        let removedFiles = reuse.map { reuse in
+            reuse.manifest.groups.contains { key, before in
+                guard let now = result.groups[key] else { return !before.files.isEmpty }
+                return before.files.keys.contains { now.files[$0] == nil }
+            }
+        } ?? true
+        if removedFiles {
+            pageLinks += kept.map { ($0, result.groups["page:" + pages[$0].url]?.links ?? []) }
+            pageLinks.sort { $0.index < $1.index }
+        }
+        Trace.mark("owners, removed")
+        let linkCheck = LinkCheck(basePath: site.config.basePath) { owner[$0] != nil }
+        result.diagnostics += linkCheck.brokenLinks(in: pageLinks.map { (pages[$0.index], $0.links) }) { site.withBody($0).0 }
+        return result
+    }
+
+    private func collisions(in groups: [String: BuildManifest.Group], chartLocations: [String: SourceLocation]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
         var owner: [String: String] = [:]
         func place(_ key: String, _ path: String) -> SourceLocation {
             site.pages.first { "page:" + $0.url == key }?.location ?? .start(of: "content")
         }
-        for (key, group) in result.groups.sorted(by: { $0.key < $1.key }) {
+        for (key, group) in groups.sorted(by: { $0.key < $1.key }) {
             for path in group.files.keys.sorted() {
                 guard let first = owner[path] else { owner[path] = key; continue }
                 if path.hasPrefix("charts/") {
                     let id = path.dropFirst("charts/".count).dropLast(".svg".count)
                     let here = chartLocations[path].flatMap { $0.file == place(key, path).file ? $0 : nil } ?? place(key, path)
-                    result.diagnostics.append(.error(at: here, "chart id '\(id)' is already used at \(place(first, path).file)"))
+                    problems.append(.error(at: here, "chart id '\(id)' is already used at \(place(first, path).file)"))
                 } else if !path.hasPrefix("data/charts/") {
-                    result.diagnostics.append(.error(at: place(key, path), "'\(path)' is written twice (also by \(first))"))
+                    problems.append(.error(at: place(key, path), "'\(path)' is written twice (also by \(first))"))
                 }
             }
         }
-        result.diagnostics += LinkCheck(basePath: site.config.basePath, paths: Set(owner.keys)).brokenLinks(in: linksByPage)
-        return result
+        return problems
     }
 
     struct RenderedPage {
@@ -261,7 +335,7 @@ struct SiteRenderer {
     }
 
     private func renderGenerated(_ page: GeneratedPage, context: TemplateContext) -> String {
-        var values = context.shared
+        var values = context.shared(for: page.template)
         var pageValues = page.values
         pageValues["title"] = page.title
         pageValues["url"] = site.config.basePath + page.url
@@ -273,7 +347,7 @@ struct SiteRenderer {
     }
 
     private func notFoundPage(context: TemplateContext) -> String {
-        var values = context.shared
+        var values = context.shared(for: "404")
         values["page"] = ["title": "Page not found", "url": site.config.basePath + "/404.html", "is_404": true] as [String: Any]
         let body = site.templates.render("404", values)
             ?? "<h1>Page not found</h1>\n<p>There is no page at this address. <a href=\"\(site.config.basePath)/\">Go to the front page</a>.</p>\n"

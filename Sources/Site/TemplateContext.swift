@@ -1,12 +1,19 @@
 import Diagnostics
+import Foundation
 import Quantities
 
 /// Builds the plain dictionaries templates see. Dictionaries, not structs: swift-mustache
 /// renders about three times faster from `[String: Any]` than through reflection.
 struct TemplateContext {
     let site: LoadedSite
-    /// Shared by every page: `site`, `assets`, `data`, and `site.pages`.
-    private(set) var shared: [String: Any]
+    /// Shared by every page: `site`, `assets`, `data`; `site.pages` is added for the
+    /// templates that use it (`shared(for:)`).
+    private var shared: [String: Any]
+    /// `site.pages`: a summary of every page, made when a template that uses it is rendered
+    /// first. An incremental build that renders one page never makes the other 10,000.
+    private let pageList: Lazy<[[String: Any]]>
+    /// Templates that use the page list, their layout's included.
+    private let templatesUsingPages: Set<String>
 
     init(site: LoadedSite) {
         self.site = site
@@ -22,7 +29,7 @@ struct TemplateContext {
         siteValues["home_url"] = config.basePath + "/"
         siteValues["feed_url"] = config.basePath + "/feed.xml"
         let regular = site.pages.filter { $0.kind == .regular && $0.url != "/" }
-        siteValues["pages"] = Self.byDate(regular).map { Self.summary($0, config: config) }
+        pageList = Lazy { Self.byDate(regular).map { Self.summary($0, config: config) } }
         siteValues["page_count"] = regular.count
         // Which generated pages exist, so templates link only to those.
         let collections = site.model.collections
@@ -42,6 +49,11 @@ struct TemplateContext {
             data[collection.name + "_count"] = collection.records.count
         }
         shared = ["site": siteValues, "assets": assets, "data": data]
+        let templates = site.templates
+        let layoutUsesPages = templates.dependencies(of: "layout").contains("pagelist")
+        templatesUsingPages = Set(templates.names.union(["layout", "404"]).filter { name in
+            layoutUsesPages || templates.dependencies(of: name).contains("pagelist")
+        })
         // Formatting every figure costs time on large sites; only when a template reads them.
         if site.templates.texts.values.contains(where: { $0.contains("figures.") }) {
             shared["figures"] = Self.figures(site)
@@ -62,9 +74,19 @@ struct TemplateContext {
         return byCollection
     }
 
+    /// What every page rendered with `template` sees before its own values.
+    func shared(for template: String) -> [String: Any] {
+        guard templatesUsingPages.contains(template) else { return shared }
+        var values = shared
+        var siteValues = values["site"] as! [String: Any]
+        siteValues["pages"] = pageList.value
+        values["site"] = siteValues
+        return values
+    }
+
     /// The context for one page, its rendered Markdown given as `content`.
     func context(for page: Page, content: String) -> [String: Any] {
-        var context = shared
+        var context = shared(for: site.templates.templateName(for: page))
         var values = Self.summary(page, config: site.config)
         values["content"] = content
         values["is_home"] = page.url == "/"
@@ -161,6 +183,26 @@ struct TemplateContext {
             for entry in entries { values[entry.key] = value(entry.value) }
             return values
         }
+    }
+}
+
+/// A value made once, on first use, by whichever thread needs it first.
+final class Lazy<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+    private let make: () -> Value
+
+    init(_ make: @escaping () -> Value) {
+        self.make = make
+    }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
     }
 }
 

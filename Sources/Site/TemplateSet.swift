@@ -10,6 +10,8 @@ struct TemplateSet: @unchecked Sendable {
     var paths: [String: String]
     /// Each template's text, for dependency tracking.
     var texts: [String: String] = [:]
+    /// Each template's dependency keys, read from the texts once (`dependencies(of:)`).
+    var dependencyMap: [String: Set<String>] = [:]
 
     static func load(paths: [String], read: (String) -> String) -> (TemplateSet, [Diagnostic]) {
         var library = MustacheLibrary()
@@ -42,7 +44,9 @@ struct TemplateSet: @unchecked Sendable {
         for required in ["layout", "page", "list"] where !names.contains(required) {
             problems.append(.error(at: .start(of: "templates/\(required).mustache"), "missing template '\(required)': every site needs it"))
         }
-        return (TemplateSet(library: library, names: names, paths: pathByName, texts: texts), problems)
+        var set = TemplateSet(library: library, names: names, paths: pathByName, texts: texts)
+        for name in texts.keys { set.dependencyMap[name] = set.scanDependencies(of: name) }
+        return (set, problems)
     }
 
     /// The template a page is rendered with: its `template` field, else `home` for the

@@ -42,22 +42,26 @@ enum URLRules {
     /// `posts` → `Posts`, `deep-dives` → `Deep dives`; the root's list is titled by the site.
     static func title(forFolder folder: String) -> String {
         guard let last = folder.split(separator: "/").last else { return "Home" }
-        let words = last.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        let words = String(last.map { $0 == "-" || $0 == "_" ? " " : $0 })
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
     /// One error per page whose URL another page already has, pointing at the later one.
     static func duplicateURLs(in pages: [Page]) -> [Diagnostic] {
-        var firstByURL: [String: Page] = [:]
-        var problems: [Diagnostic] = []
-        for page in pages.sorted(by: { $0.sourcePath < $1.sourcePath }) {
-            if let first = firstByURL[page.url] {
+        // Pages are sorted by URL: a duplicate sits next to its twin.
+        var byURL: [String: [Int]] = [:]
+        for index in pages.indices where index > 0 && pages[index].url == pages[index - 1].url || index + 1 < pages.count && pages[index].url == pages[index + 1].url {
+            byURL[pages[index].url, default: []].append(index)
+        }
+        var problems: [(String, Diagnostic)] = []
+        for (url, indices) in byURL {
+            let twins = indices.sorted { pages[$0].sourcePath < pages[$1].sourcePath }
+            for index in twins.dropFirst() {
+                let page = pages[index]
                 let at = page.meta.node?["slug"]?.location ?? page.location
-                problems.append(.error(at: at, "URL \(page.url) is also the URL of \(first.sourcePath)"))
-            } else {
-                firstByURL[page.url] = page
+                problems.append((page.sourcePath, .error(at: at, "URL \(url) is also the URL of \(pages[twins[0]].sourcePath)")))
             }
         }
-        return problems
+        return problems.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }

@@ -94,7 +94,7 @@ enum YAMLLoader {
         let digits = bytes.drop { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }
         let isDigit: (UInt8) -> Bool = { $0 >= 48 && $0 <= 57 }
         if !digits.isEmpty, digits.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "_") }),
-           let value = Int(text.replacingOccurrences(of: "_", with: "")) {
+           let value = Int(digits.contains(UInt8(ascii: "_")) ? text.filter { $0 != "_" } : text) {
             return .int(value)
         }
         // A float: digits with one '.', an optional exponent; nothing else (dates, versions stay text).
@@ -115,7 +115,7 @@ enum YAMLLoader {
             }
             index = digits.index(after: index)
         }
-        if seenDigit, seenDot || seenExponent, let value = Double(text.replacingOccurrences(of: "_", with: "")) {
+        if seenDigit, seenDot || seenExponent, let value = Double(digits.contains(UInt8(ascii: "_")) ? text.filter { $0 != "_" } : text) {
             return .double(value)
         }
         return .string(text)

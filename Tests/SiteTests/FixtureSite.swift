@@ -32,8 +32,11 @@ struct FixtureSite {
     }
 
     @discardableResult
-    func build(output: URL? = nil, baseURL: String? = nil, drafts: Bool = false, strict: Bool = false) -> BuildReport {
-        SiteBuilder.build(BuildOptions(root: root, output: output, baseURL: baseURL, includeDrafts: drafts, strict: strict))
+    func build(output: URL? = nil, baseURL: String? = nil, drafts: Bool = false, strict: Bool = false,
+               trustStampsAfter delay: Double? = nil) -> BuildReport {
+        var options = BuildOptions(root: root, output: output, baseURL: baseURL, includeDrafts: drafts, strict: strict)
+        if let delay { options.stampTrustDelay = delay }
+        return SiteBuilder.build(options)
     }
 
     func read(_ path: String, in folder: URL? = nil) -> String {

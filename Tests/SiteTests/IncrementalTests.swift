@@ -114,11 +114,16 @@ struct IncrementalTests {
     @Test func aCorruptOrForeignCacheIsIgnored() throws {
         let site = try FixtureSite("story")
         #expect(site.build().succeeded)
-        let manifest = site.root.appendingPathComponent(".capex-cache/output.json")
-        #expect(FileManager.default.fileExists(atPath: manifest.path))
-        try Data("{ not json".utf8).write(to: manifest)
+        let manifest = site.root.appendingPathComponent(".capex-cache/output.manifest")
+        let written = try Data(contentsOf: manifest)
+        try Data("{ not a manifest".utf8).write(to: manifest)
         let afterCorrupt = site.build()
         #expect(afterCorrupt.succeeded && afterCorrupt.pagesRendered == afterCorrupt.pages, "full build after a corrupt cache")
+
+        // Cut short (a build killed while appending): not trusted either.
+        try written.dropLast(5).write(to: manifest)
+        let afterTruncated = site.build()
+        #expect(afterTruncated.succeeded && afterTruncated.pagesRendered == afterTruncated.pages, "full build after a cut manifest")
 
         // A manifest written for other settings (another base URL) is not trusted either.
         #expect(site.build(baseURL: "https://other.example/").pagesRendered == 1)
@@ -127,5 +132,89 @@ struct IncrementalTests {
         // Outputs deleted behind the cache's back are written again.
         try FileManager.default.removeItem(at: site.output.appendingPathComponent("index.html"))
         _ = expectSameAsClean(site, "deleted output file")
+    }
+
+    /// With stamps trusted at once, an unchanged file is not read again: the next build
+    /// takes its hash from the manifest, its front matter from the cache, and reads its body
+    /// only if the page is rendered again. The results must still match clean builds.
+    @Test func unchangedFilesAreNotReadAgain() throws {
+        let site = try FixtureSite("story")
+        try site.write("content/linking.md", "---\ntitle: Linking\n---\n\nSee [the third page](/third/).\n")
+        try site.write("content/third.md", "---\ntitle: Third page\n---\n\nNo figures here.\n")
+        #expect(site.build(trustStampsAfter: 0).succeeded)
+        let cache = BuildCache(output: site.output)
+        let untouched = InputFiles.read(root: site.root, previous: cache.load(), trustAfter: 0)
+        #expect(untouched.contents.isEmpty, "nothing read: \(untouched.contents.keys.sorted())")
+        #expect(untouched.hashes == InputFiles.read(root: site.root).hashes, "the hashes kept are the files' hashes")
+        #expect(untouched.frontMatter["content/third.md"]?.yaml == "title: Third page\n")
+
+        // Edit one body: only that file is read; the other pages come from the cache.
+        try site.write("content/third.md", "---\ntitle: Third page\n---\n\nNo figures here, not one.\n")
+        let edited = InputFiles.read(root: site.root, previous: cache.load(), trustAfter: 0)
+        #expect(edited.contents.keys.sorted() == ["content/third.md"])
+        #expect(edited.frontMatter["content/third.md"] == nil, "its cached front matter is dropped")
+        let report = site.build(trustStampsAfter: 0)
+        #expect(report.succeeded && report.pagesRendered == 1, "\(report.problemLines)")
+        #expect(site.read("third/index.html").contains("No figures here, not one."))
+
+        // A template change re-renders the two pages using it, whose bodies were not read: they are now.
+        try site.write("templates/page.mustache", site.read("templates/page.mustache", in: site.root) + "<!-- v2 -->\n")
+        let all = site.build(trustStampsAfter: 0)
+        #expect(all.succeeded && all.pagesRendered == 2, "\(all.pagesRendered) \(all.problemLines)")
+        let clean = site.root.appendingPathComponent("clean")
+        #expect(SiteBuilder.build(BuildOptions(root: site.root, output: clean, incremental: false)).succeeded)
+        #expect(FixtureSite.snapshot(of: site.output) == FixtureSite.snapshot(of: clean))
+
+        // A link that breaks in a page kept from the last build is still reported where it is written.
+        try site.remove("content/third.md")
+        let broken = site.build(trustStampsAfter: 0)
+        #expect(!broken.succeeded)
+        #expect(broken.problemLines.contains { $0.hasPrefix("content/linking.md:5:22: error: link to /third/") }, "\(broken.problemLines)")
+    }
+
+    @Test func freshStampsAreNotTrusted() throws {
+        let site = try FixtureSite("story")
+        #expect(site.build().succeeded)
+        // Every file was written moments ago: a write in the same clock tick could leave its
+        // stamp as it was, so none is trusted yet, and every file is read again.
+        let inputs = InputFiles.read(root: site.root, previous: BuildCache(output: site.output).load(), trustAfter: 2)
+        #expect(inputs.stamps.isEmpty)
+        #expect(inputs.contents.count == inputs.hashes.count)
+    }
+
+    @Test func manifestChangesAreAppendedAndReadBack() throws {
+        var first = BuildManifest(
+            settings: "s", files: ["content/a.md": "1", "content/b.md": "2"],
+            stamps: ["content/a.md": FileStamp(size: 10, modified: 5, changed: 6, inode: 7)],
+            frontMatter: ["content/a.md": CachedFrontMatter(yaml: "title: A\twith a tab\nsummary: \"back\\slash\"\n", bodyFirstLine: 4),
+                          "content/b.md": CachedFrontMatter(yaml: nil, bodyFirstLine: 1)],
+            inputs: ["pagelist": "p1"],
+            groups: ["page:/a/": BuildManifest.Group(files: ["a/index.html": "h1"], deps: ["file:content/a.md"], links: ["/b/"]),
+                     "page:/b/": BuildManifest.Group(files: ["b/index.html": "h2"], deps: ["file:content/b.md"], links: [])],
+            warnings: [BuildManifest.Warning(file: "content/a.md", line: 2, column: 3, message: "odd\nvalue")]
+        )
+        var bytes = ManifestFormat.encode(first)
+        var decoded = try #require(ManifestFormat.decode(bytes, binary: first.binary))
+        first.fullSize = bytes.count
+        first.totalSize = bytes.count
+        #expect(decoded == first)
+
+        var second = first
+        second.files["content/a.md"] = "1b"
+        second.stamps["content/a.md"] = nil
+        second.files["content/b.md"] = nil
+        second.frontMatter["content/b.md"] = nil
+        second.inputs["pagelist"] = "p2"
+        second.groups["page:/a/"]?.files["a/index.html"] = "h1b"
+        second.groups["page:/b/"] = nil
+        second.warnings = []
+        bytes += ManifestFormat.encodeChanges(from: first, to: second, rendered: ["page:/a/"])
+        decoded = try #require(ManifestFormat.decode(bytes, binary: first.binary))
+        second.totalSize = bytes.count
+        #expect(decoded == second)
+        #expect(ManifestFormat.encodeChanges(from: second, to: second, rendered: []).isEmpty)
+
+        #expect(ManifestFormat.decode(Array(bytes.dropLast(4)), binary: first.binary) == nil, "cut short")
+        #expect(ManifestFormat.decode(bytes, binary: "another capex") == nil, "written by another binary")
     }
 }
