@@ -156,6 +156,7 @@ extension FileStamp {
 ///
 ///     capex-cache 3
 ///     binary  <hash>            settings  <hash>
+///     sizes  <files>  <front matters>  <groups>
 ///     F  <path>  <hash>  [<size>  <mtime ns>  <ctime ns>  <inode>]
 ///     Y  <path>  <body first line>  [<front matter>]
 ///     I  <dependency key>  <fingerprint>
@@ -231,6 +232,7 @@ enum ManifestFormat {
         writer.out.append(10)
         writer.line("binary", manifest.binary)
         writer.line("settings", manifest.settings)
+        writer.line("sizes", String(manifest.files.count), String(manifest.frontMatter.count), String(manifest.groups.count))
         for (path, hash) in manifest.files { writer.file(path, hash, manifest.stamps[path]) }
         for (path, cached) in manifest.frontMatter { writer.frontMatter(path, cached) }
         for (key, fingerprint) in manifest.inputs { writer.line("I", key, fingerprint) }
@@ -272,72 +274,108 @@ enum ManifestFormat {
         var manifest = BuildManifest(binary: "", settings: "", files: [:], inputs: [:], groups: [:])
         var group: (key: String, value: BuildManifest.Group)?
         var sawHeader = false, sawEnd = false
-        var fields: [String] = []
+        // The fields of the current line, as byte ranges: turned into strings only when kept.
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(8)
+        func text(_ index: Int) -> String { field(UnsafeBufferPointer(rebasing: bytes[ranges[index]])) }
+        func number(_ index: Int) -> Int64? {
+            let range = ranges[index]
+            guard !range.isEmpty, range.count <= 19 else { return nil }
+            var value: Int64 = 0
+            for i in range {
+                guard bytes[i] >= 48, bytes[i] <= 57 else { return nil }
+                value = value * 10 + Int64(bytes[i] - 48)
+            }
+            return value
+        }
+        func record(is name: StaticString) -> Bool {
+            let range = ranges[0]
+            guard range.count == name.utf8CodeUnitCount else { return false }
+            return memcmp(bytes.baseAddress! + range.lowerBound, name.utf8Start, range.count) == 0
+        }
         var start = 0
         while start < bytes.count {
-            var end = start
-            while end < bytes.count, bytes[end] != 10 { end += 1 }
-            guard end < bytes.count else { return nil }
-            fields.removeAll(keepingCapacity: true)
+            guard let newline = UnsafeBufferPointer(rebasing: bytes[start...]).firstIndex(of: 10) else { return nil }
+            let end = start + newline
+            ranges.removeAll(keepingCapacity: true)
             var fieldStart = start
-            for index in start...end where index == end || bytes[index] == 9 {
-                fields.append(field(UnsafeBufferPointer(rebasing: bytes[fieldStart..<index])))
+            for index in start..<end where bytes[index] == 9 {
+                ranges.append(fieldStart..<index)
                 fieldStart = index + 1
             }
+            ranges.append(fieldStart..<end)
             start = end + 1
             sawEnd = false
             if !sawHeader {
-                guard fields == [BuildCache.format] else { return nil }
+                guard ranges.count == 1, text(0) == BuildCache.format else { return nil }
                 sawHeader = true
                 continue
             }
-            let record = fields[0]
-            if record == "o" || record == "d" || record == "l" {
+            let count = ranges.count
+            // A group's own lines.
+            if count == 3, record(is: "o") {
                 guard group != nil else { return nil }
-                switch (record, fields.count) {
-                case ("o", 3): group!.value.files[fields[1]] = fields[2]
-                case ("d", 2): group!.value.deps.append(fields[1])
-                case ("l", 2): group!.value.links.append(fields[1])
-                default: return nil
-                }
+                group!.value.files[text(1)] = text(2)
+                continue
+            }
+            if count == 2, record(is: "d") || record(is: "l") {
+                guard group != nil else { return nil }
+                if record(is: "d") { group!.value.deps.append(text(1)) } else { group!.value.links.append(text(1)) }
                 continue
             }
             if let finished = group {
                 manifest.groups[finished.key] = finished.value
                 group = nil
             }
-            switch (record, fields.count) {
-            case ("binary", 2):
-                guard fields[1] == binary else { return nil }
-                manifest.binary = fields[1]
-            case ("settings", 2): manifest.settings = fields[1]
-            case ("F", 3):
-                manifest.files[fields[1]] = fields[2]
-                manifest.stamps[fields[1]] = nil
-            case ("F", 7):
-                guard let size = Int64(fields[3]), let modified = Int64(fields[4]), let changed = Int64(fields[5]),
-                      let inode = UInt64(fields[6]) else { return nil }
-                manifest.files[fields[1]] = fields[2]
-                manifest.stamps[fields[1]] = FileStamp(size: size, modified: modified, changed: changed, inode: inode)
-            case ("Y", 3), ("Y", 4):
-                guard let line = Int(fields[2]) else { return nil }
-                manifest.frontMatter[fields[1]] = CachedFrontMatter(yaml: fields.count == 4 ? fields[3] : nil, bodyFirstLine: line)
-            case ("I", 3): manifest.inputs[fields[1]] = fields[2]
-            case ("G", 2): group = (fields[1], BuildManifest.Group(files: [:], deps: [], links: []))
-            case ("W", 5):
-                guard let line = Int(fields[2]), let column = Int(fields[3]) else { return nil }
-                manifest.warnings.append(BuildManifest.Warning(file: fields[1], line: line, column: column, message: fields[4]))
-            case ("-F", 2):
-                manifest.files[fields[1]] = nil
-                manifest.stamps[fields[1]] = nil
-            case ("-Y", 2): manifest.frontMatter[fields[1]] = nil
-            case ("-I", 2): manifest.inputs[fields[1]] = nil
-            case ("-G", 2): manifest.groups[fields[1]] = nil
-            case ("W*", 1): manifest.warnings = []
-            case ("end", 1):
+            if record(is: "F") {
+                let path = text(1)
+                manifest.files[path] = text(2)
+                switch count {
+                case 3: manifest.stamps[path] = nil
+                case 7:
+                    guard let size = number(3), let modified = number(4), let changed = number(5), let inode = number(6) else { return nil }
+                    manifest.stamps[path] = FileStamp(size: size, modified: modified, changed: changed, inode: UInt64(inode))
+                default: return nil
+                }
+            } else if record(is: "Y"), count == 3 || count == 4 {
+                guard let line = number(2) else { return nil }
+                manifest.frontMatter[text(1)] = CachedFrontMatter(yaml: count == 4 ? text(3) : nil, bodyFirstLine: Int(line))
+            } else if record(is: "G"), count == 2 {
+                group = (text(1), BuildManifest.Group(files: [:], deps: [], links: []))
+            } else if record(is: "I"), count == 3 {
+                manifest.inputs[text(1)] = text(2)
+            } else if record(is: "sizes"), count == 4 {
+                // How many records of each kind: room made once, not grown step by step.
+                guard let files = number(1), let frontMatter = number(2), let groups = number(3) else { return nil }
+                manifest.files.reserveCapacity(Int(files))
+                manifest.stamps.reserveCapacity(Int(files))
+                manifest.frontMatter.reserveCapacity(Int(frontMatter))
+                manifest.groups.reserveCapacity(Int(groups))
+            } else if record(is: "binary"), count == 2 {
+                guard text(1) == binary else { return nil }
+                manifest.binary = binary
+            } else if record(is: "settings"), count == 2 {
+                manifest.settings = text(1)
+            } else if record(is: "W"), count == 5 {
+                guard let line = number(2), let column = number(3) else { return nil }
+                manifest.warnings.append(BuildManifest.Warning(file: text(1), line: Int(line), column: Int(column), message: text(4)))
+            } else if record(is: "-F"), count == 2 {
+                let path = text(1)
+                manifest.files[path] = nil
+                manifest.stamps[path] = nil
+            } else if record(is: "-Y"), count == 2 {
+                manifest.frontMatter[text(1)] = nil
+            } else if record(is: "-I"), count == 2 {
+                manifest.inputs[text(1)] = nil
+            } else if record(is: "-G"), count == 2 {
+                manifest.groups[text(1)] = nil
+            } else if record(is: "W*"), count == 1 {
+                manifest.warnings = []
+            } else if record(is: "end"), count == 1 {
                 sawEnd = true
                 if manifest.fullSize == 0 { manifest.fullSize = start }
-            default: return nil
+            } else {
+                return nil
             }
         }
         manifest.totalSize = bytes.count
@@ -394,14 +432,23 @@ enum Hash {
 
     /// One hash over several parts, each delimited so that ("ab", "c") ≠ ("a", "bc").
     static func combine(_ parts: [String]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for part in parts {
+        var stream = Stream()
+        for part in parts { stream.add(part) }
+        return stream.hex
+    }
+
+    /// A hash fed part by part, with no string built to hold them all.
+    struct Stream {
+        private var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func add(_ part: String) {
             var part = part
             hash = part.withUTF8 { value(UnsafeRawBufferPointer($0), seed: hash) }
             hash ^= 0xff
             hash &*= 0x100_0000_01b3
         }
-        return format(hash)
+
+        var hex: String { format(hash) }
     }
 
     static func format(_ value: UInt64) -> String {

@@ -16,6 +16,9 @@ final class Fingerprints {
     private let site: LoadedSite
     private let fileHashes: [String: String]
     private var memo: [String: String] = [:]
+    /// The last build's fingerprints of figures and data, when the data files are the same:
+    /// they are the same too (set by `SiteRenderer.Reuse`).
+    var unchangedData: [String: String] = [:]
 
     init(site: LoadedSite, fileHashes: [String: String]) {
         self.site = site
@@ -25,7 +28,7 @@ final class Fingerprints {
     func of(_ key: String) -> String {
         // A file's fingerprint is its hash: no need to remember it.
         if key.hasPrefix("file:") { return fileHashes[String(key.dropFirst(5))] ?? "missing" }
-        if let known = memo[key] { return known }
+        if let known = memo[key] ?? unchangedData[key] { return known }
         let value = compute(key)
         memo[key] = value
         return value
@@ -43,7 +46,14 @@ final class Fingerprints {
             return site.data.first { $0.name == name }.flatMap { fileHashes[$0.path] } ?? "missing"
         }
         switch key {
-        case "pagelist": return Hash.combine(site.pages.map { "\($0.url)\u{1}\($0.kind)\u{1}\($0.frontMatter)" })
+        case "pagelist":
+            var stream = Hash.Stream()
+            for page in site.pages {
+                stream.add(page.url)
+                stream.add(page.kind == .list ? "list" : "regular")
+                stream.add(page.frontMatter)
+            }
+            return stream.hex
         case "nav": return Hash.combine(site.pages.filter(TemplateContext.isInNavigation).map { "\($0.url)\u{1}\($0.frontMatter)" })
         case "model": return Hash.combine(site.data.map { "\($0.path)\u{1}\(fileHashes[$0.path] ?? "")" })
         case "assets": return Hash.combine(site.assets.map(\.outputPath))

@@ -15,9 +15,9 @@ enum FrontMatter {
     }
 
     /// `requireTitle` is false for `_index.md`, whose list page can take the folder's name.
-    static func parse(_ text: String, file: String, requireTitle: Bool, defaultTitle: String) -> (Parsed, [Diagnostic]) {
+    static func parse(_ text: String, file: String, requireTitle: Bool, defaultTitle: @autoclosure () -> String) -> (Parsed, [Diagnostic]) {
         let (yaml, body, bodyLine) = split(text)
-        var (parsed, diagnostics) = parse(yaml: yaml, file: file, requireTitle: requireTitle, defaultTitle: defaultTitle)
+        var (parsed, diagnostics) = parse(yaml: yaml, file: file, requireTitle: requireTitle, defaultTitle: defaultTitle())
         if yaml == nil, text.hasPrefix("---") {
             diagnostics.insert(.error(at: .start(of: file), "front matter opened with '---' is never closed by a '---' line"), at: 0)
         }
@@ -28,7 +28,7 @@ enum FrontMatter {
 
     /// The fields of front matter already split off its file (by this build or the last);
     /// the body is left empty.
-    static func parse(yaml: String?, file: String, requireTitle: Bool, defaultTitle: String) -> (Parsed, [Diagnostic]) {
+    static func parse(yaml: String?, file: String, requireTitle: Bool, defaultTitle: @autoclosure () -> String) -> (Parsed, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var node: YAMLNode?
         if let yaml {
@@ -56,7 +56,7 @@ enum FrontMatter {
                     : "page needs a 'title' in its front matter"
                 diagnostics.append(.error(at: at, message))
             }
-            meta.title = defaultTitle
+            meta.title = defaultTitle()
         }
         meta.description = reader.string("description")
         meta.date = reader.date("date")

@@ -24,6 +24,7 @@ enum SimpleYAML {
 
         func parse() -> YAMLNode? {
             var lines: [Line] = []
+            lines.reserveCapacity(16)
             var start = 0
             for index in 0...bytes.count where index == bytes.count || bytes[index] == 10 {
                 var end = index
@@ -32,7 +33,7 @@ enum SimpleYAML {
                 start = index + 1
             }
             var entries: [YAMLNode.Entry] = []
-            var seen = Set<String>()
+            entries.reserveCapacity(lines.count)
             var index = 0
             var mappingLocation: SourceLocation?
             while index < lines.count {
@@ -44,7 +45,8 @@ enum SimpleYAML {
                       let colon = line.first(where: { bytes[$0] == UInt8(ascii: ":") }) else { return nil }
                 guard (line.lowerBound..<colon).allSatisfy({ Self.isKeyByte(bytes[$0]) }) else { return nil }
                 let key = string(line.lowerBound..<colon)
-                guard seen.insert(key).inserted else { return nil }
+                // A handful of keys: a linear search beats hashing each one.
+                guard !entries.contains(where: { $0.key == key }) else { return nil }
                 let keyLocation = SourceLocation(file: file, line: lineNumber, column: 1)
                 if mappingLocation == nil { mappingLocation = keyLocation }
                 let afterColon = colon + 1

@@ -210,11 +210,13 @@ struct InputFiles: Sendable {
         clock_gettime(CLOCK_REALTIME, &now)
         let trustedBefore = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - Int64(trustAfter * 1e9)
         // nil: unchanged since the last build, by its stamp.
+        let rootFolder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if rootFolder >= 0 { close(rootFolder) } }
         let read = parallelMap(paths) { path -> (bytes: [UInt8]?, hash: String?, stamp: FileStamp?)? in
             let full = rootPath + "/" + path
-            if let previous, let known = previous.stamps[path], previous.files[path] != nil {
+            if let previous, let known = previous.stamps[path], previous.files[path] != nil, rootFolder >= 0 {
                 var info = stat()
-                if stat(full, &info) == 0, FileStamp(info) == known { return nil }
+                if fstatat(rootFolder, path, &info, 0) == 0, FileStamp(info) == known { return nil }
             }
             guard let (bytes, stamp) = FileSystem.readBytesAndStamp(full) else { return (nil, nil, nil) }
             let trusted = max(stamp.modified, stamp.changed) < trustedBefore
@@ -263,9 +265,13 @@ private final class Box<Values>: @unchecked Sendable {
 /// The groups of outputs with a file no longer on disk (deleted behind the cache's back):
 /// they are written again. Checked on every core: 10,000 calls.
 private func groupsMissingFiles(_ manifest: BuildManifest, in output: String) -> Set<String> {
+    // Relative to the open folder: the kernel does not walk the folder's own path 10,000 times.
+    let folder = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard folder >= 0 else { return Set(manifest.groups.keys) }
+    defer { close(folder) }
     let groups = Array(manifest.groups)
     let missing = parallelMap(groups) { key, group in
-        group.files.keys.allSatisfy { access(output + "/" + $0, F_OK) == 0 } ? nil : key
+        group.files.keys.allSatisfy { faccessat(folder, $0, F_OK, 0) == 0 } ? nil : key
     }
     return Set(missing.compactMap { $0 })
 }

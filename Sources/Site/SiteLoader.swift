@@ -62,44 +62,66 @@ struct SiteLoader {
         diagnostics.append(contentsOf: configProblems)
 
         Trace.mark("config")
+        // The data and its model load on one thread while the pages parse on the others.
+        var data: [DataCollection] = [], dataProblems: [Diagnostic] = []
+        var model: StoryModel?, modelProblems: [Diagnostic] = []
+        let modelDone = DispatchGroup()
+        let dataBox = UncheckedSendable { [tree, self] in
+            data = tree.data.compactMap { path -> DataCollection? in
+                let (collection, problems) = DataCollection.load(path: path, text: read(path) ?? "")
+                dataProblems += problems
+                return collection
+            }
+            (model, modelProblems) = StoryModel.build(data.map(\.recordCollection))
+        }
+        DispatchQueue.global().async(group: modelDone) { dataBox.value() }
+
         var pages: [Page] = []
         var sectionIntros: [String: (FrontMatter.Parsed, String)] = [:]
-        var frontMatterCache: [String: CachedFrontMatter] = [:]
+        // Unchanged files keep the cached front matter they came with; parsed files add theirs.
+        var frontMatterCache = inputs?.frontMatter ?? [:]
         // A file unchanged since the last build keeps its split-off front matter, and its
         // body is read only if the page is rendered again.
-        let parsed = parallelMap(tree.markdown) { path in
+        var parsed = parallelMap(tree.markdown) { path -> (ParsedFile?, [Diagnostic], fresh: Bool) in
             if inputs?.contents[path] == nil, let cached = inputs?.frontMatter[path] {
-                return Self.parsePage(path: path, cached: cached)
+                let (file, problems) = Self.parsePage(path: path, cached: cached)
+                return (file, problems, false)
             }
-            return Self.parsePage(path: path, text: read(path))
+            let (file, problems) = Self.parsePage(path: path, text: read(path))
+            return (file, problems, true)
         }
         Trace.mark("parse pages")
-        for (path, (result, problems)) in zip(tree.markdown, parsed) {
-            diagnostics.append(contentsOf: problems)
+        // Taken from the end, so that each page is moved, not copied (then put back in order).
+        var pageProblems: [(Int, [Diagnostic])] = []
+        var index = parsed.count
+        while let (result, problems, fresh) = parsed.popLast() {
+            index -= 1
+            if !problems.isEmpty { pageProblems.append((index, problems)) }
             guard let result else { continue }
             switch result {
             case .page(let page):
-                frontMatterCache[path] = CachedFrontMatter(yaml: page.hasFrontMatter ? page.frontMatter : nil, bodyFirstLine: page.bodyFirstLine)
+                if fresh {
+                    frontMatterCache[page.sourcePath] = CachedFrontMatter(
+                        yaml: page.hasFrontMatter ? page.frontMatter : nil, bodyFirstLine: page.bodyFirstLine
+                    )
+                }
                 if page.meta.draft && !options.includeDrafts { continue }
                 pages.append(page)
             case .sectionIntro(let section, let frontMatter, let path):
-                frontMatterCache[path] = CachedFrontMatter(yaml: frontMatter.yaml, bodyFirstLine: frontMatter.bodyFirstLine)
+                if fresh { frontMatterCache[path] = CachedFrontMatter(yaml: frontMatter.yaml, bodyFirstLine: frontMatter.bodyFirstLine) }
                 sectionIntros[section] = (frontMatter, path)
             }
         }
+        for (_, problems) in pageProblems.reversed() { diagnostics.append(contentsOf: problems) }
+        pages.reverse()
         pages += listPages(for: pages, intros: sectionIntros, tree: tree)
         pages.sort { $0.url < $1.url }
         diagnostics.append(contentsOf: URLRules.duplicateURLs(in: pages))
         Trace.mark("pages, lists, dups")
 
-        let data = tree.data.compactMap { path -> DataCollection? in
-            let (collection, problems) = DataCollection.load(path: path, text: read(path) ?? "")
-            diagnostics.append(contentsOf: problems)
-            return collection
-        }
-
-        Trace.mark("data")
-        let (model, modelProblems) = StoryModel.build(data.map(\.recordCollection))
+        modelDone.wait()
+        diagnostics.append(contentsOf: dataProblems)
+        guard let model else { return (nil, diagnostics) }
         Trace.mark("model")
         diagnostics.append(contentsOf: modelProblems)
         if !data.isEmpty {
@@ -142,15 +164,16 @@ struct SiteLoader {
 
     static func parsePage(path: String, text: String?) -> (ParsedFile?, [Diagnostic]) {
         guard let text else { return (nil, [.error(at: .start(of: path), "cannot read file")]) }
-        return parsePage(path: path) { requireTitle, defaultTitle in
-            FrontMatter.parse(text, file: path, requireTitle: requireTitle, defaultTitle: defaultTitle)
+        return parsePage(path: path) { requireTitle, folder in
+            FrontMatter.parse(text, file: path, requireTitle: requireTitle, defaultTitle: URLRules.title(forFolder: folder))
         }
     }
 
     /// A page from the front matter the last build split off its unchanged file.
     static func parsePage(path: String, cached: CachedFrontMatter) -> (ParsedFile?, [Diagnostic]) {
-        parsePage(path: path) { requireTitle, defaultTitle in
-            var (parsed, problems) = FrontMatter.parse(yaml: cached.yaml, file: path, requireTitle: requireTitle, defaultTitle: defaultTitle)
+        parsePage(path: path) { requireTitle, folder in
+            var (parsed, problems) = FrontMatter.parse(yaml: cached.yaml, file: path, requireTitle: requireTitle,
+                                                       defaultTitle: URLRules.title(forFolder: folder))
             parsed.bodyFirstLine = cached.bodyFirstLine
             parsed.bodyPending = true
             return (parsed, problems)
@@ -158,13 +181,15 @@ struct SiteLoader {
     }
 
     private static func parsePage(
-        path: String, frontMatter parse: (_ requireTitle: Bool, _ defaultTitle: String) -> (FrontMatter.Parsed, [Diagnostic])
+        path: String, frontMatter parse: (_ requireTitle: Bool, _ folder: String) -> (FrontMatter.Parsed, [Diagnostic])
     ) -> (ParsedFile?, [Diagnostic]) {
-        let relative = String(path.dropFirst("content/".count))
-        let folder = relative.split(separator: "/").dropLast().joined(separator: "/")
-        let name = String(relative.split(separator: "/").last!.dropLast(3))
+        // `content/posts/x.md` → folder `posts`, name `x` (on bytes: splitting Characters cost more than the YAML).
+        let relative = path.utf8.dropFirst("content/".count)
+        let slash = relative.lastIndex(of: UInt8(ascii: "/"))
+        let folder = slash.map { String(relative[..<$0])! } ?? ""
+        let name = String(relative[(slash.map(relative.index(after:)) ?? relative.startIndex)...].dropLast(3))!
         let isIntro = name == "_index"
-        let (frontMatter, problems) = parse(!isIntro, URLRules.title(forFolder: folder))
+        let (frontMatter, problems) = parse(!isIntro, folder)
         if isIntro {
             return (.sectionIntro(section: folder, frontMatter, path: path), problems)
         }
@@ -188,14 +213,17 @@ struct SiteLoader {
     /// A list page for every folder that holds pages, unless the folder has its own `index.md`.
     private func listPages(for pages: [Page], intros: [String: (FrontMatter.Parsed, String)], tree: ContentTree) -> [Page] {
         var folders = Set(intros.keys)
+        folders.insert("")
+        var lastFolder: Substring.UTF8View?
         for path in tree.markdown {
-            let relative = path.dropFirst("content/".count)
-            var parts = relative.split(separator: "/").dropLast()
-            folders.insert(parts.joined(separator: "/"))
-            // A folder holding only subfolders still lists them.
-            while !parts.isEmpty {
-                parts = parts.dropLast()
-                folders.insert(parts.joined(separator: "/"))
+            // `content/a/b/x.md` → `a/b`, then `a` (a folder holding only subfolders still lists them).
+            var folder = path.utf8.dropFirst("content/".count)
+            folder = folder[..<(folder.lastIndex(of: UInt8(ascii: "/")) ?? folder.startIndex)]
+            // Paths come sorted: most share the last one's folder.
+            if let lastFolder, folder.elementsEqual(lastFolder) { continue }
+            lastFolder = folder
+            while !folder.isEmpty, folders.insert(String(folder)!).inserted {
+                folder = folder[..<(folder.lastIndex(of: UInt8(ascii: "/")) ?? folder.startIndex)]
             }
         }
         let indexFolders = Set(tree.markdown.compactMap { path -> String? in

@@ -24,7 +24,14 @@ struct SiteRenderer {
             self.manifest = manifest
             self.fingerprints = fingerprints
             self.incomplete = incomplete
-            // Files by their hash (`file:` keys are not in `inputs`), the rest by fingerprint.
+            // Files by their hash (`file:` keys are not in `inputs`), the rest by fingerprint;
+            // figures and data only when the data files changed (thousands of figures, each
+            // fingerprinted from its derivation).
+            if fingerprints.of("model") == manifest.inputs["model"] {
+                fingerprints.unchangedData = manifest.inputs.filter { key, _ in
+                    key.hasPrefix("figure:") || key.hasPrefix("data:") || key == "figures"
+                }
+            }
             var changed = Set(manifest.inputs.compactMap { key, value in fingerprints.of(key) == value ? nil : key })
             for (path, hash) in manifest.files where fileHashes[path] != hash { changed.insert("file:" + path) }
             self.changed = changed
@@ -57,6 +64,10 @@ struct SiteRenderer {
         let names = sourceNames
         let templates = site.templates
         var result = Result()
+        // Kept groups stay as the last build recorded them; rendered ones replace theirs, and
+        // the ones no longer made are dropped at the end.
+        result.groups = reuse?.manifest.groups ?? [:]
+        var keptKeys: [String] = []
         var chartLocations: [String: SourceLocation] = [:]
 
         func add(_ key: String, files: [(String, OutputPlan.Content)], deps: Set<String>, links: [String] = []) {
@@ -72,7 +83,7 @@ struct SiteRenderer {
             result.rendered.insert(key)
         }
         func keep(_ key: String) {
-            result.groups[key] = reuse?.manifest.groups[key]
+            keptKeys.append(key)
         }
 
         // Pages, in parallel: the ones whose inputs changed.
@@ -88,19 +99,20 @@ struct SiteRenderer {
         }
         Trace.mark("context")
         let pages = site.pages
+        let pageKeys = pages.map { "page:" + $0.url }
         let layoutDeps = templates.dependencies(of: "layout")
-        let dirty = pages.indices.filter { index in
-            let page = pages[index]
-            guard let reuse else { return true }
-            let required = templateDeps[templates.templateName(for: page)] ?? layoutDeps
-            let key = "page:" + page.url
-            switch (page.sourcePath.hasSuffix(".md"), page.kind == .list) {
-            case (true, true): return !reuse.isClean(key, requiring: required, "file:" + page.sourcePath, "pagelist")
-            case (true, false): return !reuse.isClean(key, requiring: required, "file:" + page.sourcePath)
-            case (false, true): return !reuse.isClean(key, requiring: required, "pagelist")
-            case (false, false): return !reuse.isClean(key, requiring: required)
+        let dirty = reuse.map { reuse in
+            pages.indices.filter { index in
+                let required = templateDeps[templates.templateName(for: pages[index])] ?? layoutDeps
+                let key = pageKeys[index], source = pages[index].sourcePath
+                switch (source.hasSuffix(".md"), pages[index].kind == .list) {
+                case (true, true): return !reuse.isClean(key, requiring: required, "file:" + source, "pagelist")
+                case (true, false): return !reuse.isClean(key, requiring: required, "file:" + source)
+                case (false, true): return !reuse.isClean(key, requiring: required, "pagelist")
+                case (false, false): return !reuse.isClean(key, requiring: required)
+                }
             }
-        }
+        } ?? Array(pages.indices)
         Trace.mark("dirty")
         let progress = BuildProgress(total: dirty.count, enabled: showProgress)
         let rendered = parallelMap(dirty) { index in
@@ -116,12 +128,12 @@ struct SiteRenderer {
         var kept: [Int] = []
         var next = 0
         for index in pages.indices {
-            let page = pages[index]
             guard next < dirty.count, dirty[next] == index else {
-                keep("page:" + page.url)
+                keep(pageKeys[index])
                 kept.append(index)
                 continue
             }
+            let page = pages[index]
             let rendered = rendered[next]
             next += 1
             result.diagnostics += rendered.problems
@@ -137,7 +149,7 @@ struct SiteRenderer {
             // Each target once: a layout links home from every page, often several times.
             var seen = Set<String>()
             let links = LinkCheck.targets(in: html).filter { seen.insert($0).inserted }
-            add("page:" + page.url, files: files, deps: deps, links: links)
+            add(pageKeys[index], files: files, deps: deps, links: links)
             pageLinks.append((index, links))
         }
 
@@ -208,6 +220,12 @@ struct SiteRenderer {
             if reuse?.isClean(key, requiring: deps) ?? false { keep(key) } else { add(key, files: [(String(path.dropFirst("content/".count)), .copy(from: path))], deps: deps) }
         }
 
+        var droppedKeys: [String] = []
+        if let reuse, keptKeys.count + result.rendered.count(where: { reuse.manifest.groups[$0] != nil }) != reuse.manifest.groups.count {
+            let made = Set(keptKeys).union(result.rendered)
+            droppedKeys = result.groups.keys.filter { !made.contains($0) }
+            for key in droppedKeys { result.groups[key] = nil }
+        }
         Trace.mark("generated etc")
         // Two groups may not write one path (a chart id used twice, say). Looked for in any
         // order; reported in key order when found.
@@ -221,14 +239,16 @@ struct SiteRenderer {
 
         // The links of a kept page were all good last time: they need checking again only if
         // a file the last build wrote is gone.
+        // Only a group dropped or rendered again can have lost a file.
         let removedFiles = reuse.map { reuse in
-            reuse.manifest.groups.contains { key, before in
+            result.rendered.union(droppedKeys).contains { key in
+                guard let before = reuse.manifest.groups[key] else { return false }
                 guard let now = result.groups[key] else { return !before.files.isEmpty }
                 return before.files.keys.contains { now.files[$0] == nil }
             }
         } ?? true
         if removedFiles {
-            pageLinks += kept.map { ($0, result.groups["page:" + pages[$0].url]?.links ?? []) }
+            pageLinks += kept.map { ($0, result.groups[pageKeys[$0]]?.links ?? []) }
             pageLinks.sort { $0.index < $1.index }
         }
         Trace.mark("owners, removed")

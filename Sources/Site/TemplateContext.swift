@@ -28,9 +28,10 @@ struct TemplateContext {
         siteValues["language"] = config.language
         siteValues["home_url"] = config.basePath + "/"
         siteValues["feed_url"] = config.basePath + "/feed.xml"
-        let regular = site.pages.filter { $0.kind == .regular && $0.url != "/" }
-        pageList = Lazy { Self.byDate(regular).map { Self.summary($0, config: config) } }
-        siteValues["page_count"] = regular.count
+        let pages = site.pages
+        let isListed = { (page: Page) in page.kind == .regular && page.url != "/" }
+        pageList = Lazy { Self.byDate(pages.filter(isListed)).map { Self.summary($0, config: config) } }
+        siteValues["page_count"] = pages.count(where: isListed)
         // Which generated pages exist, so templates link only to those.
         let collections = site.model.collections
         siteValues["has_figures"] = !collections.isEmpty
@@ -153,8 +154,9 @@ struct TemplateContext {
 
     /// The masthead lists the top level: root pages and top-level folders, not the home page.
     static func isInNavigation(_ page: Page) -> Bool {
-        guard page.url != "/", page.meta.node?["nav"]?.scalar != .bool(false) else { return false }
-        return page.url.split(separator: "/").count == 1
+        // `/power/`: one segment, two slashes.
+        guard page.url.utf8.count(where: { $0 == UInt8(ascii: "/") }) == 2 else { return false }
+        return page.meta.node?["nav"]?.scalar != .bool(false)
     }
 
     /// Direct children: the pages of the folder, and the list or index page of each subfolder.

@@ -34,6 +34,12 @@ enum URLRules {
     /// A segment that cannot climb out of `output/` or hide: no separators, no leading dot.
     static func isSafeSegment(_ segment: String) -> Bool {
         guard !segment.isEmpty, !segment.hasPrefix(".") else { return false }
+        // ASCII first, without looking Unicode properties up.
+        let ascii = segment.utf8.allSatisfy { byte in
+            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (byte >= 48 && byte <= 57)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+        if ascii { return true }
         return segment.unicodeScalars.allSatisfy { scalar in
             scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar)
         }

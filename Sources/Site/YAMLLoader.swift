@@ -79,6 +79,21 @@ enum YAMLLoader {
     /// YAML 1.1's core schema for plain scalars, as Yams resolves them, without its regular
     /// expressions: resolving every scalar through ICU cost more than parsing the YAML.
     static func resolvePlain(_ text: String) -> YAMLNode.Scalar {
+        // Most scalars are words: text at the first byte, before comparing with 30 keywords.
+        guard let lead = text.utf8.first else { return .null }
+        switch lead {
+        case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "y"),
+             UInt8(ascii: "Y"), UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "."),
+             UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            break
+        default:
+            return .string(text)
+        }
+        if text.utf8.count <= 6 { return keyword(text) ?? number(text) }
+        return number(text)
+    }
+
+    private static func keyword(_ text: String) -> YAMLNode.Scalar? {
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .bool(true)
@@ -86,8 +101,11 @@ enum YAMLLoader {
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .double(.infinity)
         case "-.inf", "-.Inf", "-.INF": return .double(-.infinity)
         case ".nan", ".NaN", ".NAN": return .double(.nan)
-        default: break
+        default: return nil
         }
+    }
+
+    private static func number(_ text: String) -> YAMLNode.Scalar {
         let bytes = Array(text.utf8)
         guard let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") || first == UInt8(ascii: ".")
                 || (first >= 48 && first <= 57) else { return .string(text) }
