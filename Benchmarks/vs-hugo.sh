@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Benchmark: capex build (release) against Hugo on the shared corpus, alternating runs.
-# Prints the median wall time and peak memory of each, and the ratios capex/Hugo.
+# Prints the median wall time and peak memory of each, and the ratios capex/Hugo; then the
+# rebuilds of the authoring loop: nothing changed, and one page edited, for `capex build`,
+# `capex serve` and `hugo server` (each server's own reported rebuild time).
 #   Benchmarks/vs-hugo.sh [PAGES...]        default: 1000 10000
 # Environment: RUNS (default 5 for ≤ 2,000 pages, else 3), BENCH_DIR (default /tmp/capex-bench),
 # OUT_DIR: where both write their site (default: a folder in /dev/shm, so the disk's own speed,
 # which varies a lot between runs on these machines, does not drown the generators' work;
-# OUT_DIR=disk writes beside the corpus).
+# OUT_DIR=disk writes beside the corpus), REBUILDS=0 skips the rebuilds, REBUILD_RUNS
+# (default 7) how many of each rebuild.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/.." && pwd)
@@ -25,6 +28,94 @@ fi
 capex="$repo/.build/release/capex"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# Waits until `file` holds more than `count` lines matching `pattern` (at most 120 s).
+wait_for() {
+  local file=$1 pattern=$2 count=$3
+  for ((t = 0; t < 1200; t++)); do
+    [ "$(grep -c -- "$pattern" "$file" 2>/dev/null || true)" -gt "$count" ] && return 0
+    sleep 0.1
+  done
+  echo "timed out waiting for '$pattern' in $file" >&2
+  return 1
+}
+
+# The authoring loop on one corpus: `capex build` with nothing changed and after one page is
+# edited (process wall time, like the full builds above), then the same edit under
+# `capex serve` and `hugo server`, each timed by the server itself. Each edit appends a
+# paragraph to a page and is undone afterwards, outside the timing.
+rebuilds() {
+  local n=$1 dir=$2 out=$3 capex_full=$4 hugo_full=$5
+  local runs=${REBUILD_RUNS:-7} page="$dir/content/posts/page-00042.md"
+  local original; original=$(cat "$page")
+  edit() { printf '%s\n\nOne more paragraph, edit %s.\n' "$original" "$1" > "$page"; }
+  undo() { printf '%s\n' "$original" > "$page"; }
+
+  # capex build: a full build first, then rebuilds. Stamps are trusted 2 s after a file
+  # changes, as they would be for files saved before the author ran the build.
+  rm -rf "$out/output" "$out/.capex-cache"
+  "$capex" build --quiet --root "$dir" --output "$out/output" >/dev/null
+  sleep 2.1
+  : > "$dir/nochange.times"; : > "$dir/onepage.times"
+  for ((i = 0; i < runs; i++)); do
+    /usr/bin/time -f '%e' -a -o "$dir/nochange.times" "$capex" build --quiet --root "$dir" --output "$out/output" >/dev/null
+    edit "$i"
+    /usr/bin/time -f '%e' -a -o "$dir/onepage.times" "$capex" build --quiet --root "$dir" --output "$out/output" >/dev/null
+    undo
+    "$capex" build --quiet --root "$dir" --output "$out/output" >/dev/null
+    sleep 2.1
+  done
+  local nochange onepage
+  nochange=$(median < "$dir/nochange.times"); onepage=$(median < "$dir/onepage.times")
+
+  # capex serve: its own line per rebuild, "… in 0.21 s".
+  local port=18431 log="$dir/serve.log"
+  rm -rf "$dir/output" "$dir/.capex-cache"
+  "$capex" serve --root "$dir" --port "$port" > "$log" 2>&1 &
+  local serve_pid=$!
+  wait_for "$log" "^Built\|^Up to date" 0
+  sleep 2.1
+  for ((i = 0; i < runs; i++)); do
+    edit "serve $i"; wait_for "$log" "^Rebuilt" $((2 * i))
+    undo; wait_for "$log" "^Rebuilt" $((2 * i + 1))
+  done
+  kill "$serve_pid"; wait "$serve_pid" 2>/dev/null || true
+  local serve_one
+  serve_one=$(grep "^Rebuilt" "$log" | awk 'NR % 2 == 1' | sed -E 's/.* in ([0-9.]+) s.*/\1/' | median)
+  rm -rf "$dir/output" "$dir/.capex-cache"
+
+  # hugo server, rendering to memory (its default, and its fastest): "Total in 123 ms". Twice:
+  # as it starts by default, re-rendering only the changed page and the pages open in a browser
+  # (none here), and with --disableFastRender, re-rendering everything the change touches.
+  local hlog="$dir/hugo-server.log" hugo_fast hugo_full_render mode before
+  for mode in fast full; do
+    hugo server --source "$dir" --config "$dir/hugo.toml,$dir/hugo-nohl.toml" --port $((port + 1)) \
+      --disableLiveReload $([ "$mode" = full ] && echo --disableFastRender) > "$hlog" 2>&1 &
+    local hugo_pid=$!
+    wait_for "$hlog" "Web Server is available" 0
+    for ((i = 0; i < runs; i++)); do
+      before=$(grep -c "Total in" "$hlog" || true)
+      edit "hugo $mode $i"; wait_for "$hlog" "Total in" "$before"
+      before=$(grep -c "Total in" "$hlog" || true)
+      undo; wait_for "$hlog" "Total in" "$before"
+    done
+    kill "$hugo_pid"; wait "$hugo_pid" 2>/dev/null || true
+    local times
+    times=$(grep "Total in" "$hlog" | tail -n $((2 * runs)) | awk 'NR % 2 == 1' | sed -E 's/.*Total in ([0-9.]+) ms.*/\1/' | median)
+    if [ "$mode" = fast ]; then hugo_fast=$times; else hugo_full_render=$times; fi
+  done
+
+  echo "$n pages, rebuilds (medians of $runs):"
+  awk -v f="$capex_full" -v a="$nochange" -v b="$onepage" -v s="$serve_one" -v hf="$hugo_full" \
+      -v h="$hugo_fast" -v hd="$hugo_full_render" 'BEGIN {
+    printf "  capex build, nothing changed      %6.2f s   %4.1f%% of its full build (target <= 5%%)\n", a, 100 * a / f
+    printf "  capex build, one page edited      %6.2f s   %4.1f%% of its full build (target <= 10%%)\n", b, 100 * b / f
+    printf "  capex serve, one page edited      %6.2f s   (its own timing, writing to disk)\n", s
+    printf "  hugo server, one page edited      %6.2f s   (its own timing, in memory, fast render)\n", h / 1000
+    printf "  hugo server --disableFastRender   %6.2f s   (its own timing, in memory, everything the edit touches)\n", hd / 1000
+    printf "  hugo, nothing changed             %6.2f s   (no incremental builds outside its server: a full build)\n", hf
+  }'
+}
 
 printf '%-8s %-6s %12s %14s\n' pages tool "median wall" "median peak"
 for n in "${sizes[@]}"; do
@@ -61,4 +152,5 @@ for n in "${sizes[@]}"; do
     'BEGIN { printf "%-8s ratio  wall %.2f×   peak memory %.2f×  (capex/Hugo)\n", n, cw/hw, cp/hp }'
   echo "pages written: capex $(find "$out/output" -name index.html | wc -l), hugo $(find "$out/public" -name index.html | wc -l) (into $out)"
   rm -rf "$out/output" "$out/public"
+  [ "${REBUILDS:-1}" = 0 ] || rebuilds "$n" "$dir" "$out" "$capex_wall" "$hugo_wall"
 done

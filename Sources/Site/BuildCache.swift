@@ -94,27 +94,39 @@ struct BuildCache {
     /// lines, not 6 MB; once the appended records outgrow the last full write, it is
     /// rewritten whole (to a temporary file, renamed over the old one).
     /// `rendered`: the groups that may differ from `previous`'s; the others are the same.
-    func save(_ manifest: BuildManifest, previous: BuildManifest? = nil, rendered: Set<String> = []) {
+    /// Returns the manifest as the file now holds it (its sizes set), nil if it could not be written.
+    @discardableResult
+    func save(_ manifest: BuildManifest, previous: BuildManifest? = nil, rendered: Set<String> = []) -> BuildManifest? {
+        var manifest = manifest
         let folder = manifestURL.deletingLastPathComponent().path
         if let previous, previous.binary == manifest.binary, previous.settings == manifest.settings {
             let delta = ManifestFormat.encodeChanges(from: previous, to: manifest, rendered: rendered)
-            if delta.isEmpty { return }
-            if previous.totalSize + delta.count <= 2 * previous.fullSize {
+            manifest.fullSize = previous.fullSize
+            manifest.totalSize = previous.totalSize + delta.count
+            if delta.isEmpty { return manifest }
+            if manifest.totalSize <= 2 * previous.fullSize {
                 let fd = open(manifestURL.path, O_WRONLY | O_APPEND | O_CLOEXEC)
                 if fd >= 0 {
                     let written = Self.write(delta, to: fd)
                     close(fd)
-                    if written { return }
+                    if written { return manifest }
                 }
             }
         }
         mkdir(folder, 0o755)
         let temporary = folder + "/.\(manifestURL.lastPathComponent).\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        let written = Self.write(ManifestFormat.encode(manifest), to: fd)
+        guard fd >= 0 else { return nil }
+        let bytes = ManifestFormat.encode(manifest)
+        let written = Self.write(bytes, to: fd)
         close(fd)
-        if written { rename(temporary, manifestURL.path) } else { unlink(temporary) }
+        guard written, rename(temporary, manifestURL.path) == 0 else {
+            unlink(temporary)
+            return nil
+        }
+        manifest.fullSize = bytes.count
+        manifest.totalSize = bytes.count
+        return manifest
     }
 
     private static func write(_ bytes: [UInt8], to fd: Int32) -> Bool {

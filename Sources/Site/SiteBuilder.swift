@@ -22,6 +22,8 @@ public struct BuildOptions: Sendable {
     public var showProgress = false
     /// Seconds after its last change before a file's stamp is trusted (see `InputFiles`).
     var stampTrustDelay = 2.0
+    /// What a long-running process keeps between builds (`capex serve`); nil for one build.
+    public var session: BuildSession?
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
                 strict: Bool = false, write: Bool = true, incremental: Bool = true) {
@@ -105,7 +107,8 @@ public enum SiteBuilder {
         // Every input is hashed once, here; a file whose stamp the last build trusted is
         // not even read. The hashes decide what to redo.
         let cache = BuildCache(output: options.outputFolder)
-        let previous = options.write && options.incremental ? cache.load() : nil
+        let previous = options.write && options.incremental
+            ? options.session?.manifest(at: cache.manifestURL.path) ?? cache.load() : nil
         lap("manifest")
         let inputs = InputFiles.read(root: options.root, previous: previous, trustAfter: options.stampTrustDelay)
         let settings = Hash.combine([
@@ -126,7 +129,9 @@ public enum SiteBuilder {
             if inputs.stamps != manifest.stamps {
                 var refreshed = manifest
                 refreshed.stamps = inputs.stamps
-                cache.save(refreshed, previous: manifest, rendered: [])
+                options.session?.remember(cache.save(refreshed, previous: manifest, rendered: []), at: cache.manifestURL.path)
+            } else {
+                options.session?.remember(manifest, at: cache.manifestURL.path)
             }
             lap("read")
             releaseInBackground(previous, manifest, inputs)
@@ -170,14 +175,16 @@ public enum SiteBuilder {
                 let warnings = report.diagnostics.warnings.map {
                     BuildManifest.Warning(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message)
                 }
-                cache.save(BuildManifest(
+                let saved = cache.save(BuildManifest(
                     settings: settings, files: inputs.hashes, stamps: inputs.stamps, frontMatter: site.frontMatterCache,
                     inputs: used, groups: result.groups, warnings: warnings
                 ), previous: manifest, rendered: result.rendered)
+                options.session?.remember(saved, at: cache.manifestURL.path)
             }
             lap("write")
         } catch {
             cache.remove()
+            options.session?.remember(nil, at: cache.manifestURL.path)
             report.diagnostics.error(at: .start(of: options.outputFolder.path), error.description)
         }
         return report

@@ -66,13 +66,23 @@ struct SiteLoader {
         var data: [DataCollection] = [], dataProblems: [Diagnostic] = []
         var model: StoryModel?, modelProblems: [Diagnostic] = []
         let modelDone = DispatchGroup()
+        let session = options.session
+        let dataHashes = tree.data.map { inputs?.hashes[$0] ?? "" }
         let dataBox = UncheckedSendable { [tree, self] in
+            if inputs != nil, let known = session?.model(for: dataHashes) {
+                (data, dataProblems, model, modelProblems) = known
+                return
+            }
             data = tree.data.compactMap { path -> DataCollection? in
                 let (collection, problems) = DataCollection.load(path: path, text: read(path) ?? "")
                 dataProblems += problems
                 return collection
             }
-            (model, modelProblems) = StoryModel.build(data.map(\.recordCollection))
+            let (built, problems) = StoryModel.build(data.map(\.recordCollection))
+            (model, modelProblems) = (built, problems)
+            if inputs != nil {
+                session?.remember(hashes: dataHashes, collections: data, problems: dataProblems, model: built, modelProblems: problems)
+            }
         }
         DispatchQueue.global().async(group: modelDone) { dataBox.value() }
 
@@ -83,6 +93,9 @@ struct SiteLoader {
         // A file unchanged since the last build keeps its split-off front matter, and its
         // body is read only if the page is rendered again.
         var parsed = parallelMap(tree.markdown) { path -> (ParsedFile?, [Diagnostic], fresh: Bool) in
+            if inputs != nil, let (file, problems) = session?.parsedPage(path, hash: inputs?.hashes[path]) {
+                return (file, problems, false)
+            }
             if inputs?.contents[path] == nil, let cached = inputs?.frontMatter[path] {
                 let (file, problems) = Self.parsePage(path: path, cached: cached)
                 return (file, problems, false)
@@ -91,6 +104,14 @@ struct SiteLoader {
             return (file, problems, true)
         }
         Trace.mark("parse pages")
+        if let session, let hashes = inputs?.hashes {
+            var kept: [String: (hash: String, file: ParsedFile, problems: [Diagnostic])] = [:]
+            kept.reserveCapacity(parsed.count)
+            for (path, (file, problems, _)) in zip(tree.markdown, parsed) {
+                if let file, let hash = hashes[path] { kept[path] = (hash, file, problems) }
+            }
+            session.remember(parsed: kept)
+        }
         // Taken from the end, so that each page is moved, not copied (then put back in order).
         var pageProblems: [(Int, [Diagnostic])] = []
         var index = parsed.count

@@ -171,7 +171,10 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let root = global.rootURL
         // Served pages link from the server's own root, whatever base_url says.
-        let options = BuildOptions(root: root, baseURL: "http://127.0.0.1:\(port)/", includeDrafts: drafts)
+        var settings = BuildOptions(root: root, baseURL: "http://127.0.0.1:\(port)/", includeDrafts: drafts)
+        // Kept between rebuilds: the manifest, the parsed pages, the data and its model.
+        settings.session = BuildSession()
+        let options = settings
         let first = SiteBuilder.build(options)
         Report.print(first.diagnostics, root: root)
         // Written unbuffered: the server runs until interrupted, and a buffered line would wait.

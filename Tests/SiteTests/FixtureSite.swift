@@ -33,9 +33,10 @@ struct FixtureSite {
 
     @discardableResult
     func build(output: URL? = nil, baseURL: String? = nil, drafts: Bool = false, strict: Bool = false,
-               trustStampsAfter delay: Double? = nil) -> BuildReport {
+               trustStampsAfter delay: Double? = nil, session: BuildSession? = nil) -> BuildReport {
         var options = BuildOptions(root: root, output: output, baseURL: baseURL, includeDrafts: drafts, strict: strict)
         if let delay { options.stampTrustDelay = delay }
+        options.session = session
         return SiteBuilder.build(options)
     }
 

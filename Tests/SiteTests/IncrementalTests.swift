@@ -6,8 +6,9 @@ import Testing
 @Suite("incremental builds")
 struct IncrementalTests {
     /// Builds incrementally into `output`, then from scratch into `clean`, and compares.
-    func expectSameAsClean(_ site: FixtureSite, _ what: String, rendered: ClosedRange<Int>? = nil, trust delay: Double? = nil) -> BuildReport {
-        let report = site.build(trustStampsAfter: delay)
+    func expectSameAsClean(_ site: FixtureSite, _ what: String, rendered: ClosedRange<Int>? = nil, trust delay: Double? = nil,
+                           session: BuildSession? = nil) -> BuildReport {
+        let report = site.build(trustStampsAfter: delay, session: session)
         #expect(report.succeeded, "\(what): \(report.problemLines)")
         let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
         let full = SiteBuilder.build(BuildOptions(root: site.root, output: clean, incremental: false))
@@ -22,62 +23,64 @@ struct IncrementalTests {
         return report
     }
 
-    /// Run twice: with stamps never trusted (every file read and hashed, as right after an
-    /// edit), and trusted at once (unchanged files not read, front matter from the cache,
-    /// bodies read only for the pages rendered).
-    @Test(arguments: [2.0, 0.0])
-    func aDozenChangesEachMatchACleanBuild(trustStampsAfter delay: Double) throws {
+    /// Run three times: with stamps never trusted (every file read and hashed, as right after
+    /// an edit); trusted at once (unchanged files not read, front matter from the cache,
+    /// bodies read only for the pages rendered); and with a session kept between builds, as
+    /// `capex serve` keeps one (manifest, parsed pages and model from memory).
+    @Test(arguments: zip([2.0, 0.0, 0.0], [false, false, true]))
+    func aDozenChangesEachMatchACleanBuild(trustStampsAfter delay: Double, withSession: Bool) throws {
+        let session = withSession ? BuildSession() : nil
         let site = try FixtureSite("story")
         try site.write("content/second.md", "---\ntitle: Second page\ndate: 2024-02-01\n---\n\nThe deal: {{ deals.aws-openai.per_year }}.\n")
         try site.write("content/third.md", "---\ntitle: Third page\n---\n\nNo figures here.\n")
         // A page whose only tie to the data is a chart (company names, colours, amounts).
         try site.write("content/flows.md", "---\ntitle: Flows\n---\n\n```chart\nid: flows\ntype: flow\ntitle: Flows\ndata: deals\n```\n")
-        let first = site.build(trustStampsAfter: delay)
+        let first = site.build(trustStampsAfter: delay, session: session)
         #expect(first.succeeded && first.pagesRendered == first.pages, "\(first.problemLines)")
 
-        let again = site.build(trustStampsAfter: delay)
+        let again = site.build(trustStampsAfter: delay, session: session)
         #expect(again.upToDate, "nothing changed")
         #expect(again.filesWritten == 0)
 
         // 1. Edit one page's body: only that page.
         try site.write("content/third.md", "---\ntitle: Third page\n---\n\nNo figures here, still.\n")
-        _ = expectSameAsClean(site, "edit a body", rendered: 1...1, trust: delay)
+        _ = expectSameAsClean(site, "edit a body", rendered: 1...1, trust: delay, session: session)
 
         // 2. Edit a record that one page cites: that page, and the two drawing charts from the data.
         let deals = site.read("content/data/deals.yaml", in: site.root)
         try site.write("content/data/deals.yaml", deals.replacingOccurrences(of: "amount: $38B", with: "amount: $40B"))
-        let afterRecord = expectSameAsClean(site, "edit a cited record", rendered: 3...3, trust: delay)
+        let afterRecord = expectSameAsClean(site, "edit a cited record", rendered: 3...3, trust: delay, session: session)
         #expect(site.read("second/index.html").contains("$5.71 billion per year"), "$40B ÷ 7 years")
 
         // 3. A template: every page that uses it.
         try site.write("templates/page.mustache", site.read("templates/page.mustache", in: site.root) + "<!-- v2 -->\n")
-        _ = expectSameAsClean(site, "edit a template", trust: delay)
+        _ = expectSameAsClean(site, "edit a template", trust: delay, session: session)
 
         // 4. A partial used by the layout: everything.
         try site.write("templates/partials/head.mustache", "<title>{{page.title}} · {{site.title}}</title><link rel=\"stylesheet\" href=\"{{assets.style_css}}\">\n")
-        _ = expectSameAsClean(site, "edit a partial", trust: delay)
+        _ = expectSameAsClean(site, "edit a partial", trust: delay, session: session)
 
         // 5. An asset: its hashed name changes in every page.
         try site.write("templates/assets/style.css", "body { color: #333; }\n")
-        _ = expectSameAsClean(site, "edit an asset", trust: delay)
+        _ = expectSameAsClean(site, "edit an asset", trust: delay, session: session)
 
         // 6. Add a page: it, and the lists, feed and sitemap.
         try site.write("content/fourth.md", "---\ntitle: Fourth\ndate: 2025-01-01\n---\n\nNew.\n")
-        _ = expectSameAsClean(site, "add a page", trust: delay)
+        _ = expectSameAsClean(site, "add a page", trust: delay, session: session)
 
         // 7. Delete a page: its output disappears.
         try site.remove("content/third.md")
-        _ = expectSameAsClean(site, "delete a page", trust: delay)
+        _ = expectSameAsClean(site, "delete a page", trust: delay, session: session)
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("third/index.html").path))
 
         // 8. Change a title: the lists that show it.
         try site.write("content/fourth.md", "---\ntitle: Fourth, renamed\ndate: 2025-01-01\n---\n\nNew.\n")
-        _ = expectSameAsClean(site, "retitle a page", trust: delay)
+        _ = expectSameAsClean(site, "retitle a page", trust: delay, session: session)
 
         // 9. Add a record.
         try site.write("content/data/deals.yaml", site.read("content/data/deals.yaml", in: site.root)
             + "- id: meta-nvidia\n  from: meta\n  to: nvidia\n  kind: compute\n  amount: $12B\n  date: 2024-01-18\n  source: bi\n")
-        _ = expectSameAsClean(site, "add a record", trust: delay)
+        _ = expectSameAsClean(site, "add a record", trust: delay, session: session)
 
         // 10. Delete a record nothing cites.
         let withoutOracle = site.read("content/data/deals.yaml", in: site.root)
@@ -85,23 +88,23 @@ struct IncrementalTests {
         try site.write("content/data/deals.yaml", withoutOracle)
         try site.write("content/data/claims.yaml", site.read("content/data/claims.yaml", in: site.root)
             .replacingOccurrences(of: "- id: oracle-yearly\n  says: $60B\n  figure: deals.openai-oracle.per_year\n  source: xataka\n", with: ""))
-        _ = expectSameAsClean(site, "delete a record", trust: delay)
+        _ = expectSameAsClean(site, "delete a record", trust: delay, session: session)
 
         // 11. Rename a company: every page that shows its name.
         try site.write("content/data/companies.yaml", site.read("content/data/companies.yaml", in: site.root)
             .replacingOccurrences(of: "name: Amazon\n", with: "name: Amazon.com\n"))
-        _ = expectSameAsClean(site, "rename a company", trust: delay)
+        _ = expectSameAsClean(site, "rename a company", trust: delay, session: session)
         #expect(site.read("companies/amazon/index.html").contains("Amazon.com"))
         #expect(site.read("charts/flows.svg").contains("Amazon.com"))
 
         // 12. A page's template field, and a static file.
         try site.write("content/fourth.md", "---\ntitle: Fourth, renamed\ndate: 2025-01-01\ntemplate: list\n---\n\nNew.\n")
         try site.write("content/notes.txt", "plain\n")
-        _ = expectSameAsClean(site, "switch template, add a static file", trust: delay)
+        _ = expectSameAsClean(site, "switch template, add a static file", trust: delay, session: session)
 
         // 13. site.yaml: everything, from scratch.
         try site.write("content/site.yaml", "title: Story fixture, retitled\nbase_url: https://example.org/\n")
-        let retitled = expectSameAsClean(site, "edit site.yaml", trust: delay)
+        let retitled = expectSameAsClean(site, "edit site.yaml", trust: delay, session: session)
         #expect(retitled.pagesRendered == retitled.pages)
         _ = afterRecord
     }
