@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 /// One page of the site: an authored Markdown file, or a folder's generated list page.
 public struct Page: Sendable {
@@ -16,7 +17,20 @@ public struct Page: Sendable {
     public var section: String
     /// Site-relative URL, always with a trailing slash: `/`, `/power/`, `/posts/x/`.
     public var url: String
-    public var meta: PageMeta
+    /// The front matter's fields; for a page loaded from the cache, parsed when first read.
+    public var meta: PageMeta {
+        get { lazyMeta.value }
+        set {
+            lazyMeta = LazyMeta(newValue)
+            template = newValue.template
+            isDraft = newValue.draft
+        }
+    }
+    private var lazyMeta: LazyMeta
+    /// `meta.template` and `meta.draft`, known without parsing: every build needs them for
+    /// every page, most builds need nothing else from a page they do not render.
+    private(set) var template: String?
+    private(set) var isDraft: Bool
     /// The Markdown after the front matter.
     public var body: String
     /// The line of the source file on which `body` starts.
@@ -29,6 +43,31 @@ public struct Page: Sendable {
     /// output is kept unless something else the page uses changed (`LoadedSite.withBody`).
     var bodyPending = false
 
+    init(kind: Kind, sourcePath: String, section: String, url: String, meta: PageMeta, body: String, bodyFirstLine: Int,
+         frontMatter: String = "", hasFrontMatter: Bool = true, bodyPending: Bool = false) {
+        self.init(kind: kind, sourcePath: sourcePath, section: section, url: url, lazyMeta: LazyMeta(meta),
+                  template: meta.template, isDraft: meta.draft, body: body, bodyFirstLine: bodyFirstLine,
+                  frontMatter: frontMatter, hasFrontMatter: hasFrontMatter, bodyPending: bodyPending)
+    }
+
+    /// A page whose front matter is parsed by `parse` when first read; `template` and
+    /// `isDraft` must be what it will give.
+    init(kind: Kind, sourcePath: String, section: String, url: String, lazyMeta: LazyMeta, template: String?, isDraft: Bool,
+         body: String, bodyFirstLine: Int, frontMatter: String, hasFrontMatter: Bool, bodyPending: Bool) {
+        self.kind = kind
+        self.sourcePath = sourcePath
+        self.section = section
+        self.url = url
+        self.lazyMeta = lazyMeta
+        self.template = template
+        self.isDraft = isDraft
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+        self.frontMatter = frontMatter
+        self.hasFrontMatter = hasFrontMatter
+        self.bodyPending = bodyPending
+    }
+
     /// Where the page is written inside `output/`.
     public var outputPath: String {
         url == "/" ? "index.html" : String(url.dropFirst()) + "index.html"
@@ -36,6 +75,31 @@ public struct Page: Sendable {
 
     /// The location the page's problems are reported at when nothing more precise exists.
     var location: SourceLocation { .start(of: sourcePath) }
+}
+
+/// A page's meta, parsed at most once, by whichever thread reads it first.
+final class LazyMeta: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parsed: PageMeta?
+    private let parse: (@Sendable () -> PageMeta)?
+
+    init(_ meta: PageMeta) {
+        parsed = meta
+        parse = nil
+    }
+
+    init(parse: @escaping @Sendable () -> PageMeta) {
+        self.parse = parse
+    }
+
+    var value: PageMeta {
+        lock.lock()
+        defer { lock.unlock() }
+        if let parsed { return parsed }
+        let meta = parse!()
+        parsed = meta
+        return meta
+    }
 }
 
 /// Front matter: the fields Capex knows, plus everything else for templates.

@@ -109,16 +109,15 @@ public enum SiteBuilder {
         let cache = BuildCache(output: options.outputFolder)
         let previous = options.write && options.incremental
             ? options.session?.manifest(at: cache.manifestURL.path) ?? cache.load() : nil
-        lap("manifest")
+        lap("cache")
         let inputs = InputFiles.read(root: options.root, previous: previous, trustAfter: options.stampTrustDelay)
         let settings = Hash.combine([
             BuildCache.binaryVersion, options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
             inputs.hashes["content/" + SiteConfig.fileName] ?? "", options.root.path,
         ])
         let manifest = previous?.settings == settings ? previous : nil
-        lap("hash")
+        lap("inputs")
         let incomplete = manifest.map { groupsMissingFiles($0, in: options.outputFolder.path) } ?? []
-        lap("exists")
         if let manifest, manifest.files == inputs.hashes, incomplete.isEmpty {
             report.upToDate = true
             report.pages = manifest.groups.keys.filter { $0.hasPrefix("page:") }.count
@@ -133,11 +132,11 @@ public enum SiteBuilder {
             } else {
                 options.session?.remember(manifest, at: cache.manifestURL.path)
             }
-            lap("read")
+            lap("outputs")
             releaseInBackground(previous, manifest, inputs)
             return report
         }
-        lap("read")
+        lap("outputs")
 
         let (loaded, loadProblems) = SiteLoader(root: options.root, options: options, inputs: inputs).load()
         lap("load")
@@ -164,13 +163,11 @@ public enum SiteBuilder {
                 try writer.write(result.plan)
                 report.filesWritten = result.plan.files.count
             }
-            Trace.mark("writer")
             var used: [String: String] = [:]
             for group in result.groups.values {
                 // A file's fingerprint is its hash, already in `files`.
                 for dep in group.deps where used[dep] == nil && !dep.hasPrefix("file:") { used[dep] = fingerprints.of(dep) }
             }
-            Trace.mark("used")
             if options.incremental {
                 let warnings = report.diagnostics.warnings.map {
                     BuildManifest.Warning(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message)
@@ -207,18 +204,17 @@ struct InputFiles: Sendable {
     var frontMatter: [String: CachedFrontMatter]
 
     static func read(root: URL, previous: BuildManifest? = nil, trustAfter: Double = 2) -> InputFiles {
-        Trace.mark("before scan")
         let tree = ContentTree.scan(root: root)
-        Trace.mark("scan")
         var paths = tree.markdown + tree.data + tree.templates + tree.assets + tree.staticFiles
         if tree.hasSiteConfig { paths.append("content/" + SiteConfig.fileName) }
         let rootPath = root.path
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let trustedBefore = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - Int64(trustAfter * 1e9)
-        // nil: unchanged since the last build, by its stamp.
+        // Stamps are taken relative to the open root: the kernel does not walk its path each time.
         let rootFolder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         defer { if rootFolder >= 0 { close(rootFolder) } }
+        // nil: unchanged since the last build, by its stamp.
         let read = parallelMap(paths) { path -> (bytes: [UInt8]?, hash: String?, stamp: FileStamp?)? in
             let full = rootPath + "/" + path
             if let previous, let known = previous.stamps[path], previous.files[path] != nil, rootFolder >= 0 {
@@ -229,7 +225,6 @@ struct InputFiles: Sendable {
             let trusted = max(stamp.modified, stamp.changed) < trustedBefore
             return (bytes, Hash.hex(bytes), trusted ? stamp : nil)
         }
-        Trace.mark("stat")
         // Start from the last build's tables and change what changed: on a large site most
         // files did not, and building four 10,000-entry tables anew cost 20 ms.
         var files = InputFiles(
@@ -252,7 +247,6 @@ struct InputFiles: Sendable {
                 files.frontMatter[path] = nil
             }
         }
-        Trace.mark("assemble")
         return files
     }
 }

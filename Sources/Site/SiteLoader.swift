@@ -61,7 +61,6 @@ struct SiteLoader {
         let (config, configProblems) = SiteConfig.load(configNode, file: configPath, baseURLOverride: options.baseURL)
         diagnostics.append(contentsOf: configProblems)
 
-        Trace.mark("config")
         // The data and its model load on one thread while the pages parse on the others.
         var data: [DataCollection] = [], dataProblems: [Diagnostic] = []
         var model: StoryModel?, modelProblems: [Diagnostic] = []
@@ -103,7 +102,6 @@ struct SiteLoader {
             let (file, problems) = Self.parsePage(path: path, text: read(path))
             return (file, problems, true)
         }
-        Trace.mark("parse pages")
         if let session, let hashes = inputs?.hashes {
             var kept: [String: (hash: String, file: ParsedFile, problems: [Diagnostic])] = [:]
             kept.reserveCapacity(parsed.count)
@@ -126,7 +124,7 @@ struct SiteLoader {
                         yaml: page.hasFrontMatter ? page.frontMatter : nil, bodyFirstLine: page.bodyFirstLine
                     )
                 }
-                if page.meta.draft && !options.includeDrafts { continue }
+                if page.isDraft && !options.includeDrafts { continue }
                 pages.append(page)
             case .sectionIntro(let section, let frontMatter, let path):
                 if fresh { frontMatterCache[path] = CachedFrontMatter(yaml: frontMatter.yaml, bodyFirstLine: frontMatter.bodyFirstLine) }
@@ -138,12 +136,10 @@ struct SiteLoader {
         pages += listPages(for: pages, intros: sectionIntros, tree: tree)
         pages.sort { $0.url < $1.url }
         diagnostics.append(contentsOf: URLRules.duplicateURLs(in: pages))
-        Trace.mark("pages, lists, dups")
 
         modelDone.wait()
         diagnostics.append(contentsOf: dataProblems)
         guard let model else { return (nil, diagnostics) }
-        Trace.mark("model")
         diagnostics.append(contentsOf: modelProblems)
         if !data.isEmpty {
             for page in pages where GeneratedPages.reservedURLs.contains(page.url) || page.url.hasPrefix("/companies/") {
@@ -165,7 +161,6 @@ struct SiteLoader {
             return Asset(sourcePath: path, bytes: bytes)
         }
 
-        Trace.mark("templates, assets")
         let site = LoadedSite(
             config: config, pages: pages, data: data, model: model, templates: templates,
             assets: assets, staticFiles: tree.staticFiles, frontMatterCache: frontMatterCache, root: root.path
@@ -192,7 +187,22 @@ struct SiteLoader {
 
     /// A page from the front matter the last build split off its unchanged file.
     static func parsePage(path: String, cached: CachedFrontMatter) -> (ParsedFile?, [Diagnostic]) {
-        parsePage(path: path) { requireTitle, folder in
+        // The last build parsed these bytes without an error. If the front matter cannot hold
+        // the three fields every build needs from every page, parsing waits until a field is
+        // read, which for most pages of a one-page rebuild is never.
+        let (folder, name) = folderAndName(path)
+        if name != "_index", let yaml = cached.yaml, !mentions(["template", "draft", "slug"], orBackslashIn: yaml),
+           case .success(let url) = URLRules.url(folder: folder, name: name, slug: nil) {
+            let meta = LazyMeta {
+                FrontMatter.parse(yaml: yaml, file: path, requireTitle: true, defaultTitle: URLRules.title(forFolder: folder)).0.meta
+            }
+            let page = Page(
+                kind: .regular, sourcePath: path, section: folder, url: url, lazyMeta: meta, template: nil, isDraft: false,
+                body: "", bodyFirstLine: cached.bodyFirstLine, frontMatter: yaml, hasFrontMatter: true, bodyPending: true
+            )
+            return (.page(page), [])
+        }
+        return parsePage(path: path) { requireTitle, folder in
             var (parsed, problems) = FrontMatter.parse(yaml: cached.yaml, file: path, requireTitle: requireTitle,
                                                        defaultTitle: URLRules.title(forFolder: folder))
             parsed.bodyFirstLine = cached.bodyFirstLine
@@ -204,11 +214,7 @@ struct SiteLoader {
     private static func parsePage(
         path: String, frontMatter parse: (_ requireTitle: Bool, _ folder: String) -> (FrontMatter.Parsed, [Diagnostic])
     ) -> (ParsedFile?, [Diagnostic]) {
-        // `content/posts/x.md` → folder `posts`, name `x` (on bytes: splitting Characters cost more than the YAML).
-        let relative = path.utf8.dropFirst("content/".count)
-        let slash = relative.lastIndex(of: UInt8(ascii: "/"))
-        let folder = slash.map { String(relative[..<$0])! } ?? ""
-        let name = String(relative[(slash.map(relative.index(after:)) ?? relative.startIndex)...].dropLast(3))!
+        let (folder, name) = folderAndName(path)
         let isIntro = name == "_index"
         let (frontMatter, problems) = parse(!isIntro, folder)
         if isIntro {
@@ -229,6 +235,16 @@ struct SiteLoader {
             frontMatter: frontMatter.yaml ?? "", hasFrontMatter: frontMatter.yaml != nil, bodyPending: frontMatter.bodyPending
         )
         return (.page(page), diagnostics)
+    }
+
+    /// `content/posts/x.md` → folder `posts`, name `x` (on bytes: splitting Characters cost
+    /// more than parsing the front matter).
+    private static func folderAndName(_ path: String) -> (folder: String, name: String) {
+        let relative = path.utf8.dropFirst("content/".count)
+        let slash = relative.lastIndex(of: UInt8(ascii: "/"))
+        let folder = slash.map { String(relative[..<$0])! } ?? ""
+        let name = String(relative[(slash.map(relative.index(after:)) ?? relative.startIndex)...].dropLast(3))!
+        return (folder, name)
     }
 
     /// A list page for every folder that holds pages, unless the folder has its own `index.md`.
@@ -269,5 +285,18 @@ struct SiteLoader {
             ))
         }
         return lists
+    }
+}
+
+/// Whether `text` holds a backslash or any of `words` anywhere (a naive search: front matter is short).
+func mentions(_ words: [StaticString], orBackslashIn text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        guard !bytes.contains(92) else { return true }
+        return words.contains { word in
+            let count = word.utf8CodeUnitCount
+            guard count <= bytes.count else { return false }
+            return (0...(bytes.count - count)).contains { memcmp(bytes.baseAddress! + $0, word.utf8Start, count) == 0 }
+        }
     }
 }

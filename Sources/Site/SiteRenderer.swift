@@ -97,7 +97,6 @@ struct SiteRenderer {
             if page.kind == .list { deps.insert("pagelist") }
             return deps
         }
-        Trace.mark("context")
         let pages = site.pages
         let pageKeys = pages.map { "page:" + $0.url }
         let layoutDeps = templates.dependencies(of: "layout")
@@ -113,7 +112,6 @@ struct SiteRenderer {
                 }
             }
         } ?? Array(pages.indices)
-        Trace.mark("dirty")
         let progress = BuildProgress(total: dirty.count, enabled: showProgress)
         let rendered = parallelMap(dirty) { index in
             defer { progress?.tick() }
@@ -153,7 +151,6 @@ struct SiteRenderer {
             pageLinks.append((index, links))
         }
 
-        Trace.mark("pages")
         // Pages generated from the model: all of them or none change with the data.
         let generatedDeps = { (template: String) in
             templates.dependencies(of: template).union(templates.dependencies(of: "layout")).union(["model"])
@@ -226,7 +223,6 @@ struct SiteRenderer {
             droppedKeys = result.groups.keys.filter { !made.contains($0) }
             for key in droppedKeys { result.groups[key] = nil }
         }
-        Trace.mark("generated etc")
         // Two groups may not write one path (a chart id used twice, say). Looked for in any
         // order; reported in key order when found.
         var owner: [String: String] = [:]
@@ -251,7 +247,6 @@ struct SiteRenderer {
             pageLinks += kept.map { ($0, result.groups[pageKeys[$0]]?.links ?? []) }
             pageLinks.sort { $0.index < $1.index }
         }
-        Trace.mark("owners, removed")
         let linkCheck = LinkCheck(basePath: site.config.basePath) { owner[$0] != nil }
         result.diagnostics += linkCheck.brokenLinks(in: pageLinks.map { (pages[$0.index], $0.links) }) { site.withBody($0).0 }
         return result

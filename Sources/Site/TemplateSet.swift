@@ -52,7 +52,7 @@ struct TemplateSet: @unchecked Sendable {
     /// The template a page is rendered with: its `template` field, else `home` for the
     /// root page when the site has one, else `page` or `list`.
     func templateName(for page: Page) -> String {
-        if let chosen = page.meta.template { return chosen }
+        if let chosen = page.template { return chosen }
         if page.url == "/", names.contains("home") { return "home" }
         return page.kind == .list ? "list" : "page"
     }
