@@ -89,8 +89,9 @@ struct SiteLoader {
         var sectionIntros: [String: (FrontMatter.Parsed, String)] = [:]
         // Unchanged files keep the cached front matter they came with; parsed files add theirs.
         var frontMatterCache = inputs?.frontMatter ?? [:]
-        // A file unchanged since the last build keeps its split-off front matter, and its
-        // body is read only if the page is rendered again.
+        // A page comes from the session if it has one (`capex serve`), else from the cached
+        // front matter if its file is unchanged (its body is read only if it is rendered
+        // again), else from its file.
         var parsed = parallelMap(tree.markdown) { path -> (ParsedFile?, [Diagnostic], fresh: Bool) in
             if inputs != nil, let (file, problems) = session?.parsedPage(path, hash: inputs?.hashes[path]) {
                 return (file, problems, false)

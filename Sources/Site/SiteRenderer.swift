@@ -38,11 +38,11 @@ struct SiteRenderer {
         }
 
         /// The group is kept if it exists, recorded at least the `required` keys (and the
-        /// `extra` ones), none of its keys changed, and its files are all on disk.
-        func isClean(_ key: String, requiring required: Set<String>, _ extra: String...) -> Bool {
+        /// `also` ones), none of its keys changed, and its files are all on disk.
+        func isClean(_ key: String, requiring required: Set<String>, also: [String] = []) -> Bool {
             guard let group = manifest.groups[key], incomplete.isEmpty || !incomplete.contains(key) else { return false }
             for dep in required where !group.deps.contains(dep) { return false }
-            for dep in extra where !group.deps.contains(dep) { return false }
+            for dep in also where !group.deps.contains(dep) { return false }
             return changed.isEmpty || !group.deps.contains(where: changed.contains)
         }
     }
@@ -86,31 +86,24 @@ struct SiteRenderer {
             keptKeys.append(key)
         }
 
-        // Pages, in parallel: the ones whose inputs changed.
-        var templateDeps: [String: Set<String>] = [:]
+        // Pages, in parallel: the ones whose inputs changed. What a page uses whatever its
+        // text says: its template and the layout (with their partials), its file, and the
+        // page list if it is a list.
+        let layoutDeps = templates.dependencies(of: "layout")
+        var depsByTemplate: [String: Set<String>] = [:]
         for name in templates.names.union(["layout"]) {
-            templateDeps[name] = templates.dependencies(of: name).union(templates.dependencies(of: "layout"))
+            depsByTemplate[name] = templates.dependencies(of: name).union(layoutDeps)
         }
-        func staticDeps(_ page: Page) -> Set<String> {
-            var deps = templateDeps[templates.templateName(for: page)] ?? templates.dependencies(of: "layout")
-            if page.sourcePath.hasSuffix(".md") { deps.insert("file:" + page.sourcePath) }
-            if page.kind == .list { deps.insert("pagelist") }
-            return deps
+        func templateDeps(_ page: Page) -> Set<String> {
+            depsByTemplate[templates.templateName(for: page)] ?? layoutDeps
+        }
+        func ownDeps(_ page: Page) -> [String] {
+            (page.sourcePath.hasSuffix(".md") ? ["file:" + page.sourcePath] : []) + (page.kind == .list ? ["pagelist"] : [])
         }
         let pages = site.pages
         let pageKeys = pages.map { "page:" + $0.url }
-        let layoutDeps = templates.dependencies(of: "layout")
         let dirty = reuse.map { reuse in
-            pages.indices.filter { index in
-                let required = templateDeps[templates.templateName(for: pages[index])] ?? layoutDeps
-                let key = pageKeys[index], source = pages[index].sourcePath
-                switch (source.hasSuffix(".md"), pages[index].kind == .list) {
-                case (true, true): return !reuse.isClean(key, requiring: required, "file:" + source, "pagelist")
-                case (true, false): return !reuse.isClean(key, requiring: required, "file:" + source)
-                case (false, true): return !reuse.isClean(key, requiring: required, "pagelist")
-                case (false, false): return !reuse.isClean(key, requiring: required)
-                }
-            }
+            pages.indices.filter { !reuse.isClean(pageKeys[$0], requiring: templateDeps(pages[$0]), also: ownDeps(pages[$0])) }
         } ?? Array(pages.indices)
         let progress = BuildProgress(total: dirty.count, enabled: showProgress)
         let rendered = parallelMap(dirty) { index in
@@ -142,7 +135,7 @@ struct SiteRenderer {
                 files.append(("charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
                 files.append(("data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
             }
-            var deps = staticDeps(page).union(rendered.cited.map { "figure:" + $0 })
+            var deps = templateDeps(page).union(ownDeps(page)).union(rendered.cited.map { "figure:" + $0 })
             if !rendered.charts.isEmpty { deps.insert("model") }
             // Each target once: a layout links home from every page, often several times.
             var seen = Set<String>()
