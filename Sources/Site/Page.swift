@@ -1,5 +1,4 @@
 import Diagnostics
-import Foundation
 
 /// One page of the site: an authored Markdown file, or a folder's generated list page.
 public struct Page: Sendable {
@@ -21,12 +20,12 @@ public struct Page: Sendable {
     public var meta: PageMeta {
         get { lazyMeta.value }
         set {
-            lazyMeta = LazyMeta(newValue)
+            lazyMeta = Lazy(ready: newValue)
             template = newValue.template
             isDraft = newValue.draft
         }
     }
-    private var lazyMeta: LazyMeta
+    private var lazyMeta: Lazy<PageMeta>
     /// `meta.template` and `meta.draft`, known without parsing: every build needs them for
     /// every page, most builds need nothing else from a page they do not render.
     private(set) var template: String?
@@ -45,14 +44,14 @@ public struct Page: Sendable {
 
     init(kind: Kind, sourcePath: String, section: String, url: String, meta: PageMeta, body: String, bodyFirstLine: Int,
          frontMatter: String = "", hasFrontMatter: Bool = true, bodyPending: Bool = false) {
-        self.init(kind: kind, sourcePath: sourcePath, section: section, url: url, lazyMeta: LazyMeta(meta),
+        self.init(kind: kind, sourcePath: sourcePath, section: section, url: url, lazyMeta: Lazy(ready: meta),
                   template: meta.template, isDraft: meta.draft, body: body, bodyFirstLine: bodyFirstLine,
                   frontMatter: frontMatter, hasFrontMatter: hasFrontMatter, bodyPending: bodyPending)
     }
 
     /// A page whose front matter is parsed by `parse` when first read; `template` and
     /// `isDraft` must be what it will give.
-    init(kind: Kind, sourcePath: String, section: String, url: String, lazyMeta: LazyMeta, template: String?, isDraft: Bool,
+    init(kind: Kind, sourcePath: String, section: String, url: String, lazyMeta: Lazy<PageMeta>, template: String?, isDraft: Bool,
          body: String, bodyFirstLine: Int, frontMatter: String, hasFrontMatter: Bool, bodyPending: Bool) {
         self.kind = kind
         self.sourcePath = sourcePath
@@ -75,31 +74,6 @@ public struct Page: Sendable {
 
     /// The location the page's problems are reported at when nothing more precise exists.
     var location: SourceLocation { .start(of: sourcePath) }
-}
-
-/// A page's meta, parsed at most once, by whichever thread reads it first.
-final class LazyMeta: @unchecked Sendable {
-    private let lock = NSLock()
-    private var parsed: PageMeta?
-    private let parse: (@Sendable () -> PageMeta)?
-
-    init(_ meta: PageMeta) {
-        parsed = meta
-        parse = nil
-    }
-
-    init(parse: @escaping @Sendable () -> PageMeta) {
-        self.parse = parse
-    }
-
-    var value: PageMeta {
-        lock.lock()
-        defer { lock.unlock() }
-        if let parsed { return parsed }
-        let meta = parse!()
-        parsed = meta
-        return meta
-    }
 }
 
 /// Front matter: the fields Capex knows, plus everything else for templates.

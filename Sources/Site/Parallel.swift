@@ -31,9 +31,35 @@ private struct UncheckedBox<Value>: @unchecked Sendable {
     init(_ value: Value) { self.value = value }
 }
 
-/// A value handed to another thread by code that waits for it there (a `DispatchGroup`):
-/// the hand-over is ordered by the wait, which the compiler cannot see.
+/// A value handed to another thread where the compiler cannot see that this is safe: the
+/// data load the loader waits for (a `DispatchGroup`), the values freed in the background
+/// once nothing else holds them.
 final class UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+/// A value made once, on first use, by whichever thread needs it first (or given ready).
+final class Lazy<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+    private let make: (() -> Value)?
+
+    init(_ make: @escaping () -> Value) {
+        self.make = make
+    }
+
+    init(ready value: Value) {
+        made = value
+        make = nil
+    }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make!()
+        made = value
+        return value
+    }
 }

@@ -254,13 +254,8 @@ struct InputFiles: Sendable {
 /// Hands a build's large values (10,000 pages, a manifest of 100,000 strings) to another
 /// thread to free: freeing them took 30–40 ms, which the user would otherwise wait for.
 private func releaseInBackground<each Value>(_ values: repeat each Value) {
-    let box = Box((repeat each values))
+    let box = UncheckedSendable((repeat each values))
     DispatchQueue.global(qos: .utility).async { _ = box }
-}
-
-private final class Box<Values>: @unchecked Sendable {
-    let values: Values
-    init(_ values: Values) { self.values = values }
 }
 
 /// The groups of outputs with a file no longer on disk (deleted behind the cache's back):

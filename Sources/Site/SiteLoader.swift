@@ -194,7 +194,7 @@ struct SiteLoader {
         let (folder, name) = folderAndName(path)
         if name != "_index", let yaml = cached.yaml, !mentions(["template", "draft", "slug"], orBackslashIn: yaml),
            case .success(let url) = URLRules.url(folder: folder, name: name, slug: nil) {
-            let meta = LazyMeta {
+            let meta = Lazy<PageMeta> {
                 FrontMatter.parse(yaml: yaml, file: path, requireTitle: true, defaultTitle: URLRules.title(forFolder: folder)).0.meta
             }
             let page = Page(

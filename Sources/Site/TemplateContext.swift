@@ -1,5 +1,4 @@
 import Diagnostics
-import Foundation
 import Quantities
 
 /// Builds the plain dictionaries templates see. Dictionaries, not structs: swift-mustache
@@ -185,26 +184,6 @@ struct TemplateContext {
             for entry in entries { values[entry.key] = value(entry.value) }
             return values
         }
-    }
-}
-
-/// A value made once, on first use, by whichever thread needs it first.
-final class Lazy<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var made: Value?
-    private let make: () -> Value
-
-    init(_ make: @escaping () -> Value) {
-        self.make = make
-    }
-
-    var value: Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let made { return made }
-        let value = make()
-        made = value
-        return value
     }
 }
 
