@@ -22,7 +22,7 @@ struct ChartBlocks {
 
     static let types = ["bar", "stacked", "line", "timeline", "flow", "scale"]
     static let keys = ["id", "type", "title", "description", "data", "where", "x", "y", "values", "labels", "label",
-                       "series", "orientation", "sort", "shape", "axis", "marker", "marker_label", "from", "to", "amount", "date"]
+                       "series", "orientation", "sort", "shape", "axis", "marker", "marker_label", "from", "to", "amount", "date", "dates"]
 
     /// A value on the chart and where it came from.
     struct Point {
@@ -153,8 +153,8 @@ private struct SpecReader {
             let reference = "\(record.collection).\(record.id).\(y)"
             guard let quantity = model.figures[reference]?.value.quantity else { continue }
             references.append(reference)
-            points.append(.init(label: label(of: record, field: shown), reference: reference, quantity: quantity,
-                                color: color(of: record), record: record))
+            points.append(.init(label: label(of: record, field: shown) + Self.modalityNote(model.figures[reference]?.modality),
+                                reference: reference, quantity: quantity, color: color(of: record), record: record))
         }
         return checkDimensions(points)
     }
@@ -210,6 +210,11 @@ private struct SpecReader {
         return value
     }
 
+    /// " (planned)" for a label drawn from data whose value is not a reported fact.
+    static func modalityNote(_ modality: Modality?) -> String {
+        modality.map { " (\($0.word))" } ?? ""
+    }
+
     /// A record's colour: its own, or its company's (`company`, `buyer`, `owner`, `from`).
     func color(of record: Record) -> String? {
         if let color = record.text("color") { return color }
@@ -246,6 +251,15 @@ private struct SpecReader {
             let full = DateText.display(date, language: "en")
             return full.split(separator: " ").first.map { "\($0) \(date.day.prefix(4))" } ?? full
         default: return date.day
+        }
+    }
+
+    /// `2023` → `2023-01-01`, `2023-06` → `2023-06-01`: a year or month as its first day.
+    static func fullDate(_ text: String) -> String {
+        switch text.count {
+        case 4: return text + "-01-01"
+        case 7: return text + "-01"
+        default: return text
         }
     }
 
@@ -325,6 +339,8 @@ private struct SpecReader {
                 title = "\(label(of: record, field: "from")) → \(label(of: record, field: "to"))"
                 _ = (from, to)
             }
+            // The date is the event's unless the record says it is when the fact was disclosed.
+            title += Self.modalityNote(record.modality(of: dateField))
             events.append(.init(date: date, dateLabel: Self.dateLabel(record, field: dateField), title: title,
                                 amount: amount.map { Self.value($0, format) }, color: color(of: record)))
         }
@@ -335,14 +351,27 @@ private struct SpecReader {
     mutating func line(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
         guard let points = points() else { return nil }
         let dateField = text("x") ?? "date", seriesField = text("series")
+        // With `values:`, `dates:` places each value (`2023`, `2024-06`, `2024-06-30`) and
+        // `labels:` names its point; with `data:`, each record's `x` field is its date.
+        let dates = spec["dates"]?.elements?.map { $0.text ?? "" }
+        if let dates, dates.count != points.count {
+            fail("dates", "'dates' needs one date per value: \(points.count) values, \(dates.count) dates")
+            return nil
+        }
         var order: [String] = []
         var bySeries: [String: [LineChart.Point]] = [:]
         var colors: [String: String] = [:]
-        for point in points {
-            guard let record = point.record, let date = Self.date(record.text(dateField)) else { continue }
-            let name = seriesField.map { label(of: record, field: $0) } ?? (text("title") ?? "")
+        for (index, point) in points.enumerated() {
+            let written = dates?[index] ?? point.record?.text(dateField)
+            guard let date = Self.date(written.map(Self.fullDate)) else {
+                if let dates { fail("dates", "'\(dates[index])' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"); return nil }
+                continue
+            }
+            let name = dates == nil ? seriesField.flatMap { field in point.record.map { label(of: $0, field: field) } } ?? (text("title") ?? "")
+                                    : (text("title") ?? "")
             if bySeries[name] == nil { order.append(name) }
-            bySeries[name, default: []].append(.init(date: date, dateLabel: record.text(dateField) ?? "",
+            let dateLabel = dates == nil ? (written ?? "") : point.label
+            bySeries[name, default: []].append(.init(date: date, dateLabel: dateLabel,
                                                      value: point.quantity.high, label: format(point.quantity)))
             colors[name] = colors[name] ?? point.color
         }
@@ -355,17 +384,27 @@ private struct SpecReader {
         guard let points = points() else { return nil }
         guard let seriesField = text("series") else { fail(nil, "a stacked chart needs 'series': the field that splits each bar"); return nil }
         var categories: [String] = [], seriesNames: [String] = []
-        var cells: [String: [String: ChartBlocks.Point]] = [:]
+        var cells: [String: [String: Quantity]] = [:]
         for point in points {
             guard let record = point.record else { continue }
             let category = label(of: record, field: text("x")), series = label(of: record, field: seriesField)
             if !categories.contains(category) { categories.append(category) }
             if !seriesNames.contains(series) { seriesNames.append(series) }
-            cells[category, default: [:]][series] = point
+            // Records that share a bar and a segment add up (two signed investments are one segment).
+            if let earlier = cells[category]?[series] {
+                do {
+                    cells[category]![series] = try Quantity.sum([earlier, point.quantity])
+                } catch {
+                    fail("y", "cannot add the values of '\(category)', '\(series)': \(error.message)")
+                    return nil
+                }
+            } else {
+                cells[category, default: [:]][series] = point.quantity
+            }
         }
         let rows = categories.map { category in
             StackedChart.Category(name: category, segments: seriesNames.map { series in
-                cells[category]?[series].map { StackedChart.Segment(value: $0.quantity.high, label: format($0.quantity)) }
+                cells[category]?[series].map { StackedChart.Segment(value: $0.high, label: format($0)) }
             })
         }
         return .stacked(StackedChart(series: seriesNames.map { StackedChart.Series(name: $0) }, categories: rows,
