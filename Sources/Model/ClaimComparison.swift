@@ -49,7 +49,7 @@ extension ModelBuilder {
             if meets(range.high) {
                 return (.unverifiable, "\(intro) The computed \(computedText) runs from \(end(range.low)) to \(range.high.isFinite ? end(range.high) : "no stated limit"), on both sides of it, so the data cannot decide.")
             }
-            return (.inconsistent, "\(intro) The computed \(computedText) falls short of it: its highest, \(end(range.high)), is below \(bound).")
+            return (.inconsistent, "\(intro) The computed \(computedText) falls short of it: its highest, \(end(range.high)), is \(strict ? "not above" : "below") \(bound).")
         case .atMost(let strict):
             let bound = plain(stated.high, like: stated)
             let meets: (Double) -> Bool = { strict ? $0 < stated.high : $0 <= stated.high }
@@ -60,7 +60,7 @@ extension ModelBuilder {
             if meets(range.low) {
                 return (.unverifiable, "\(intro) The computed \(computedText) runs from \(range.low.isFinite ? end(range.low) : "no stated floor") to \(end(range.high)), on both sides of it, so the data cannot decide.")
             }
-            return (.inconsistent, "\(intro) The computed \(computedText) exceeds it: its lowest, \(end(range.low)), is above \(bound).")
+            return (.inconsistent, "\(intro) The computed \(computedText) goes beyond it: its lowest, \(end(range.low)), is \(strict ? "not below" : "above") \(bound).")
         case .exact, .approximate:
             let allowed = span(stated, widenedBy: tolerance)
             let percent = Quantity(tolerance).with(hint: .percent).formatted(.en)

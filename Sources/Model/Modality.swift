@@ -70,6 +70,12 @@ extension ModelBuilder {
         let words = Modality.allCases.map(\.rawValue)
         for collection in collections {
             for record in collection.records {
+                // A claim's readings each name a modality too.
+                for reading in record["readings"]?.elements ?? [] {
+                    guard let value = reading["modality"], let word = value.text, Modality(rawValue: word) == nil else { continue }
+                    diagnostics.append(.error(at: value.location,
+                        "unknown modality '\(word)'\(NearMiss.hint(for: word, among: words)); one of \(words.joined(separator: ", "))"))
+                }
                 guard let node = record["modality"], node.scalar != .null else { continue }
                 let pairs: [(field: String?, node: YAMLNode)] = node.entries.map { $0.map { ($0.key, $0.value) } } ?? [(nil, node)]
                 for (field, value) in pairs {
