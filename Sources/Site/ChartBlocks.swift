@@ -351,8 +351,9 @@ private struct SpecReader {
     mutating func line(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
         guard let points = points() else { return nil }
         let dateField = text("x") ?? "date", seriesField = text("series")
-        // With `values:`, `dates:` places each value (`2023`, `2024-06`, `2024-06-30`) and
-        // `labels:` names its point; with `data:`, each record's `x` field is its date.
+        // With `values:`, `dates:` places each value (`2023`, `2024-06`, `2024-06-30`),
+        // `labels:` names its point and `series:` the line; with `data:`, each record's `x`
+        // field is its date and `series` the field that splits the lines.
         let dates = spec["dates"]?.elements?.map { $0.text ?? "" }
         if let dates, dates.count != points.count {
             fail("dates", "'dates' needs one date per value: \(points.count) values, \(dates.count) dates")
@@ -367,8 +368,9 @@ private struct SpecReader {
                 if let dates { fail("dates", "'\(dates[index])' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"); return nil }
                 continue
             }
+            // With `values:`, `series:` is the line's name as a reader sees it.
             let name = dates == nil ? seriesField.flatMap { field in point.record.map { label(of: $0, field: field) } } ?? (text("title") ?? "")
-                                    : (text("title") ?? "")
+                                    : (seriesField ?? text("title") ?? "")
             if bySeries[name] == nil { order.append(name) }
             let dateLabel = dates == nil ? (written ?? "") : point.label
             bySeries[name, default: []].append(.init(date: date, dateLabel: dateLabel,
