@@ -387,11 +387,13 @@ private struct SpecReader {
         guard let seriesField = text("series") else { fail(nil, "a stacked chart needs 'series': the field that splits each bar"); return nil }
         var categories: [String] = [], seriesNames: [String] = []
         var cells: [String: [String: Quantity]] = [:]
+        var colors: [String: String] = [:]
         for point in points {
             guard let record = point.record else { continue }
             let category = label(of: record, field: text("x")), series = label(of: record, field: seriesField)
             if !categories.contains(category) { categories.append(category) }
             if !seriesNames.contains(series) { seriesNames.append(series) }
+            colors[series] = colors[series] ?? point.color
             // Records that share a bar and a segment add up (two signed investments are one segment).
             if let earlier = cells[category]?[series] {
                 do {
@@ -404,12 +406,17 @@ private struct SpecReader {
                 cells[category, default: [:]][series] = point.quantity
             }
         }
-        let rows = categories.map { category in
-            StackedChart.Category(name: category, segments: seriesNames.map { series in
-                cells[category]?[series].map { StackedChart.Segment(value: $0.high, label: format($0)) }
-            })
+        let rows = categories.map { category -> StackedChart.Category in
+            let values = seriesNames.map { cells[category]?[$0] }
+            // The bar's total at its end; a bar of one segment shows its value there alone, so
+            // a narrow segment is never left without its number.
+            let total = (try? Quantity.sum(values.compactMap { $0 })).flatMap { $0 }
+            let single = values.compactMap { $0 }.count == 1
+            return StackedChart.Category(name: category, segments: values.map { value in
+                value.map { StackedChart.Segment(value: $0.high, label: single ? "" : format($0)) }
+            }, totalLabel: total.map(format))
         }
-        return .stacked(StackedChart(series: seriesNames.map { StackedChart.Series(name: $0) }, categories: rows,
+        return .stacked(StackedChart(series: seriesNames.map { StackedChart.Series(name: $0, color: colors[$0]) }, categories: rows,
                                      tickFormat: Self.ticks(for: points[0].quantity, locale: locale)))
     }
 }
