@@ -64,7 +64,8 @@ extension ModelBuilder {
             let base = "fleets.\(fleet.id)"
             guard let chip = fleet.text("chip"), let units = quantity("\(base).units"),
                   let perUnitReference = powerPerUnit(of: chip), let perUnit = quantity(perUnitReference) else { continue }
-            derive("\(base).power", label: "\(fleet.displayName): power draw, as if each equivalent drew a \(chip)'s",
+            let chipName = records["chips"]?[chip]?.displayName ?? chip
+            derive("\(base).power", label: "\(fleet.displayName): power draw at the all-in power of one \(chipName) per equivalent",
                    value: units * perUnit,
                    formula: "equivalents × the all-in power per unit of a cluster of the chip they are counted in",
                    expression: "\(base).units × \(perUnitReference)",

@@ -70,8 +70,14 @@ extension ModelBuilder {
         let words = Modality.allCases.map(\.rawValue)
         for collection in collections {
             for record in collection.records {
-                // A claim's readings each name a modality too.
+                // A claim's readings are mappings (`when`, `modality`, `as_of`), each modality a word.
+                if let readings = record["readings"], readings.elements == nil {
+                    diagnostics.append(.error(at: readings.location, "'readings' is a list of the ways the source states the figure, each with 'when' and 'modality'"))
+                }
                 for reading in record["readings"]?.elements ?? [] {
+                    if reading.entries == nil || reading["when"] == nil {
+                        diagnostics.append(.error(at: reading.location, "a reading needs 'when' (as the source puts it: \"by the end of 2024\"), and may add 'modality' and 'as_of'"))
+                    }
                     guard let value = reading["modality"], let word = value.text, Modality(rawValue: word) == nil else { continue }
                     diagnostics.append(.error(at: value.location,
                         "unknown modality '\(word)'\(NearMiss.hint(for: word, among: words)); one of \(words.joined(separator: ", "))"))

@@ -45,3 +45,17 @@ struct ClaimClassifierTests {
         }
     }
 }
+
+/// "did you mean" for ids whose words were swapped or left out, as README readers type them.
+@Suite("near misses of ids made of words")
+struct NearMissWordsTests {
+    @Test func swappedAndMissingWords() {
+        let deals = ["openai-aws", "amazon-openai", "nvidia-openai", "openai-nvidia"]
+        #expect(NearMiss.suggestion(for: "aws-openai", among: deals) == "openai-aws")
+        #expect(NearMiss.suggestion(for: "llama4", among: ["llama4-cluster", "el-capitan"]) == "llama4-cluster")
+        // Two ids contain "openai" alone: no guess rather than a wrong one.
+        #expect(NearMiss.suggestion(for: "openai", among: ["openai-aws", "amazon-openai"]) == nil)
+        // Edit distance still comes first.
+        #expect(NearMiss.suggestion(for: "opnai-aws", among: deals) == "openai-aws")
+    }
+}

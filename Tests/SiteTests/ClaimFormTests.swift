@@ -112,4 +112,17 @@ struct ClaimFormTests {
         _ = typo
         #expect(typoProblems.contains { $0.contains("error: unknown modality 'expectd' (did you mean 'expected'?)") }, "\(typoProblems)")
     }
+
+    @Test func aReadingWithoutWhenIsAnErrorAtIt() throws {
+        let (_, problems) = try claims(financials: Self.meta2024, claims: """
+        - id: bad-readings
+          says: "~$40B"
+          figure: financials.meta-2024.capex
+          readings:
+            - expected
+          source: bi
+        """)
+        // The reading is on line 5, after "    - " (column 7).
+        #expect(problems.contains { $0.contains("claims.yaml:5:7: error: a reading needs 'when'") }, "\(problems)")
+    }
 }

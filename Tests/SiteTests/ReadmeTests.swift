@@ -145,4 +145,16 @@ struct ReadmeTests {
         }
         #expect(checked >= 5)
     }
+
+    /// `capex explain` says when a figure is not a reported fact, and how it came to be so.
+    @Test func explainSaysHowFirmlyAFigureIsStated() throws {
+        let site = try Self.storyCopy()
+        let power = try Self.run(["explain", "fleets.meta-h100e-2024.power"], in: site)
+        #expect(power.status == 0)
+        #expect(power.output.contains("  stated as: estimate (the weakest of its inputs'), not a reported fact\n"), "\(power.output)")
+        let capex = try Self.run(["explain", "financials.meta-2024.capex"], in: site)
+        #expect(capex.output.contains("  stated as: expected, not a reported fact\n"), "\(capex.output)")
+        let revenue = try Self.run(["explain", "financials.meta-2024.revenue_growth"], in: site)
+        #expect(!revenue.output.contains("stated as:"), "a reported fact: \(revenue.output)")
+    }
 }
