@@ -122,7 +122,7 @@ struct StoryTests {
             ("money/index.html", "Paul Baier, chief executive and lead analyst of GAI Insights, quoted by Business Insider, sees much at stake for both: in his view"),
             ("money/index.html", "would probably own that many by the end of 2024"),
             ("money/index.html", "None of the sources gives a 2023 figure, so the growth cannot be checked"),
-            ("about/index.html", "Some numbers are typed by hand, and only these: dates in the prose"),
+            ("about/index.html", "Some numbers are typed by hand, and only these: dates, wherever they appear"),
         ]
         for (path, sentence) in said {
             #expect(text(path).contains(sentence), "\(path): \(sentence)")
