@@ -5,6 +5,10 @@ import Quantities
 public enum Explanation {
     public static func text(for figure: Figure, in model: StoryModel) -> String {
         var lines = ["\(figure.reference) = \(FigureText.format(figure, locale: .en))", "  \(figure.label)"]
+        if let modality = figure.modality {
+            let how = figure.isDerived ? " (the weakest of its inputs')" : ""
+            lines.append("  stated as: \(modality.word)\(how), not a reported fact")
+        }
         if let formula = figure.formula {
             lines.append("  formula: \(formula)")
             if let expression = figure.expression { lines.append("           \(expression)") }
