@@ -52,7 +52,7 @@ struct StoryTests {
             ("valuations/index.html", "deals.microsoft-openai.amount", "&gt;\u{00A0}$13 billion"),
             ("valuations/index.html", "deals.amazon-openai.implied_stake", "~2%"),
             // up to $40B ÷ (1 + > 42%); up to $40B ÷ > 500M users
-            ("money/index.html", "financials.meta-2024.prior_capex", "&lt;\u{00A0}~$28.2 billion"),
+            ("money/index.html", "financials.meta-2024.prior_capex", "&lt;\u{00A0}$28.2 billion"),
             ("users/index.html", "audiences.meta-ai.capex_per_user", "&lt;\u{00A0}$80 per user"),
             // > 100,000 ÷ 10,000–20,000
             ("doubts/index.html", "training.llama4.growth", "&gt;\u{00A0}5×"),
