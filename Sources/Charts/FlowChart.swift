@@ -224,7 +224,7 @@ enum FlowLayout {
         arrow.closePath()
         svg.path(arrow.d, cls: "cx-arrow", extra: [("fill", color)])
         if a.link.amount?.qualifier == .atLeast {
-            // "At least": a second arrowhead behind the first, like the open-end chevron on bars.
+            // "At least": a second arrowhead behind the first, like the open end of a bar.
             var second = PathData()
             let tip = end + sign * 1, rear = tip + sign * arrowLength
             second.move(rear, a.yt - half)

@@ -55,7 +55,8 @@ enum TimelineLayout {
         }
         let stacks = members.map { m in m.reduce(0) { $0 + 2 * reach[$1] } + markGap * Double(m.count - 1) }
         let scale = TimelineScale(lo: lo, hi: hi, dates: dates, extents: stacks.map { ($0 / 2, $0 / 2) },
-                                  baseHeight: max(260, needed * 1.15), gap: markGap)
+                                  baseHeight: max(260, needed * 1.15), gap: markGap,
+                                  labelSpacing: (labels.map(\.height).max() ?? 0) + 8)
         let height = scale.height
         let y = { (d: Int) in scale.y(d) }
         var centre = [Double](repeating: 0, count: events.count)

@@ -8,7 +8,8 @@
 /// - the marks at its two ends would overlap: it grows to `below + gap + above` (marks never
 ///   overlap, whatever the dates), or
 /// - it lies between two events, is empty, longer than `breakShare` of the whole time span and
-///   than `breakDays`: it shrinks to `breakLength` (or what its marks need) and is recorded in
+///   than `breakDays`, while other events are crowded (closer than their marks or labels
+///   need): it shrinks to `breakLength` (or what its marks need) and is recorded in
 ///   `breaks`, to be drawn as an axis break; the room it saves goes to the other pieces, so
 ///   that a chart of one quiet year and one busy quarter gives the quarter the room.
 struct TimelineScale {
@@ -35,18 +36,30 @@ struct TimelineScale {
     /// - Parameters:
     ///   - dates: distinct event day numbers, ascending, within `lo...hi`.
     ///   - extents: for each date, how far its marks reach above and below its y.
-    init(lo: Int, hi: Int, dates: [Int], extents: [(above: Double, below: Double)], baseHeight: Double, gap: Double) {
+    ///   - labelSpacing: the room one event's label takes; events closer than this are crowded.
+    init(lo: Int, hi: Int, dates: [Int], extents: [(above: Double, below: Double)], baseHeight: Double, gap: Double,
+         labelSpacing: Double = 0) {
         var points: [(day: Int, above: Double, below: Double, isEvent: Bool)] = []
         if dates.first != lo { points.append((lo, 0, 0, false)) }
         for (i, d) in dates.enumerated() { points.append((d, extents[i].above, extents[i].below, true)) }
         if dates.last != hi { points.append((hi, 0, 0, false)) }
         let perDay = baseHeight / Double(max(1, hi - lo))
         var spans: [(a: Int, b: Int, natural: Double, needed: Double, isBreak: Bool)] = []
+        var candidates: [Bool] = []
         for (a, b) in zip(points, points.dropFirst()) {
             let natural = Double(b.day - a.day) * perDay
             let needed = a.below + b.above + (a.isEvent && b.isEvent ? gap : 0)
-            let isBreak = a.isEvent && b.isEvent && b.day - a.day > Self.breakDays && natural > Self.breakShare * baseHeight
-            spans.append((a.day, b.day, natural, isBreak ? max(needed, Self.breakLength) : needed, isBreak))
+            spans.append((a.day, b.day, natural, needed, false))
+            candidates.append(a.isEvent && b.isEvent && b.day - a.day > Self.breakDays
+                              && natural > Self.breakShare * baseHeight)
+        }
+        // Only a crowded chart gives up its empty stretches: evenly spread events keep a linear axis.
+        let crowded = zip(points, points.dropFirst()).enumerated().contains { i, pair in
+            pair.0.isEvent && pair.1.isEvent && !candidates[i] && spans[i].natural < max(spans[i].needed, labelSpacing)
+        }
+        for i in spans.indices where crowded && candidates[i] {
+            spans[i].isBreak = true
+            spans[i].needed = max(spans[i].needed, Self.breakLength)
         }
         // The room a break saves goes back to the other pieces, in proportion to their time:
         // find the stretch k with Σ max(natural·k, needed) = baseHeight − breaks (a few rounds suffice).
