@@ -24,7 +24,13 @@ public struct ChartTable: Sendable, Equatable {
     public init(chart: Chart) {
         let raw: Set<String> = ["Low", "High", "ISO date", "Raw value", "Marker value"]
         var overrides: [[Int: String]] = []
-        func num(_ x: Double) -> String { SVGNumber.format(x, maxDecimals: 6) }
+        // Raw numbers in full (the shortest text that reads back as the same Double), so that
+        // a bound in the CSV is never rounded past what it bounds: 2/3 is 0.6666666666666666.
+        func num(_ x: Double) -> String {
+            guard x.isFinite else { return "" }
+            if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+            return "\(x)"
+        }
         func qual(_ v: ChartValue) -> String {
             switch v.qualifier {
             case .exact: return v.isRange ? "range" : "exact"
