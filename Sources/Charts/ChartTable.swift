@@ -3,7 +3,8 @@
 /// The data behind a chart as rows of strings, for an accessible HTML table and a CSV download.
 ///
 /// The CSV has every column, raw numbers included (`10500000000`); the HTML table a reader sees
-/// under the chart shows only the formatted ones (`~$10.5B–$14B`), listed in `shownColumns`.
+/// under the chart shows only the formatted ones (`~$10.5B–$14B`) that hold something, listed
+/// in `shownColumns`.
 public struct ChartTable: Sendable, Equatable {
     public var headers: [String]
     public var rows: [[String]]
@@ -80,8 +81,11 @@ public struct ChartTable: Sendable, Equatable {
             headers = ["Item", "Value", "Low", "High", "Qualifier"]
             rows = d.items.map { [$0.name, $0.value.label, num($0.value.low), num($0.value.high), qual($0.value)] }
         }
-        let allHeaders = headers
-        shownColumns = allHeaders.indices.filter { !raw.contains(allHeaders[$0]) }
+        // Raw numbers and columns empty in every row (no markers, no notes) stay in the CSV only.
+        let allHeaders = headers, allRows = rows
+        shownColumns = allHeaders.indices.filter { c in
+            !raw.contains(allHeaders[c]) && (c == 0 || allRows.contains { c < $0.count && !$0[c].isEmpty })
+        }
         shownOverrides = overrides.count == rows.count ? overrides : rows.map { _ in [:] }
     }
 

@@ -117,5 +117,10 @@ private let nbsp = "\u{00A0}"
         let csv = table.csv()
         #expect(csv.contains("10500000000") && csv.contains("14000000000") && csv.contains("18000000000"))
         #expect(csv.hasPrefix("Category,Value,Low,High,Qualifier,Marker,Marker value\r\n"))
+        // With no markers, the empty Marker column is left out of the HTML (not the CSV).
+        let plain = ChartTable(chart: Chart(id: "p", title: "p", kind: .bar(BarChart(bars: [
+            .init(category: "AWS", value: ChartValue(38e9, label: "$38B"))]))))
+        #expect(!plain.html().contains(">Marker<") && plain.html().contains(">Qualifier<"))
+        #expect(plain.csv().hasPrefix("Category,Value,Low,High,Qualifier,Marker,Marker value\r\n"))
     }
 }
