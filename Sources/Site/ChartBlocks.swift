@@ -57,9 +57,10 @@ struct ChartBlocks {
         let svg = ChartRenderer.svg(for: chart)
         let table = ChartTable(chart: chart)
         let names = sources.sorted().map { "<a href=\"\(basePath)/sources/#\($0)\">\(Escape.html(sourceNames[$0] ?? $0))</a>" }
-        var html = "<figure class=\"chart\" id=\"chart-\(chart.id)\">\n\(svg)\n<figcaption><strong>\(Escape.html(chart.title))</strong>"
-        if !names.isEmpty { html += " Sources: " + names.joined(separator: "; ") + "." }
-        html += " <a href=\"\(basePath)/data/charts/\(chart.id).csv\">Data (CSV)</a></figcaption>\n"
+        // The title on its own line, so that it never runs into "Sources:".
+        var html = "<figure class=\"chart\" id=\"chart-\(chart.id)\">\n\(svg)\n<figcaption><strong>\(Escape.html(chart.title))</strong><br>"
+        if !names.isEmpty { html += "Sources: " + names.joined(separator: "; ") + ". " }
+        html += "<a href=\"\(basePath)/data/charts/\(chart.id).csv\">Data (CSV)</a></figcaption>\n"
         html += table.detailsHTML(summary: "The numbers") + "\n</figure>"
         return (html, ChartOutput(id: chart.id, svg: svg, csv: table.csv(), location: context.fenceLocation))
     }

@@ -41,23 +41,24 @@ struct StoryTests {
             ("power/index.html", "fleets.meta-h100e-2024.power", "~900 MW"),
             // ~600,000 H100 equivalents priced as H100s: $18–24B, a sketch, not a spend.
             ("money/index.html", "figures.h100e-at-h100-price", "~$18–24 billion"),
-            // 150 MW ÷ 30 MW; 10 GW ÷ 150 MW; 10 GW ÷ 30 MW; 10 GW ÷ 1.5 kW
+            // 150 MW ÷ 30 MW; ≥ 10 GW ÷ ~150 MW = 66.7, a lower bound from an approximate input,
+            // rounded down at 2 digits; ≥ 10 GW ÷ 30 MW = 333.3 → 333; ≥ 10 GW ÷ ~1.5 kW = 6.67M → 6.6M
             ("power/index.html", "figures.llama4-vs-el-capitan", "~5×"),
-            ("power/index.html", "figures.ten-gw-in-clusters", "≥ 67×"),
-            ("power/index.html", "figures.ten-gw-in-el-capitans", "≥ 333×"),
-            ("power/index.html", "deals.nvidia-openai.gpus_implied", "≥ 6.7 million GPUs"),
+            ("power/index.html", "figures.ten-gw-in-clusters", "≥\u{00A0}~66×"),
+            ("power/index.html", "figures.ten-gw-in-el-capitans", "≥\u{00A0}333×"),
+            ("power/index.html", "deals.nvidia-openai.gpus_implied", "≥\u{00A0}~6.6 million GPUs"),
             // up to $100B ÷ ≥ 10 GW; $38B ÷ 7 years
-            ("loop/index.html", "deals.nvidia-openai.per_gw", "up to $10 billion per GW"),
+            ("loop/index.html", "deals.nvidia-openai.per_gw", "up\u{00A0}to\u{00A0}$10 billion per GW"),
             ("loop/index.html", "deals.openai-aws.per_year", "$5.4 billion per year"),
             // 27% × $500B, against > $13B invested; ≥ $10B ÷ > $500B
             ("valuations/index.html", "stakes.microsoft-openai.value", "$135 billion"),
-            ("valuations/index.html", "deals.microsoft-openai.amount", "&gt; $13 billion"),
+            ("valuations/index.html", "deals.microsoft-openai.amount", "&gt;\u{00A0}$13 billion"),
             ("valuations/index.html", "deals.amazon-openai.implied_stake", "~2%"),
             // up to $40B ÷ (1 + > 42%); up to $40B ÷ > 500M users
-            ("money/index.html", "financials.meta-2024.prior_capex", "&lt; $28.2 billion"),
-            ("users/index.html", "audiences.meta-ai.capex_per_user", "&lt; $80 per user"),
+            ("money/index.html", "financials.meta-2024.prior_capex", "&lt;\u{00A0}$28.2 billion"),
+            ("users/index.html", "audiences.meta-ai.capex_per_user", "&lt;\u{00A0}$80 per user"),
             // > 100,000 ÷ 10,000–20,000
-            ("doubts/index.html", "training.llama4.growth", "&gt; 5×"),
+            ("doubts/index.html", "training.llama4.growth", "&gt;\u{00A0}5×"),
         ]
         for (path, reference, text) in expected {
             #expect(figure(reference, on: path) == text, "\(reference) on \(path)")
