@@ -81,6 +81,18 @@ enum LineLayout {
             svg.close()
         }
 
+        // A lone short series also labels its inner points, so that a bound ("< $28.2B") or a
+        // range is read where it is drawn, not only in the table under the chart.
+        if series.count == 1, let s = series.first, (2...8).contains(s.points.count) {
+            for pt in s.points.dropLast() where !pt.label.isEmpty {
+                var l = PlacedLabel([LabelLine(text: pt.label, cls: "cx-m")], anchor: .middle,
+                                    x: x(pt.date.dayNumber), top: y(pt.value) - 10 - TextMetrics.boxHeight)
+                l.clampX(plotLeft, plotRight)
+                svg.label(l)
+                extent.add(l.box)
+            }
+        }
+
         // End labels: spread vertically around the last values, within the plot height.
         let idx = labels.indices.filter { labels[$0] != nil }
         let desired = idx.map { y(series[$0].points.last!.value) - (TextMetrics.ascent - 4.5) + labels[$0]!.height / 2 }

@@ -39,7 +39,7 @@ extension ModelBuilder {
         let range = span(computed, widenedBy: 0)
         func end(_ v: Double) -> String { plain(v, like: computed) }
         switch stated.qualifier {
-        case .atLeast(let strict):
+        case .atLeast(let strict, _):
             let bound = plain(stated.low, like: stated)
             let meets: (Double) -> Bool = { strict ? $0 > stated.low : $0 >= stated.low }
             let intro = "The stated \(statedText) is a lower bound: it holds for any value \(strict ? "above" : "of at least") \(bound)."
@@ -50,7 +50,7 @@ extension ModelBuilder {
                 return (.unverifiable, "\(intro) The computed \(computedText) runs from \(end(range.low)) to \(range.high.isFinite ? end(range.high) : "no stated limit"), on both sides of it, so the data cannot decide.")
             }
             return (.inconsistent, "\(intro) The computed \(computedText) falls short of it: its highest, \(end(range.high)), is \(strict ? "not above" : "below") \(bound).")
-        case .atMost(let strict):
+        case .atMost(let strict, _):
             let bound = plain(stated.high, like: stated)
             let meets: (Double) -> Bool = { strict ? $0 < stated.high : $0 <= stated.high }
             let intro = "The stated \(statedText) is an upper bound: it holds for any value \(strict ? "below" : "of at most") \(bound)."

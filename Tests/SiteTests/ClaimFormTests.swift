@@ -47,7 +47,7 @@ struct ClaimFormTests {
         let holds = try #require(byID["revenue-above-costs"])
         #expect(holds.status == .consistent)
         #expect(holds.says == "revenue grew faster than costs")
-        #expect(holds.explanation == "Revenue growth, > 22%, against opex growth, ~9%: the lowest the first can be, 22%, is above the highest the second can be, 9.9% (read as ±10%), so the first is the larger.")
+        #expect(holds.explanation == "Revenue growth, >\u{00A0}22%, against opex growth, ~9%: the lowest the first can be, 22%, is above the highest the second can be, 9.9% (read as ±10%), so the first is the larger.")
         // The other way round: ~9% reaches at most 9.9%, not above 22%.
         #expect(byID["costs-above-revenue"]?.status == .inconsistent)
         // ~20% ± 10% is 18–22%, and > 22% starts at 22%: the ranges touch, nothing is decided.

@@ -119,7 +119,7 @@ struct SafeTextTests {
     /// "< $28.2B" once: in the label, not again as a chevron beside it.
     @Test func moneyChartSaysItsBoundOnce() throws {
         let svg = storyPage("charts/meta-capex.svg")
-        #expect(svgTexts(svg).contains("<\(nbsp)$28.2B"))
+        #expect(svgTexts(svg).contains("<\(nbsp)$28.2B"), "\(svgTexts(svg))")
         #expect(!svg.contains("<path class=\"cx-fgs cx-open\""))
         let paths = svg.components(separatedBy: "<path").dropFirst().filter { $0.contains("data-open=\"atMost\"") }
         #expect(paths.isEmpty, "an upper bound drawn with a chevron beside its '<'")
