@@ -162,7 +162,7 @@ enum SimpleYAML {
             }
             guard isPlainSafe(text) else { return nil }
             let value = string(text)
-            return YAMLNode(.scalar(YAMLLoader.resolvePlain(value), text: value), at: location)
+            return YAMLNode(.scalar(YAMLCoreSchema.resolvePlain(value), text: value), at: location)
         }
 
         /// No `: `, ` #` or trailing `:` that would make YAML read more into it; no tab.
