@@ -1,4 +1,5 @@
 import Diagnostics
+import Model
 
 /// Splits a Markdown file into its YAML front matter and body, and reads the fields.
 enum FrontMatter {
@@ -69,6 +70,10 @@ enum FrontMatter {
         meta.tags = reader.strings("tags") ?? []
         meta.node = node
         diagnostics += reader.diagnostics
+        // Any other field written like a date must be one too (`date` and `updated` were read above).
+        for entry in node?.entries ?? [] where entry.key != "date" && entry.key != "updated" {
+            diagnostics += CalendarDate.problems(in: entry.value, field: entry.key)
+        }
         return (Parsed(meta: meta, body: "", bodyFirstLine: 1, yaml: yaml, node: node), diagnostics)
     }
 

@@ -21,6 +21,8 @@ struct YAMLComposer {
     /// Levels of lists and mappings inside each other (capex's own files need about five).
     static let maxDepth = 100
 
+    static let tooDeep = "YAML nested more than \(maxDepth) levels deep: capex refuses it rather than risk running out of stack"
+
     let file: String
     /// Added to libyaml's 0-based line: front matter starts on line 2 of its page.
     let lineOffset: Int
@@ -72,7 +74,7 @@ struct YAMLComposer {
                 finished = (YAMLNode(.scalar(value, text: text), at: location), 1, Self.string(scalar.anchor))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 guard stack.count < Self.maxDepth else {
-                    throw .error(at: location, "YAML nested more than \(Self.maxDepth) levels deep: capex refuses it rather than risk running out of stack")
+                    throw .error(at: location, Self.tooDeep)
                 }
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 let anchor = isMapping ? Self.string(event.data.mapping_start.anchor) : Self.string(event.data.sequence_start.anchor)

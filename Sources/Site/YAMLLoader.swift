@@ -29,6 +29,9 @@ enum YAMLLoader {
         }
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         switch parser.error {
+        case _ where problem.hasPrefix("Maximum nesting level"):
+            // libyaml's own limit (1,000 levels), reached while it scans ahead.
+            return .error(at: at(parser.problem_mark), YAMLComposer.tooDeep)
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR, YAML_COMPOSER_ERROR:
             let what = parser.context.map { "\(problem) \(String(cString: $0))" } ?? problem
             return .error(at: at(parser.problem_mark), "invalid YAML: \(what)")
