@@ -32,6 +32,7 @@ enum FrontMatter {
     static func parse(yaml: String?, file: String, requireTitle: Bool, defaultTitle: @autoclosure () -> String) -> (Parsed, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var node: YAMLNode?
+        var unreadable = false
         if let yaml {
             if let simple = SimpleYAML.parse(yaml, file: file, firstLine: 2) {
                 node = simple
@@ -40,6 +41,7 @@ enum FrontMatter {
                     node = try YAMLLoader.parse(yaml, file: file, firstLine: 2)
                 } catch {
                     diagnostics.append(error)
+                    unreadable = true
                 }
             }
             if let parsed = node, parsed.entries == nil {
@@ -50,7 +52,8 @@ enum FrontMatter {
         var reader = FieldReader(node)
         var meta = PageMeta(title: reader.string("title") ?? "")
         if meta.title.isEmpty {
-            if requireTitle {
+            // Front matter that is not valid YAML has been reported: one fault, one error.
+            if requireTitle, !unreadable {
                 let at = reader.location(of: "title") ?? .start(of: file)
                 let message = yaml == nil
                     ? "page has no front matter; it needs at least a 'title' between '---' lines"

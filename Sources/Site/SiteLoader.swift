@@ -54,17 +54,20 @@ struct SiteLoader {
         let configPath = "content/" + SiteConfig.fileName
 
         var configNode: YAMLNode?
+        var configUnreadable = false
         if tree.hasSiteConfig {
             do {
                 configNode = try YAMLLoader.parse(read(configPath).get(), file: configPath)
             } catch {
                 diagnostics.append(error)
+                configUnreadable = true
             }
         } else {
             diagnostics.error(at: .start(of: configPath), "no site.yaml: every site needs content/site.yaml with at least a 'title'")
         }
         let (config, configProblems) = SiteConfig.load(configNode, file: configPath, baseURLOverride: options.baseURL)
-        diagnostics.append(contentsOf: configProblems)
+        // A site.yaml that cannot be read has been reported: not also as one without a title.
+        diagnostics.append(contentsOf: configUnreadable ? [] : configProblems)
 
         // The data and its model load on one thread while the pages parse on the others.
         var data: [DataCollection] = [], dataProblems: [Diagnostic] = []

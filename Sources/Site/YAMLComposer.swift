@@ -104,21 +104,22 @@ struct YAMLComposer {
                 continue
             }
             stack[stack.count - 1].size += size
-            try add(node, to: &stack[stack.count - 1])
+            // An alias is reported where it is written, not where its anchor is.
+            try add(node, at: event.type == YAML_ALIAS_EVENT ? location : node.location, to: &stack[stack.count - 1])
         }
     }
 
-    private func add(_ node: YAMLNode, to open: inout Open) throws(Diagnostic) {
+    private func add(_ node: YAMLNode, at written: SourceLocation, to open: inout Open) throws(Diagnostic) {
         guard open.isMapping else {
             open.items.append(node)
             return
         }
         guard let key = open.pendingKey else {
             guard node.scalar != nil, let text = node.text else {
-                throw .error(at: node.location, "a key must be a name, not \(node.kindDescription)")
+                throw .error(at: written, "a key must be a name, not \(node.kindDescription)")
             }
             if let first = open.keys[text] {
-                throw .error(at: node.location, "invalid YAML: key '\(text)' is already in this mapping (line \(first.line))")
+                throw .error(at: written, "invalid YAML: key '\(text)' is already in this mapping (line \(first.line))")
             }
             open.keys[text] = node.location
             open.pendingKey = node
