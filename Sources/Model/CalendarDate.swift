@@ -59,10 +59,12 @@ public struct CalendarDate: Sendable, Hashable {
             }
             return value
         }
+        /// The two digits at `at`, as written.
+        func written(_ at: Int) -> String { String(decoding: b[at..<(at + 2)], as: UTF8.self) }
         guard let year = number(0, 4), b.count >= 10, b[4] == 45, let month = number(5, 2), b[7] == 45, let day = number(8, 2)
         else { return fail("not \(forms)", 0) }
         guard year >= 1000 else { return fail("the year \(year) is before 1000; write a four-digit year", 0) }
-        guard (1...12).contains(month) else { return fail("there is no month \(month) (months are 01 to 12)", 5) }
+        guard (1...12).contains(month) else { return fail("there is no month \(written(5)) (months are 01 to 12)", 5) }
         let length = days(inMonth: month, of: year)
         guard (1...length).contains(day) else {
             let why = day == 0 ? "there is no day 00" : "\(monthNames[month - 1]) \(year) has \(length) days"
@@ -77,13 +79,13 @@ public struct CalendarDate: Sendable, Hashable {
         guard let hour = number(11, 2), b.count > 13, b[13] == 58, let minute = number(14, 2) else {
             return fail("the time must be written hh:mm or hh:mm:ss, as in 2024-01-18T09:30:00Z", 11)
         }
-        guard hour <= 23 else { return fail("there is no hour \(hour) (hours are 00 to 23)", 11) }
-        guard minute <= 59 else { return fail("there is no minute \(minute) (minutes are 00 to 59)", 14) }
+        guard hour <= 23 else { return fail("there is no hour \(written(11)) (hours are 00 to 23)", 11) }
+        guard minute <= 59 else { return fail("there is no minute \(written(14)) (minutes are 00 to 59)", 14) }
         date.hasTime = true
         var index = 16
         if index < b.count, b[index] == 58 {
             guard let second = number(index + 1, 2) else { return fail("the seconds must be two digits", index + 1) }
-            guard second <= 59 else { return fail("there is no second \(second) (seconds are 00 to 59)", index + 1) }
+            guard second <= 59 else { return fail("there is no second \(written(index + 1)) (seconds are 00 to 59)", index + 1) }
             date.hasSeconds = true
             index += 3
             if index < b.count, b[index] == 46 {
