@@ -77,6 +77,26 @@ struct TextInputTests {
         #expect(site.read("cr-page/index.html").contains("<p>Body.</p>"))
     }
 
+    /// The incremental path keeps a page's front matter in its cache and reads the body
+    /// later, only if the page renders again: a CRLF page and a BOM page go through it.
+    @Test func crlfPagesFromTheCacheMatchAFullBuild() throws {
+        let site = try FixtureSite()
+        try Self.place("crlf-page.md", at: "content/crlf-page.md", in: site)
+        try Self.place("bom-page.md", at: "content/bom-page.md", in: site)
+        try site.write("content/crlf-two.md", "---\r\ntitle: Two\r\ndate: 2024-02-29\r\n---\r\n\r\nSecond\r\nparagraph line.\r\n")
+        #expect(site.build(trustStampsAfter: 0).succeeded)
+        #expect(BuildCache(output: site.output).load()?.frontMatter["content/crlf-page.md"]?.yaml == "title: CRLF page\n")
+        // Every page renders again from its cached front matter and its body read now.
+        try site.write("templates/page.mustache", site.read("templates/page.mustache", in: site.root) + "<!-- v2 -->\n")
+        let report = site.build(trustStampsAfter: 0)
+        #expect(report.succeeded, "\(report.problemLines)")
+        let clean = site.root.appendingPathComponent("clean")
+        #expect(SiteBuilder.build(BuildOptions(root: site.root, output: clean, incremental: false)).succeeded)
+        #expect(FixtureSite.snapshot(of: site.output) == FixtureSite.snapshot(of: clean))
+        #expect(site.read("crlf-two/index.html").contains("<p>Second\nparagraph line.</p>"))
+        #expect(site.read("crlf-two/index.html").contains("February 29, 2024"))
+    }
+
     @Test func errorsInCRLFFilesKeepTheirLineAndColumn() throws {
         let site = try FixtureSite()
         try Self.place("crlf-bad-field.md", at: "content/crlf-bad-field.md", in: site)
