@@ -85,8 +85,8 @@ enum SimpleYAML {
                     if let listLocation {
                         value = YAMLNode(.sequence(items), at: listLocation)
                     } else {
-                        // Yams puts an empty value's mark where the next token starts; only its kind matters here.
-                        value = YAMLNode(.scalar(.null, text: ""), at: SourceLocation(file: file, line: lineNumber, column: valueColumn))
+                        // libyaml marks an empty value just after the colon, spaces or not.
+                        value = YAMLNode(.scalar(.null, text: ""), at: SourceLocation(file: file, line: lineNumber, column: afterColon - line.lowerBound + 1))
                     }
                 } else if bytes[valueStart] == UInt8(ascii: "[") {
                     guard let list = flowList(valueStart..<line.upperBound, line: lineNumber, column: valueColumn) else { return nil }

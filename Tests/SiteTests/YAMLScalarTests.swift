@@ -62,3 +62,59 @@ struct YAMLScalarTests {
         #expect(fast["lang"]?.scalar == YAMLCoreSchema.resolvePlain(word))
     }
 }
+
+/// Front matter built at random from pieces that have tripped YAML readers: wherever the
+/// fast path answers, libyaml must give the same nodes, positions included.
+@Suite("front matter fast path against libyaml, at random")
+struct FastPathAgreementTests {
+    static let keys = ["title", "lang", "a", "b-c", "d_e", "no", "yes", "on"]
+    static let values = [
+        "no", "NO", "yes", "Off", "y", "~", "null", "true", "False", "0755", "0o17", "0x1F", "1:20", "1_000", ".inf", "-.inf",
+        ".NaN", "1e3", "1.", ".5", "-3", "+7", "2024-02-29", "2023-02-29", "$30k–40k", "150 MW", "\"quoted\"", "'it''s'",
+        "\"no\"", "'NO'", "a: b", "a #c", "#c", "[a, b]", "[no, \"yes\"]", "[]", "é", "日本", "-", "- x", "x:", "a\tb",
+        "\"a\\\"b\"", "&x 1", "*x", "|", ">", "!!str 1", "{a: 1}", "a\u{1}b", "a\u{2028}b", "a\u{85}b", "a\u{FEFF}b", "",
+    ]
+
+    @Test func agreesWherePossible() throws {
+        var generator = SeededGenerator(seed: 11)
+        var answered = 0
+        for _ in 0..<3_000 {
+            var yaml = ""
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                let key = Self.keys.randomElement(using: &generator)!
+                if Bool.random(using: &generator) {
+                    yaml += "\(key): \(Self.values.randomElement(using: &generator)!)\n"
+                } else {
+                    yaml += "\(key):\n"
+                    for _ in 0..<Int.random(in: 0...2, using: &generator) {
+                        yaml += "  - \(Self.values.randomElement(using: &generator)!)\n"
+                    }
+                }
+            }
+            guard let fast = SimpleYAML.parse(yaml, file: "f.md", firstLine: 2) else { continue }
+            answered += 1
+            let slow: YAMLNode?
+            do {
+                slow = try YAMLLoader.parse(yaml, file: "f.md", firstLine: 2)
+            } catch {
+                Issue.record("fast path accepted what libyaml refuses: \(yaml.debugDescription): \(error)")
+                continue
+            }
+            #expect(SimpleYAMLTests.describe(fast) == SimpleYAMLTests.describe(slow), "\(yaml.debugDescription)")
+        }
+        #expect(answered > 500)
+    }
+}
+
+/// SplitMix64: the same inputs on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
