@@ -66,6 +66,8 @@ enum FrontMatter {
         meta.date = reader.date("date")
         meta.updated = reader.date("updated")
         meta.draft = reader.bool("draft") ?? false
+        // Read by the navigation from the node; checked here so that `nav: no` (text in YAML 1.2) is an error, not ignored.
+        _ = reader.bool("nav")
         meta.slug = reader.string("slug")
         meta.order = reader.int("order")
         meta.template = reader.string("template")

@@ -44,7 +44,7 @@ struct YAMLComposer {
         var keys: [String: SourceLocation] = [:]
     }
 
-    /// The single document in `events`, nil if the text has none.
+    /// The one document `parser` reads, nil if the text has none; a second document is an error.
     func compose(_ parser: inout yaml_parser_t, text: String) throws(Diagnostic) -> YAMLNode? {
         var anchors: [String: Anchored] = [:]
         var stack: [Open] = []

@@ -53,9 +53,12 @@ struct YAMLInputTests {
 
     @Test func draftMustBeABooleanOfYAML12() throws {
         let site = try FixtureSite()
-        try site.write("content/x.md", "---\ntitle: X\ndraft: yes\n---\n")
+        try site.write("content/x.md", "---\ntitle: X\ndraft: yes\nnav: no\n---\n")
+        try site.write("content/site.yaml", site.read("content/site.yaml", in: site.root) + "markdown:\n  unsafe_html: On\n")
         #expect(site.build().problemLines == [
+            "content/site.yaml:6:16: error: 'unsafe_html' must be true or false, not the text 'On' (YAML 1.2 reads yes, no, on and off as text)",
             "content/x.md:3:8: error: 'draft' must be true or false, not the text 'yes' (YAML 1.2 reads yes, no, on and off as text)",
+            "content/x.md:4:6: error: 'nav' must be true or false, not the text 'no' (YAML 1.2 reads yes, no, on and off as text)",
         ])
     }
 
