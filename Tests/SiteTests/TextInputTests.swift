@@ -106,6 +106,15 @@ struct TextInputTests {
         #expect(lines.contains("content/crlf-bad-field.md:4:8: error: 'draft' must be true or false, not the text 'nope'"))
         #expect(lines.contains("content/data/crlf.yaml:3:7: error: id 'Bad' must use lowercase letters, digits and hyphens"))
         #expect(lines.contains { $0.hasPrefix("templates/page.mustache:") && $0.contains("a section is opened but never closed") })
+        // A chart block in a CRLF page: line 9 is `type: pie`, its value at column 7.
+        try site.remove("content/crlf-bad-field.md")
+        try site.remove("content/data/crlf.yaml")
+        try site.remove("templates/page.mustache")
+        try site.write("templates/page.mustache", "<article>{{{page.content}}}</article>\n")
+        try site.write("content/chart.md", "---\r\ntitle: Chart\r\n---\r\n\r\nIntro.\r\n\r\n```chart\r\nid: x\r\ntype: pie\r\ntitle: T\r\n```\r\n")
+        #expect(site.build().problemLines == [
+            "content/chart.md:9:7: error: unknown chart type 'pie'; types are bar, stacked, line, timeline, flow, scale",
+        ])
         // The shown line and caret come from the CRLF file itself.
         let raw = String(decoding: try Self.input("crlf-bad-field.md"), as: UTF8.self)
         let formatter = DiagnosticFormatter(sources: ["content/crlf-bad-field.md": raw])
