@@ -105,6 +105,9 @@ struct YAMLInputTests {
         var lines = site.build().problemLines
         #expect(lines.count == 1)
         #expect(lines.contains { $0.hasPrefix("content/bomb.md:7:10:") && $0.contains("alias '*l3' takes this file past") })
+        try site.write("content/site.yaml", "title: T\n" + yaml)
+        #expect(site.build().problemLines.contains { $0.hasPrefix("content/site.yaml:6:10:") && $0.contains("alias '*l3' takes this file past") })
+        try site.write("content/site.yaml", "title: T\n")
         // Charts are read when the page renders, once everything has loaded.
         try site.remove("content/bomb.md")
         try site.write("content/chart.md", "---\ntitle: Chart\n---\n\n```chart\n" + yaml + "```\n")
@@ -132,6 +135,13 @@ struct YAMLInputTests {
             Issue.record("a list as a key was accepted")
         } catch {
             #expect(error.description == "f.yaml:2:3: error: a key must be a name, not a list")
+        }
+        // An alias inside its own anchor would never end: its anchor is not written yet.
+        do {
+            _ = try YAMLLoader.parse("a: &a [1, *a]\n", file: "f.yaml")
+            Issue.record("a recursive alias was accepted")
+        } catch {
+            #expect(error.description == "f.yaml:1:11: error: invalid YAML: alias '*a' names no anchor ('&a') written before it")
         }
         do {
             _ = try YAMLLoader.parse("a: 1\nb: 2\na: 3\n", file: "f.yaml")
