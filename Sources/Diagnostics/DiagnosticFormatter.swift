@@ -20,7 +20,8 @@ public struct DiagnosticFormatter: Sendable {
               let line = Self.line(diagnostic.location.line, of: source)
         else { return text }
         let shown = line.replacingTabs()
-        let caretColumn = max(1, min(diagnostic.location.column, shown.count + 1))
+        // Columns count Unicode scalars, as Yams does.
+        let caretColumn = max(1, min(diagnostic.location.column, shown.unicodeScalars.count + 1))
         text += "\n" + shown + "\n" + String(repeating: " ", count: caretColumn - 1) + "^"
         return text
     }
@@ -29,19 +30,23 @@ public struct DiagnosticFormatter: Sendable {
         diagnostics.map(format).joined(separator: "\n")
     }
 
+    /// Line `number` of `source`, counting LF, CRLF and a lone CR as line ends (as capex
+    /// reads every text input), without a leading byte-order mark.
     static func line(_ number: Int, of source: String) -> Substring? {
         guard number >= 1 else { return nil }
+        // "\r\n" is one Character, so lines are found among the scalars.
+        let scalars = source.unicodeScalars
+        var start = scalars.startIndex
+        if scalars.first == "\u{FEFF}" { start = scalars.index(after: start) }
         var current = 1
-        var start = source.startIndex
         while current < number {
-            guard let newline = source[start...].firstIndex(of: "\n") else { return nil }
-            start = source.index(after: newline)
+            guard let end = scalars[start...].firstIndex(where: { $0 == "\n" || $0 == "\r" }) else { return nil }
+            start = scalars.index(after: end)
+            if scalars[end] == "\r", start < scalars.endIndex, scalars[start] == "\n" { start = scalars.index(after: start) }
             current += 1
         }
-        let end = source[start...].firstIndex(of: "\n") ?? source.endIndex
-        var line = source[start..<end]
-        if line.hasSuffix("\r") { line = line.dropLast() }
-        return line
+        let end = scalars[start...].firstIndex(where: { $0 == "\n" || $0 == "\r" }) ?? scalars.endIndex
+        return Substring(scalars[start..<end])
     }
 }
 

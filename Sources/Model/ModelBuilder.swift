@@ -48,8 +48,18 @@ struct ModelBuilder {
     private mutating func addFieldsAsWritten(_ record: Record) {
         guard let entries = record.node.entries else { return }
         let structure = Schema.structure[record.collection] ?? []
-        for entry in entries where !Schema.bookkeeping.contains(entry.key) && !structure.contains(entry.key) {
-            addField(record, name: entry.key, node: entry.value)
+        for entry in entries {
+            // Every date is a real calendar date or an error at it (`date: 2023-02-29` is not published).
+            if case .date = Schema.field(entry.key, in: record.collection), let text = entry.value.text, entry.value.scalar != .null {
+                if let problem = CalendarDate.problem(with: text, field: entry.key, at: entry.value.location, written: entry.value.kindDescription) {
+                    diagnostics.append(problem)
+                }
+            } else {
+                diagnostics += CalendarDate.problems(in: entry.value, field: entry.key)
+            }
+            if !Schema.bookkeeping.contains(entry.key) && !structure.contains(entry.key) {
+                addField(record, name: entry.key, node: entry.value)
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Model
 
 /// Reads typed fields out of a YAML mapping, collecting one diagnostic per field of the
 /// wrong type instead of stopping at the first.
@@ -32,7 +33,10 @@ struct FieldReader {
         case .null: return nil
         case .bool(let b): return b
         default:
-            diagnostics.append(.error(at: value.location, "'\(key)' must be true or false, not \(value.kindDescription)"))
+            // YAML 1.1's booleans are text in YAML 1.2 (`YAMLCoreSchema`): say so.
+            let oldBoolean = ["yes", "no", "on", "off", "y", "n"].contains(value.text?.lowercased() ?? "")
+            let hint = oldBoolean ? " (YAML 1.2 reads yes, no, on and off as text)" : ""
+            diagnostics.append(.error(at: value.location, "'\(key)' must be true or false, not \(value.kindDescription)\(hint)"))
             return nil
         }
     }
@@ -48,14 +52,17 @@ struct FieldReader {
         }
     }
 
-    /// A date as `YYYY-MM-DD` or an ISO 8601 date-time; kept as the text written.
+    /// A real calendar date as `YYYY-MM-DD` or an RFC 3339 date-time (`CalendarDate`); kept
+    /// as the text written. `2023-02-29` is an error at the day.
     mutating func date(_ key: String) -> SiteDate? {
         guard let value = node?[key], value.scalar != .null else { return nil }
-        if let text = value.text, let date = SiteDate(text) { return date }
-        diagnostics.append(.error(
-            at: value.location,
-            "'\(key)' must be a date such as 2024-01-18 or 2024-01-18T09:30:00Z, not \(value.kindDescription)"
-        ))
+        guard let text = value.text else {
+            diagnostics.append(.error(at: value.location, "'\(key)' must be \(CalendarDate.forms), not \(value.kindDescription)"))
+            return nil
+        }
+        if let date = SiteDate(text) { return date }
+        diagnostics.append(CalendarDate.problem(with: text.trimmingWhitespace(), field: key, at: value.location, written: value.kindDescription)
+            ?? .error(at: value.location, "'\(key)' must be \(CalendarDate.forms), not '\(text)'"))
         return nil
     }
 

@@ -7,11 +7,6 @@ import Glibc
 /// Foundation's versions stat, seek and list attributes several times per file, and on
 /// a 10,000-page site that system-call traffic costs more than rendering.
 enum FileSystem {
-    /// The whole file as text (invalid UTF-8 repaired), nil if it cannot be read.
-    static func readText(_ path: String) -> String? {
-        readBytes(path).map { String(decoding: $0, as: UTF8.self) }
-    }
-
     static func readBytes(_ path: String) -> [UInt8]? {
         readBytesAndStamp(path)?.bytes
     }

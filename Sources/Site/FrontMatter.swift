@@ -1,4 +1,5 @@
 import Diagnostics
+import Model
 
 /// Splits a Markdown file into its YAML front matter and body, and reads the fields.
 enum FrontMatter {
@@ -31,6 +32,7 @@ enum FrontMatter {
     static func parse(yaml: String?, file: String, requireTitle: Bool, defaultTitle: @autoclosure () -> String) -> (Parsed, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var node: YAMLNode?
+        var unreadable = false
         if let yaml {
             if let simple = SimpleYAML.parse(yaml, file: file, firstLine: 2) {
                 node = simple
@@ -39,6 +41,7 @@ enum FrontMatter {
                     node = try YAMLLoader.parse(yaml, file: file, firstLine: 2)
                 } catch {
                     diagnostics.append(error)
+                    unreadable = true
                 }
             }
             if let parsed = node, parsed.entries == nil {
@@ -49,7 +52,8 @@ enum FrontMatter {
         var reader = FieldReader(node)
         var meta = PageMeta(title: reader.string("title") ?? "")
         if meta.title.isEmpty {
-            if requireTitle {
+            // Front matter that is not valid YAML has been reported: one fault, one error.
+            if requireTitle, !unreadable {
                 let at = reader.location(of: "title") ?? .start(of: file)
                 let message = yaml == nil
                     ? "page has no front matter; it needs at least a 'title' between '---' lines"
@@ -62,6 +66,8 @@ enum FrontMatter {
         meta.date = reader.date("date")
         meta.updated = reader.date("updated")
         meta.draft = reader.bool("draft") ?? false
+        // Read by the navigation from the node; checked here so that `nav: no` (text in YAML 1.2) is an error, not ignored.
+        _ = reader.bool("nav")
         meta.slug = reader.string("slug")
         meta.order = reader.int("order")
         meta.template = reader.string("template")
@@ -69,6 +75,10 @@ enum FrontMatter {
         meta.tags = reader.strings("tags") ?? []
         meta.node = node
         diagnostics += reader.diagnostics
+        // Any other field written like a date must be one too (`date` and `updated` were read above).
+        for entry in node?.entries ?? [] where entry.key != "date" && entry.key != "updated" {
+            diagnostics += CalendarDate.problems(in: entry.value, field: entry.key)
+        }
         return (Parsed(meta: meta, body: "", bodyFirstLine: 1, yaml: yaml, node: node), diagnostics)
     }
 

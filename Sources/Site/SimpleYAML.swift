@@ -26,6 +26,9 @@ enum SimpleYAML {
             var lines: [Line] = []
             lines.reserveCapacity(16)
             var start = 0
+            for index in 0..<bytes.count where bytes[index] < 0x20 || bytes[index] >= 0x7F {
+                guard Self.isOrdinary(at: index, in: bytes) else { return nil }
+            }
             for index in 0...bytes.count where index == bytes.count || bytes[index] == 10 {
                 var end = index
                 if end > start, bytes[end - 1] == 13 { end -= 1 }
@@ -82,8 +85,8 @@ enum SimpleYAML {
                     if let listLocation {
                         value = YAMLNode(.sequence(items), at: listLocation)
                     } else {
-                        // Yams puts an empty value's mark where the next token starts; only its kind matters here.
-                        value = YAMLNode(.scalar(.null, text: ""), at: SourceLocation(file: file, line: lineNumber, column: valueColumn))
+                        // libyaml marks an empty value just after the colon, spaces or not.
+                        value = YAMLNode(.scalar(.null, text: ""), at: SourceLocation(file: file, line: lineNumber, column: afterColon - line.lowerBound + 1))
                     }
                 } else if bytes[valueStart] == UInt8(ascii: "[") {
                     guard let list = flowList(valueStart..<line.upperBound, line: lineNumber, column: valueColumn) else { return nil }
@@ -97,6 +100,24 @@ enum SimpleYAML {
             }
             guard let mappingLocation else { return nil }
             return YAMLNode(.mapping(entries), at: mappingLocation)
+        }
+
+        /// Whether the byte at `index` (a control byte or one of a non-ASCII character) is one
+        /// libyaml reads as ordinary text. It is not for control characters, DEL, C1 controls,
+        /// U+FEFF, U+FFFE/U+FFFF (refused as unprintable) and NEL, U+2028, U+2029 (YAML 1.1
+        /// line breaks): those are left to `YAMLLoader`, which reports them.
+        static func isOrdinary(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let byte = bytes[index]
+            switch byte {
+            case 9, 10, 13: return true
+            case ..<0x20, 0x7F: return false
+            case 0xC2: return index + 1 < bytes.count && bytes[index + 1] >= 0xA0
+            case 0xE2: return !(index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9))
+            case 0xEF:
+                guard index + 2 < bytes.count else { return true }
+                return !(bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF) && !(bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE)
+            default: return true
+            }
         }
 
         static func isKeyStart(_ byte: UInt8) -> Bool {
@@ -162,7 +183,7 @@ enum SimpleYAML {
             }
             guard isPlainSafe(text) else { return nil }
             let value = string(text)
-            return YAMLNode(.scalar(YAMLLoader.resolvePlain(value), text: value), at: location)
+            return YAMLNode(.scalar(YAMLCoreSchema.resolvePlain(value), text: value), at: location)
         }
 
         /// No `: `, ` #` or trailing `:` that would make YAML read more into it; no tab.

@@ -1,29 +1,19 @@
+import Model
+
 /// A date from front matter or data, kept as written and compared as text: ISO 8601
 /// dates sort correctly as strings, and keeping the text avoids any time-zone drift.
+/// Only a real calendar date is one (`CalendarDate`): `2023-02-29` is not.
 public struct SiteDate: Sendable, Hashable, Comparable {
     /// `2024-01-18` or `2024-01-18T09:30:00Z`.
     public let text: String
+    /// Whether the time has seconds (RFC 3339 needs them; `09:30` gains `:00`).
+    private let hasSeconds: Bool
 
     public init?(_ text: String) {
         let trimmed = text.trimmingWhitespace()
-        let scalars = Array(trimmed.utf8)
-        guard scalars.count >= 10 else { return nil }
-        func digits(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for i in range {
-                guard scalars[i] >= 48, scalars[i] <= 57 else { return nil }
-                value = value * 10 + Int(scalars[i] - 48)
-            }
-            return value
-        }
-        guard let year = digits(0..<4), scalars[4] == 45, let month = digits(5..<7), scalars[7] == 45,
-              let day = digits(8..<10), year >= 1000, (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        if scalars.count > 10 {
-            // A time part: `T` or a space, then anything ISO 8601 allows; checked loosely.
-            guard scalars[10] == 84 || scalars[10] == 32, scalars.count >= 16 else { return nil }
-        }
+        guard case .success(let date) = CalendarDate.parse(trimmed) else { return nil }
         self.text = trimmed
+        self.hasSeconds = !date.hasTime || date.hasSeconds
     }
 
     /// The day part, `2024-01-18`.
@@ -31,8 +21,13 @@ public struct SiteDate: Sendable, Hashable, Comparable {
 
     /// RFC 3339, as Atom wants it: a bare date becomes midnight UTC.
     public var rfc3339: String {
-        if text.count == 10 { return text + "T00:00:00Z" }
+        if text.utf8.count == 10 { return text + "T00:00:00Z" }
         var value = text.replacingFirstSpaceWithT()
+        if value.utf8[value.utf8.index(value.utf8.startIndex, offsetBy: 10)] == UInt8(ascii: "t") {
+            value = String(value.prefix(10)) + "T" + value.dropFirst(11)
+        }
+        if value.hasSuffix("z") { value = value.dropLast() + "Z" }
+        if !hasSeconds { value = String(value.prefix(16)) + ":00" + value.dropFirst(16) }
         // A zone is `Z`, or a sign after the time (never Foundation's `contains`, which goes through ICU).
         let hasZone = value.hasSuffix("Z") || value.utf8.dropFirst(19).contains { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
         if !hasZone { value += "Z" }

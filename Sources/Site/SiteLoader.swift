@@ -22,8 +22,13 @@ struct LoadedSite: Sendable {
     /// if the file changed since (the next build picks the change up).
     func withBody(_ page: Page) -> (Page, Diagnostic?) {
         guard page.bodyPending else { return (page, nil) }
-        guard let text = FileSystem.readText(root + "/" + page.sourcePath) else {
+        guard let bytes = FileSystem.readBytes(root + "/" + page.sourcePath) else {
             return (page, .error(at: page.location, "cannot read file"))
+        }
+        let text: String
+        switch SourceText.decode(bytes, file: page.sourcePath) {
+        case .success(let decoded): text = decoded
+        case .failure(let problem): return (page, problem)
         }
         let (yaml, body, bodyFirstLine) = FrontMatter.split(text)
         guard (yaml ?? "") == page.frontMatter, bodyFirstLine == page.bodyFirstLine else {
@@ -49,17 +54,20 @@ struct SiteLoader {
         let configPath = "content/" + SiteConfig.fileName
 
         var configNode: YAMLNode?
+        var configUnreadable = false
         if tree.hasSiteConfig {
             do {
-                configNode = try YAMLLoader.parse(read(configPath) ?? "", file: configPath)
+                configNode = try YAMLLoader.parse(read(configPath).get(), file: configPath)
             } catch {
                 diagnostics.append(error)
+                configUnreadable = true
             }
         } else {
             diagnostics.error(at: .start(of: configPath), "no site.yaml: every site needs content/site.yaml with at least a 'title'")
         }
         let (config, configProblems) = SiteConfig.load(configNode, file: configPath, baseURLOverride: options.baseURL)
-        diagnostics.append(contentsOf: configProblems)
+        // A site.yaml that cannot be read has been reported: not also as one without a title.
+        diagnostics.append(contentsOf: configUnreadable ? [] : configProblems)
 
         // The data and its model load on one thread while the pages parse on the others.
         var data: [DataCollection] = [], dataProblems: [Diagnostic] = []
@@ -73,7 +81,12 @@ struct SiteLoader {
                 return
             }
             data = tree.data.compactMap { path -> DataCollection? in
-                let (collection, problems) = DataCollection.load(path: path, text: read(path) ?? "")
+                let text: String
+                switch read(path) {
+                case .success(let decoded): text = decoded
+                case .failure(let problem): dataProblems.append(problem); return nil
+                }
+                let (collection, problems) = DataCollection.load(path: path, text: text)
                 dataProblems += problems
                 return collection
             }
@@ -148,7 +161,14 @@ struct SiteLoader {
             }
         }
 
-        let (templates, templateProblems) = TemplateSet.load(paths: tree.templates) { read($0) ?? "" }
+        var templateTexts: [String: String] = [:]
+        for path in tree.templates {
+            switch read(path) {
+            case .success(let text): templateTexts[path] = text
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
+        let (templates, templateProblems) = TemplateSet.load(paths: tree.templates) { templateTexts[$0] ?? "" }
         diagnostics.append(contentsOf: templateProblems)
         for page in pages {
             if let problem = templates.checkTemplate(for: page) { diagnostics.append(problem) }
@@ -169,9 +189,12 @@ struct SiteLoader {
         return (site, diagnostics)
     }
 
-    func read(_ path: String) -> String? {
-        if let bytes = inputs?.contents[path] { return String(decoding: bytes, as: UTF8.self) }
-        return FileSystem.readText(root.path + "/" + path)
+    /// A text input, decoded by `SourceText`: the error says where a file is not UTF-8.
+    func read(_ path: String) -> Result<String, Diagnostic> {
+        guard let bytes = inputs?.contents[path] ?? FileSystem.readBytes(root.path + "/" + path) else {
+            return .failure(.error(at: .start(of: path), "cannot read file"))
+        }
+        return SourceText.decode(bytes, file: path)
     }
 
     enum ParsedFile {
@@ -179,8 +202,12 @@ struct SiteLoader {
         case sectionIntro(section: String, FrontMatter.Parsed, path: String)
     }
 
-    static func parsePage(path: String, text: String?) -> (ParsedFile?, [Diagnostic]) {
-        guard let text else { return (nil, [.error(at: .start(of: path), "cannot read file")]) }
+    static func parsePage(path: String, text read: Result<String, Diagnostic>) -> (ParsedFile?, [Diagnostic]) {
+        let text: String
+        switch read {
+        case .success(let decoded): text = decoded
+        case .failure(let problem): return (nil, [problem])
+        }
         return parsePage(path: path) { requireTitle, folder in
             FrontMatter.parse(text, file: path, requireTitle: requireTitle, defaultTitle: URLRules.title(forFolder: folder))
         }
