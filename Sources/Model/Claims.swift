@@ -44,7 +44,8 @@ extension ModelBuilder {
                 continue
             }
             guard let stated, let computed = figures[reference]?.value.quantity else {
-                claims.append(check(base, .unverifiable, "The figure \(reference) cannot be computed from the data, so the stated \(says) cannot be checked."))
+                let why = figures[reference]?.value.unverifiableReason.map { ": \($0)" } ?? " from the data"
+                claims.append(check(base, .unverifiable, "The figure \(reference) cannot be computed\(why), so the stated \(says) cannot be checked."))
                 continue
             }
             guard stated.dimension == computed.dimension else {

@@ -38,11 +38,24 @@ extension ModelBuilder {
             return false
         }
         var inputs: [String] = []
-        guard let value = evaluate(expression, inputs: &inputs, visiting: &visiting, at: at) else { return false }
+        let outer = unverifiableInput
+        unverifiableInput = nil
+        defer { unverifiableInput = outer }
+        let evaluated = evaluate(expression, inputs: &inputs, visiting: &visiting, at: at)
+        // A figure built on one that cannot be computed cannot be computed either: it says so
+        // rather than failing the build.
+        let value: FigureValue
+        if let evaluated, unverifiableInput == nil {
+            value = .quantity(evaluated)
+        } else if let reason = unverifiableInput {
+            value = .unverifiable(reason: reason)
+        } else {
+            return false
+        }
         var sources = Set<String>(record.sourceIDs)
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
         figures[reference] = Figure(
-            reference: reference, label: record.text("label") ?? id, value: .quantity(value),
+            reference: reference, label: record.text("label") ?? id, value: value,
             formula: record.text("label") ?? "named figure", expression: expression.symbols,
             inputs: inputs, sources: sources.sorted(), location: exprNode.location
         )
@@ -143,6 +156,11 @@ extension ModelBuilder {
         }
         guard let figure = figures[reference] else {
             diagnostics.append(.error(at: at(offset), unknownReference(reference)))
+            return nil
+        }
+        if let reason = figure.value.unverifiableReason {
+            if !inputs.contains(reference) { inputs.append(reference) }
+            unverifiableInput = unverifiableInput ?? "it uses \(reference), which cannot be computed: \(reason)"
             return nil
         }
         guard let q = figure.value.quantity else {

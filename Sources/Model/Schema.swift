@@ -52,7 +52,8 @@ enum Schema {
         "stakes": ["value", "multiple"],
         "audiences": ["capex_per_user"],
         "training": ["growth"],
-        "companies": ["invested", "received", "power_committed", "latest_valuation"],
+        "companies": Set(["signed", "pledged", "talks"].flatMap { ["invested_\($0)", "received_\($0)", "power_committed_\($0)"] }
+            + ["latest_valuation"]),
     ]
 
     /// Collections whose records state facts and so must name a source.

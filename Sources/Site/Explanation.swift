@@ -5,6 +5,7 @@ import Quantities
 public enum Explanation {
     public static func text(for figure: Figure, in model: StoryModel) -> String {
         var lines = ["\(figure.reference) = \(FigureText.format(figure, locale: .en))", "  \(figure.label)"]
+        if let reason = figure.value.unverifiableReason { lines.append("  cannot be computed: \(reason)") }
         if let formula = figure.formula {
             lines.append("  formula: \(formula)")
             if let expression = figure.expression { lines.append("           \(expression)") }
