@@ -24,7 +24,7 @@ public enum Explanation {
             lines.append("  sources:")
             for id in figure.sources {
                 let record = model.record("sources", id)
-                let parts = [record?.text("publisher"), record?.text("date"), record?.text("title").map { "“\($0)”" }, record?.text("url")]
+                let parts = [record?.text("publisher"), record.flatMap { RecordDate($0, "date")?.display() }, record?.text("title").map { "“\($0)”" }, record?.text("url")]
                 lines.append("    \(id): " + parts.compactMap { $0 }.joined(separator: ", "))
             }
         }
