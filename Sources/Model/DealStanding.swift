@@ -42,8 +42,17 @@ public enum DealStanding: Hashable, Sendable, Comparable {
         case .talks: return "talks"
         case .unstated: return "status_unstated"
         case .other(let raw):
-            let cleaned = raw.map { $0.isLetter || $0.isNumber ? Character($0.lowercased()) : "_" }
-            return "status_" + String(cleaned)
+            // Letters and digits kept, every other run of characters one underscore.
+            var cleaned = ""
+            for character in raw {
+                if character.isLetter || character.isNumber {
+                    cleaned += character.lowercased()
+                } else if !cleaned.isEmpty, cleaned.last != "_" {
+                    cleaned += "_"
+                }
+            }
+            while cleaned.last == "_" { cleaned.removeLast() }
+            return "status_" + cleaned
         }
     }
 
@@ -62,6 +71,15 @@ public enum DealStanding: Hashable, Sendable, Comparable {
         String(text.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 
+    /// The deals of this standing, as a relative clause: "that are pledged", "with no status".
+    public var clause: String {
+        switch self {
+        case .signed, .pledged, .talks: return "that are \(words)"
+        case .unstated: return "with no status"
+        case .other(let raw): return "with the status “\(raw)”"
+        }
+    }
+
     /// Firm money first: signed, pledged, talks, then the rest by name.
     var rank: (Int, String) {
         switch self {
@@ -78,13 +96,13 @@ public enum DealStanding: Hashable, Sendable, Comparable {
 
 extension DealStanding {
     /// A deal's own status in a reader's words, with its standing when the word alone does
-    /// not say it: "signed", "pledged (announced)", "in talks".
+    /// not say it: "signed", "pledged — announced", "in talks".
     public static func describe(status: String?) -> String {
         let standing = DealStanding(status: status)
         guard let raw = status.map(Self.trimmed), !raw.isEmpty else { return standing.words }
         switch standing {
         case .signed: return raw
-        case .pledged: return raw.lowercased() == "pledged" ? "pledged" : "pledged (\(raw))"
+        case .pledged: return raw.lowercased() == "pledged" ? "pledged" : "pledged — \(raw)"
         case .talks: return "in talks"
         case .other, .unstated: return raw
         }

@@ -288,7 +288,7 @@ extension ModelBuilder {
                         let noun = kind == "investment" ? (direction == "given" ? "invested" : "received") : nil
                         for name in [field] + (noun.map { ["\($0)_\(standing.suffix)"] } ?? []) {
                             derive("\(base).\(name)", label: "\(company.displayName): \(kind) \(direction), \(standing.words)", value: total,
-                                   formula: "sum of the amounts of its \(kind) deals (\(direction)) that are \(standing.words)",
+                                   formula: "sum of the amounts of its \(kind) deals (\(direction)) \(standing.clause)",
                                    expression: amounts.joined(separator: " + "), inputs: amounts, at: company.location)
                         }
                     }
@@ -306,7 +306,7 @@ extension ModelBuilder {
                 let field = "power_committed_\(standing.suffix)"
                 guard !powers.isEmpty, let total = sum(powers, at: company.location, what: "\(base).\(field)") else { continue }
                 derive("\(base).\(field)", label: "\(company.displayName): power in deals, \(standing.words)", value: total,
-                       formula: "sum of the power of the deals it is party to that are \(standing.words)",
+                       formula: "sum of the power of the deals it is party to \(standing.clause)",
                        expression: powers.joined(separator: " + "), inputs: powers, at: company.location)
             }
             if let latest = latestValuation(of: company.id), let value = quantity("valuations.\(latest.id).value") {

@@ -21,7 +21,9 @@ extension GeneratedPages {
         var charts: [ChartOutput] = []
         let id = company.id
         if model.records("deals").contains(where: { $0.text("from") == id || $0.text("to") == id }) {
-            let spec = "id: company-\(id)\ntype: flow\ntitle: \"\(company.displayName.replacingOccurrences(of: "\"", with: "'"))'s deals\"\ndata: deals\nwhere: { involving: \(id) }\n"
+            // A YAML double-quoted string: backslashes and quotes escaped, so any name survives.
+            let title = company.displayName.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            let spec = "id: company-\(id)\ntype: flow\ntitle: \"Deals involving \(title)\"\ndata: deals\nwhere: { involving: \(id) }\n"
             var cited = Set<String>()
             if let (html, output) = try? chartBlocks.render(code: spec, file: "companies/\(id)", firstLine: 1, cited: &cited) {
                 values["chart"] = html
@@ -107,8 +109,10 @@ extension GeneratedPages {
             let what = RecordPhrases.join([link("purchases.\($0.id).units"), chipName($0.text("chip"))], separator: " ")
             let costs = RecordPhrases.join([link("purchases.\($0.id).spend").map { "spend \($0)" },
                                             link("purchases.\($0.id).power").map { "power \($0)" }])
+            // "expected by December 2024" already gives the date.
+            let expected = $0.text("modality")?.lowercased() == "expected"
             return (RecordPhrases.join([what, costs], separator: " — ") ?? Escape.html($0.displayName))
-                + RecordPhrases.parenthesized([phrases.when($0)])
+                + RecordPhrases.parenthesized([expected ? nil : phrases.when($0)])
         }
         section("Clusters", "clusters", where: { $0.text("owner") == id }) {
             labelled(Escape.html($0.displayName), [link("clusters.\($0.id).units"), link("clusters.\($0.id).power"),

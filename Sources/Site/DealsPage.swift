@@ -50,7 +50,13 @@ extension GeneratedPages {
         let byStanding = Dictionary(grouping: deals) { DealStanding(status: $0.text("status")) }
         return byStanding.keys.sorted().map { standing in
             let statuses = Set(byStanding[standing]!.compactMap { $0.text("status") }).sorted()
-            return ["words": standing.words, "statuses": statuses.joined(separator: ", "), "has_statuses": !statuses.isEmpty]
+            // A status that is its own standing is already named by its words.
+            let known: Bool
+            switch standing {
+            case .signed, .pledged, .talks: known = true
+            case .other, .unstated: known = false
+            }
+            return ["words": standing.words, "statuses": statuses.joined(separator: ", "), "has_statuses": known && !statuses.isEmpty]
         }
     }
 

@@ -108,6 +108,12 @@ struct FigureReferences {
     func link(to figure: Figure, options: FormatOptions) -> String {
         let text = FigureText.format(figure, locale: locale, options: options)
         let title = FigureText.derivation(of: figure, in: model, sourceNames: sourceNames, locale: locale)
+        // A text field (a name, a date) is not on /figures/: it is shown, with its source in
+        // the title, but links nowhere.
+        guard figure.isQuantityLike else {
+            let shown = model.date(at: figure.reference).map { RecordPhrases(language: locale.rawValue).html($0) } ?? Escape.html(text)
+            return "<span class=\"figure-text\" title=\"\(Escape.html(title))\">\(shown)</span>"
+        }
         let kind = figure.value.unverifiableReason == nil ? "figure" : "figure unverifiable"
         return "<a class=\"\(kind)\" href=\"\(basePath)/figures/#\(Escape.html(figure.anchor))\" title=\"\(Escape.html(title))\">\(Escape.html(text))</a>"
     }
