@@ -54,7 +54,7 @@ extension GeneratedPages {
             let cells = columns.map { standing -> [String: Any] in
                 let reference = prefix + spec.field(standing)
                 shown.insert(reference)
-                return ["html": link(reference) ?? "—"]
+                return ["html": link(reference) ?? "—", "words": standing.words.capitalizedFirst]
             }
             return ["label": spec.label, "cells": cells]
         }

@@ -61,6 +61,7 @@ enum DefaultTemplates {
         {{#title_missing}}<p class="meta">The article’s title was not preserved.</p>{{/title_missing}}
         {{#title}}<p class="source-title" lang="{{language}}">{{title}}</p>{{/title}}
         {{#address}}<p class="meta">Address as recorded (not a web link): <code>{{address}}</code></p>{{/address}}
+        {{#no_address}}<p class="meta">No web address is recorded for this article.</p>{{/no_address}}
         {{#note}}<p class="note">{{note}}</p>{{/note}}
         {{#has_figures}}<details><summary>{{figure_count_words}} on this source</summary><ul>{{#figures}}<li><a href="{{url}}"><code>{{reference}}</code></a> = {{value}}</li>{{/figures}}</ul></details>{{/has_figures}}
       </section>
@@ -87,10 +88,10 @@ enum DefaultTemplates {
     <article class="page generated deals">
       <h1>{{page.title}}</h1>
       <p class="standfirst">Money and power between companies. Totals add only deals of the same standing: money paid or signed for, money pledged (announced, often on conditions such as “up to”), and money still in talks are never added together.</p>
-      <table class="data-table">
+      <table class="data-table deals-table">
         <thead><tr><th>Deal</th><th>From</th><th>To</th><th>Kind</th><th class="num">Amount</th><th class="num">Power</th><th class="num">Term</th><th>Status</th><th>Date</th></tr></thead>
         <tbody>
-        {{#page.deals}}<tr id="{{id}}"><td>{{name}}</td><td><a href="{{from_url}}">{{from}}</a></td><td><a href="{{to_url}}">{{to}}</a></td><td>{{kind}}</td><td class="num">{{{amount_html}}}</td><td class="num">{{{power_html}}}</td><td class="num">{{{term_html}}}</td><td>{{status}}{{#modality_html}}; <span class="modality">{{{modality_html}}}</span>{{/modality_html}}{{#conditions}}; {{conditions}}{{/conditions}}</td><td>{{{date_html}}}</td></tr>
+        {{#page.deals}}<tr id="{{id}}"><td class="deal-name">{{name}}</td><td data-label="From"><a href="{{from_url}}">{{from}}</a></td><td data-label="To"><a href="{{to_url}}">{{to}}</a></td><td data-label="Kind">{{kind}}</td><td class="num" data-label="Amount">{{{amount_html}}}</td><td class="num" data-label="Power">{{{power_html}}}</td><td class="num" data-label="Term">{{{term_html}}}</td><td data-label="Status">{{status}}{{#modality_html}}; <span class="modality">{{{modality_html}}}</span>{{/modality_html}}{{#conditions}}; {{conditions}}{{/conditions}}</td><td data-label="Date">{{{date_html}}}</td></tr>
         {{/page.deals}}
         </tbody>
       </table>
@@ -123,10 +124,11 @@ enum DefaultTemplates {
       <h1>{{page.title}}</h1>
       <p class="standfirst">{{page.kind}}</p>
       {{#page.has_money}}
-      <table class="data-table company-money">
-        <caption>Money and power in its deals, by standing (never added across standings)</caption>
-        <thead><tr><th></th>{{#page.money_columns}}<th class="num" scope="col">{{words}}</th>{{/page.money_columns}}</tr></thead>
-        <tbody>{{#page.money_rows}}<tr><th scope="row">{{label}}</th>{{#cells}}<td class="num">{{{html}}}</td>{{/cells}}</tr>{{/page.money_rows}}</tbody>
+      <h2 id="money-in-deals">Money and power in its deals</h2>
+      <p class="meta">By standing: money paid or signed for, pledged, and in talks are never added together.</p>
+      <table class="data-table company-money" aria-labelledby="money-in-deals">
+        <thead><tr><th><span class="visually-hidden">Total</span></th>{{#page.money_columns}}<th class="num" scope="col">{{words}}</th>{{/page.money_columns}}</tr></thead>
+        <tbody>{{#page.money_rows}}<tr><th scope="row">{{label}}</th>{{#cells}}<td class="num" data-label="{{words}}">{{{html}}}</td>{{/cells}}</tr>{{/page.money_rows}}</tbody>
       </table>
       {{/page.has_money}}
       {{#page.has_figures}}<dl class="company-figures">{{#page.figures}}<dt>{{label}}</dt><dd>{{{link}}}</dd>{{/page.figures}}</dl>{{/page.has_figures}}

@@ -133,7 +133,7 @@ struct GeneratedPages {
                 if title == nil { entry["title_missing"] = true }
             } else {
                 if let title { entry["title"] = title }
-                if let url = record.text("url") { entry["address"] = url }
+                if let url = record.text("url") { entry["address"] = url } else { entry["no_address"] = true }
             }
             if let note = record.text("note") { entry["note"] = note }
             return entry
