@@ -67,10 +67,17 @@ enum Schema {
     static func field(_ name: String, in collection: String) -> Field? {
         if let field = collections[collection]?[name] { return field }
         if isCalendarField(name) { return .date }
+        if everywhereText.contains(name) { return .text }
         // Any `*_growth` field is a percentage (capex_growth, revenue_growth…).
         if collections[collection] != nil, name.hasSuffix("_growth") { return .quantity(.percent) }
         return nil
     }
+
+    /// Fields that are words in every collection, never quantities, even when they read like
+    /// one (`conditions: up to $100B per GW deployed`): how sure a record is (`modality:
+    /// planned | could | expected | disclosed | estimate`, absent for a reported fact), its
+    /// status, conditions, label, note, and the precision of its dates.
+    static let everywhereText: Set<String> = ["modality", "status", "conditions", "label", "note", "date_precision", "name", "kind"]
 
     /// Field names that hold a year or a date in any collection (`year: 2017`, `since: 1974`,
     /// `founded`, `as_of`, `talks_began`, `*_year`, `*_date`): kept as written, never read as a
