@@ -10,7 +10,9 @@ extension GeneratedPages {
         func name(_ id: String?) -> String { id.flatMap { model.record("companies", $0)?.displayName } ?? id ?? "" }
         let rows = deals.map { deal -> [String: Any] in
             var row: [String: Any] = [
-                "id": deal.id, "name": deal.displayName,
+                // A deal without a name, title or label is named by its parties, not its id.
+                "id": deal.id, "name": deal.displayName != deal.id ? deal.displayName
+                    : RecordPhrases.join([name(deal.text("from")), name(deal.text("to"))].map { $0.isEmpty ? nil : $0 }, separator: " → ") ?? deal.id,
                 "from": name(deal.text("from")), "to": name(deal.text("to")),
                 "from_url": "\(base)/companies/\(deal.text("from") ?? "")/", "to_url": "\(base)/companies/\(deal.text("to") ?? "")/",
                 "kind": deal.text("kind") ?? "", "status": DealStanding.describe(status: deal.text("status")),

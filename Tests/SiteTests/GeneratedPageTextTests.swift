@@ -75,6 +75,12 @@ struct GeneratedPageTextTests {
         }
     }
 
+    /// A deal with no name, title or label is named by its parties on /deals/, not by its id.
+    @Test func aDealWithoutANameIsNamedByItsParties() {
+        let html = site.fixture.read("deals/index.html")
+        #expect(html.contains(#"<tr id="att-obrien"><td class="deal-name">AT&amp;T &lt;Labs&gt; → O&#39;Brien &amp; Sons</td>"#))
+    }
+
     @Test func datesPrintAtTheirPrecision() {
         let deals = site.lines("deals/index.html")
         // year, month, day, and a deal with only `as_of`.
