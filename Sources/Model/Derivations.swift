@@ -183,15 +183,26 @@ extension ModelBuilder {
             derive("\(base).value", label: "\(stake.displayName): value of the stake", value: value,
                    formula: "share × the company's latest valuation", expression: "\(base).share × \(valuationReference)",
                    inputs: ["\(base).share", valuationReference], at: stake.location)
-            let investments = ordered("deals").filter {
+            // Money invested is money paid or signed for: a pledge or talks is not yet in.
+            let all = ordered("deals").filter {
                 $0.text("from") == stake.text("holder") && $0.text("to") == company && $0.text("kind") == "investment"
                     && quantity("deals.\($0.id).amount") != nil
-            }.map { "deals.\($0.id).amount" }
+            }
+            let investments = all.filter { DealStanding(status: $0.text("status")) == .signed }.map { "deals.\($0.id).amount" }
+            if investments.isEmpty, !all.isEmpty {
+                let others = all.map { "\($0.id) (\(DealStanding(status: $0.text("status")).words))" }.joined(separator: ", ")
+                deriveUnverifiable("\(base).multiple", label: "\(stake.displayName): multiple on money invested",
+                                   reason: "none of the holder's investments in the company is paid or signed: \(others)",
+                                   formula: "value of the stake ÷ money the holder invested (deals paid or signed)",
+                                   expression: "\(base).value ÷ (no money paid or signed)",
+                                   inputs: ["\(base).value"] + all.map { "deals.\($0.id).amount" }, at: stake.location)
+                continue
+            }
             guard !investments.isEmpty, let invested = sum(investments, at: stake.location, what: "\(base).multiple"),
                   let multiple = compute(at: stake.location, what: "\(base).multiple", { () throws(QuantityError) in try value / invested })
             else { continue }
             derive("\(base).multiple", label: "\(stake.displayName): multiple on money invested", value: multiple.with(hint: .ratio),
-                   formula: "value of the stake ÷ money the holder invested",
+                   formula: "value of the stake ÷ money the holder invested (deals paid or signed)",
                    expression: "\(base).value ÷ (" + investments.joined(separator: " + ") + ")",
                    inputs: ["\(base).value"] + investments, at: stake.location)
         }

@@ -98,8 +98,13 @@ extension ModelBuilder {
         case .call(let name, let arguments, let offset):
             var values: [Quantity] = []
             for argument in arguments {
-                if case .selection(_, _, _, let o) = argument {
+                if case .selection(let collection, _, _, let o) = argument {
                     guard let references = select(argument, at: at(o)) else { return nil }
+                    if name == "sum", collection == "deals", let mixed = Self.mixedStandings(references, records["deals"] ?? [:]) {
+                        diagnostics.append(.error(at: at(o), "sum() would add deals of different standings (\(mixed)); "
+                            + "totals never add money paid or signed, pledged and in talks: select one, as in deals[to=openai,status=signed]"))
+                        return nil
+                    }
                     for reference in references {
                         guard let q = value(of: reference, offset: o, inputs: &inputs, visiting: &visiting, at: at) else { return nil }
                         values.append(q)
@@ -121,6 +126,18 @@ extension ModelBuilder {
                 return nil
             }
         }
+    }
+
+    /// "paid or signed: a; in talks: b" when the deals behind `references` differ in
+    /// standing (see `DealStanding`); nil when they share one.
+    static func mixedStandings(_ references: [String], _ deals: [String: Record]) -> String? {
+        var byStanding: [DealStanding: [String]] = [:]
+        for reference in references {
+            let id = reference.split(separator: ".").dropFirst().first.map(String.init) ?? ""
+            byStanding[DealStanding(status: deals[id]?.text("status")), default: []].append(id)
+        }
+        guard byStanding.count > 1 else { return nil }
+        return byStanding.keys.sorted().map { "\($0.words): " + byStanding[$0]!.joined(separator: ", ") }.joined(separator: "; ")
     }
 
     private static func combine(_ name: String, _ first: Quantity, _ rest: ArraySlice<Quantity>) throws(QuantityError) -> Quantity {

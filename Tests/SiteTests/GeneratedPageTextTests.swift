@@ -129,7 +129,7 @@ struct GeneratedPageTextTests {
             Range($0.range(at: 1), in: html).map { String(html[$0]) }
         }
         #expect(anchors == ["figures-chips", "figures-clusters", "figures-companies", "figures-context", "figures-deals",
-                            "figures-purchases", "figures-training", "figures-valuations"])
+                            "figures-purchases", "figures-stakes", "figures-training", "figures-valuations"])
         for anchor in anchors { #expect(html.contains(#"<h2 id="\#(anchor)">"#), "\(anchor)") }
         // Text fields are not figures.
         for text in ["deals.qa-att.date", "deals.qa-att.conditions", "companies.att.name", "deals.att-qa.label"] {
@@ -138,6 +138,14 @@ struct GeneratedPageTextTests {
         // An unverifiable figure says why.
         #expect(site.text("figures/index.html").contains(
             "It cannot be computed: the deal has no date; its amount is a total reported by March 1, 2025, not dated by payment, so no valuation of AT&T <Labs> from the time of the investment can be chosen."))
+    }
+
+    /// O'Brien's only investment in AT&T is in talks: no money is in yet, so its stake has a
+    /// value (1% × $100B) but no multiple on money invested, and says why.
+    @Test func aMultipleOnMoneyNotYetInvestedIsUnverifiable() {
+        #expect(site.lines("companies/obrien/index.html").contains("O'Brien & Sons holds 1% of AT&T <Labs>, worth $1 billion (as of June 2025)"))
+        #expect(site.text("figures/index.html").contains(
+            "It cannot be computed: none of the holder's investments in the company is paid or signed: obrien-att (in talks)."))
     }
 
     @Test func modalityIsSaidInWords() {

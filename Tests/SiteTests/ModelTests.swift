@@ -81,9 +81,10 @@ struct ModelDerivationTests {
         #expect(text(model, "companies.amazon.received_cloud_status_unstated") == "$38 billion")
         #expect(text(model, "companies.openai.latest_valuation") == "$500 billion")
         #expect(text(model, "companies.nvidia.power_committed_status_unstated") == "≥ 10 GW")
-        // OpenAI receives > $13B and up to $100B with no status, and ≥ $10B in talks: two
-        // totals, never one.
-        #expect(model.figures["companies.openai.received_status_unstated"]?.inputs == ["deals.nvidia-openai.amount", "deals.microsoft-openai.amount"])
+        // OpenAI receives > $13B signed, up to $100B with no status and ≥ $10B in talks:
+        // three totals, never one.
+        #expect(text(model, "companies.openai.received_signed") == "> $13 billion")
+        #expect(text(model, "companies.openai.received_status_unstated") == "up to $100 billion")
         #expect(model.figures["companies.openai.received_talks"]?.inputs == ["deals.amazon-openai.amount"])
         #expect(text(model, "companies.openai.received_talks") == "≥ $10 billion")
         #expect(model.figures["companies.openai.received"] == nil && model.figures["companies.amazon.invested"] == nil)
@@ -162,6 +163,18 @@ struct ModelErrorTests {
         // `  expr: ` is 8 columns; the '+' is 22 characters into the formula: column 31.
         #expect(lines.count == 1)
         #expect(lines.first?.hasPrefix("content/data/figures.yaml:2:31: error: cannot add") == true)
+    }
+
+    /// Totals never add deals of different standings, in a named figure either: the
+    /// story fixture's OpenAI investments are in talks (Amazon) and without status (the others).
+    @Test func aSumOverDealsOfDifferentStandingsIsAnError() throws {
+        let lines = try problems(["content/data/figures.yaml": """
+        - id: promised
+          expr: sum(deals[to=openai,kind=investment].amount)
+        - id: in-talks
+          expr: sum(deals[to=openai,kind=investment,status=talks].amount)
+        """])
+        #expect(lines == ["content/data/figures.yaml:2:13: error: sum() would add deals of different standings (paid or signed: microsoft-openai; in talks: amazon-openai; status not given: nvidia-openai); totals never add money paid or signed, pledged and in talks: select one, as in deals[to=openai,status=signed]"])
     }
 
     @Test func factWithoutSourceIsAWarningAndFailsOnlyStrictBuilds() throws {
