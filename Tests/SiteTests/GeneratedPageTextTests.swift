@@ -19,6 +19,14 @@ struct GeneratedPageTextTests {
         #expect(lines.contains { $0.hasPrefix("content/index.md:7:27: warning: deals.qa-att.implied_stake cannot be computed: no valuation of AT&T <Labs> is dated on or before the deal (January 15, 2025) (the earliest on record is dated June 1, 2025)") }, "\(lines)")
     }
 
+    /// A cited figure that cannot be computed reads as the word "unverifiable", linked to its
+    /// entry, with the reason in its title; the sentence around it is intact.
+    @Test func aCitedUnverifiableFigureReadsAsAWordWithItsReason() {
+        #expect(site.text("index.html").contains("The stake it would buy is unverifiable."))
+        #expect(site.fixture.read("index.html").contains(
+            #"<a class="figure unverifiable" href="/figures/#deals.qa-att.implied_stake" title="Q&amp;A pledges: implied stake = unverifiable. It cannot be computed: no valuation of AT&amp;T &lt;Labs&gt; is dated on or before the deal (January 15, 2025) (the earliest on record is dated June 1, 2025)."#))
+    }
+
     /// Signed $3B compute, and four investments into AT&T of four standings plus one with
     /// no status: each total on its own row, none added to another.
     @Test func dealTotalsKeepEachStandingApart() {

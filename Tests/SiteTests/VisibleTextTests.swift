@@ -29,6 +29,11 @@ struct VisibleTextTests {
         #expect(FixtureSite.files(in: output).contains("deals/index.html"))
         let problems = Self.problems(in: output)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        // context.yaml's `since: 1974` and `year: 2017` are years, not quantities.
+        for path in ["sources/index.html", "figures/index.html"] {
+            let text = VisibleText.of((try? String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)) ?? "")
+            #expect(!text.contains("1,974") && !text.contains("2,017"), "\(path)")
+        }
     }
 
     @Test func aNewSiteShowsNoMarkupAsText() throws {
