@@ -122,7 +122,7 @@ enum DefaultTemplates {
     static let company = """
     <article class="page generated company">
       <h1>{{page.title}}</h1>
-      <p class="standfirst">{{page.kind}}</p>
+      {{#page.kind}}<p class="standfirst">{{page.kind}}</p>{{/page.kind}}
       {{#page.has_money}}
       <h2 id="money-in-deals">Money and power in its deals</h2>
       <p class="meta">By standing: money paid or signed for, pledged, and in talks are never added together.</p>
