@@ -81,6 +81,12 @@ public struct StoryModel: Sendable {
             let known = fields.sorted().joined(separator: ", ")
             return "'\(reference)' needs a field: one of \(known)"
         }
+        // A total asked for without its standing (`received` for `received_signed`…): name them all.
+        let refined = fields.filter { $0.hasPrefix(parts[2] + "_") }.sorted()
+        if !refined.isEmpty, NearMiss.hint(for: parts[2], among: fields).isEmpty {
+            return "\(collectionName).\(parts[1]) has no field '\(parts[2])'; it has "
+                + refined.map { "'\($0)'" }.joined(separator: ", ") + (collectionName == "companies" ? " (totals are kept apart by standing)" : "")
+        }
         return "\(collectionName).\(parts[1]) has no field '\(parts[2])'\(NearMiss.hint(for: parts[2], among: fields))"
     }
 

@@ -165,6 +165,15 @@ struct ModelErrorTests {
         #expect(lines.first?.hasPrefix("content/data/figures.yaml:2:31: error: cannot add") == true)
     }
 
+    /// A total cited without its standing, as the names were before they were kept apart,
+    /// names every total it could mean.
+    @Test func aTotalWithoutItsStandingNamesTheOnesThatExist() throws {
+        let lines = try problems(["content/bad.md": "---\ntitle: Bad\n---\n\nOpenAI got {{ companies.openai.received }}.\n"])
+        #expect(lines == ["content/bad.md:5:12: error: companies.openai has no field 'received'; it has 'received_investment_signed', "
+            + "'received_investment_status_unstated', 'received_investment_talks', 'received_signed', 'received_status_unstated', "
+            + "'received_talks' (totals are kept apart by standing)"])
+    }
+
     /// Totals never add deals of different standings, in a named figure either: the
     /// story fixture's OpenAI investments are in talks (Amazon) and without status (the others).
     @Test func aSumOverDealsOfDifferentStandingsIsAnError() throws {
