@@ -32,10 +32,9 @@ enum BarLayout {
         chart.orientation == .horizontal ? horizontal(chart, &defs) : VerticalBars.draw(chart, &defs)
     }
 
-    /// Room needed past a bar's end: chevron (if open) plus the value label.
+    /// Room needed past a bar's end: the open end of a lower bound (or a gap) plus the value label.
     static func endRoom(_ v: ChartValue) -> Double {
-        let open = v.qualifier == .atLeast || v.qualifier == .atMost
-        return (open ? Marks.chevronLength : 4) + 2 + TextMetrics.width(v.label)
+        Marks.endRoom(v) + 2 + TextMetrics.width(v.label)
     }
 
     /// Chooses ticks and the scale (units per value) for horizontal bars so end labels fit where possible.
@@ -78,8 +77,7 @@ enum BarLayout {
         for bar in bars {
             let color = Palette.color(bar.color, index: 0)
             var nameLines = TextMetrics.wrap(bar.category, maxWidth: avail, bold: true)
-            let open = bar.value.qualifier == .atLeast || bar.value.qualifier == .atMost
-            let end = x(bar.value.high) + (open ? Marks.chevronLength : 4) + 2
+            let end = x(bar.value.high) + Marks.endRoom(bar.value) + 2
             let labelW = TextMetrics.width(bar.value.label)
             var fits = end + labelW <= width - pad
             if let m = bar.marker {

@@ -47,9 +47,9 @@ public struct ChartValue: Sendable, Equatable {
     public enum Qualifier: String, Sendable, Equatable {
         /// The value is the interval as given.
         case exact
-        /// The true value is at least `high` ("> $500B", "≥ 10 GW"): drawn with an outward chevron.
+        /// The true value is at least `high` ("> $500B", "≥ 10 GW"): a bar's edges run on, dashed.
         case atLeast
-        /// The true value is at most `high` ("up to $100B"): drawn hatched with an inward chevron.
+        /// The true value is at most `high` ("up to $100B"): drawn hatched from zero.
         case atMost
         /// The value is approximate ("~$300B"): drawn like exact; the label carries the "~".
         case approximate

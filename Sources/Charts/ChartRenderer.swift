@@ -9,8 +9,9 @@
 // - Colours: caller hex or Okabe–Ito; text uses CSS variables (--cx-fg, --cx-muted, --cx-bg, …) defined on
 //   .cx-chart with a prefers-color-scheme: dark override; a page can override them with a more specific
 //   selector (e.g. `html .cx-chart{--cx-bg:transparent}`). A background rect in --cx-bg keeps contrast.
-// - Open values: atLeast = chevron pointing outward (bars), second arrowhead (flows), dashed ring/outline
-//   (circles, squares); atMost = hatched from zero with an inward chevron; ranges = solid to low + hatched
+// - Open values: atLeast = the bar's edges running on, dashed (bars), second arrowhead (flows), dashed
+//   ring/outline (circles, squares); atMost = hatched from zero; no mark repeats the label's "<" or ">"
+//   (the label says the qualifier once); ranges = solid to low + hatched
 //   band to high; approximate = drawn as exact (the caller's label carries "~").
 // - Output is deterministic: coordinates rounded to ≤ 2 decimals by integer arithmetic, arrays only.
 

@@ -1,18 +1,37 @@
 // The plotted data as a table: headers + string cells, CSV (RFC 4180) and an escaped <details> HTML table.
 
 /// The data behind a chart as rows of strings, for an accessible HTML table and a CSV download.
+///
+/// The CSV has every column, raw numbers included (`10500000000`); the HTML table a reader sees
+/// under the chart shows only the formatted ones (`~$10.5B–$14B`) that hold something, listed
+/// in `shownColumns`.
 public struct ChartTable: Sendable, Equatable {
     public var headers: [String]
     public var rows: [[String]]
+    /// Indexes of the columns the HTML table shows; the others are raw numbers for the CSV.
+    public var shownColumns: [Int]
+    /// Per row, cells that the HTML table shows instead of the CSV's (column index → text),
+    /// as a formatted total in place of a raw one.
+    public var shownOverrides: [[Int: String]]
 
     public init(headers: [String], rows: [[String]]) {
         self.headers = headers
         self.rows = rows
+        self.shownColumns = Array(headers.indices)
+        self.shownOverrides = rows.map { _ in [:] }
     }
 
     /// The rows plotted by `chart`: formatted labels as given by the caller plus raw numbers.
     public init(chart: Chart) {
-        func num(_ x: Double) -> String { SVGNumber.format(x, maxDecimals: 6) }
+        let raw: Set<String> = ["Low", "High", "ISO date", "Raw value", "Marker value"]
+        var overrides: [[Int: String]] = []
+        // Raw numbers in full (the shortest text that reads back as the same Double), so that
+        // a bound in the CSV is never rounded past what it bounds: 2/3 is 0.6666666666666666.
+        func num(_ x: Double) -> String {
+            guard x.isFinite else { return "" }
+            if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+            return "\(x)"
+        }
         func qual(_ v: ChartValue) -> String {
             switch v.qualifier {
             case .exact: return v.isRange ? "range" : "exact"
@@ -35,6 +54,8 @@ public struct ChartTable: Sendable, Equatable {
                 [c.name] + d.series.indices.map { s in s < c.segments.count ? c.segments[s]?.label ?? "" : "" }
                     + [c.totalLabel ?? num(totals[i])]
             }
+            let totalColumn = d.series.count + 1
+            overrides = d.categories.enumerated().map { i, c in [totalColumn: c.totalLabel ?? d.tickFormat(totals[i])] }
         case .line(let d):
             headers = ["Series", "Date", "Value", "ISO date", "Raw value"]
             rows = d.series.flatMap { s in
@@ -60,6 +81,12 @@ public struct ChartTable: Sendable, Equatable {
             headers = ["Item", "Value", "Low", "High", "Qualifier"]
             rows = d.items.map { [$0.name, $0.value.label, num($0.value.low), num($0.value.high), qual($0.value)] }
         }
+        // Raw numbers and columns empty in every row (no markers, no notes) stay in the CSV only.
+        let allHeaders = headers, allRows = rows
+        shownColumns = allHeaders.indices.filter { c in
+            !raw.contains(allHeaders[c]) && (c == 0 || allRows.contains { c < $0.count && !$0[c].isEmpty })
+        }
+        shownOverrides = overrides.count == rows.count ? overrides : rows.map { _ in [:] }
     }
 
     /// RFC 4180 CSV: CRLF line ends, fields with `,` `"` CR or LF quoted, quotes doubled.
@@ -73,15 +100,20 @@ public struct ChartTable: Sendable, Equatable {
         return ([headers] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 
-    /// An escaped `<table>` with a header row (`<th scope="col">`) and the first cell of each row as `<th scope="row">`.
+    /// An escaped `<table>` of the shown columns, with a header row (`<th scope="col">`) and the
+    /// first cell of each row as `<th scope="row">`. A cell that is one number (digits, no
+    /// ordinary space: `~$10.5B–$14B`, `up to $100B` with its no-break spaces) does not wrap,
+    /// so a range never breaks after its dash.
     public func html() -> String {
         var s = "<table class=\"cx-table\"><thead><tr>"
-        for h in headers { s += "<th scope=\"col\">\(XMLText.escape(h))</th>" }
+        for c in shownColumns { s += "<th scope=\"col\">\(XMLText.escape(headers[c]))</th>" }
         s += "</tr></thead><tbody>"
-        for row in rows {
+        for (r, row) in rows.enumerated() {
             s += "<tr>"
-            for (i, cell) in row.enumerated() {
-                s += i == 0 ? "<th scope=\"row\">\(XMLText.escape(cell))</th>" : "<td>\(XMLText.escape(cell))</td>"
+            for (i, c) in shownColumns.enumerated() where c < row.count {
+                let cell = shownOverrides[r][c] ?? row[c]
+                let keep = TextMetrics.isNumeric(cell) && !cell.contains(" ") ? " style=\"white-space:nowrap\"" : ""
+                s += i == 0 ? "<th scope=\"row\"\(keep)>\(XMLText.escape(cell))</th>" : "<td\(keep)>\(XMLText.escape(cell))</td>"
             }
             s += "</tr>"
         }

@@ -104,7 +104,11 @@ enum FlowLayout {
         let nameW = nameLines.flatMap { $0.map { TextMetrics.width($0, bold: true) } }.max() ?? 0
         let nodeW = min(maxNodeText, nameW) + 14
         let x0 = width / 2 - nodeW / 2, x1 = width / 2 + nodeW / 2
-        let colW = (width - 2 * pad - nodeW - 2 * arcRegion - 2 * 10) / 2
+        // The label columns take room from the arcs when an amount (never broken) needs it.
+        let widestAmount = arcs.compactMap { $0.link.amount.map { TextMetrics.widestUnbreakable($0.label, bold: true) } }.max() ?? 0
+        let baseColW = (width - 2 * pad - nodeW - 2 * arcRegion - 2 * 10) / 2
+        let widen = max(0, min(widestAmount - baseColW, arcRegion - 28))
+        let colW = baseColW + widen
         var labels = arcs.map { label($0, chart, width: colW) }
         let sideNeed = [true, false].map { left in
             arcs.indices.filter { arcs[$0].left == left }.reduce(0.0) { $0 + labels[$1].height + 8 }
@@ -132,7 +136,7 @@ enum FlowLayout {
             }
         }
         let maxSpan = max(1, arcs.map { abs($0.to - $0.from) }.max() ?? 1)
-        let region = arcRegion
+        let region = arcRegion - widen
         for i in arcs.indices {
             let span = Double(abs(arcs[i].to - arcs[i].from) - 1) / Double(max(1, maxSpan - 1))
             arcs[i].depth = 16 + (region / 0.75 - 16 - maxBand) * span
@@ -220,7 +224,7 @@ enum FlowLayout {
         arrow.closePath()
         svg.path(arrow.d, cls: "cx-arrow", extra: [("fill", color)])
         if a.link.amount?.qualifier == .atLeast {
-            // "At least": a second arrowhead behind the first, like the open-end chevron on bars.
+            // "At least": a second arrowhead behind the first, like the open end of a bar.
             var second = PathData()
             let tip = end + sign * 1, rear = tip + sign * arrowLength
             second.move(rear, a.yt - half)

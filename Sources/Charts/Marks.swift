@@ -1,12 +1,17 @@
-// Shared marks: interval bars (solid to low, hatched band to high), open-end chevrons, and legends.
+// Shared marks: interval bars (solid to low, hatched band to high), dashed open ends, and legends.
 
 enum Marks {
-    /// Length past the end of a bar taken by an open-end chevron (plus its gap).
-    static let chevronLength = 12.0
+    /// Length past the end of a bar taken by an open end (plus its gap).
+    static let openEndLength = 12.0
+
+    /// Room past a bar's end before its label: the open end of a lower bound, else a gap.
+    static func endRoom(_ value: ChartValue) -> Double {
+        value.qualifier == .atLeast ? openEndLength : 4
+    }
 
     /// Draws `value` as a bar along the value axis. `pos` maps a value to the axis coordinate
     /// (x for horizontal, y for vertical); `cross`/`thickness` place it across the axis.
-    /// Returns the coordinate just beyond the drawn end (after any chevron), in the growth direction.
+    /// Returns the coordinate just beyond the drawn end (after any open end), in the growth direction.
     @discardableResult
     static func intervalBar(_ svg: inout SVGBuilder, _ defs: inout SVGDefs, value: ChartValue, color: String,
                             horizontal: Bool, pos: (Double) -> Double, cross: Double, thickness: Double) -> Double {
@@ -23,24 +28,25 @@ enum Marks {
         }
         if value.high > value.solidEnd {
             rect(solid, high, cls: "cx-band", fill: defs.hatch(color),
-                 extra: [("stroke", color), ("stroke-width", "1")])
+                 extra: [("stroke", color), ("stroke-width", "1"),
+                         ("data-open", value.qualifier == .atMost ? value.qualifier.rawValue : nil)])
         }
         let sign = horizontal ? 1.0 : -1.0
-        let mid = cross + thickness / 2
-        guard value.qualifier == .atLeast || value.qualifier == .atMost else { return high + sign * 4 }
-        let near = high + sign * 3, far = high + sign * 9
-        let tip = value.qualifier == .atLeast ? far : near
-        let back = value.qualifier == .atLeast ? near : far
+        // An upper bound is the hatched band from zero alone, and a lower bound's open end is the
+        // bar's edges running on, dashed: no glyph that repeats the label's "<" or ">".
+        guard value.qualifier == .atLeast else { return high + sign * 4 }
+        let from = high + sign * 1, to = high + sign * 10
         var p = PathData()
-        if horizontal {
-            p.move(back, mid - 6); p.lineTo(tip, mid); p.lineTo(back, mid + 6)
-        } else {
-            p.move(mid - 6, back); p.lineTo(mid, tip); p.lineTo(mid + 6, back)
+        for edge in [cross + 0.75, cross + thickness - 0.75] {
+            if horizontal {
+                p.move(from, edge); p.lineTo(to, edge)
+            } else {
+                p.move(edge, from); p.lineTo(edge, to)
+            }
         }
-        svg.path(p.d, cls: "cx-fgs cx-open", extra: [("stroke-width", "2"), ("stroke-linecap", "round"),
-                                                       ("stroke-linejoin", "round"),
-                                                       ("data-open", value.qualifier.rawValue)])
-        return high + sign * chevronLength
+        svg.path(p.d, cls: "cx-open", extra: [("stroke", color), ("stroke-width", "1.5"), ("stroke-dasharray", "2 2"),
+                                              ("data-open", value.qualifier.rawValue)])
+        return high + sign * openEndLength
     }
 }
 

@@ -35,7 +35,7 @@ enum TextMetrics {
     /// wider for capitals, `m`/`w`, symbols and non-latin scripts (conservative for DejaVu Sans).
     static func em(_ c: Unicode.Scalar) -> Double {
         switch c {
-        case " ": return 0.32
+        case " ", "\u{00A0}": return 0.32
         case "i", "l", "j", ".", ",", ":", ";", "'", "|", "!", "`", "·": return 0.32
         case "f", "t", "r", "I", "(", ")", "[", "]", "/", "\\", "-", "\"": return 0.42
         case "m", "w": return 0.92
@@ -58,33 +58,75 @@ enum TextMetrics {
         return total * fontSize * (bold ? 1.07 : 1.0)
     }
 
-    /// Greedy word wrap into lines no wider than `maxWidth`; over-long words are split.
+    /// Greedy word wrap into lines no wider than `maxWidth`, breaking only at spaces outside
+    /// numbers: a no-break space (U+00A0, as between a qualifier and its number) never breaks,
+    /// and a word holding a digit keeps the short word after it (`10 GW`, `$14 billion`) when
+    /// the line allows. A number is never split, even when it is wider than `maxWidth` (the
+    /// layout widens its column by `widestUnbreakable`); only an over-long word without digits
+    /// is cut, after a hyphen or slash where it has one.
     static func wrap(_ s: String, maxWidth: Double, bold: Bool = false) -> [String] {
         let words = s.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         if words.isEmpty { return [""] }
         var lines: [String] = []
         var current = ""
-        for word in words {
-            let candidate = current.isEmpty ? word : current + " " + word
+        var index = 0
+        while index < words.count {
+            // A number and the unit word after it travel together when they fit on a line.
+            var unit = words[index]
+            var next = index + 1
+            if next < words.count, isNumeric(words[index]), !isNumeric(words[next]), words[next].count <= 8,
+               width(unit + " " + words[next], bold: bold) <= maxWidth {
+                unit += " " + words[next]
+                next += 1
+            }
+            index = next
+            let candidate = current.isEmpty ? unit : current + " " + unit
             if width(candidate, bold: bold) <= maxWidth {
                 current = candidate
                 continue
             }
             if !current.isEmpty { lines.append(current) }
-            current = ""
-            var piece = ""
-            for ch in word {
-                let next = piece + String(ch)
-                if width(next, bold: bold) > maxWidth && !piece.isEmpty {
-                    lines.append(piece)
-                    piece = String(ch)
-                } else {
-                    piece = next
-                }
-            }
-            current = piece
+            current = unit
+            guard width(unit, bold: bold) > maxWidth, !isNumeric(unit) else { continue }
+            let pieces = cut(unit, maxWidth: maxWidth, bold: bold)
+            lines += pieces.dropLast()
+            current = pieces.last ?? ""
         }
         if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// The widest piece of `s` that `wrap` never breaks (a number with its qualifier), so a
+    /// layout can make its label column at least that wide.
+    static func widestUnbreakable(_ s: String, bold: Bool = false) -> Double {
+        s.split(separator: " ").filter { isNumeric($0) }.map { width(String($0), bold: bold) }.max() ?? 0
+    }
+
+    /// True for a word holding a digit (`$10.5B–$14B`, `≥\u{00A0}10`).
+    static func isNumeric<S: StringProtocol>(_ word: S) -> Bool {
+        word.unicodeScalars.contains { $0.properties.numericType != nil && $0.value < 0x80 }
+    }
+
+    /// Cuts a word without digits to lines, after `-` or `/` where possible, else anywhere.
+    private static func cut(_ word: String, maxWidth: Double, bold: Bool) -> [String] {
+        var lines: [String] = []
+        var piece = ""
+        for ch in word {
+            let next = piece + String(ch)
+            if width(next, bold: bold) > maxWidth && !piece.isEmpty {
+                if let at = piece.lastIndex(where: { $0 == "-" || $0 == "/" }) {
+                    let head = String(piece[...at])
+                    lines.append(head)
+                    piece = String(piece[piece.index(after: at)...]) + String(ch)
+                } else {
+                    lines.append(piece)
+                    piece = String(ch)
+                }
+            } else {
+                piece = next
+            }
+        }
+        lines.append(piece)
         return lines
     }
 

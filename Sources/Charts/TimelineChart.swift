@@ -40,10 +40,40 @@ enum TimelineLayout {
                 .filter { !$0.isEmpty }.joined(separator: " · ")], maxWidth: labelW), x: labelX)
         }
         let needed = labels.reduce(0) { $0 + $1.height + 8 }
-        let height = max(260, needed * 1.15)
-        let y = { (d: Int) in Double(d - lo) / Double(max(1, hi - lo)) * height }
-        let ticks = DateTicks.ticks(from: lo, to: hi, length: height) { _ in TextMetrics.lineHeight }
         let maxAmount = events.compactMap { $0.amount?.high }.max() ?? 0
+        let radii = events.map { radius($0.amount?.high ?? 0, max: maxAmount) }
+        // Marks on one date stack along the axis, centred on the date, `markGap` apart.
+        let markGap = 4.0
+        let reach = events.indices.map { markReach(events[$0].amount, radius: radii[$0]) }
+        var dates: [Int] = []
+        var members: [[Int]] = []
+        for (i, e) in events.enumerated() {
+            if dates.last == e.date.dayNumber { members[members.count - 1].append(i) } else {
+                dates.append(e.date.dayNumber)
+                members.append([i])
+            }
+        }
+        let stacks = members.map { m in m.reduce(0) { $0 + 2 * reach[$1] } + markGap * Double(m.count - 1) }
+        let scale = TimelineScale(lo: lo, hi: hi, dates: dates, extents: stacks.map { ($0 / 2, $0 / 2) },
+                                  baseHeight: max(260, needed * 1.15), gap: markGap,
+                                  labelSpacing: (labels.map(\.height).max() ?? 0) + 8)
+        let height = scale.height
+        let y = { (d: Int) in scale.y(d) }
+        var centre = [Double](repeating: 0, count: events.count)
+        for (k, m) in members.enumerated() {
+            var at = y(dates[k]) - stacks[k] / 2
+            for i in m {
+                centre[i] = at + reach[i]
+                at += 2 * reach[i] + markGap
+            }
+        }
+        // Ticks on the stretched axis: none inside a break, none crowding the one before.
+        var ticks: [DateTick] = []
+        for t in DateTicks.ticks(from: lo, to: hi, length: height, labelSize: { _ in TextMetrics.lineHeight })
+        where !scale.isInBreak(t.date.dayNumber) {
+            if let last = ticks.last, y(t.date.dayNumber) - y(last.date.dayNumber) < TextMetrics.lineHeight + 4 { continue }
+            ticks.append(t)
+        }
 
         extent.add(0)
         extent.add(height)
@@ -55,26 +85,28 @@ enum TimelineLayout {
             extent.add(ty + 4.5 + 3.5)
         }
         svg.line(axisX, 0, axisX, height, cls: "cx-axis", extra: [("stroke-width", "1.5")])
+        for b in scale.breaks { drawBreak(&svg, axisX: axisX, top: b.top, bottom: b.bottom, from: b.from, to: b.to) }
 
         // Larger circles first so smaller ones stay visible on top.
-        let radii = events.map { radius($0.amount?.high ?? 0, max: maxAmount) }
         let drawOrder = events.indices.sorted { radii[$0] != radii[$1] ? radii[$0] > radii[$1] : $0 < $1 }
         for i in drawOrder {
-            let e = events[i], cy = y(e.date.dayNumber)
+            let e = events[i], cy = centre[i]
             let color = Palette.color(e.color, index: 0)
             svg.open("cx-event", title: [e.dateLabel, e.title, e.amount?.label ?? ""].filter { !$0.isEmpty }
                 .joined(separator: ": "))
             drawMark(&svg, &defs, amount: e.amount, maxAmount: maxAmount, cx: axisX, cy: cy, color: color)
             svg.close()
+            extent.add(cy - reach[i])
+            extent.add(cy + reach[i])
         }
 
         // Align each label's first line with its event; spread overlapping labels apart.
         let firstLineMid = TextMetrics.ascent - 4.5
-        let tops = LabelLayout.spread(desired: events.indices.map { y(events[$0].date.dayNumber) - firstLineMid + labels[$0].height / 2 },
+        let tops = LabelLayout.spread(desired: events.indices.map { centre[$0] - firstLineMid + labels[$0].height / 2 },
                                       sizes: labels.map(\.height), gap: 8)
         for i in events.indices {
             labels[i].top = tops[i]
-            let cy = y(events[i].date.dayNumber)
+            let cy = centre[i]
             let r = max(radii[i], minRadius)
             var lead = PathData()
             let ly = labels[i].top + firstLineMid
@@ -86,6 +118,27 @@ enum TimelineLayout {
             extent.add(labels[i].box)
         }
         return (svg, extent)
+    }
+
+    /// How far an event's mark reaches from its centre: the circle, the dashed ring of an
+    /// "at least" amount (+4), or the hollow dot (4 + stroke) when there is no amount.
+    static func markReach(_ amount: ChartValue?, radius r: Double) -> Double {
+        guard let a = amount, a.high > 0 else { return 5 }
+        let ring = a.qualifier == .atLeast ? r + 4.75 : r + 0.5
+        return max(ring, minRadius + 1.5)
+    }
+
+    /// An axis break: the axis interrupted by a gap and two slanted strokes, titled with the
+    /// dates it spans so that a reader knows the time there is not to scale.
+    static func drawBreak(_ svg: inout SVGBuilder, axisX: Double, top: Double, bottom: Double, from: Int, to: Int) {
+        let mid = (top + bottom) / 2
+        let a = DateFromDays.date(from), b = DateFromDays.date(to)
+        svg.open("cx-break", title: "Axis break: \(a.iso) to \(b.iso) compressed, no events")
+        svg.rect(axisX - 7, mid - 4, 14, 8, cls: "cx-bg", extra: [("stroke", "none")])
+        for dy in [-4.0, 4.0] {
+            svg.line(axisX - 7, mid + dy + 3, axisX + 7, mid + dy - 3, cls: "cx-axis", extra: [("stroke-width", "1.5")])
+        }
+        svg.close()
     }
 
     /// One event mark: solid circle for exact values, hatched outer circle for the high end of a range

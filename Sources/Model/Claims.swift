@@ -1,22 +1,38 @@
 import Diagnostics
 import Quantities
 
-/// A source's own figure held against what its inputs give. Findings, not errors: an
+/// A source's own statement held against what the data gives. Findings, not errors: an
 /// inconsistent claim is content for the checks page.
+///
+/// A claim record takes one of two forms:
+/// - a figure: `says: ~$18B` and `figure: purchases.meta-h100-2024.spend` (with an optional
+///   `tolerance`, default 10%, for a value stated as about or exact; a bound is compared as stated);
+/// - a comparison: `compare: financials.x.revenue_growth > financials.x.opex_growth` and
+///   `statement:` (the source's words), for a source that sets one figure above another.
+/// Either may add `readings:`, the ways the source states the same figure
+/// (`- { modality: expected, when: by the end of 2024, as_of: 2024-12-31 }`); readings that
+/// disagree make the claim `ambiguous`.
 public struct ClaimCheck: Sendable {
     public enum Status: String, Sendable, CaseIterable {
-        case consistent, inconsistent, unverifiable
+        /// The data bears the statement out.
+        case consistent
+        /// The data contradicts it.
+        case inconsistent
+        /// The data cannot decide it; the explanation says what is missing.
+        case unverifiable
+        /// The source states it in two ways that cannot both be meant.
+        case ambiguous
     }
 
     public let id: String
     public let status: Status
-    /// What the source says, as written (`~$18B`).
+    /// What the source says, as written (`~$18B`), or a comparison's `statement`.
     public let says: String
     public let stated: Quantity?
-    /// The reference of the figure the claim is about.
+    /// The reference of the figure the claim is about (a comparison's first side).
     public let figure: String
     public let tolerance: Double
-    /// One or two sentences a reader can follow.
+    /// Sentences a reader can follow, naming the comparison made.
     public let explanation: String
     public let sources: [String]
     public let note: String?
@@ -26,51 +42,62 @@ public struct ClaimCheck: Sendable {
 extension ModelBuilder {
     mutating func checkClaims() {
         for record in ordered("claims") {
-            guard let figureNode = record["figure"], let reference = figureNode.text else {
-                diagnostics.append(.error(at: record.location, "claim '\(record.id)' needs a 'figure': the reference it is about"))
-                continue
-            }
-            guard let saysNode = record["says"] else {
-                diagnostics.append(.error(at: record.location, "claim '\(record.id)' needs 'says': the figure as the source states it"))
-                continue
-            }
-            let says = saysNode.text ?? ""
-            let stated = quantity("claims.\(record.id).says")
             let tolerance = quantity("claims.\(record.id).tolerance")?.low ?? 0.10
-            let base = (record: record, says: says, stated: stated, reference: reference, tolerance: tolerance)
-            // A claim about a figure that does not exist is a mistake in the data, not a finding.
-            guard figures[reference] != nil || isComputableLater(reference) else {
-                diagnostics.append(.error(at: figureNode.location, unknownReference(reference)))
-                continue
-            }
-            guard let stated, let computed = figures[reference]?.value.quantity else {
-                let why = figures[reference]?.value.unverifiableReason.map { ": \($0)" } ?? " from the data"
-                claims.append(check(base, .unverifiable, "The figure \(reference) cannot be computed\(why), so the stated \(says) cannot be checked."))
-                continue
-            }
-            guard stated.dimension == computed.dimension else {
-                diagnostics.append(.error(
-                    at: saysNode.location,
-                    "claim '\(record.id)' states \(stated.dimension.description) but \(reference) is \(computed.dimension.description)"
-                ))
-                continue
-            }
-            let statedRange = Self.span(stated, widenedBy: tolerance)
-            let computedRange = Self.span(computed, widenedBy: 0)
-            let overlaps = statedRange.low <= computedRange.high && computedRange.low <= statedRange.high
-            let statedText = stated.formatted(.en)
-            let computedText = computed.formatted(.en)
-            let percent = Quantity(tolerance).with(hint: .percent).formatted(.en)
-            if overlaps {
-                claims.append(check(base, .consistent,
-                    "The stated \(statedText) agrees with the computed \(computedText) (within ±\(percent))."))
+            let outcome: (figure: String, says: String, stated: Quantity?, status: ClaimCheck.Status, explanation: String)?
+            if record["compare"] != nil {
+                outcome = comparisonClaim(record, tolerance: tolerance)
             } else {
-                let side = statedRange.low > computedRange.high ? "above" : "below"
-                var sentence = "The stated \(statedText) lies \(side) the computed \(computedText), beyond the ±\(percent) tolerance."
-                if let needed = whatItWouldNeed(stated, reference: reference) { sentence += " " + needed }
-                claims.append(check(base, .inconsistent, sentence))
+                outcome = figureClaim(record, tolerance: tolerance)
             }
+            guard var outcome else { continue }
+            if let ambiguity = readingsDisagree(record, figure: outcome.figure, says: outcome.says) {
+                outcome.status = .ambiguous
+                // Held against a field as written, the number only agrees with itself: say nothing of it.
+                let derived = figures[outcome.figure]?.isDerived ?? false
+                outcome.explanation = derived || record["compare"] != nil ? ambiguity + " " + outcome.explanation : ambiguity
+            }
+            var sources = Set(record.sourceIDs)
+            sources.formUnion(figures[outcome.figure]?.sources ?? [])
+            claims.append(ClaimCheck(
+                id: record.id, status: outcome.status, says: outcome.says, stated: outcome.stated, figure: outcome.figure,
+                tolerance: tolerance, explanation: outcome.explanation, sources: sources.sorted(),
+                note: record.text("note"), location: record.location
+            ))
         }
+    }
+
+    /// `says` against `figure`. Nil when the claim is malformed (reported as a diagnostic).
+    private mutating func figureClaim(_ record: Record, tolerance: Double)
+        -> (figure: String, says: String, stated: Quantity?, status: ClaimCheck.Status, explanation: String)? {
+        guard let figureNode = record["figure"], let reference = figureNode.text else {
+            diagnostics.append(.error(at: record.location, "claim '\(record.id)' needs a 'figure' (the reference it is about) or a 'compare'"))
+            return nil
+        }
+        guard let saysNode = record["says"] else {
+            diagnostics.append(.error(at: record.location, "claim '\(record.id)' needs 'says': the figure as the source states it"))
+            return nil
+        }
+        let says = saysNode.text ?? ""
+        let stated = quantity("claims.\(record.id).says")
+        // A claim about a figure that does not exist is a mistake in the data, not a finding.
+        guard figures[reference] != nil || isComputableLater(reference) else {
+            diagnostics.append(.error(at: figureNode.location, unknownReference(reference)))
+            return nil
+        }
+        guard let stated, let computed = figures[reference]?.value.quantity else {
+            let why = whyNotComputed(reference) ?? "The figure \(reference) cannot be computed from the data"
+            return (reference, says, stated, .unverifiable, "\(why), so the stated \(says) cannot be checked.")
+        }
+        guard stated.dimension == computed.dimension else {
+            diagnostics.append(.error(
+                at: saysNode.location,
+                "claim '\(record.id)' states \(stated.dimension.description) but \(reference) is \(computed.dimension.description)"
+            ))
+            return nil
+        }
+        var (status, sentence) = Self.compareStated(stated, with: computed, tolerance: tolerance)
+        if status == .inconsistent, let needed = whatItWouldNeed(stated, reference: reference) { sentence += " " + needed }
+        return (reference, says, stated, status, sentence)
     }
 
     /// A field the schema or a derivation defines, on a record that exists: the data just
@@ -79,32 +106,25 @@ extension ModelBuilder {
         let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
         guard parts.count == 3, records[parts[0]]?[parts[1]] != nil else { return false }
         return Schema.field(parts[2], in: parts[0]) != nil || Schema.derivedFields[parts[0]]?.contains(parts[2]) == true
-            || (parts[0] == "financials" && parts[2].hasPrefix("prior_"))
+            || (parts[0] == "financials" && (parts[2].hasPrefix("prior_") || parts[2].hasSuffix("_growth_computed")))
     }
 
-    private func check(_ base: (record: Record, says: String, stated: Quantity?, reference: String, tolerance: Double),
-                       _ status: ClaimCheck.Status, _ explanation: String) -> ClaimCheck {
-        var sources = Set(base.record.sourceIDs)
-        sources.formUnion(figures[base.reference]?.sources ?? [])
-        return ClaimCheck(
-            id: base.record.id, status: status, says: base.says, stated: base.stated, figure: base.reference,
-            tolerance: base.tolerance, explanation: explanation, sources: sources.sorted(),
-            note: base.record.text("note"), location: base.record.location
-        )
-    }
-
-    /// The range a quantity allows, open ends as infinities, widened by a relative tolerance.
-    static func span(_ q: Quantity, widenedBy tolerance: Double) -> (low: Double, high: Double) {
-        var low = q.low, high = q.high
-        switch q.qualifier {
-        case .atLeast: high = .infinity
-        case .atMost: low = -.infinity
-        case .exact, .approximate: break
+    /// Why a derived figure the data lacks could not be computed, when the model can say.
+    private func whyNotComputed(_ reference: String) -> String? {
+        if let reason = figures[reference]?.value.unverifiableReason {
+            return "The figure \(reference) cannot be computed: \(reason)"
         }
-        // Only finite ends widen: ∞ × 0 would be NaN.
-        if low.isFinite { low -= abs(low) * tolerance }
-        if high.isFinite { high += abs(high) * tolerance }
-        return (low, high)
+        let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
+        guard parts.count == 3, parts[0] == "financials", parts[2].hasSuffix("_growth_computed"),
+              let record = records["financials"]?[parts[1]] else { return nil }
+        let field = String(parts[2].dropLast("_growth_computed".count))
+        let company = record.text("company").flatMap { records["companies"]?[$0]?.displayName } ?? record.text("company") ?? "the company"
+        let year = Int(record.text("year") ?? "").map { String($0 - 1) } ?? "the year before"
+        var why = "Checking this growth needs \(company)'s \(field.replacingUnderscores()) for \(year) from a source, and the data has none"
+        if figures["financials.\(record.id).prior_\(field)"] != nil {
+            why += " (financials.\(record.id).prior_\(field) is worked back from this same growth, so it cannot check it)"
+        }
+        return why
     }
 
     /// For a product of two inputs (units × price): what the first input would have to be

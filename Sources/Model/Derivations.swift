@@ -53,6 +53,26 @@ extension ModelBuilder {
         }
     }
 
+    // MARK: fleets
+
+    /// A fleet counts computing power in one chip's equivalents (Meta's "600,000 H100
+    /// equivalents", other makers' chips included). It is an estimate of compute, not a
+    /// purchase: it derives no spend, since no price applies to chips that are not the
+    /// chip. Its power is a sketch at the chip's all-in power per unit.
+    mutating func deriveFleets() {
+        for fleet in ordered("fleets") {
+            let base = "fleets.\(fleet.id)"
+            guard let chip = fleet.text("chip"), let units = quantity("\(base).units"),
+                  let perUnitReference = powerPerUnit(of: chip), let perUnit = quantity(perUnitReference) else { continue }
+            let chipName = records["chips"]?[chip]?.displayName ?? chip
+            derive("\(base).power", label: "\(fleet.displayName): power draw at the all-in power of one \(chipName) per equivalent",
+                   value: units * perUnit,
+                   formula: "equivalents × the all-in power per unit of a cluster of the chip they are counted in",
+                   expression: "\(base).units × \(perUnitReference)",
+                   inputs: ["\(base).units", perUnitReference], at: fleet.location)
+        }
+    }
+
     // MARK: deals
 
     mutating func deriveDeals() {
@@ -234,6 +254,30 @@ extension ModelBuilder {
                        value: prior, formula: "\(field.replacingUnderscores()) ÷ (1 + growth)",
                        expression: "\(base).\(field) ÷ (1 + \(base).\(entry.key))",
                        inputs: ["\(base).\(field)", "\(base).\(entry.key)"], at: record.location)
+            }
+        }
+    }
+
+    /// `X_growth_computed` = X ÷ X of the year before − 1, when a record of the same company
+    /// for the year before gives X: what a stated `X_growth` is checked against.
+    mutating func deriveGrowthFromPriorYear() {
+        let all = ordered("financials")
+        for record in all {
+            let base = "financials.\(record.id)"
+            guard let year = Int(record.text("year") ?? ""),
+                  let prior = all.first(where: { $0.text("company") == record.text("company") && $0.text("year") == String(year - 1) })
+            else { continue }
+            for entry in record.node.entries ?? [] where entry.key.hasSuffix("_growth") {
+                let field = String(entry.key.dropLast("_growth".count))
+                let now = "\(base).\(field)", before = "financials.\(prior.id).\(field)"
+                guard let current = quantity(now), let earlier = quantity(before),
+                      let growth = compute(at: record.location, what: "\(base).\(field)_growth_computed", { () throws(QuantityError) in
+                          try current / earlier - Quantity(1)
+                      }) else { continue }
+                derive("\(base).\(field)_growth_computed",
+                       label: "\(record.displayName): \(field.replacingUnderscores()) growth on \(year - 1), computed",
+                       value: growth.with(hint: .percent), formula: "\(field.replacingUnderscores()) ÷ the year before's − 1",
+                       expression: "\(now) ÷ \(before) − 1", inputs: [now, before], at: record.location)
             }
         }
     }

@@ -52,6 +52,9 @@ public struct Figure: Sendable {
     public let sources: [String]
     /// Where the fact or the formula is written.
     public let location: SourceLocation
+    /// How firmly the source states it (`planned`, `expected`…); nil for a reported fact. A
+    /// derived figure carries the weakest of its inputs' (see `Modality.derived`).
+    public let modality: Modality?
 
     public var isDerived: Bool { formula != nil }
 
@@ -65,7 +68,8 @@ public struct Figure: Sendable {
     }
 
     public init(reference: String, label: String, value: FigureValue, formula: String? = nil,
-                expression: String? = nil, inputs: [String] = [], sources: [String], location: SourceLocation) {
+                expression: String? = nil, inputs: [String] = [], sources: [String], location: SourceLocation,
+                modality: Modality? = nil) {
         self.reference = reference
         self.label = label
         self.value = value
@@ -74,6 +78,7 @@ public struct Figure: Sendable {
         self.inputs = inputs
         self.sources = sources
         self.location = location
+        self.modality = modality
     }
 
     /// The anchor of this figure's entry on the figures page: references are already

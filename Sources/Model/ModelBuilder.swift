@@ -26,11 +26,14 @@ struct ModelBuilder {
             for record in collection.records { addFieldsAsWritten(record) }
         }
         checkLinks()
+        checkModalities()
         deriveClusters()
         derivePurchases()
+        deriveFleets()
         deriveDeals()
         deriveStakes()
         deriveFinancials()
+        deriveGrowthFromPriorYear()
         deriveAudiences()
         deriveTraining()
         deriveCompanies()
@@ -46,7 +49,8 @@ struct ModelBuilder {
 
     private mutating func addFieldsAsWritten(_ record: Record) {
         guard let entries = record.node.entries else { return }
-        for entry in entries where !Schema.bookkeeping.contains(entry.key) {
+        let structure = Schema.structure[record.collection] ?? []
+        for entry in entries where !Schema.bookkeeping.contains(entry.key) && !structure.contains(entry.key) {
             addField(record, name: entry.key, node: entry.value)
         }
     }
@@ -72,7 +76,8 @@ struct ModelBuilder {
         let reference = "\(record.collection).\(record.id).\(name)"
         figures[reference] = Figure(
             reference: reference, label: "\(record.displayName): \(name.replacingUnderscores())",
-            value: value, sources: record.sourceIDs.sorted(), location: node.location
+            value: value, sources: record.sourceIDs.sorted(), location: node.location,
+            modality: record.modality(of: name)
         )
     }
 
@@ -161,7 +166,8 @@ struct ModelBuilder {
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
         figures[reference] = Figure(
             reference: reference, label: label, value: .quantity(value), formula: formula,
-            expression: expression, inputs: inputs, sources: sources.sorted(), location: location
+            expression: expression, inputs: inputs, sources: sources.sorted(), location: location,
+            modality: Modality.derived(from: inputs.map { figures[$0]?.modality })
         )
     }
 

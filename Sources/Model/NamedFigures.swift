@@ -57,7 +57,8 @@ extension ModelBuilder {
         figures[reference] = Figure(
             reference: reference, label: record.text("label") ?? id, value: value,
             formula: record.text("label") ?? "named figure", expression: expression.symbols,
-            inputs: inputs, sources: sources.sorted(), location: exprNode.location
+            inputs: inputs, sources: sources.sorted(), location: exprNode.location,
+            modality: Modality.derived(from: inputs.map { figures[$0]?.modality })
         )
         return true
     }

@@ -10,7 +10,20 @@ public enum NearMiss {
                 best = (candidate, d)
             }
         }
-        return best?.0
+        return best?.0 ?? sameWords(word, among: candidates)
+    }
+
+    /// Ids made of words (`openai-aws`, `llama4-cluster`) are also mistyped by swapping the
+    /// words (`aws-openai`) or leaving some out (`llama4`): the one candidate whose words are
+    /// the same, reordered, or include all of the typed ones.
+    static func sameWords(_ word: String, among candidates: some Sequence<String>) -> String? {
+        func words(_ s: String) -> [String] { s.lowercased().split { $0 == "-" || $0 == "_" }.map(String.init) }
+        let typed = words(word)
+        guard !typed.isEmpty else { return nil }
+        let all = Array(candidates)
+        if let reordered = all.filter({ words($0).sorted() == typed.sorted() }).min() { return reordered }
+        let containing = all.filter { candidate in Set(typed).isSubset(of: Set(words(candidate))) }
+        return containing.count == 1 ? containing[0] : nil
     }
 
     /// `" (did you mean 'openai'?)"`, or empty.

@@ -40,7 +40,10 @@ enum Schema {
                       "metric": .text, "date": .date],
         "training": ["model": .text, "company": .link("companies"), "gpus": .quantity(.count(noun: "GPU")),
                      "generation": .text],
-        "claims": ["says": .quantity(.any), "figure": .text, "tolerance": .quantity(.percent), "note": .text],
+        "claims": ["says": .quantity(.any), "figure": .text, "tolerance": .quantity(.percent), "note": .text,
+                   "compare": .text, "statement": .text],
+        "fleets": ["company": .link("companies"), "chip": .link("chips"), "units": .quantity(.count(noun: "unit")),
+                   "as_of": .date, "disclosed": .date, "label": .text, "note": .text],
         "figures": ["expr": .text, "label": .text],
     ]
 
@@ -48,6 +51,7 @@ enum Schema {
     static let derivedFields: [String: Set<String>] = [
         "clusters": ["power_per_unit"],
         "purchases": ["spend", "power"],
+        "fleets": ["power"],
         "deals": ["per_year", "per_gw", "gpus_implied", "implied_stake"],
         "stakes": ["value", "multiple"],
         "audiences": ["capex_per_user"],
@@ -58,11 +62,15 @@ enum Schema {
 
     /// Collections whose records state facts and so must name a source.
     static let factCollections: Set<String> = [
-        "chips", "clusters", "purchases", "deals", "valuations", "stakes", "financials", "audiences", "training", "claims",
+        "chips", "clusters", "purchases", "fleets", "deals", "valuations", "stakes", "financials", "audiences", "training", "claims",
     ]
 
     /// Fields that are never figures: identity and provenance.
-    static let bookkeeping: Set<String> = ["id", "source"]
+    static let bookkeeping: Set<String> = ["id", "source", "modality"]
+
+    /// Fields that hold structure for one collection's rules, not figures: a claim's
+    /// `readings` (see `ClaimCheck`).
+    static let structure: [String: Set<String>] = ["claims": ["readings"]]
 
     static func field(_ name: String, in collection: String) -> Field? {
         if let field = collections[collection]?[name] { return field }

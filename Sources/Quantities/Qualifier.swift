@@ -8,13 +8,19 @@
 ///
 /// A bound keeps one number: a quantity qualified `atLeast` stores its bound in both ends of
 /// its interval (likewise `atMost`), since the other end is open.
+///
+/// A bound computed from an approximate input is itself approximate (`approximate: true`):
+/// `≥ 10 GW ÷ ~150 MW` is "at least about 66.7×", written `≥ ~66×` (the bound rounded down,
+/// see `QuantityFormatter`). Both facts are kept because each says something the other does not.
 public enum Qualifier: Sendable, Hashable, CustomStringConvertible {
     case exact
     case approximate
     /// The true value is at least (`strict`: more than) the stored value; open above.
-    case atLeast(strict: Bool)
+    /// `approximate`: the bound itself is only known roughly ("at least about").
+    case atLeast(strict: Bool, approximate: Bool = false)
     /// The true value is at most (`strict`: less than) the stored value; open below.
-    case atMost(strict: Bool)
+    /// `approximate`: the bound itself is only known roughly ("at most about").
+    case atMost(strict: Bool, approximate: Bool = false)
 
     /// True for `atLeast` and `atMost`.
     public var isBound: Bool {
@@ -24,13 +30,23 @@ public enum Qualifier: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// Machine-readable code for CSV/JSON: `exact`, `approx`, `gt`, `ge`, `lt`, `le`.
+    /// Machine-readable code for CSV/JSON: `exact`, `approx`, `gt`, `ge`, `lt`, `le`; an
+    /// approximate bound adds `_approx` (`ge_approx`).
     public var code: String {
         switch self {
         case .exact: "exact"
         case .approximate: "approx"
-        case .atLeast(let strict): strict ? "gt" : "ge"
-        case .atMost(let strict): strict ? "lt" : "le"
+        case .atLeast(let strict, let approximate): (strict ? "gt" : "ge") + (approximate ? "_approx" : "")
+        case .atMost(let strict, let approximate): (strict ? "lt" : "le") + (approximate ? "_approx" : "")
+        }
+    }
+
+    /// True for `approximate` and for a bound known only roughly.
+    public var isApproximate: Bool {
+        switch self {
+        case .exact: false
+        case .approximate: true
+        case .atLeast(_, let approximate), .atMost(_, let approximate): approximate
         }
     }
 
@@ -48,7 +64,7 @@ public enum Qualifier: Sendable, Hashable, CustomStringConvertible {
 
     var isStrict: Bool {
         switch self {
-        case .atLeast(let strict), .atMost(let strict): strict
+        case .atLeast(let strict, _), .atMost(let strict, _): strict
         case .exact, .approximate: false
         }
     }
@@ -65,23 +81,23 @@ public enum Qualifier: Sendable, Hashable, CustomStringConvertible {
     /// |-------------------------------------------|--------------------------------|
     /// | all exact                                 | exact                          |
     /// | approximate (+ exact)                     | approximate                    |
-    /// | bounds all pushing the same way (+ exact or approximate) | that bound, strict if any pushing bound is strict |
+    /// | bounds all pushing the same way (+ exact)  | that bound, strict if any pushing bound is strict |
+    /// | the same, with an approximate operand or an approximate bound | that bound, approximate |
     /// | bounds pushing opposite ways              | approximate                    |
     /// | a bound whose push is unknown (sign 0)    | approximate                    |
     ///
     /// Examples: lower + lower = lower; lower − lower = approximate; lower − upper = lower;
     /// lower × positive exact = lower; exact ÷ lower = upper; lower + upper = approximate.
-    /// An approximate operand does not erase a bound, because the bound says more: "~$40B ÷
-    /// (1 + > 42%)" is "< $28.2B", the true value being under that even if $40B is rounded.
+    /// An approximate operand does not erase a bound, and the bound does not erase it either:
+    /// "~$40B ÷ (1 + > 42%)" is "< ~$28.2B", under a value that is itself only about $28.2B.
     static func propagate(_ terms: [(qualifier: Qualifier, sensitivity: Int)]) -> Qualifier {
         var pushes: [(direction: Int, strict: Bool)] = []
         var approximate = false
         for term in terms {
+            if term.qualifier.isApproximate { approximate = true }
             switch term.qualifier {
-            case .exact:
+            case .exact, .approximate:
                 continue
-            case .approximate:
-                approximate = true
             case .atLeast, .atMost:
                 guard term.sensitivity != 0, let direction = term.qualifier.direction else {
                     return .approximate
@@ -92,6 +108,7 @@ public enum Qualifier: Sendable, Hashable, CustomStringConvertible {
         guard let first = pushes.first else { return approximate ? .approximate : .exact }
         guard pushes.allSatisfy({ $0.direction == first.direction }) else { return .approximate }
         let strict = pushes.contains { $0.strict }
-        return first.direction > 0 ? .atLeast(strict: strict) : .atMost(strict: strict)
+        return first.direction > 0 ? .atLeast(strict: strict, approximate: approximate)
+            : .atMost(strict: strict, approximate: approximate)
     }
 }

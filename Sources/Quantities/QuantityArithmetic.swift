@@ -83,8 +83,8 @@ extension Quantity {
     private var extent: (low: Double, lowOpen: Bool, high: Double, highOpen: Bool) {
         switch qualifier {
         case .exact, .approximate: (low, false, high, false)
-        case .atLeast(let strict): (low, strict, .infinity, true)
-        case .atMost(let strict): (-.infinity, true, high, strict)
+        case .atLeast(let strict, _): (low, strict, .infinity, true)
+        case .atMost(let strict, _): (-.infinity, true, high, strict)
         }
     }
 

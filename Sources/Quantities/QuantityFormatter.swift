@@ -4,9 +4,20 @@
 /// per MWh for energy, per year for time (en "per year", es "al año"), per noun for counts
 /// ("per user"; "per unit" when no noun was written), per dollar for money. The numerator is
 /// then scaled like any quantity: $10/W reads `$10 billion per GW`.
+///
+/// Every format rounds by `Rounding.ends(of:isRange:)`: a bound never reads stronger than it
+/// is (`≥ 66.67` at 2 digits is `≥ 66`). A qualifier is joined to its number by a no-break
+/// space (U+00A0), so a line never ends on `≥` or `up to`.
 struct QuantityFormatter {
     let locale: QuantityLocale
     let options: FormatOptions
+    /// Set per quantity by `format(_:)`: how its low and high ends round.
+    private var rounding: (low: Rounding, high: Rounding) = (.nearest, .nearest)
+
+    init(locale: QuantityLocale, options: FormatOptions) {
+        self.locale = locale
+        self.options = options
+    }
 
     private var significant: Int { max(1, options.precision) }
     private var english: Bool { locale == .en }
@@ -18,6 +29,17 @@ struct QuantityFormatter {
     }
 
     func format(_ q: Quantity) -> String {
+        var formatter = self
+        formatter.rounding = Rounding.ends(of: q.qualifier, isRange: !q.interval.isPoint)
+        return formatter.text(q)
+    }
+
+    /// The rounding of the end that decides a shared scale word or unit (the larger magnitude).
+    private func largestRounding(_ low: Double, _ high: Double) -> Rounding {
+        abs(low) > abs(high) ? rounding.low : rounding.high
+    }
+
+    private func text(_ q: Quantity) -> String {
         if options.notation == .number {
             return symbolPrefix(q.qualifier) + plain(q.low, q.high, noun: nil).text
         }
@@ -51,7 +73,7 @@ struct QuantityFormatter {
             return percent(q.low, q.high)
         case (_, .ratio):
             let largest = max(abs(q.low), abs(q.high))
-            if NumberText.rounded(largest, significant: significant) >= 1 {
+            if NumberText.rounded(largest, significant: significant, rounding: largestRounding(q.low, q.high)) >= 1 {
                 return Phrase(text: range(q.low, q.high, divisor: 1).joined + "×")
             }
             return percent(q.low, q.high)
@@ -66,7 +88,7 @@ struct QuantityFormatter {
 
     private func money(_ low: Double, _ high: Double) -> Phrase {
         let scale = ScaleWord.choose(largest: max(abs(low), abs(high)), significant: significant,
-                                     locale: locale, compact: options.compact)
+                                     locale: locale, compact: options.compact, rounding: largestRounding(low, high))
         let ends = range(low, high, divisor: scale?.factor ?? 1)
         switch (locale, options.compact) {
         case (.en, false):
@@ -93,7 +115,7 @@ struct QuantityFormatter {
     private func plain(_ low: Double, _ high: Double, noun singular: String?) -> Phrase {
         let scale = options.notation == .number && !options.compact ? nil
             : ScaleWord.choose(largest: max(abs(low), abs(high)), significant: significant,
-                               locale: locale, compact: options.compact)
+                               locale: locale, compact: options.compact, rounding: largestRounding(low, high))
         let ends = range(low, high, divisor: scale?.factor ?? 1)
         let noun = singular.map { Vocabulary.noun($0) ?? CountNoun(
             singular: $0, plural: $0 + "s", spanishSingular: $0, spanishPlural: $0, feminine: false) }
@@ -123,13 +145,15 @@ struct QuantityFormatter {
 
     /// Watts or watt-hours with the SI prefix of the larger end: `1.5 kW`, `100–150 MW`.
     private func metric(_ low: Double, _ high: Double, unit: String) -> Phrase {
-        let prefix = ScaleWord.metricPrefix(largest: max(abs(low), abs(high)), significant: significant)
+        let prefix = ScaleWord.metricPrefix(largest: max(abs(low), abs(high)), significant: significant,
+                                            rounding: largestRounding(low, high))
         return Phrase(text: range(low, high, divisor: prefix.factor).joined + " " + prefix.prefix + unit)
     }
 
     /// Years, or months when the whole value is under a year (`6 months`).
     private func time(_ low: Double, _ high: Double) -> Phrase {
-        let months = NumberText.rounded(max(abs(low), abs(high)), significant: significant) < 1
+        let months = NumberText.rounded(max(abs(low), abs(high)), significant: significant,
+                                        rounding: largestRounding(low, high)) < 1
         let ends = range(low, high, divisor: months ? 1.0 / 12 : 1)
         let word = switch (locale, months, ends.isOne) {
         case (.en, false, true): "year"
@@ -189,10 +213,11 @@ struct QuantityFormatter {
         var isOne: Bool { high == nil && low == "1" }
     }
 
-    /// Both ends divided by the shared scale; a single end when they round to the same text.
+    /// Both ends divided by the shared scale, each rounded its own way (see `Rounding`); a
+    /// single end when they round to the same text.
     private func range(_ low: Double, _ high: Double, divisor: Double) -> Ends {
-        let lowText = NumberText.format(low / divisor, significant: significant, locale: locale)
-        let highText = NumberText.format(high / divisor, significant: significant, locale: locale)
+        let lowText = NumberText.format(low / divisor, significant: significant, locale: locale, rounding: rounding.low)
+        let highText = NumberText.format(high / divisor, significant: significant, locale: locale, rounding: rounding.high)
         return Ends(low: lowText, high: lowText == highText ? nil : highText)
     }
 
@@ -202,26 +227,31 @@ struct QuantityFormatter {
 
     private func withQualifier(_ qualifier: Qualifier, _ phrase: Phrase) -> String {
         if options.compact { return symbolPrefix(qualifier) + phrase.text }
-        let prefix = switch (locale, qualifier) {
-        case (_, .exact): ""
-        case (.en, .approximate): "~"
-        case (.en, .atLeast(let strict)): strict ? "> " : "≥ "
-        case (.en, .atMost(let strict)): strict ? "< " : "up to "
-        case (.es, .approximate): phrase.feminine ? "unas " : "unos "
-        case (.es, .atLeast(let strict)): strict ? "más de " : "al menos "
-        case (.es, .atMost(let strict)): strict ? "menos de " : "hasta "
+        let nbsp = "\u{00A0}"
+        let about = english ? "~" : (phrase.feminine ? "unas" + nbsp : "unos" + nbsp)
+        let bound: String
+        switch (locale, qualifier) {
+        case (_, .exact): return phrase.text
+        case (_, .approximate): return about + phrase.text
+        case (.en, .atLeast(let strict, _)): bound = strict ? ">" : "≥"
+        case (.en, .atMost(let strict, _)): bound = strict ? "<" : "up" + nbsp + "to"
+        case (.es, .atLeast(let strict, _)): bound = strict ? "más" + nbsp + "de" : "al" + nbsp + "menos"
+        case (.es, .atMost(let strict, _)): bound = strict ? "menos" + nbsp + "de" : "hasta"
         }
-        return prefix + phrase.text
+        return bound + nbsp + (qualifier.isApproximate ? about : "") + phrase.text
     }
 
     /// Locale-neutral qualifier marks for compact and number output; English keeps "up to"
-    /// because that is how the story's own copy writes a non-strict upper bound.
+    /// because that is how the story's own copy writes a non-strict upper bound. An
+    /// approximate bound adds `~` after the bound: `≥ ~66×`.
     private func symbolPrefix(_ qualifier: Qualifier) -> String {
+        let nbsp = "\u{00A0}"
+        let about = qualifier.isApproximate ? "~" : ""
         switch qualifier {
-        case .exact: ""
-        case .approximate: "~"
-        case .atLeast(let strict): strict ? "> " : "≥ "
-        case .atMost(let strict): strict ? "< " : (english ? "up to " : "≤ ")
+        case .exact: return ""
+        case .approximate: return "~"
+        case .atLeast(let strict, _): return (strict ? ">" : "≥") + nbsp + about
+        case .atMost(let strict, _): return (strict ? "<" : (english ? "up" + nbsp + "to" : "≤")) + nbsp + about
         }
     }
 }

@@ -1,6 +1,7 @@
 /// Reads the reporter's notation. Grammar, whitespace allowed between parts:
 ///
 ///     quantity := qualifier? end (separator end)? (("per" | "/" | "a" | "an") unit)?
+///     qualifier:= bound approximate? | approximate     ("≥ ~66×", "at least about 10 GW")
 ///     end      := sign? "$"? number suffix? unit?
 ///     separator:= "–" | "—" | "-" | ".." | "to"
 ///
@@ -57,6 +58,17 @@ struct QuantityParser {
             qualifierText = text(qualifierStart, qualifierStart + length)
             pos += length
             skipSpaces()
+            // "≥ ~66×", "at least about 10 GW": a bound that is itself approximate.
+            if qualifier.isBound, let (second, secondLength) = matchQualifier(), second == .approximate {
+                switch qualifier {
+                case .atLeast(let strict, _): qualifier = .atLeast(strict: strict, approximate: true)
+                case .atMost(let strict, _): qualifier = .atMost(strict: strict, approximate: true)
+                case .exact, .approximate: break
+                }
+                pos += secondLength
+                qualifierText = text(qualifierStart, pos)
+                skipSpaces()
+            }
         }
 
         var low = try parseEnd(after: qualifierText)

@@ -22,7 +22,7 @@ struct ChartBlocks {
 
     static let types = ["bar", "stacked", "line", "timeline", "flow", "scale"]
     static let keys = ["id", "type", "title", "description", "data", "where", "x", "y", "values", "labels", "label",
-                       "series", "orientation", "sort", "shape", "axis", "marker", "marker_label", "from", "to", "amount", "date"]
+                       "series", "orientation", "sort", "shape", "axis", "marker", "marker_label", "from", "to", "amount", "date", "dates"]
 
     /// A value on the chart and where it came from.
     struct Point {
@@ -57,9 +57,10 @@ struct ChartBlocks {
         let svg = ChartRenderer.svg(for: chart)
         let table = ChartTable(chart: chart)
         let names = sources.sorted().map { "<a href=\"\(basePath)/sources/#\($0)\">\(Escape.html(sourceNames[$0] ?? $0))</a>" }
-        var html = "<figure class=\"chart\" id=\"chart-\(chart.id)\">\n\(svg)\n<figcaption><strong>\(Escape.html(chart.title))</strong>"
-        if !names.isEmpty { html += " Sources: " + names.joined(separator: "; ") + "." }
-        html += " <a href=\"\(basePath)/data/charts/\(chart.id).csv\">Data (CSV)</a></figcaption>\n"
+        // The title on its own line, so that it never runs into "Sources:".
+        var html = "<figure class=\"chart\" id=\"chart-\(chart.id)\">\n\(svg)\n<figcaption><strong>\(Escape.html(chart.title))</strong><br>"
+        if !names.isEmpty { html += "Sources: " + names.joined(separator: "; ") + ". " }
+        html += "<a href=\"\(basePath)/data/charts/\(chart.id).csv\">Data (CSV)</a></figcaption>\n"
         html += table.detailsHTML(summary: "The numbers") + "\n</figure>"
         return (html, ChartOutput(id: chart.id, svg: svg, csv: table.csv(), location: context.fenceLocation))
     }
@@ -71,7 +72,7 @@ struct ChartBlocks {
 }
 
 /// Reads one chart description, collecting every problem at its field.
-private struct SpecReader {
+struct SpecReader {
     let spec: YAMLNode
     let model: StoryModel
     let fenceLocation: SourceLocation
@@ -153,8 +154,8 @@ private struct SpecReader {
             let reference = "\(record.collection).\(record.id).\(y)"
             guard let quantity = model.figures[reference]?.value.quantity else { continue }
             references.append(reference)
-            points.append(.init(label: label(of: record, field: shown), reference: reference, quantity: quantity,
-                                color: color(of: record), record: record))
+            points.append(.init(label: label(of: record, field: shown) + Self.modalityNote(model.figures[reference]?.modality),
+                                reference: reference, quantity: quantity, color: color(of: record), record: record))
         }
         return checkDimensions(points)
     }
@@ -209,6 +210,11 @@ private struct SpecReader {
         guard let field, let value = record.text(field) else { return record.displayName }
         if let company = model.record("companies", value) { return company.displayName }
         return value
+    }
+
+    /// " (planned)" for a label drawn from data whose value is not a reported fact.
+    static func modalityNote(_ modality: Modality?) -> String {
+        modality.map { " (\($0.word))" } ?? ""
     }
 
     /// A record's colour: its own, or its company's (`company`, `buyer`, `owner`, `from`).
@@ -326,50 +332,12 @@ private struct SpecReader {
                 title = "\(label(of: record, field: "from")) → \(label(of: record, field: "to"))"
                 _ = (from, to)
             }
+            // The date is the event's unless the record says it is when the fact was disclosed.
+            title += Self.modalityNote(record.modality(of: dateField))
             events.append(.init(date: date, dateLabel: Self.dateLabel(record, field: dateField), title: title,
                                 amount: amount.map { Self.value($0, format) }, color: color(of: record)))
         }
         guard !events.isEmpty else { fail(nil, "the timeline has no records with a '\(dateField)'"); return nil }
         return .timeline(TimelineChart(events: events))
-    }
-
-    mutating func line(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
-        guard let points = points() else { return nil }
-        let dateField = text("x") ?? "date", seriesField = text("series")
-        var order: [String] = []
-        var bySeries: [String: [LineChart.Point]] = [:]
-        var colors: [String: String] = [:]
-        for point in points {
-            guard let record = point.record, let date = Self.date(record.text(dateField)) else { continue }
-            let name = seriesField.map { label(of: record, field: $0) } ?? (text("title") ?? "")
-            if bySeries[name] == nil { order.append(name) }
-            bySeries[name, default: []].append(.init(date: date, dateLabel: record.text(dateField) ?? "",
-                                                     value: point.quantity.high, label: format(point.quantity)))
-            colors[name] = colors[name] ?? point.color
-        }
-        guard !order.isEmpty else { fail("x", "no record has a date in '\(dateField)'"); return nil }
-        let series = order.map { LineChart.Series(name: $0, color: colors[$0], points: bySeries[$0]!.sorted { $0.date < $1.date }) }
-        return .line(LineChart(series: series, tickFormat: Self.ticks(for: points[0].quantity, locale: locale)))
-    }
-
-    mutating func stacked(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
-        guard let points = points() else { return nil }
-        guard let seriesField = text("series") else { fail(nil, "a stacked chart needs 'series': the field that splits each bar"); return nil }
-        var categories: [String] = [], seriesNames: [String] = []
-        var cells: [String: [String: ChartBlocks.Point]] = [:]
-        for point in points {
-            guard let record = point.record else { continue }
-            let category = label(of: record, field: text("x")), series = label(of: record, field: seriesField)
-            if !categories.contains(category) { categories.append(category) }
-            if !seriesNames.contains(series) { seriesNames.append(series) }
-            cells[category, default: [:]][series] = point
-        }
-        let rows = categories.map { category in
-            StackedChart.Category(name: category, segments: seriesNames.map { series in
-                cells[category]?[series].map { StackedChart.Segment(value: $0.quantity.high, label: format($0.quantity)) }
-            })
-        }
-        return .stacked(StackedChart(series: seriesNames.map { StackedChart.Series(name: $0) }, categories: rows,
-                                     tickFormat: Self.ticks(for: points[0].quantity, locale: locale)))
     }
 }

@@ -98,7 +98,7 @@ extension GeneratedPages {
         }
         func deal(_ record: Record) -> String {
             let parties = RecordPhrases.join([companyName(record.text("from")), companyName(record.text("to"))], separator: " → ")
-            return labelled(parties, [link("deals.\(record.id).amount"), link("deals.\(record.id).power"), link("deals.\(record.id).term")])
+            return labelled(parties, [link("deals.\(record.id).amount", of: record), link("deals.\(record.id).power", of: record), link("deals.\(record.id).term", of: record)])
                 + RecordPhrases.parenthesized([record.text("kind").map(Escape.html),
                                                record.text("status").map { Escape.html(DealStanding.describe(status: $0)) },
                                                record.text("conditions").map(Escape.html), phrases.when(record)])
@@ -106,39 +106,44 @@ extension GeneratedPages {
         section("Deals it pays into", "deals", where: { $0.text("from") == id }, deal)
         section("Deals it receives", "deals", where: { $0.text("to") == id }, deal)
         section("Chip purchases", "purchases", where: { $0.text("buyer") == id }) {
-            let what = RecordPhrases.join([link("purchases.\($0.id).units"), chipName($0.text("chip"))], separator: " ")
-            let costs = RecordPhrases.join([link("purchases.\($0.id).spend").map { "spend \($0)" },
-                                            link("purchases.\($0.id).power").map { "power \($0)" }])
-            // "expected by December 2024" already gives the date.
-            let expected = $0.text("modality")?.lowercased() == "expected"
+            let what = RecordPhrases.join([link("purchases.\($0.id).units", of: $0), chipName($0.text("chip"))], separator: " ")
+            let costs = RecordPhrases.join([link("purchases.\($0.id).spend", of: $0).map { "spend \($0)" },
+                                            link("purchases.\($0.id).power", of: $0).map { "power \($0)" }])
             return (RecordPhrases.join([what, costs], separator: " — ") ?? Escape.html($0.displayName))
-                + RecordPhrases.parenthesized([expected ? nil : phrases.when($0)])
+                + RecordPhrases.parenthesized([phrases.when($0)])
+        }
+        section("Compute in chip equivalents", "fleets", where: { $0.text("company") == id }) {
+            let what = RecordPhrases.join([link("fleets.\($0.id).units", of: $0),
+                                           chipName($0.text("chip")).map { "in \($0) equivalents" }], separator: " ")
+            let power = link("fleets.\($0.id).power", of: $0).map { "power \($0)" }
+            return (RecordPhrases.join([what, power], separator: " — ") ?? Escape.html($0.displayName))
+                + RecordPhrases.parenthesized([phrases.when($0)])
         }
         section("Clusters", "clusters", where: { $0.text("owner") == id }) {
-            labelled(Escape.html($0.displayName), [link("clusters.\($0.id).units"), link("clusters.\($0.id).power"),
-                                                   link("clusters.\($0.id).power_per_unit").map { "\($0) all-in" }])
+            labelled(Escape.html($0.displayName), [link("clusters.\($0.id).units", of: $0), link("clusters.\($0.id).power", of: $0),
+                                                   link("clusters.\($0.id).power_per_unit", of: $0).map { "all-in \($0)" }])
         }
         section("Training runs", "training", where: { $0.text("company") == id }) {
-            labelled(Escape.html($0.displayName), [link("training.\($0.id).gpus"), link("training.\($0.id).growth").map { "\($0) the previous generation" }])
+            labelled(Escape.html($0.displayName), [link("training.\($0.id).gpus", of: $0), link("training.\($0.id).growth", of: $0).map { "\($0) the previous generation" }])
         }
         section("Financials", "financials", where: { $0.text("company") == id }) {
-            labelled(Escape.html($0.text("year") ?? $0.displayName), [link("financials.\($0.id).capex").map { "capex \($0)" },
-                                                                     link("financials.\($0.id).capex_growth").map { "capex growth \($0)" }])
+            labelled(Escape.html($0.text("year") ?? $0.displayName), [link("financials.\($0.id).capex", of: $0).map { "capex \($0)" },
+                                                                     link("financials.\($0.id).capex_growth", of: $0).map { "capex growth \($0)" }])
         }
         section("Valuations", "valuations", where: { $0.text("company") == id }) {
-            (link("valuations.\($0.id).value") ?? "value not given")
+            (link("valuations.\($0.id).value", of: $0) ?? "value not given")
                 + RecordPhrases.parenthesized([$0.text("kind").map(Escape.html),
                                                $0.text("status").map { Escape.html(DealStanding.describe(status: $0)) }, phrases.when($0)])
         }
         section("Stakes", "stakes", where: { $0.text("holder") == id || $0.text("company") == id }) {
             let holder = companyName($0.text("holder")) ?? "A holder"
             let target = companyName($0.text("company")) ?? "a company"
-            let share = link("stakes.\($0.id).share").map { " holds \($0) of " } ?? " holds a stake in "
-            return holder + share + target + (link("stakes.\($0.id).value").map { ", worth \($0)" } ?? "")
+            let share = link("stakes.\($0.id).share", of: $0).map { " holds \($0) of " } ?? " holds a stake in "
+            return holder + share + target + (link("stakes.\($0.id).value", of: $0).map { ", worth \($0)" } ?? "")
                 + RecordPhrases.parenthesized([phrases.when($0)])
         }
         section("Audiences", "audiences", where: { $0.text("company") == id }) {
-            labelled(Escape.html($0.displayName), [link("audiences.\($0.id).users")])
+            labelled(Escape.html($0.displayName), [link("audiences.\($0.id).users", of: $0)])
                 + RecordPhrases.parenthesized([$0.text("metric").map(Escape.html), phrases.when($0)])
         }
         return sections

@@ -16,10 +16,10 @@ extension GeneratedPages {
                 "from": name(deal.text("from")), "to": name(deal.text("to")),
                 "from_url": "\(base)/companies/\(deal.text("from") ?? "")/", "to_url": "\(base)/companies/\(deal.text("to") ?? "")/",
                 "kind": deal.text("kind") ?? "", "status": DealStanding.describe(status: deal.text("status")),
-                "date_html": phrases.when(deal) ?? "—",
+                "date_html": phrases.when(deal, besideModality: false) ?? "—",
             ]
             for field in ["amount", "power", "term"] {
-                row["\(field)_html"] = link("deals.\(deal.id).\(field)") ?? "—"
+                row["\(field)_html"] = link("deals.\(deal.id).\(field)", of: deal) ?? "—"
             }
             if let modality = phrases.modality(deal) { row["modality_html"] = modality }
             if let conditions = deal.text("conditions") { row["conditions"] = conditions }

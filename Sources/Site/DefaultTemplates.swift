@@ -39,7 +39,7 @@ enum DefaultTemplates {
     static let checks = """
     <article class="page generated checks">
       <h1>{{page.title}}</h1>
-      <p class="standfirst">Each figure a source states, held against what the source's own inputs give: {{page.consistent}} consistent, {{page.inconsistent}} inconsistent, {{page.unverifiable}} unverifiable.</p>
+      <p class="standfirst">Each statement a source makes that the data can test, held against what the data gives: {{page.consistent}} consistent, {{page.inconsistent}} inconsistent, {{page.unverifiable}} unverifiable, {{page.ambiguous}} ambiguous. Consistent: the data bears it out. Inconsistent: the data contradicts it. Unverifiable: the data cannot decide it. Ambiguous: the source says it in two ways that cannot both be meant.</p>
       {{#page.claims}}
       <section class="claim claim-{{status}}" id="{{id}}">
         <h2><span class="status">{{status_label}}</span> {{says}} — <a href="{{figure_url}}"><code>{{figure}}</code></a></h2>

@@ -6,6 +6,10 @@ public enum Explanation {
     public static func text(for figure: Figure, in model: StoryModel) -> String {
         var lines = ["\(figure.reference) = \(FigureText.format(figure, locale: .en))", "  \(figure.label)"]
         if let reason = figure.value.unverifiableReason { lines.append("  cannot be computed: \(reason)") }
+        if let modality = figure.modality {
+            let how = figure.isDerived ? " (the weakest of its inputs')" : ""
+            lines.append("  stated as: \(modality.word)\(how), not a reported fact")
+        }
         if let formula = figure.formula {
             lines.append("  formula: \(formula)")
             if let expression = figure.expression { lines.append("           \(expression)") }

@@ -51,9 +51,12 @@ struct GeneratedPages {
         figure.map { FigureText.format($0, locale: locale) } ?? ""
     }
 
-    /// The figure at `reference` as a link to its entry; nil when the data lacks it.
-    func link(_ reference: String) -> String? {
-        model.figures[reference].map { figureLinks.link(to: $0, options: FormatOptions()) }
+    /// The figure at `reference` as a link to its entry, followed by its modality when the
+    /// line's record does not already say it ("~525 MW (estimate)"); nil when the data lacks it.
+    func link(_ reference: String, of record: Record? = nil) -> String? {
+        model.figures[reference].map {
+            figureLinks.link(to: $0, options: FormatOptions()) + RecordPhrases.figureNote($0, besides: record)
+        }
     }
 
     var phrases: RecordPhrases { RecordPhrases(language: config.language) }

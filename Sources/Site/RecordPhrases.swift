@@ -31,28 +31,46 @@ struct RecordPhrases {
         return "<time datetime=\"\(machine)\">\(shown)</time>"
     }
 
-    /// A record's date as a reader wants it: its `date`, else "as of" its `as_of`.
-    func when(_ record: Record) -> String? {
-        if let date = date(record, "date") { return date }
-        return date(record, "as_of").map { "as of \($0)" }
+    /// A record's date as a reader wants it: its `date`, else "as of" its `as_of`. In a line
+    /// (`besideModality`), nil when the modality label already gives that date ("expected by
+    /// December 2024"); a table's date column always shows it.
+    func when(_ record: Record, besideModality: Bool = true) -> String? {
+        let field = record.text("date") != nil ? "date" : "as_of"
+        if besideModality, field == modalityDateField(record) { return nil }
+        guard let shown = date(record, field) else { return nil }
+        return field == "date" ? shown : "as of \(shown)"
     }
 
-    /// The words for a record's `modality` (issue 10: what the sources say, with their
-    /// modality): `planned`, `could`, `expected` ("expected by" its `as_of` or `date`),
-    /// `disclosed` (with its `disclosed` date), `estimate`; any other value as written; nil
-    /// when the record has none, which means a reported fact.
-    func modality(_ record: Record) -> String? {
-        guard let raw = record.text("modality")?.trimmingWhitespace(), !raw.isEmpty else { return nil }
-        switch raw.lowercased() {
-        case "planned": return "planned"
-        case "could": return "could"
-        case "estimate", "estimated": return "estimate"
-        case "expected":
-            return (date(record, "as_of") ?? date(record, "date")).map { "expected by \($0)" } ?? "expected"
-        case "disclosed":
-            return (date(record, "disclosed") ?? date(record, "date")).map { "disclosed \($0)" } ?? "disclosed"
-        default: return Escape.html(raw)
+    /// The date field the modality label of `record` shows, if any.
+    func modalityDateField(_ record: Record) -> String? {
+        switch record.modality {
+        case .expected?: return ["as_of", "date"].first { record.text($0) != nil }
+        case .disclosed?: return ["disclosed", "date", "as_of"].first { record.text($0) != nil }
+        default: return nil
         }
+    }
+
+    /// The words for a record's `modality` when it gives one for all its facts (issue 10:
+    /// what the sources say, with their modality), as `Modality.word` says them — "planned",
+    /// "possible", "estimate" — with the date where the word needs one: "expected by" its
+    /// `as_of` or `date`, "disclosed" with its `disclosed` date. Nil for a reported fact; a
+    /// per-field map is said beside each figure instead (`figureNote`).
+    func modality(_ record: Record) -> String? {
+        guard let modality = record.modality else { return nil }
+        let shown = modalityDateField(record).flatMap { date(record, $0) }
+        switch modality {
+        case .expected: return shown.map { "expected by \($0)" } ?? "expected"
+        case .disclosed: return shown.map { "disclosed \($0)" } ?? "disclosed"
+        default:
+            return Escape.html(modality.word)
+        }
+    }
+
+    /// " (estimate)" after a figure whose modality the record's own label does not already
+    /// say: a field of a per-field map, or a figure derived from an estimate.
+    static func figureNote(_ figure: Figure, besides record: Record?) -> String {
+        guard let modality = figure.modality, modality != record?.modality else { return "" }
+        return " <span class=\"modality\">(\(Escape.html(modality.word)))</span>"
     }
 
     /// The modality as a label before a record's figures, "expected by December 2024: ",

@@ -188,6 +188,7 @@ figure.chart figcaption { font-size: 0.875rem; color: var(--muted); margin-top: 
 .claim { border-left: 4px solid var(--rule); padding-left: 1rem; margin: 1.5rem 0; }
 .claim-inconsistent { border-color: #c0392b; }
 .claim-consistent { border-color: #2e8b57; }
+.claim-ambiguous { border-color: #b8860b; border-left-style: dashed; }
 .claim h2 { font-size: 1.1rem; }
 .claim .status { text-transform: uppercase; font-size: 0.75rem; letter-spacing: 0.05em; }
 .meta, .kind { color: var(--muted); font-size: 0.875rem; }

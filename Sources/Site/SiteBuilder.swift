@@ -69,7 +69,7 @@ public struct BuildReport: Sendable {
         if figures > 0 { line += ", \(figures) figures" }
         let checked = claims.values.reduce(0, +)
         if checked > 0 {
-            let findings = ["inconsistent", "unverifiable"].compactMap { status in claims[status].map { "\($0) \(status)" } }
+            let findings = ["inconsistent", "unverifiable", "ambiguous"].compactMap { status in claims[status].map { "\($0) \(status)" } }
             line += ", \(checked) claim\(checked == 1 ? "" : "s") checked" + (findings.isEmpty ? "" : " (" + findings.joined(separator: ", ") + ")")
         }
         line += " in " + String(format: "%.2f s", seconds)

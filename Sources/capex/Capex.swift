@@ -96,7 +96,7 @@ struct Check: ParsableCommand {
             Report.print(report.diagnostics, root: root)
             if report.succeeded {
                 let checked = report.claims.values.reduce(0, +)
-                let claims = checked == 0 ? "" : "; \(checked) claims checked (" + ["consistent", "inconsistent", "unverifiable"]
+                let claims = checked == 0 ? "" : "; \(checked) claims checked (" + ClaimCheck.Status.allCases.map(\.rawValue)
                     .map { "\(report.claims[$0] ?? 0) \($0)" }.joined(separator: ", ") + "), see /checks/"
                 print("No problems in \(report.pages) pages, \(report.figures) figures\(claims).")
             }

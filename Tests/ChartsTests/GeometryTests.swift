@@ -45,7 +45,7 @@ import Testing
         let marker = try #require(svg.all("line", "cx-marker").first)
         #expect(approx(marker.n("x1"), 8 + 18 * k))
         #expect(svg.all("text").contains { $0.text == "stated: 18" })
-        // At least: solid to 12, chevron beyond the end pointing outwards.
+        // At least: solid to 12, its edges running on, dashed, beyond the end.
         let b = try #require(svg.inGroup("B: > 12").first { $0.has("cx-solid") })
         #expect(approx(b.n("width"), 12 * k))
         let chevron = try #require(svg.inGroup("B: > 12").first { $0.has("cx-open") })
@@ -53,12 +53,14 @@ import Testing
         let xs = (chevron.attrs["d"] ?? "").split(whereSeparator: { "MLC ".contains($0) }).compactMap { Double($0) }
         let chevronXs = stride(from: 0, to: xs.count, by: 2).map { xs[$0] }
         #expect(chevronXs.min()! > 8 + 12 * k)
-        // At most: nothing solid; a hatched band from zero to 8 and an inward chevron.
+        // At most: nothing solid; a hatched band from zero to 8, and no chevron to repeat the
+        // label's "up to" (issue 10: the money chart showed "<" twice).
         let c = svg.inGroup("C: up to 8")
         #expect(!c.contains { $0.has("cx-solid") })
         let band = try #require(c.first { $0.has("cx-band") })
         #expect(band.n("x") == 8 && approx(band.n("width"), 8 * k))
         #expect(c.contains { $0.attrs["data-open"] == "atMost" })
+        #expect(!c.contains { $0.has("cx-open") })
     }
 
     @Test func verticalColumnsGrowUpFromACommonBaseline() throws {

@@ -55,9 +55,9 @@ let englishCases: [FormatCase] = [
     derived("150 MW ÷ 30 MW", multiple, .en, "5×"),
     en("$18B", "$18 billion"),
     en("~$40B", "~$40 billion"),
-    en("> $500B", "> $500 billion"),
-    en("up to $100B", "up to $100 billion"),
-    en("≥ 10 GW", "≥ 10 GW"),
+    en("> $500B", ">\u{00A0}$500 billion"),
+    en("up to $100B", "up\u{00A0}to\u{00A0}$100 billion"),
+    en("≥ 10 GW", "≥\u{00A0}10 GW"),
     en("350000", "350,000"),
     en("7 years", "7 years"),
     derived("$38B ÷ 7 years", perYear, .en, "$5.43 billion per year"),
@@ -65,7 +65,8 @@ let englishCases: [FormatCase] = [
     derived("150 MW ÷ 100000 units", perUnit, .en, "1.5 kW per unit"),
     derived("$40B ÷ 500M users", perUser, .en, "$80 per user"),
     derived("$10B ÷ $500B", share, .en, "2%"),
-    derived("growth", growthBase, .en, "< $28.2 billion"),
+    // ~$40B ÷ 1.42 = $28.169B; an upper bound from an approximate input: "< ~", rounded up.
+    derived("growth", growthBase, .en, "<\u{00A0}~$28.2 billion"),
     en("$30k", "$30,000"),
     en("$40,000", "$40,000"),
     en("$13,999,999,999.99", "$14 billion"),
@@ -77,9 +78,9 @@ let englishCases: [FormatCase] = [
     en("−$5B", "−$5 billion"),
     en("-5%", "−5%"),
     en("20–30%", "20–30%"),
-    en("< 3%", "< 3%"),
-    en("≤ 5 GW", "up to 5 GW"),
-    en("at least 1 GW", "≥ 1 GW"),
+    en("< 3%", "<\u{00A0}3%"),
+    en("≤ 5 GW", "up\u{00A0}to\u{00A0}5 GW"),
+    en("at least 1 GW", "≥\u{00A0}1 GW"),
     en("700M users", "700 million users"),
     en("350000 units", "350,000 units"),
     en("350,123 units", "350,000 units"),
@@ -111,12 +112,12 @@ let spanishCases: [FormatCase] = [
     es("5x", "5×"),
     derived("150 MW ÷ 30 MW", multiple, .es, "5×"),
     es("350000", "350.000"),
-    es("> $500B", "más de 500.000 millones de dólares"),
-    es("up to $100B", "hasta 100.000 millones de dólares"),
-    es("~$40B", "unos 40.000 millones de dólares"),
+    es("> $500B", "más\u{00A0}de\u{00A0}500.000 millones de dólares"),
+    es("up to $100B", "hasta\u{00A0}100.000 millones de dólares"),
+    es("~$40B", "unos\u{00A0}40.000 millones de dólares"),
     es("$18B", "18.000 millones de dólares"),
-    es("≥ 10 GW", "al menos 10 GW"),
-    es("< 3%", "menos de 3 %"),
+    es("≥ 10 GW", "al\u{00A0}menos\u{00A0}10 GW"),
+    es("< 3%", "menos\u{00A0}de\u{00A0}3 %"),
     es("7 years", "7 años"),
     es("1 year", "1 año"),
     es("6 months", "6 meses"),
@@ -136,8 +137,8 @@ let spanishCases: [FormatCase] = [
     es("700M users", "700 millones de usuarios"),
     es("350000 units", "350.000 unidades"),
     es("1 GPU", "1 GPU"),
-    es("~350000 units", "unas 350.000 unidades"),
-    es("~700M users", "unos 700 millones de usuarios"),
+    es("~350000 units", "unas\u{00A0}350.000 unidades"),
+    es("~700M users", "unos\u{00A0}700 millones de usuarios"),
     es("1500 kWh", "1,5 MWh"),
     es("-5%", "−5 %"),
 ]
@@ -149,8 +150,8 @@ let optionCases: [FormatCase] = [
     en("350000", "350k", compact),
     en("$30k", "$30k", compact),
     en("~$40B", "~$40B", compact),
-    en("> $500B", "> $500B", compact),
-    en("up to $100B", "up to $100B", compact),
+    en("> $500B", ">\u{00A0}$500B", compact),
+    en("up to $100B", "up\u{00A0}to\u{00A0}$100B", compact),
     en("$1.2T", "$1.2T", compact),
     en("150 MW", "150 MW", compact),
     en("700M users", "700M users", compact),
@@ -161,8 +162,8 @@ let optionCases: [FormatCase] = [
     derived("350000 × $30k–40k", spend, .es, "10.500–14.000 M$", compact),
     es("700M", "700 M", compact),
     es("~$40B", "~40.000 M$", compact),
-    es("> $500B", "> 500.000 M$", compact),
-    es("up to $100B", "≤ 100.000 M$", compact),
+    es("> $500B", ">\u{00A0}500.000 M$", compact),
+    es("up to $100B", "≤\u{00A0}100.000 M$", compact),
     es("$30k", "30.000 $", compact),
     es("$1.2T", "1,2 B$", compact),
     es("700M users", "700 M usuarios", compact),
@@ -170,8 +171,9 @@ let optionCases: [FormatCase] = [
     derived("$38B ÷ 7 years", perYear, .es, "5.430 M$/año", compact),
     // precision
     derived("$38B ÷ 7 years", perYear, .en, "$5.4 billion per year", FormatOptions(precision: 2)),
-    derived("growth", growthBase, .en, "< $28.17 billion", FormatOptions(precision: 4)),
-    derived("350000 × $30k–40k", spend, .en, "$11–14 billion", FormatOptions(precision: 2)),
+    derived("growth", growthBase, .en, "<\u{00A0}~$28.17 billion", FormatOptions(precision: 4)),
+    // $10.5–14B: a range rounds outward, so 10.5 at 2 digits is 10 (down), not 11.
+    derived("350000 × $30k–40k", spend, .en, "$10–14 billion", FormatOptions(precision: 2)),
     derived("10 GW ÷ 1.5 kW/unit", { try q("10 GW") / perUnit() }, .en, "6.6667 million units",
             FormatOptions(precision: 5)),
     en("350,123", "400,000", FormatOptions(precision: 1)),
@@ -187,7 +189,7 @@ let optionCases: [FormatCase] = [
     en("$10.5B", "10,500,000,000", asNumber),
     es("$10.5B", "10.500.000.000", asNumber),
     en("~$40B", "~40,000,000,000", asNumber),
-    es("> $500B", "> 500,000,000,000".replacingOccurrences(of: ",", with: "."), asNumber),
+    es("> $500B", ">\u{00A0}500,000,000,000".replacingOccurrences(of: ",", with: "."), asNumber),
     en("150 MW", "150,000,000", asNumber),
     en("27%", "0.27", asNumber),
     es("27%", "0,27", asNumber),
@@ -219,10 +221,19 @@ func formatsWithOptions(_ c: FormatCase) throws {
     #expect(rate.formatted(.en) == "0.5 per year")
 }
 
-@Test func formattingNeverUsesNonBreakingSpaces() throws {
+/// The only no-break spaces are the ones that keep a qualifier on the line of its number:
+/// digits are ours, never ICU's (no U+202F, no U+00A0 before `%` or `€`).
+@Test func noBreakSpacesOnlyJoinAQualifierToItsNumber() throws {
+    let qualifierWords = ["up", "to", "más", "de", "al", "menos", "unos", "unas", "hasta", ">", "<", "≥", "≤", "~"]
     for c in englishCases + spanishCases + optionCases {
         let text = try c.quantity().formatted(c.locale, c.options)
-        #expect(!text.contains("\u{00A0}") && !text.contains("\u{202F}"))
+        #expect(!text.contains("\u{202F}"))
+        let pieces = text.split(separator: "\u{00A0}", omittingEmptySubsequences: false)
+        for piece in pieces.dropLast() {
+            let word = piece.split(separator: " ").last.map(String.init) ?? ""
+            #expect(qualifierWords.contains(word.replacingOccurrences(of: "~", with: "").isEmpty ? "~" : word),
+                    "no-break space after '\(word)' in '\(text)'")
+        }
     }
 }
 

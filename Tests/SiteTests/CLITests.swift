@@ -1,6 +1,11 @@
 import Foundation
 import Testing
 
+/// Thrown when the tests run before the `capex` product was built.
+struct MissingBinary: Error, CustomStringConvertible {
+    var description: String { "build the capex product first (swift build --build-tests builds it)" }
+}
+
 /// Runs the `capex` executable the way a user does, for exit status and standard error.
 @Suite("the capex command")
 struct CLITests {
@@ -15,7 +20,8 @@ struct CLITests {
 
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
-        process.executableURL = try #require(Self.binary, "build the capex product first")
+        guard let binary = Self.binary else { throw MissingBinary() }
+        process.executableURL = binary
         process.arguments = arguments
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

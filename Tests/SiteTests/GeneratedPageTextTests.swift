@@ -59,7 +59,8 @@ struct GeneratedPageTextTests {
         #expect(lines[caption + 1] == "By standing: money paid or signed for, pledged, and in talks are never added together.")
         #expect(Array(lines[caption + 3...caption + 7]) == ["Paid or signed", "Pledged", "In talks", "Status “rumour & hearsay”", "Status not given"])
         let received = lines.firstIndex(of: "Investment received").map { Array(lines[$0...$0 + 5]) }
-        #expect(received == ["Investment received", "> $4 billion", "up to $2 billion", "≥ $1 billion", "$1 billion", "—"])
+        // The pledge's amount is `planned`, and its total says so.
+        #expect(received == ["Investment received", "> $4 billion", "up to $2 billion (planned)", "≥ $1 billion", "$1 billion", "—"])
         #expect(!lines.contains { $0.contains("~$7") || $0.contains("~$8") })
     }
 
@@ -68,8 +69,9 @@ struct GeneratedPageTextTests {
     @Test func missingValuesDropWithTheirSeparators() {
         let att = site.lines("companies/att/index.html")
         #expect(att.contains("AT&T <Labs> → Q&A \"Co\" (cloud, signed, 2025)"))
-        #expect(att.contains("AT&T <Labs> → Q&A \"Co\": $3 billion (compute, signed, February 2025)"))
-        #expect(att.contains("Big & <Bold>: 1,000 units, 2 MW, 2 kW per unit all-in"))
+        #expect(att.contains("disclosed February 2025: AT&T <Labs> → Q&A \"Co\": $3 billion (compute, signed)"))
+        // `modality: { power: estimate }`: the power, and what is derived from it, say so.
+        #expect(att.contains("Big & <Bold>: 1,000 units, 2 MW (estimate), all-in 2 kW per unit (estimate)"))
         #expect(site.lines("companies/obrien/index.html").contains("Power only: 30 MW"))
         // Nowhere on any page: an empty value between separators, empty parentheses, a
         // colon or comma ending a line, a unit written twice.
@@ -96,6 +98,8 @@ struct GeneratedPageTextTests {
             #expect(deals.contains(date), "\(date)")
         }
         #expect(!site.text("deals/index.html").contains("2025-01-01"))
+        // The disclosed deal keeps its date column beside "disclosed February 2025".
+        #expect(deals.contains("signed; disclosed February 2025"))
         #expect(site.fixture.read("deals/index.html").contains(#"<time datetime="2025">2025</time>"#))
         let sources = site.lines("sources/index.html")
         #expect(sources.contains("Profits & <Losses>, March 2025"))
@@ -137,7 +141,7 @@ struct GeneratedPageTextTests {
             Range($0.range(at: 1), in: html).map { String(html[$0]) }
         }
         #expect(anchors == ["figures-chips", "figures-clusters", "figures-companies", "figures-context", "figures-deals",
-                            "figures-purchases", "figures-stakes", "figures-training", "figures-valuations"])
+                            "figures-fleets", "figures-purchases", "figures-stakes", "figures-training", "figures-valuations"])
         for anchor in anchors { #expect(html.contains(#"<h2 id="\#(anchor)">"#), "\(anchor)") }
         // Text fields are not figures.
         for text in ["deals.qa-att.date", "deals.qa-att.conditions", "companies.att.name", "deals.att-qa.label"] {
@@ -158,9 +162,12 @@ struct GeneratedPageTextTests {
 
     @Test func modalityIsSaidInWords() {
         let att = site.lines("companies/att/index.html")
-        #expect(att.contains("expected by December 2025: ~5,000 GPUs Widget <X> & Co — spend ~$100 million, power ~10 MW"))
-        #expect(att.contains("could: Model <One>: > 10,000 GPUs"))
+        // The purchase's power rests on the cluster's estimated power per unit.
+        #expect(att.contains("expected by December 2025: ~5,000 GPUs Widget <X> & Co — spend ~$100 million, power ~10 MW (estimate)"))
+        #expect(att.contains("possible: Model <One>: > 10,000 GPUs"), "`could`, in the word the chart labels use")
         #expect(att.contains("planned: Q&A \"Co\" → AT&T <Labs>: up to $2 billion, ≥ 1 GW (investment, pledged — announced, as each gigawatt is deployed & paid, January 15, 2025)"))
+        // `disclosed` shows the date it was made public; `as_of` the date the count is for.
+        #expect(att.contains("disclosed March 2025: ~8,000 units in Widget <X> & Co equivalents — power ~16 MW (estimate) (as of December 2025)"))
         #expect(site.lines("companies/obrien/index.html").contains("estimate: 200 units Widget <X> & Co — spend $4 million, power 400 kW (as of June 2025)"))
         #expect(site.lines("deals/index.html").contains("pledged — announced; planned; as each gigawatt is deployed & paid"))
     }

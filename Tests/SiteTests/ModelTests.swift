@@ -46,12 +46,13 @@ struct ModelDerivationTests {
         // $38B ÷ 7 years = $5.43 billion a year.
         #expect(text(model, "deals.aws-openai.per_year") == "$5.43 billion per year")
         // up to $100B ÷ ≥ 10 GW: at most $10B a GW.
-        #expect(text(model, "deals.nvidia-openai.per_gw") == "up to $10 billion per GW")
-        // ≥ 10 GW ÷ 1.5 kW = ≥ 6.67 million units (no chip named: h100 assumed).
-        #expect(text(model, "deals.nvidia-openai.gpus_implied") == "≥ 6.67 million units")
+        #expect(text(model, "deals.nvidia-openai.per_gw") == "up\u{00A0}to\u{00A0}$10 billion per GW")
+        // ≥ 10 GW ÷ ~1.5 kW = 6.667 million units, at least about that: rounded down, ≥ ~6.66 million
+        // (no chip named: h100 assumed).
+        #expect(text(model, "deals.nvidia-openai.gpus_implied") == "≥\u{00A0}~6.66 million units")
         #expect(model.figures["deals.nvidia-openai.gpus_implied"]?.formula?.contains("h100 assumed") == true)
         // ≥ $10B ÷ $500B = ≥ 2%.
-        #expect(text(model, "deals.amazon-openai.implied_stake") == "≥ 2%")
+        #expect(text(model, "deals.amazon-openai.implied_stake") == "≥\u{00A0}2%")
         // Invested in January 2023; OpenAI's only valuation is dated October 2025, after the
         // money went in: no implied stake at the time, and the figure says why.
         let stake = model.figures["deals.microsoft-openai.implied_stake"]
@@ -65,32 +66,32 @@ struct ModelDerivationTests {
         let (model, _) = try Self.load()
         // 27% × $500B = $135B; ÷ > $13B invested = < 10.4×.
         #expect(text(model, "stakes.microsoft-openai.value") == "$135 billion")
-        #expect(text(model, "stakes.microsoft-openai.multiple") == "< 10.4×")
-        // ~$40B ÷ (1 + > 42%) = < $28.2B.
-        #expect(text(model, "financials.meta-2024.prior_capex") == "< $28.2 billion")
+        #expect(text(model, "stakes.microsoft-openai.multiple") == "<\u{00A0}10.4×")
+        // ~$40B ÷ (1 + > 42%) = < ~$28.17B, rounded up: < ~$28.2B.
+        #expect(text(model, "financials.meta-2024.prior_capex") == "<\u{00A0}~$28.2 billion")
         // ~$40B ÷ 500M users = ~$80 a user.
         #expect(text(model, "audiences.meta-ai.capex_per_user") == "~$80 per user")
         // > 100,000 ÷ 10,000–20,000: more than 5×, the guaranteed end.
-        #expect(text(model, "training.llama4.growth") == "> 5×")
+        #expect(text(model, "training.llama4.growth") == ">\u{00A0}5×")
     }
 
     @Test func companiesAndNamedFigures() throws {
         let (model, _) = try Self.load()
         // Totals by standing: Amazon's investment is in talks; the AWS deal has no status.
-        #expect(text(model, "companies.amazon.invested_talks") == "≥ $10 billion")
+        #expect(text(model, "companies.amazon.invested_talks") == "≥\u{00A0}$10 billion")
         #expect(text(model, "companies.amazon.received_cloud_status_unstated") == "$38 billion")
         #expect(text(model, "companies.openai.latest_valuation") == "$500 billion")
-        #expect(text(model, "companies.nvidia.power_committed_status_unstated") == "≥ 10 GW")
+        #expect(text(model, "companies.nvidia.power_committed_status_unstated") == "≥\u{00A0}10 GW")
         // OpenAI receives > $13B signed, up to $100B with no status and ≥ $10B in talks:
         // three totals, never one.
-        #expect(text(model, "companies.openai.received_signed") == "> $13 billion")
-        #expect(text(model, "companies.openai.received_status_unstated") == "up to $100 billion")
+        #expect(text(model, "companies.openai.received_signed") == ">\u{00A0}$13 billion")
+        #expect(text(model, "companies.openai.received_status_unstated") == "up\u{00A0}to\u{00A0}$100 billion")
         #expect(model.figures["companies.openai.received_talks"]?.inputs == ["deals.amazon-openai.amount"])
-        #expect(text(model, "companies.openai.received_talks") == "≥ $10 billion")
+        #expect(text(model, "companies.openai.received_talks") == "≥\u{00A0}$10 billion")
         #expect(model.figures["companies.openai.received"] == nil && model.figures["companies.amazon.invested"] == nil)
-        // ~150 MW ÷ ~30 MW = ~5×; ≥ 10 GW ÷ ~30 MW = ≥ 333×.
+        // ~150 MW ÷ ~30 MW = ~5×; ≥ 10 GW ÷ ~30 MW = 333.3, at least about: ≥ ~333×.
         #expect(text(model, "figures.llama4-vs-elcapitan") == "~5×")
-        #expect(text(model, "figures.el-capitans-in-10gw") == "≥ 333×")
+        #expect(text(model, "figures.el-capitans-in-10gw") == "≥\u{00A0}~333×")
         let named = try #require(model.figures["figures.llama4-vs-elcapitan"])
         #expect(named.expression == "clusters.llama4.power ÷ clusters.el-capitan.power")
         #expect(named.sources == ["bi"])
@@ -222,7 +223,7 @@ struct FigurePageTests {
         let home = site.read("index.html")
         #expect(home.contains(#"Meta's fleet cost <a class="figure" href="/figures/#purchases.meta-h100-2024.spend" title="meta-h100-2024: spend = $10.5–14 billion. Units × the chip&#39;s unit price: 350,000 units × $30,000–40,000 per unit. Sources: Business Insider, January 19, 2024.">$10.5–14 billion</a>"#))
         #expect(home.contains(">~5×</a> the power of El Capitan"))
-        #expect(home.contains(">up to $100B</a>"), "| compact")
+        #expect(home.contains(">up\u{00A0}to\u{00A0}$100B</a>"), "| compact")
         #expect(home.contains("<code>{{ purchases.meta-h100-2024.spend }}</code>"), "code keeps the reference")
         let figures = site.read("figures/index.html")
         #expect(figures.contains(#"<dt id="purchases.meta-h100-2024.spend">"#))

@@ -1,0 +1,61 @@
+@testable import Model
+import Quantities
+import Testing
+
+/// The claim classifier on cases worked by hand: a stated value against a computed one.
+@Suite("claims: stated against computed")
+struct ClaimClassifierTests {
+    func q(_ text: String) throws -> Quantity { try Quantity.parse(text) }
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        let stated: String, computed: String, status: ClaimCheck.Status, phrase: String
+        var testDescription: String { "\(stated) against \(computed)" }
+    }
+
+    static let cases: [Case] = [
+        // A lower bound is met when the computed range never goes below it: 10 GW ÷ 1.5 kW = 6,666,667 ≥ 2,000,000.
+        Case(stated: "≥ 2M GPUs", computed: "≥ 6666667 GPUs", status: .consistent,
+             phrase: "its lowest, 6.67 million GPUs, is at least 2 million GPUs"),
+        // 1–3 million straddles 2 million: some values meet the bound, some do not.
+        Case(stated: "≥ 2M GPUs", computed: "1000000–3000000 GPUs", status: .unverifiable, phrase: "on both sides of it"),
+        // ~1.9 million tops out at 1.9 million: below 2 million, and no tolerance widens a bound.
+        Case(stated: "≥ 2M GPUs", computed: "~1900000 GPUs", status: .inconsistent,
+             phrase: "its highest, 1.9 million GPUs, is below 2 million GPUs"),
+        // "up to $40B" against $30–35B: the highest, $35B, is at most $40B.
+        Case(stated: "up to $40B", computed: "$30B–35B", status: .consistent, phrase: "its highest, $35 billion, is at most $40 billion"),
+        // "< $10B" is strict: exactly $10B does not meet it.
+        Case(stated: "< $10B", computed: "$10B", status: .inconsistent, phrase: "its lowest, $10 billion, is not below $10 billion"),
+        // "> 42%" against exactly 40%: below.
+        Case(stated: "> 42%", computed: "40%", status: .inconsistent, phrase: "its highest, 40%, is not above 42%"),
+        // ~$18B ± 10% is $16.2–19.8B; $10.5–14B lies wholly below it.
+        Case(stated: "~$18B", computed: "$10.5B–14B", status: .inconsistent, phrase: "lies above the computed"),
+        // ~140 MW ± 10% is 126–154 MW, which reaches 150 MW.
+        Case(stated: "~140 MW", computed: "~150 MW", status: .consistent, phrase: "within ±10% of the stated value"),
+    ]
+
+    @Test(arguments: cases)
+    func classifies(_ c: Case) throws {
+        let (status, explanation) = ModelBuilder.compareStated(try q(c.stated), with: try q(c.computed), tolerance: 0.10)
+        #expect(status == c.status, "\(explanation)")
+        #expect(explanation.contains(c.phrase), "\(explanation)")
+        // A bound names itself as one, and no tolerance is claimed for it.
+        if c.stated.hasPrefix("≥") || c.stated.hasPrefix(">") {
+            #expect(explanation.contains("is a lower bound"))
+            #expect(!explanation.contains("±"))
+        }
+    }
+}
+
+/// "did you mean" for ids whose words were swapped or left out, as README readers type them.
+@Suite("near misses of ids made of words")
+struct NearMissWordsTests {
+    @Test func swappedAndMissingWords() {
+        let deals = ["openai-aws", "amazon-openai", "nvidia-openai", "openai-nvidia"]
+        #expect(NearMiss.suggestion(for: "aws-openai", among: deals) == "openai-aws")
+        #expect(NearMiss.suggestion(for: "llama4", among: ["llama4-cluster", "el-capitan"]) == "llama4-cluster")
+        // Two ids contain "openai" alone: no guess rather than a wrong one.
+        #expect(NearMiss.suggestion(for: "openai", among: ["openai-aws", "amazon-openai"]) == nil)
+        // Edit distance still comes first.
+        #expect(NearMiss.suggestion(for: "opnai-aws", among: deals) == "openai-aws")
+    }
+}
