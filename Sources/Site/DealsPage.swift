@@ -62,10 +62,12 @@ extension GeneratedPages {
         }
     }
 
-    /// The sum of the references that exist, formatted; nil when none does or they cannot be added.
+    /// The sum of the references that exist, formatted, with the weakest modality of what it
+    /// adds ("up to $100 billion (planned)"); nil when none exists or they cannot be added.
     func total(_ references: [String]) -> String? {
-        let values = references.compactMap { model.figures[$0]?.value.quantity }
-        guard !values.isEmpty, let sum = try? Quantity.sum(values) else { return nil }
-        return sum.formatted(locale)
+        let figures = references.compactMap { model.figures[$0] }.filter { $0.value.quantity != nil }
+        guard !figures.isEmpty, let sum = try? Quantity.sum(figures.compactMap(\.value.quantity)) else { return nil }
+        let modality = Modality.derived(from: figures.map(\.modality))
+        return sum.formatted(locale) + (modality.map { " (\($0.word))" } ?? "")
     }
 }

@@ -38,9 +38,9 @@ struct GeneratedPageTextTests {
         let totals = Array(lines[start...])
         let rows = stride(from: 5, to: 5 + 4 * 6, by: 4).map { totals[$0..<$0 + 4].joined(separator: " | ") }
         #expect(rows == [
-            "Compute | paid or signed | $3 billion | —",
+            "Compute | paid or signed | $3 billion | —",  // disclosed says when, not how sure: no note
             "Investment | paid or signed | > $4 billion | —",
-            "Investment | pledged | up to $2 billion | ≥ 1 GW",
+            "Investment | pledged | up to $2 billion (planned) | ≥ 1 GW (planned)",
             "Investment | in talks | ≥ $1 billion | —",
             "Investment | status “rumour & hearsay” | $1 billion | —",
             "Investment | status not given | $500 million | —",
