@@ -95,7 +95,8 @@ extension ModelBuilder {
                 return nil
             }
             guard let q = figure.value.quantity else {
-                diagnostics.append(.error(at: node.location, "\(side) is text, not a quantity to compare"))
+                let what = figure.value.unverifiableReason.map { "cannot be computed (\($0))" } ?? "is text"
+                diagnostics.append(.error(at: node.location, "\(side) \(what), not a quantity to compare"))
                 return nil
             }
             values.append(q)

@@ -111,6 +111,9 @@ extension ModelBuilder {
 
     /// Why a derived figure the data lacks could not be computed, when the model can say.
     private func whyNotComputed(_ reference: String) -> String? {
+        if let reason = figures[reference]?.value.unverifiableReason {
+            return "The figure \(reference) cannot be computed: \(reason)"
+        }
         let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
         guard parts.count == 3, parts[0] == "financials", parts[2].hasSuffix("_growth_computed"),
               let record = records["financials"]?[parts[1]] else { return nil }

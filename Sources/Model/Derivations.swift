@@ -107,31 +107,76 @@ extension ModelBuilder {
                        formula: "power ÷ all-in power per unit \(how)", expression: "\(base).power ÷ \(perUnitReference)",
                        inputs: ["\(base).power", perUnitReference], at: deal.location)
             }
-            if let amount, deal.text("kind") == "investment", let to = deal.text("to"),
-               let valuation = deal.text("valuation").map({ "valuations.\($0).value" }) ?? valuation(of: to, near: deal.text("date")),
-               let value = quantity(valuation),
-               let stake = compute(at: deal.location, what: "\(base).implied_stake", { () throws(QuantityError) in try amount / value }) {
-                derive("\(base).implied_stake", label: "\(deal.displayName): implied stake",
-                       value: stake.with(hint: .percent),
-                       formula: "investment ÷ the recipient's valuation at the time", expression: "\(base).amount ÷ \(valuation)",
-                       inputs: ["\(base).amount", valuation], at: deal.location)
+            if let amount, deal.text("kind") == "investment", let to = deal.text("to") {
+                deriveImpliedStake(deal, amount: amount, recipient: to)
             }
         }
     }
 
-    /// The valuation of `company` nearest `date`: the latest on or before it, else the
-    /// earliest after it; with no date, the latest. A reference to its `value`.
-    func valuation(of company: String, near date: String?) -> String? {
-        let candidates = ordered("valuations").filter { $0.text("company") == company && quantity("valuations.\($0.id).value") != nil }
-        let chosen: Record?
-        if let date {
-            let before = candidates.filter { ($0.text("date") ?? "") <= date }
-            chosen = before.max { ($0.text("date") ?? "") < ($1.text("date") ?? "") }
-                ?? candidates.min { ($0.text("date") ?? "") < ($1.text("date") ?? "") }
-        } else {
-            chosen = latestValuation(of: company)
+    /// `implied_stake` = investment ÷ the recipient's valuation at the time of the deal.
+    /// Only a valuation dated on or before the deal's date counts (a later one prices the
+    /// company after the money went in); the deal's own `valuation:` is held to the same
+    /// rule. With no such valuation the figure is unverifiable, and says why.
+    mutating func deriveImpliedStake(_ deal: Record, amount: Quantity, recipient: String) {
+        let base = "deals.\(deal.id)"
+        let label = "\(deal.displayName): implied stake"
+        let formula = "investment ÷ the recipient's valuation on or before the deal's date"
+        switch valuation(for: deal, recipient: recipient) {
+        case .success(let reference):
+            guard let value = quantity(reference),
+                  let stake = compute(at: deal.location, what: "\(base).implied_stake", { () throws(QuantityError) in try amount / value })
+            else { return }
+            derive("\(base).implied_stake", label: label, value: stake.with(hint: .percent), formula: formula,
+                   expression: "\(base).amount ÷ \(reference)", inputs: ["\(base).amount", reference], at: deal.location)
+        case .failure(let missing):
+            deriveUnverifiable("\(base).implied_stake", label: label, reason: missing.reason, formula: formula,
+                               expression: "\(base).amount ÷ (no valuation at the time)", inputs: ["\(base).amount"],
+                               at: deal.location)
         }
-        return chosen.map { "valuations.\($0.id).value" }
+    }
+
+    struct MissingValuation: Error { let reason: String }
+
+    /// The valuation an implied stake may use: the deal's `valuation:` if dated on or before
+    /// the deal, else the recipient's latest settled valuation on or before it (one still in
+    /// talks only when there is no other). A reference to its `value`, or why there is none.
+    func valuation(for deal: Record, recipient: String) -> Result<String, MissingValuation> {
+        let company = records["companies"]?[recipient]?.displayName ?? recipient
+        guard let dealDate = RecordDate(deal, "date"), dealDate.year != nil else {
+            let asOf = RecordDate(deal, "as_of").map { "; its amount is a total reported by \($0.display()), not dated by payment" } ?? ""
+            return .failure(MissingValuation(reason:
+                "the deal has no date\(asOf), so no valuation of \(company) from the time of the investment can be chosen"))
+        }
+        let day = String(dealDate.text.prefix(10))
+        func dated(_ record: Record) -> String? { record.text("date").map { String($0.prefix(10)) } }
+        if let chosen = deal.text("valuation") {
+            let reference = "valuations.\(chosen).value"
+            guard let record = records["valuations"]?[chosen], quantity(reference) != nil else {
+                return .failure(MissingValuation(reason: "the valuation it names, \(chosen), has no value"))
+            }
+            guard let date = dated(record) else {
+                return .failure(MissingValuation(reason: "the valuation it names, \(chosen), has no date"))
+            }
+            guard date <= day else {
+                let when = RecordDate(record, "date")?.display() ?? date
+                return .failure(MissingValuation(reason:
+                    "the valuation it names, \(chosen), is dated \(when), after the deal (\(dealDate.display()))"))
+            }
+            return .success(reference)
+        }
+        let all = ordered("valuations").filter { $0.text("company") == recipient && quantity("valuations.\($0.id).value") != nil }
+        let before = all.filter { dated($0).map { $0 <= day } ?? false }
+        let settled = before.filter { $0.text("status") != "talks" }
+        let pool = settled.isEmpty ? before : settled
+        // The latest on or before the date; ties go to the record written last.
+        if let chosen = pool.enumerated().max(by: { (dated($0.element) ?? "", $0.offset) < (dated($1.element) ?? "", $1.offset) })?.element {
+            return .success("valuations.\(chosen.id).value")
+        }
+        let earliest = all.compactMap { RecordDate($0, "date") }.filter { $0.year != nil }.min { $0.text < $1.text }
+        let after = earliest.map { " (the earliest on record is dated \($0.display()))" } ?? ""
+        let none = all.isEmpty ? "there is no valuation of \(company) on record" :
+            "no valuation of \(company) is dated on or before the deal (\(dealDate.display()))\(after)"
+        return .failure(MissingValuation(reason: none))
     }
 
     /// The most recent valuation of `company`; one still in talks counts only when there is no other.
@@ -158,15 +203,26 @@ extension ModelBuilder {
             derive("\(base).value", label: "\(stake.displayName): value of the stake", value: value,
                    formula: "share × the company's latest valuation", expression: "\(base).share × \(valuationReference)",
                    inputs: ["\(base).share", valuationReference], at: stake.location)
-            let investments = ordered("deals").filter {
+            // Money invested is money paid or signed for: a pledge or talks is not yet in.
+            let all = ordered("deals").filter {
                 $0.text("from") == stake.text("holder") && $0.text("to") == company && $0.text("kind") == "investment"
                     && quantity("deals.\($0.id).amount") != nil
-            }.map { "deals.\($0.id).amount" }
+            }
+            let investments = all.filter { DealStanding(status: $0.text("status")) == .signed }.map { "deals.\($0.id).amount" }
+            if investments.isEmpty, !all.isEmpty {
+                let others = all.map { "\($0.id) (\(DealStanding(status: $0.text("status")).words))" }.joined(separator: ", ")
+                deriveUnverifiable("\(base).multiple", label: "\(stake.displayName): multiple on money invested",
+                                   reason: "none of the holder's investments in the company is paid or signed: \(others)",
+                                   formula: "value of the stake ÷ money the holder invested (deals paid or signed)",
+                                   expression: "\(base).value ÷ (no money paid or signed)",
+                                   inputs: ["\(base).value"] + all.map { "deals.\($0.id).amount" }, at: stake.location)
+                continue
+            }
             guard !investments.isEmpty, let invested = sum(investments, at: stake.location, what: "\(base).multiple"),
                   let multiple = compute(at: stake.location, what: "\(base).multiple", { () throws(QuantityError) in try value / invested })
             else { continue }
             derive("\(base).multiple", label: "\(stake.displayName): multiple on money invested", value: multiple.with(hint: .ratio),
-                   formula: "value of the stake ÷ money the holder invested",
+                   formula: "value of the stake ÷ money the holder invested (deals paid or signed)",
                    expression: "\(base).value ÷ (" + investments.joined(separator: " + ") + ")",
                    inputs: ["\(base).value"] + investments, at: stake.location)
         }
@@ -265,33 +321,48 @@ extension ModelBuilder {
 
     // MARK: companies
 
+    /// Totals per company, one per kind, direction and standing (`given_investment_signed`,
+    /// `received_investment_pledged`, `received_investment_talks`…): money of different
+    /// standings is never added (see `DealStanding`). `invested_<standing>` and
+    /// `received_<standing>` name the investment totals; `power_committed_<standing>` the power.
     mutating func deriveCompanies() {
         let deals = ordered("deals")
         let kinds = Set(deals.compactMap { $0.text("kind") }).sorted()
+        let standings = Set(deals.map { DealStanding(status: $0.text("status")) }).sorted()
         for company in ordered("companies") {
             let base = "companies.\(company.id)"
             for kind in kinds {
                 for (direction, side) in [("given", "from"), ("received", "to")] {
-                    let amounts = deals.filter { $0.text(side) == company.id && $0.text("kind") == kind && quantity("deals.\($0.id).amount") != nil }
-                        .map { "deals.\($0.id).amount" }
-                    guard !amounts.isEmpty, let total = sum(amounts, at: company.location, what: "\(base).\(direction)_\(kind)") else { continue }
-                    let noun = kind == "investment" ? (direction == "given" ? "invested" : "received") : nil
-                    for field in ["\(direction)_\(kind)"] + (noun.map { [$0] } ?? []) {
-                        derive("\(base).\(field)", label: "\(company.displayName): \(kind) \(direction)", value: total,
-                               formula: "sum of the amounts of its \(kind) deals (\(direction))",
-                               expression: amounts.joined(separator: " + "), inputs: amounts, at: company.location)
+                    for standing in standings {
+                        let amounts = deals.filter {
+                            $0.text(side) == company.id && $0.text("kind") == kind && DealStanding(status: $0.text("status")) == standing
+                                && quantity("deals.\($0.id).amount") != nil
+                        }.map { "deals.\($0.id).amount" }
+                        let field = "\(direction)_\(kind)_\(standing.suffix)"
+                        guard !amounts.isEmpty, let total = sum(amounts, at: company.location, what: "\(base).\(field)") else { continue }
+                        let noun = kind == "investment" ? (direction == "given" ? "invested" : "received") : nil
+                        for name in [field] + (noun.map { ["\($0)_\(standing.suffix)"] } ?? []) {
+                            derive("\(base).\(name)", label: "\(company.displayName): \(kind) \(direction), \(standing.words)", value: total,
+                                   formula: "sum of the amounts of its \(kind) deals (\(direction)) \(standing.clause)",
+                                   expression: amounts.joined(separator: " + "), inputs: amounts, at: company.location)
+                        }
                     }
                 }
             }
             // An investment tied to gigawatts and the purchase of those gigawatts are one
             // commitment: count the power of the purchases, and of investments only when no other deal has any.
-            let withPower = deals.filter { ($0.text("from") == company.id || $0.text("to") == company.id) && quantity("deals.\($0.id).power") != nil }
-            let purchases = withPower.filter { $0.text("kind") != "investment" }
-            let powers = (purchases.isEmpty ? withPower : purchases).map { "deals.\($0.id).power" }
-            if !powers.isEmpty, let total = sum(powers, at: company.location, what: "\(base).power_committed") {
-                derive("\(base).power_committed", label: "\(company.displayName): power committed in deals", value: total,
-                       formula: "sum of the power of the deals it is party to", expression: powers.joined(separator: " + "),
-                       inputs: powers, at: company.location)
+            for standing in standings {
+                let withPower = deals.filter {
+                    ($0.text("from") == company.id || $0.text("to") == company.id) && DealStanding(status: $0.text("status")) == standing
+                        && quantity("deals.\($0.id).power") != nil
+                }
+                let purchases = withPower.filter { $0.text("kind") != "investment" }
+                let powers = (purchases.isEmpty ? withPower : purchases).map { "deals.\($0.id).power" }
+                let field = "power_committed_\(standing.suffix)"
+                guard !powers.isEmpty, let total = sum(powers, at: company.location, what: "\(base).\(field)") else { continue }
+                derive("\(base).\(field)", label: "\(company.displayName): power in deals, \(standing.words)", value: total,
+                       formula: "sum of the power of the deals it is party to \(standing.clause)",
+                       expression: powers.joined(separator: " + "), inputs: powers, at: company.location)
             }
             if let latest = latestValuation(of: company.id), let value = quantity("valuations.\(latest.id).value") {
                 derive("\(base).latest_valuation", label: "\(company.displayName): latest valuation", value: value,

@@ -1,10 +1,23 @@
 import Diagnostics
 import Quantities
 
-/// A value the story can cite: a quantity with units and range, or a piece of text.
+/// A value the story can cite: a quantity with units and range, a piece of text, or a
+/// figure the data cannot support, with the reason (an implied stake with no valuation from
+/// the time of the deal). An unverifiable figure is still a figure: it has an entry on
+/// `/figures/` and prose may cite it, but it has no number to show.
 public enum FigureValue: Sendable, Hashable {
     case quantity(Quantity)
     case text(String)
+    /// Why the figure cannot be computed, as a sentence fragment: "the deal has no date…".
+    case unverifiable(reason: String)
+
+    /// The word a reader sees in place of a number the data cannot support.
+    public static let unverifiableText = "unverifiable"
+
+    public var unverifiableReason: String? {
+        if case .unverifiable(let reason) = self { return reason }
+        return nil
+    }
 
     public var quantity: Quantity? {
         if case .quantity(let q) = self { return q }
@@ -16,6 +29,7 @@ public enum FigureValue: Sendable, Hashable {
         switch self {
         case .quantity(let q): return q.formatted(locale, options)
         case .text(let t): return t
+        case .unverifiable: return Self.unverifiableText
         }
     }
 }
@@ -43,6 +57,15 @@ public struct Figure: Sendable {
     public let modality: Modality?
 
     public var isDerived: Bool { formula != nil }
+
+    /// A number (or a number that cannot be computed), as opposed to a text field such as a
+    /// name, a date or a note: only these are listed on `/figures/`.
+    public var isQuantityLike: Bool {
+        switch value {
+        case .quantity, .unverifiable: return true
+        case .text: return false
+        }
+    }
 
     public init(reference: String, label: String, value: FigureValue, formula: String? = nil,
                 expression: String? = nil, inputs: [String] = [], sources: [String], location: SourceLocation,

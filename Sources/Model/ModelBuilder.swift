@@ -9,6 +9,8 @@ struct ModelBuilder {
     var figures: [String: Figure] = [:]
     var claims: [ClaimCheck] = []
     var diagnostics: [Diagnostic] = []
+    /// While a named figure is evaluated: why an input it uses cannot be computed, if one cannot.
+    var unverifiableInput: String?
 
     init(collections: [RecordCollection]) {
         self.collections = collections
@@ -176,6 +178,18 @@ struct ModelBuilder {
             reference: reference, label: label, value: .quantity(value), formula: formula,
             expression: expression, inputs: inputs, sources: sources.sorted(), location: location,
             modality: Modality.derived(from: inputs.map { figures[$0]?.modality })
+        )
+    }
+
+    /// Records a derived figure the data cannot support, with the reason; its sources are
+    /// those of the inputs it would have used.
+    mutating func deriveUnverifiable(_ reference: String, label: String, reason: String, formula: String,
+                                     expression: String, inputs: [String], at location: SourceLocation) {
+        var sources = Set<String>()
+        for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
+        figures[reference] = Figure(
+            reference: reference, label: label, value: .unverifiable(reason: reason), formula: formula,
+            expression: expression, inputs: inputs, sources: sources.sorted(), location: location
         )
     }
 

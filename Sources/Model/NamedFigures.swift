@@ -38,11 +38,24 @@ extension ModelBuilder {
             return false
         }
         var inputs: [String] = []
-        guard let value = evaluate(expression, inputs: &inputs, visiting: &visiting, at: at) else { return false }
+        let outer = unverifiableInput
+        unverifiableInput = nil
+        defer { unverifiableInput = outer }
+        let evaluated = evaluate(expression, inputs: &inputs, visiting: &visiting, at: at)
+        // A figure built on one that cannot be computed cannot be computed either: it says so
+        // rather than failing the build.
+        let value: FigureValue
+        if let evaluated, unverifiableInput == nil {
+            value = .quantity(evaluated)
+        } else if let reason = unverifiableInput {
+            value = .unverifiable(reason: reason)
+        } else {
+            return false
+        }
         var sources = Set<String>(record.sourceIDs)
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
         figures[reference] = Figure(
-            reference: reference, label: record.text("label") ?? id, value: .quantity(value),
+            reference: reference, label: record.text("label") ?? id, value: value,
             formula: record.text("label") ?? "named figure", expression: expression.symbols,
             inputs: inputs, sources: sources.sorted(), location: exprNode.location,
             modality: Modality.derived(from: inputs.map { figures[$0]?.modality })
@@ -86,8 +99,13 @@ extension ModelBuilder {
         case .call(let name, let arguments, let offset):
             var values: [Quantity] = []
             for argument in arguments {
-                if case .selection(_, _, _, let o) = argument {
+                if case .selection(let collection, _, _, let o) = argument {
                     guard let references = select(argument, at: at(o)) else { return nil }
+                    if name == "sum", collection == "deals", let mixed = Self.mixedStandings(references, records["deals"] ?? [:]) {
+                        diagnostics.append(.error(at: at(o), "sum() would add deals of different standings (\(mixed)); "
+                            + "totals never add money paid or signed, pledged and in talks: select one, as in deals[to=openai,status=signed]"))
+                        return nil
+                    }
                     for reference in references {
                         guard let q = value(of: reference, offset: o, inputs: &inputs, visiting: &visiting, at: at) else { return nil }
                         values.append(q)
@@ -109,6 +127,18 @@ extension ModelBuilder {
                 return nil
             }
         }
+    }
+
+    /// "paid or signed: a; in talks: b" when the deals behind `references` differ in
+    /// standing (see `DealStanding`); nil when they share one.
+    static func mixedStandings(_ references: [String], _ deals: [String: Record]) -> String? {
+        var byStanding: [DealStanding: [String]] = [:]
+        for reference in references {
+            let id = reference.split(separator: ".").dropFirst().first.map(String.init) ?? ""
+            byStanding[DealStanding(status: deals[id]?.text("status")), default: []].append(id)
+        }
+        guard byStanding.count > 1 else { return nil }
+        return byStanding.keys.sorted().map { "\($0.words): " + byStanding[$0]!.joined(separator: ", ") }.joined(separator: "; ")
     }
 
     private static func combine(_ name: String, _ first: Quantity, _ rest: ArraySlice<Quantity>) throws(QuantityError) -> Quantity {
@@ -144,6 +174,11 @@ extension ModelBuilder {
         }
         guard let figure = figures[reference] else {
             diagnostics.append(.error(at: at(offset), unknownReference(reference)))
+            return nil
+        }
+        if let reason = figure.value.unverifiableReason {
+            if !inputs.contains(reference) { inputs.append(reference) }
+            unverifiableInput = unverifiableInput ?? "it uses \(reference), which cannot be computed: \(reason)"
             return nil
         }
         guard let q = figure.value.quantity else {

@@ -56,7 +56,8 @@ enum Schema {
         "stakes": ["value", "multiple"],
         "audiences": ["capex_per_user"],
         "training": ["growth"],
-        "companies": ["invested", "received", "power_committed", "latest_valuation"],
+        "companies": Set(["signed", "pledged", "talks"].flatMap { ["invested_\($0)", "received_\($0)", "power_committed_\($0)"] }
+            + ["latest_valuation"]),
     ]
 
     /// Collections whose records state facts and so must name a source.
@@ -73,9 +74,30 @@ enum Schema {
 
     static func field(_ name: String, in collection: String) -> Field? {
         if let field = collections[collection]?[name] { return field }
+        if isCalendarField(name) { return .date }
+        if everywhereText.contains(name) { return .text }
         // Any `*_growth` field is a percentage (capex_growth, revenue_growth…).
         if collections[collection] != nil, name.hasSuffix("_growth") { return .quantity(.percent) }
         return nil
+    }
+
+    /// Fields that are words in every collection, never quantities, even when they read like
+    /// one (`conditions: up to $100B per GW deployed`): how sure a record is (`modality:
+    /// planned | could | expected | disclosed | estimate`, absent for a reported fact), its
+    /// status, conditions, label, note, and the precision of its dates.
+    static let everywhereText: Set<String> = ["modality", "status", "conditions", "label", "note", "date_precision", "name", "kind"]
+
+    /// Field names that hold a year or a date in any collection (`year: 2017`, `since: 1974`,
+    /// `founded`, `as_of`, `talks_began`, `*_year`, `*_date`): kept as written, never read as a
+    /// quantity, so 1974 stays 1974 (not "1,974") and is not listed among the figures.
+    static func isCalendarField(_ name: String) -> Bool {
+        let last = name.split(separator: ".").last.map(String.init) ?? name
+        let words: Set<String> = ["year", "date", "as_of", "since", "until", "founded", "established", "born", "died",
+                                  "opened", "launched", "released", "introduced", "started", "ended", "began",
+                                  "disclosed"]
+        if words.contains(last) { return true }
+        return ["_year", "_date", "_since", "_until", "_began"].contains { last.hasSuffix($0) }
+            || last.hasPrefix("year_") || last.hasPrefix("date_") && last != "date_precision"
     }
 
     static func describe(_ expected: Expected) -> String {

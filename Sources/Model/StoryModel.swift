@@ -81,7 +81,22 @@ public struct StoryModel: Sendable {
             let known = fields.sorted().joined(separator: ", ")
             return "'\(reference)' needs a field: one of \(known)"
         }
+        // A total asked for without its standing (`received` for `received_signed`…): name them all.
+        let refined = fields.filter { $0.hasPrefix(parts[2] + "_") }.sorted()
+        if !refined.isEmpty, NearMiss.hint(for: parts[2], among: fields).isEmpty {
+            return "\(collectionName).\(parts[1]) has no field '\(parts[2])'; it has "
+                + refined.map { "'\($0)'" }.joined(separator: ", ") + (collectionName == "companies" ? " (totals are kept apart by standing)" : "")
+        }
         return "\(collectionName).\(parts[1]) has no field '\(parts[2])'\(NearMiss.hint(for: parts[2], among: fields))"
+    }
+
+    /// The date a reference names, at the precision its record gives it (`deals.x.date` with
+    /// `date_precision: year` → "2025"); nil when the reference is not a date field.
+    public func date(at reference: String) -> RecordDate? {
+        let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
+        guard parts.count == 3, case .date? = Schema.field(parts[2], in: parts[0]),
+              let record = record(parts[0], parts[1]) else { return nil }
+        return RecordDate(record, parts[2])
     }
 
     /// The figures that rest on a source, by reference.

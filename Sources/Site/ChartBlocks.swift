@@ -186,7 +186,8 @@ struct SpecReader {
             return nil
         case .success(let figure):
             guard figure.value.quantity != nil else {
-                problems.append(.error(at: location, "\(reference) is text, not a quantity to plot"))
+                let what = figure.value.unverifiableReason.map { "cannot be computed (\($0))" } ?? "is text"
+                problems.append(.error(at: location, "\(reference) \(what), not a quantity to plot"))
                 return nil
             }
             references.append(reference)

@@ -30,6 +30,7 @@ struct DataExport {
             if let formula = figure.formula { object["formula"] = formula }
             if let expression = figure.expression { object["expression"] = expression }
             if !figure.inputs.isEmpty { object["inputs"] = figure.inputs }
+            if let reason = figure.value.unverifiableReason { object["unverifiable"] = reason }
             return object
         })))
         return files

@@ -5,6 +5,7 @@ import Quantities
 public enum Explanation {
     public static func text(for figure: Figure, in model: StoryModel) -> String {
         var lines = ["\(figure.reference) = \(FigureText.format(figure, locale: .en))", "  \(figure.label)"]
+        if let reason = figure.value.unverifiableReason { lines.append("  cannot be computed: \(reason)") }
         if let modality = figure.modality {
             let how = figure.isDerived ? " (the weakest of its inputs')" : ""
             lines.append("  stated as: \(modality.word)\(how), not a reported fact")
@@ -27,7 +28,7 @@ public enum Explanation {
             lines.append("  sources:")
             for id in figure.sources {
                 let record = model.record("sources", id)
-                let parts = [record?.text("publisher"), record?.text("date"), record?.text("title").map { "“\($0)”" }, record?.text("url")]
+                let parts = [record?.text("publisher"), record.flatMap { RecordDate($0, "date")?.display() }, record?.text("title").map { "“\($0)”" }, record?.text("url")]
                 lines.append("    \(id): " + parts.compactMap { $0 }.joined(separator: ", "))
             }
         }

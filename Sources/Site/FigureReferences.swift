@@ -59,6 +59,9 @@ struct FigureReferences {
                     diagnostics.append(problem)
                     segments.append(.text(String(whole)))
                 case .success(let figure):
+                    if let reason = figure.value.unverifiableReason {
+                        diagnostics.append(.warning(at: at, "\(figure.reference) cannot be computed: \(reason); the page shows “\(FigureValue.unverifiableText)” in its place"))
+                    }
                     cited.insert(figure.reference)
                     segments.append(.html(link(to: figure, options: occurrence.options)))
                 }
@@ -105,7 +108,14 @@ struct FigureReferences {
     func link(to figure: Figure, options: FormatOptions) -> String {
         let text = FigureText.format(figure, locale: locale, options: options)
         let title = FigureText.derivation(of: figure, in: model, sourceNames: sourceNames, locale: locale)
-        return "<a class=\"figure\" href=\"\(basePath)/figures/#\(Escape.html(figure.anchor))\" title=\"\(Escape.html(title))\">\(Escape.html(text))</a>"
+        // A text field (a name, a date) is not on /figures/: it is shown, with its source in
+        // the title, but links nowhere.
+        guard figure.isQuantityLike else {
+            let shown = model.date(at: figure.reference).map { RecordPhrases(language: locale.rawValue).html($0) } ?? Escape.html(text)
+            return "<span class=\"figure-text\" title=\"\(Escape.html(title))\">\(shown)</span>"
+        }
+        let kind = figure.value.unverifiableReason == nil ? "figure" : "figure unverifiable"
+        return "<a class=\"\(kind)\" href=\"\(basePath)/figures/#\(Escape.html(figure.anchor))\" title=\"\(Escape.html(title))\">\(Escape.html(text))</a>"
     }
 }
 
@@ -132,6 +142,7 @@ enum FigureText {
     /// `units × the chip's unit price: 350,000 units × $30,000–40,000 per unit. Sources: Business Insider.`
     static func derivation(of figure: Figure, in model: StoryModel, sourceNames: [String: String], locale: QuantityLocale) -> String {
         var text = "\(figure.label) = \(format(figure, locale: locale))."
+        if let reason = figure.value.unverifiableReason { text += " It cannot be computed: \(reason)." }
         if let formula = figure.formula, let expression = figure.expression {
             var withValues = expression
             for input in figure.inputs.sorted(by: { $0.count > $1.count }) {

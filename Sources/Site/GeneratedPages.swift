@@ -51,6 +51,16 @@ struct GeneratedPages {
         figure.map { FigureText.format($0, locale: locale) } ?? ""
     }
 
+    /// The figure at `reference` as a link to its entry, followed by its modality when the
+    /// line's record does not already say it ("~525 MW (estimate)"); nil when the data lacks it.
+    func link(_ reference: String, of record: Record? = nil) -> String? {
+        model.figures[reference].map {
+            figureLinks.link(to: $0, options: FormatOptions()) + RecordPhrases.figureNote($0, besides: record)
+        }
+    }
+
+    var phrases: RecordPhrases { RecordPhrases(language: config.language) }
+
     func sourceList(_ ids: [String]) -> [[String: Any]] {
         ids.enumerated().map { index, id in
             ["id": id, "name": sourceNames[id] ?? id, "url": "\(base)/sources/#\(id)", "last": index == ids.count - 1]
@@ -59,8 +69,12 @@ struct GeneratedPages {
 
     // MARK: figures
 
+    /// Every figure, by collection, with a contents list of the collections. Text fields
+    /// (names, dates, notes) are not figures and are left out; a figure that cannot be
+    /// computed is listed with the reason.
     func figuresPage() -> GeneratedPage {
-        let byCollection = Dictionary(grouping: model.allFigures) { String($0.reference.prefix { $0 != "." }) }
+        let listed = model.allFigures.filter(\.isQuantityLike)
+        let byCollection = Dictionary(grouping: listed) { String($0.reference.prefix { $0 != "." }) }
         let groups = byCollection.keys.sorted().map { collection -> [String: Any] in
             let figures = byCollection[collection]!.map { figure -> [String: Any] in
                 var entry: [String: Any] = [
@@ -72,9 +86,11 @@ struct GeneratedPages {
                 ]
                 if let formula = figure.formula { entry["formula"] = formula }
                 if let expression = figure.expression { entry["expression"] = expression }
+                if let reason = figure.value.unverifiableReason { entry["unverifiable"] = "It cannot be computed: \(reason)." }
                 return entry
             }
-            return ["collection": collection, "title": collection.replacingUnderscores().capitalizedFirst, "figures": figures]
+            return ["collection": collection, "anchor": "figures-\(collection)", "count": figures.count,
+                    "title": collection.replacingUnderscores().capitalizedFirst, "figures": figures]
         }
         return GeneratedPage(url: "/figures/", title: "Figures", template: "figures", values: ["groups": groups])
     }
@@ -100,18 +116,42 @@ struct GeneratedPages {
 
     // MARK: sources
 
+    /// Every source with a link a reader can follow: its title, or "the article on
+    /// <host>" when the title was not preserved; only `http`/`https` addresses become links.
     func sourcesPage() -> GeneratedPage {
+        let phrases = RecordPhrases(language: config.language)
         let sources = model.records("sources").map { record -> [String: Any] in
-            let citing = model.figures(citing: record.id)
+            let citing = model.figures(citing: record.id).filter(\.isQuantityLike)
+            let title = record.text("title")
             var entry: [String: Any] = [
-                "id": record.id, "publisher": record.text("publisher") ?? record.id, "title": record.text("title") ?? "",
+                "id": record.id, "publisher": record.text("publisher") ?? title ?? record.id,
                 "language": record.text("language") ?? "", "figure_count": citing.count, "has_figures": !citing.isEmpty,
+                "figure_count_words": citing.count == 1 ? "1 figure rests" : "\(citing.count) figures rest",
                 "figures": citing.map { ["reference": $0.reference, "url": figureURL($0.reference), "value": text($0)] },
             ]
-            for field in ["date", "url", "note"] { if let value = record.text(field) { entry[field] = value } }
+            if let date = phrases.date(record, "date") { entry["date_html"] = date }
+            if let url = record.text("url"), let host = Self.webHost(url) {
+                entry["link_url"] = url
+                entry["link_text"] = title ?? "The article on \(host)"
+                if title == nil { entry["title_missing"] = true }
+            } else {
+                if let title { entry["title"] = title }
+                if let url = record.text("url") { entry["address"] = url } else { entry["no_address"] = true }
+            }
+            if let note = record.text("note") { entry["note"] = note }
             return entry
         }
         return GeneratedPage(url: "/sources/", title: "Sources", template: "sources", values: ["sources": sources])
+    }
+
+    /// The host of an `http` or `https` address (`www.mitrade.com`); nil for anything else,
+    /// which is shown as text, not as a link.
+    static func webHost(_ url: String) -> String? {
+        let lower = url.lowercased()
+        guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return nil }
+        let host = url.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        guard !host.isEmpty, !host.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" || $0 == ">" }) else { return nil }
+        return String(host.split(separator: "@").last ?? host[...])
     }
 
     // MARK: data
@@ -126,114 +166,8 @@ struct GeneratedPages {
             "figures_csv_url": "\(base)/data/all-figures.csv", "figures_json_url": "\(base)/data/all-figures.json",
         ])
     }
-
-    // MARK: deals
-
-    func dealsPage() -> GeneratedPage {
-        let deals = model.records("deals")
-        func name(_ id: String?) -> String { id.flatMap { model.record("companies", $0)?.displayName } ?? id ?? "" }
-        let rows = deals.map { deal -> [String: Any] in
-            var row: [String: Any] = [
-                "id": deal.id, "name": deal.text("name") ?? deal.id,
-                "from": name(deal.text("from")), "to": name(deal.text("to")),
-                "from_url": "\(base)/companies/\(deal.text("from") ?? "")/", "to_url": "\(base)/companies/\(deal.text("to") ?? "")/",
-                "kind": deal.text("kind") ?? "", "status": deal.text("status") ?? "", "date": deal.text("date") ?? "",
-            ]
-            for field in ["amount", "power", "term"] {
-                row[field] = model.figures["deals.\(deal.id).\(field)"].map { figureLinks.link(to: $0, options: FormatOptions()) } ?? "—"
-            }
-            return row
-        }
-        let kinds = Set(deals.compactMap { $0.text("kind") }).sorted()
-        let totals = kinds.map { kind -> [String: Any] in
-            let matching = deals.filter { $0.text("kind") == kind }
-            return ["kind": kind, "amount": total(matching.map { "deals.\($0.id).amount" }),
-                    "power": total(matching.map { "deals.\($0.id).power" })]
-        }
-        return GeneratedPage(url: "/deals/", title: "Deals", template: "deals", values: ["deals": rows, "totals": totals])
-    }
-
-    /// The sum of the references that exist, formatted; a dash when none does.
-    func total(_ references: [String]) -> String {
-        let values = references.compactMap { model.figures[$0]?.value.quantity }
-        guard let sum = try? Quantity.sum(values) else { return "—" }
-        return sum.formatted(locale)
-    }
-
-    // MARK: companies
-
-    func companiesPage() -> GeneratedPage {
-        let companies = model.records("companies").map { record -> [String: Any] in
-            ["name": record.displayName, "kind": record.text("kind") ?? "", "url": "\(base)/companies/\(record.id)/"]
-        }
-        return GeneratedPage(url: "/companies/", title: "Companies", template: "companies", values: ["companies": companies])
-    }
-
-    func companyPage(_ company: Record) -> GeneratedPage {
-        let prefix = "companies.\(company.id)."
-        // `invested` and `received` repeat `given_investment` and `received_investment`.
-        let aliases: Set<String> = [prefix + "invested", prefix + "received"]
-        let figures = model.allFigures.filter { $0.reference.hasPrefix(prefix) && $0.isDerived && !aliases.contains($0.reference) }
-            .map { figure -> [String: Any] in
-            ["label": figure.label.split(separator: ":").last.map { $0.trimmingCharacters(in: .whitespaces).capitalizedFirst } ?? figure.label,
-             "link": figureLinks.link(to: figure, options: FormatOptions())]
-        }
-        func link(_ reference: String) -> String {
-            model.figures[reference].map { figureLinks.link(to: $0, options: FormatOptions()) } ?? ""
-        }
-        func companyName(_ id: String?) -> String {
-            guard let id, let record = model.record("companies", id) else { return id ?? "" }
-            return "<a href=\"\(base)/companies/\(id)/\">\(Escape.html(record.displayName))</a>"
-        }
-        var sections: [[String: Any]] = []
-        func section(_ title: String, _ collection: String, where keep: (Record) -> Bool, _ describe: (Record) -> String) {
-            let items = model.records(collection).filter(keep).map { ["html": describe($0)] }
-            if !items.isEmpty { sections.append(["title": title, "items": items]) }
-        }
-        let id = company.id
-        func deal(_ record: Record) -> String {
-            let parts = [record.text("kind"), record.text("status"), record.text("date")].compactMap { $0 }.joined(separator: ", ")
-            let amount = link("deals.\(record.id).amount")
-            let power = link("deals.\(record.id).power")
-            return "\(companyName(record.text("from"))) → \(companyName(record.text("to"))): " + [amount, power].filter { !$0.isEmpty }.joined(separator: ", ")
-                + (parts.isEmpty ? "" : " <span class=\"meta\">(\(Escape.html(parts)))</span>")
-        }
-        section("Deals it pays into", "deals", where: { $0.text("from") == id }, deal)
-        section("Deals it receives", "deals", where: { $0.text("to") == id }, deal)
-        section("Chip purchases", "purchases", where: { $0.text("buyer") == id }) {
-            "\(link("purchases.\($0.id).units")) \(Escape.html($0.text("chip") ?? "")) — spend \(link("purchases.\($0.id).spend")), power \(link("purchases.\($0.id).power"))"
-        }
-        section("Clusters", "clusters", where: { $0.text("owner") == id }) {
-            "\(Escape.html($0.displayName)): \(link("clusters.\($0.id).power")), \(link("clusters.\($0.id).power_per_unit")) per unit"
-        }
-        section("Valuations", "valuations", where: { $0.text("company") == id }) {
-            "\(link("valuations.\($0.id).value")) (\(Escape.html([$0.text("kind"), $0.text("date")].compactMap { $0 }.joined(separator: ", "))))"
-        }
-        section("Stakes", "stakes", where: { $0.text("holder") == id || $0.text("company") == id }) {
-            "\(companyName($0.text("holder"))) holds \(link("stakes.\($0.id).share")) of \(companyName($0.text("company"))), worth \(link("stakes.\($0.id).value"))"
-        }
-        section("Audiences", "audiences", where: { $0.text("company") == id }) {
-            "\(Escape.html($0.displayName)): \(link("audiences.\($0.id).users")) (\(Escape.html($0.text("metric") ?? "")))"
-        }
-        var values: [String: Any] = [
-            "kind": company.text("kind") ?? "", "figures": figures, "has_figures": !figures.isEmpty, "sections": sections,
-            "company_id": company.id,
-        ]
-        var charts: [ChartOutput] = []
-        let involved = model.records("deals").contains { $0.text("from") == id || $0.text("to") == id }
-        if involved {
-            let spec = "id: company-\(id)\ntype: flow\ntitle: \"\(company.displayName.replacingOccurrences(of: "\"", with: "'"))'s deals\"\ndata: deals\nwhere: { involving: \(id) }\n"
-            var cited = Set<String>()
-            if let (html, output) = try? chartBlocks.render(code: spec, file: "companies/\(id)", firstLine: 1, cited: &cited) {
-                values["chart"] = html
-                charts.append(output)
-            }
-        }
-        return GeneratedPage(url: "/companies/\(company.id)/", title: company.displayName, template: "company", values: values, charts: charts)
-    }
 }
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-
 }

@@ -204,6 +204,36 @@ figure.chart details table { display: block; overflow-x: auto; }
 .company-figures dt { color: var(--muted); }
 .company-figures dd { margin: 0; }
 
+/* Generated tables: a number never breaks inside itself; the deals table may use more
+   than the reading measure on a wide screen, and scrolls sideways on a narrow one. */
+td.num, th.num { white-space: nowrap; }
+main:has(.page.generated.deals) { max-width: 76rem; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+.totals th[scope="row"] { font-weight: 600; }
+/* What a record's figure is: planned, could, expected by…, disclosed, estimate. */
+.modality { font-style: italic; }
+a.figure.unverifiable { font-style: italic; }
+.figure-unverifiable { font-size: 0.9375rem; }
+/* The contents of /figures/: one short line per collection, in columns when there is room. */
+.contents ul { columns: 12rem; padding-left: 1.25rem; margin: 0.5rem 0; }
+.contents h2 { font-size: 1rem; margin: 1.5rem 0 0; }
+.back { font-size: 0.875rem; }
+.page.generated.deals > .standfirst { max-width: var(--measure); }
+/* On a phone each deal is a short block of labelled lines instead of a wide table. */
+@media (max-width: 600px) {
+  .deals-table thead { position: absolute; left: -9999px; }
+  .deals-table, .deals-table tbody, .deals-table tr, .deals-table td { display: block; }
+  .deals-table tr { border-bottom: 1px solid var(--rule); padding: 0.5rem 0; }
+  .deals-table td { border: 0; padding: 0.05rem 0; text-align: left; white-space: normal; }
+  .deals-table td.deal-name { font-weight: 600; }
+  .deals-table td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 0.875rem; }
+  .company-money thead { position: absolute; left: -9999px; }
+  .company-money, .company-money tbody, .company-money tr, .company-money th, .company-money td { display: block; }
+  .company-money tr { border-bottom: 1px solid var(--rule); padding: 0.4rem 0; }
+  .company-money th, .company-money td { border: 0; padding: 0.05rem 0; text-align: left; }
+  .company-money td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 0.875rem; }
+}
+
 """#,
         "templates/home.mustache": #"""
 <article class="page home">

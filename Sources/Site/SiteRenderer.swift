@@ -327,11 +327,14 @@ struct SiteRenderer {
         })
     }
 
-    /// `Business Insider, 2024-01-19` for each source id: how tooltips and entries name sources.
+    /// `Business Insider, July 30, 2024` for each source id: how tooltips and entries name
+    /// sources, the date at the precision the data gives it (`date_precision`).
     var sourceNames: [String: String] {
         var names: [String: String] = [:]
+        let language = site.config.language
         for record in site.model.records("sources") {
-            names[record.id] = [record.text("publisher") ?? record.id, record.text("date")].compactMap { $0 }.joined(separator: ", ")
+            let date = RecordDate(record, "date")?.display(language: language)
+            names[record.id] = [record.text("publisher") ?? record.text("title") ?? record.id, date].compactMap { $0 }.joined(separator: ", ")
         }
         return names
     }

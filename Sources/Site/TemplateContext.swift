@@ -1,4 +1,5 @@
 import Diagnostics
+import Model
 import Quantities
 
 /// Builds the plain dictionaries templates see. Dictionaries, not structs: swift-mustache
@@ -187,23 +188,10 @@ struct TemplateContext {
     }
 }
 
-/// Dates as a reader sees them, in the page's language.
+/// Dates as a reader sees them, in the page's language (`RecordDate` holds the month names).
 enum DateText {
-    private static let months: [String: [String]] = [
-        "en": ["January", "February", "March", "April", "May", "June", "July", "August",
-               "September", "October", "November", "December"],
-        "es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-               "septiembre", "octubre", "noviembre", "diciembre"],
-    ]
-
     /// `January 18, 2024` (en), `18 de enero de 2024` (es).
     static func display(_ date: SiteDate, language: String) -> String {
-        let parts = date.day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return date.day }
-        let (year, month, day) = (parts[0], parts[1], parts[2])
-        if language.hasPrefix("es") {
-            return "\(day) de \(months["es"]![month - 1]) de \(year)"
-        }
-        return "\(months["en"]![month - 1]) \(day), \(year)"
+        RecordDate(date.day).display(language: language)
     }
 }

@@ -14,7 +14,7 @@ struct ChartBlockTests {
         let home = site.read("index.html")
         #expect(home.contains(#"<figure class="chart" id="chart-meta-spend">"#))
         #expect(home.contains(#"<a href="/data/charts/meta-spend.csv">Data (CSV)</a>"#))
-        #expect(home.contains(#"Sources: <a href="/sources/#bi">Business Insider, 2024-01-19</a>"#), "sources come from the plotted figures")
+        #expect(home.contains(#"Sources: <a href="/sources/#bi">Business Insider, January 19, 2024</a>"#), "sources come from the plotted figures")
         #expect(!home.contains("```chart") && !home.contains("language-chart"))
         for id in ["meta-spend", "scale-of-power", "money-loop", "deal-timeline"] {
             let svg = site.read("charts/\(id).svg")

@@ -53,8 +53,12 @@ struct ModelDerivationTests {
         #expect(model.figures["deals.nvidia-openai.gpus_implied"]?.formula?.contains("h100 assumed") == true)
         // ≥ $10B ÷ $500B = ≥ 2%.
         #expect(text(model, "deals.amazon-openai.implied_stake") == "≥\u{00A0}2%")
-        // No valuation before 2023: the earliest after it, $500B; > $13B ÷ $500B = > 2.6%.
-        #expect(text(model, "deals.microsoft-openai.implied_stake") == ">\u{00A0}2.6%")
+        // Invested in January 2023; OpenAI's only valuation is dated October 2025, after the
+        // money went in: no implied stake at the time, and the figure says why.
+        let stake = model.figures["deals.microsoft-openai.implied_stake"]
+        #expect(text(model, "deals.microsoft-openai.implied_stake") == "unverifiable")
+        #expect(stake?.value.unverifiableReason == "no valuation of OpenAI is dated on or before the deal (January 23, 2023) (the earliest on record is dated October 2, 2025)")
+        #expect(stake?.inputs == ["deals.microsoft-openai.amount"])
         #expect(model.figures["deals.openai-oracle.per_year"] == nil, "no amount, no amount per year")
     }
 
@@ -73,10 +77,18 @@ struct ModelDerivationTests {
 
     @Test func companiesAndNamedFigures() throws {
         let (model, _) = try Self.load()
-        #expect(text(model, "companies.amazon.invested") == "≥\u{00A0}$10 billion")
-        #expect(text(model, "companies.amazon.received_cloud") == "$38 billion")
+        // Totals by standing: Amazon's investment is in talks; the AWS deal has no status.
+        #expect(text(model, "companies.amazon.invested_talks") == "≥\u{00A0}$10 billion")
+        #expect(text(model, "companies.amazon.received_cloud_status_unstated") == "$38 billion")
         #expect(text(model, "companies.openai.latest_valuation") == "$500 billion")
-        #expect(text(model, "companies.nvidia.power_committed") == "≥\u{00A0}10 GW")
+        #expect(text(model, "companies.nvidia.power_committed_status_unstated") == "≥\u{00A0}10 GW")
+        // OpenAI receives > $13B signed, up to $100B with no status and ≥ $10B in talks:
+        // three totals, never one.
+        #expect(text(model, "companies.openai.received_signed") == ">\u{00A0}$13 billion")
+        #expect(text(model, "companies.openai.received_status_unstated") == "up\u{00A0}to\u{00A0}$100 billion")
+        #expect(model.figures["companies.openai.received_talks"]?.inputs == ["deals.amazon-openai.amount"])
+        #expect(text(model, "companies.openai.received_talks") == "≥\u{00A0}$10 billion")
+        #expect(model.figures["companies.openai.received"] == nil && model.figures["companies.amazon.invested"] == nil)
         // ~150 MW ÷ ~30 MW = ~5×; ≥ 10 GW ÷ ~30 MW = 333.3, at least about: ≥ ~333×.
         #expect(text(model, "figures.llama4-vs-elcapitan") == "~5×")
         #expect(text(model, "figures.el-capitans-in-10gw") == "≥\u{00A0}~333×")
@@ -154,6 +166,27 @@ struct ModelErrorTests {
         #expect(lines.first?.hasPrefix("content/data/figures.yaml:2:31: error: cannot add") == true)
     }
 
+    /// A total cited without its standing, as the names were before they were kept apart,
+    /// names every total it could mean.
+    @Test func aTotalWithoutItsStandingNamesTheOnesThatExist() throws {
+        let lines = try problems(["content/bad.md": "---\ntitle: Bad\n---\n\nOpenAI got {{ companies.openai.received }}.\n"])
+        #expect(lines == ["content/bad.md:5:12: error: companies.openai has no field 'received'; it has 'received_investment_signed', "
+            + "'received_investment_status_unstated', 'received_investment_talks', 'received_signed', 'received_status_unstated', "
+            + "'received_talks' (totals are kept apart by standing)"])
+    }
+
+    /// Totals never add deals of different standings, in a named figure either: the
+    /// story fixture's OpenAI investments are in talks (Amazon) and without status (the others).
+    @Test func aSumOverDealsOfDifferentStandingsIsAnError() throws {
+        let lines = try problems(["content/data/figures.yaml": """
+        - id: promised
+          expr: sum(deals[to=openai,kind=investment].amount)
+        - id: in-talks
+          expr: sum(deals[to=openai,kind=investment,status=talks].amount)
+        """])
+        #expect(lines == ["content/data/figures.yaml:2:13: error: sum() would add deals of different standings (paid or signed: microsoft-openai; in talks: amazon-openai; status not given: nvidia-openai); totals never add money paid or signed, pledged and in talks: select one, as in deals[to=openai,status=signed]"])
+    }
+
     @Test func factWithoutSourceIsAWarningAndFailsOnlyStrictBuilds() throws {
         let site = try FixtureSite("story")
         try site.write("content/data/valuations.yaml", "- id: openai-2025\n  company: openai\n  value: $500B\n  date: 2025-10-02\n")
@@ -188,7 +221,7 @@ struct FigurePageTests {
         let report = site.build()
         #expect(report.succeeded, "\(report.problemLines)")
         let home = site.read("index.html")
-        #expect(home.contains(#"Meta's fleet cost <a class="figure" href="/figures/#purchases.meta-h100-2024.spend" title="meta-h100-2024: spend = $10.5–14 billion. Units × the chip&#39;s unit price: 350,000 units × $30,000–40,000 per unit. Sources: Business Insider, 2024-01-19.">$10.5–14 billion</a>"#))
+        #expect(home.contains(#"Meta's fleet cost <a class="figure" href="/figures/#purchases.meta-h100-2024.spend" title="meta-h100-2024: spend = $10.5–14 billion. Units × the chip&#39;s unit price: 350,000 units × $30,000–40,000 per unit. Sources: Business Insider, January 19, 2024.">$10.5–14 billion</a>"#))
         #expect(home.contains(">~5×</a> the power of El Capitan"))
         #expect(home.contains(">up\u{00A0}to\u{00A0}$100B</a>"), "| compact")
         #expect(home.contains("<code>{{ purchases.meta-h100-2024.spend }}</code>"), "code keeps the reference")
