@@ -123,6 +123,17 @@ public struct CalendarDate: Sendable, Hashable {
         }
     }
 
+    /// Whether `text` is a year (`2017`, from 1000) or a year and month (`2025-11`, month 01–12):
+    /// the precision a field named like a date may have.
+    public static func isYearOrMonth(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), year >= 1000,
+              parts[0].allSatisfy(\.isASCII) else { return false }
+        guard parts.count == 2 else { return true }
+        guard parts[1].count == 2, parts[1].allSatisfy(\.isASCII), let month = Int(parts[1]) else { return false }
+        return (1...12).contains(month)
+    }
+
     /// `written` says what the value is when it is no date at all ("the text 'yesterday'").
     public static func problem(with text: String, field: String, at location: SourceLocation, written: String? = nil) -> Diagnostic? {
         guard case .failure(let problem) = parse(text) else { return nil }

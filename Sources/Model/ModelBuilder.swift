@@ -53,6 +53,10 @@ struct ModelBuilder {
         for entry in entries {
             // Every date is a real calendar date or an error at it (`date: 2023-02-29` is not published).
             if case .date = Schema.field(entry.key, in: record.collection), let text = entry.value.text, entry.value.scalar != .null {
+                // A field that is a date by its name only (`year: 2017`, `since: 1974`) may give a
+                // year or a month; a date the schema declares is a full date.
+                let declared = Schema.collections[record.collection]?[entry.key] != nil
+                if !declared && CalendarDate.isYearOrMonth(text) { continue }
                 if let problem = CalendarDate.problem(with: text, field: entry.key, at: entry.value.location, written: entry.value.kindDescription) {
                     diagnostics.append(problem)
                 }

@@ -38,6 +38,24 @@ struct DateTests {
         ])
     }
 
+    /// A field that is a date by its name only may be a year or a month (context.yaml's
+    /// `year: 2017`); a month must still exist, and a year has four digits.
+    @Test func fieldsNamedLikeDatesMayGiveAYearOrAMonth() throws {
+        let site = try FixtureSite()
+        try site.write("content/data/history.yaml", """
+        - id: a
+          year: 2017
+          since: 1974-06
+        - id: b
+          since: 1974-13
+          founded: 17
+        """)
+        #expect(site.build().problemLines == [
+            "content/data/history.yaml:5:10: error: 'since' must be a date such as 2024-01-18 or 2024-01-18T09:30:00Z, not the text '1974-13'",
+            "content/data/history.yaml:6:12: error: 'founded' must be a date such as 2024-01-18 or 2024-01-18T09:30:00Z, not the number 17",
+        ])
+    }
+
     @Test func aLeapDayIsPublishedInPageFeedAndSitemap() throws {
         let site = try FixtureSite()
         try site.write("content/leap.md", "---\ntitle: Leap\ndate: 2024-02-29\nupdated: 2024-03-01 09:30\n---\n\nBody.\n")
