@@ -71,7 +71,7 @@ struct ChartBlocks {
 }
 
 /// Reads one chart description, collecting every problem at its field.
-private struct SpecReader {
+struct SpecReader {
     let spec: YAMLNode
     let model: StoryModel
     let fenceLocation: SourceLocation
@@ -258,7 +258,7 @@ private struct SpecReader {
     // MARK: kinds
 
     mutating func bar(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
-        guard let points = points() else { return nil }
+        guard let points = points(), drawable(points, kind: "bar") else { return nil }
         // `marker: claims.<id>.says` picks the claim drawn (any claim about a bar's figure is drawn anyway).
         var chosen: ClaimCheck?
         if let marker = text("marker") {
@@ -281,7 +281,7 @@ private struct SpecReader {
     }
 
     mutating func scale(format: @escaping (Quantity) -> String) -> ChartKind? {
-        guard let points = points() else { return nil }
+        guard let points = points(), drawable(points, kind: "scale") else { return nil }
         let items = points.map { ScaleChart.Item(name: $0.label, value: Self.value($0.quantity, format), color: $0.color) }
         return .scale(ScaleChart(items: items, shape: text("shape") == "circle" ? .circle : .square))
     }
@@ -296,7 +296,10 @@ private struct SpecReader {
             for id in [from, to] where !nodeIDs.contains(id) { nodeIDs.append(id) }
             let reference = "\(deal.collection).\(deal.id).\(amountField)"
             let amount = model.figures[reference]?.value.quantity
-            if amount != nil { references.append(reference) }
+            if let amount {
+                references.append(reference)
+                guard drawable([(deal.displayName, reference, amount)], kind: "flow", field: spec["amount"] == nil ? nil : "amount") else { return nil }
+            }
             let kind: FlowChart.LinkKind = deal.text("kind") == "investment" ? .investment : .purchase
             let note = [deal.text("kind"), deal.text("status")].compactMap { $0 }.joined(separator: ", ")
             links.append(.init(from: from, to: to, kind: kind, amount: amount.map { Self.value($0, format) }, note: note.isEmpty ? nil : note))
@@ -319,7 +322,11 @@ private struct SpecReader {
             guard let date = Self.date(record.text(dateField)) else { continue }
             let reference = "\(record.collection).\(record.id).\(amountField)"
             let amount = model.figures[reference]?.value.quantity
-            if amount != nil { references.append(reference) }
+            if let amount {
+                references.append(reference)
+                let field = spec["amount"] != nil ? "amount" : spec["y"] != nil ? "y" : nil
+                guard drawable([(record.displayName, reference, amount)], kind: "timeline", field: field) else { return nil }
+            }
             var title = record.text(text("label") ?? "name") ?? record.displayName
             if text("label") == nil, let from = record.text("from"), let to = record.text("to") {
                 title = "\(label(of: record, field: "from")) → \(label(of: record, field: "to"))"
@@ -333,7 +340,7 @@ private struct SpecReader {
     }
 
     mutating func line(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
-        guard let points = points() else { return nil }
+        guard let points = points(), drawable(points, kind: "line") else { return nil }
         let dateField = text("x") ?? "date", seriesField = text("series")
         var order: [String] = []
         var bySeries: [String: [LineChart.Point]] = [:]
@@ -352,7 +359,7 @@ private struct SpecReader {
     }
 
     mutating func stacked(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
-        guard let points = points() else { return nil }
+        guard let points = points(), drawable(points, kind: "stacked") else { return nil }
         guard let seriesField = text("series") else { fail(nil, "a stacked chart needs 'series': the field that splits each bar"); return nil }
         var categories: [String] = [], seriesNames: [String] = []
         var cells: [String: [String: ChartBlocks.Point]] = [:]

@@ -23,6 +23,7 @@ enum SimpleYAML {
         typealias Line = Range<Int>
 
         func parse() -> YAMLNode? {
+            guard !hasNonPrintable() else { return nil }
             var lines: [Line] = []
             lines.reserveCapacity(16)
             var start = 0
@@ -67,6 +68,8 @@ enum SimpleYAML {
                         while dash < itemLine.upperBound, bytes[dash] == UInt8(ascii: " ") { dash += 1 }
                         guard dash < itemLine.upperBound, bytes[dash] == UInt8(ascii: "-"),
                               dash + 1 == itemLine.upperBound || bytes[dash + 1] == UInt8(ascii: " ") else { break }
+                        // Every item of one list starts at the same column; Yams rejects the others.
+                        if let listLocation, dash - itemLine.lowerBound + 1 != listLocation.column { return nil }
                         var itemStart = dash + 1
                         while itemStart < itemLine.upperBound, bytes[itemStart] == UInt8(ascii: " ") { itemStart += 1 }
                         let lineOfItem = firstLine + index
@@ -99,6 +102,30 @@ enum SimpleYAML {
             return YAMLNode(.mapping(entries), at: mappingLocation)
         }
 
+        /// Characters YAML forbids (C0 and C1 controls, DEL, U+FEFF inside, U+FFFE/FFFF), and
+        /// line breaks other than LF and CRLF (a lone CR, NEL, U+2028, U+2029): Yams rejects the
+        /// first and breaks lines at the second, so the fast path leaves both to it. Found by
+        /// the front-matter fuzz harness (`Fuzz/Regressions/front-matter/`).
+        func hasNonPrintable() -> Bool {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+                let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+                switch byte {
+                case 9, 10: break
+                case 13: if next != 10 { return true }
+                case 0..<32, 127: return true
+                case 0xC2 where next >= 0x80 && next <= 0x9F: return true
+                case 0xE2 where next == 0x80 && (third == 0xA8 || third == 0xA9): return true
+                case 0xEF where (next == 0xBB && third == 0xBF) || (next == 0xBF && (third == 0xBE || third == 0xBF)): return true
+                default: break
+                }
+                index += 1
+            }
+            return false
+        }
+
         static func isKeyStart(_ byte: UInt8) -> Bool {
             (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "_")
         }
@@ -109,7 +136,8 @@ enum SimpleYAML {
 
         func isBlankOrComment(_ line: Line) -> Bool {
             var index = line.lowerBound
-            while index < line.upperBound, bytes[index] == UInt8(ascii: " ") || bytes[index] == 9 { index += 1 }
+            // Only spaces: a tab before the content is an error to Yams, so such lines are its to judge.
+            while index < line.upperBound, bytes[index] == UInt8(ascii: " ") { index += 1 }
             return index == line.upperBound || bytes[index] == UInt8(ascii: "#")
         }
 
@@ -185,21 +213,35 @@ enum SimpleYAML {
             while end > range.lowerBound, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
             guard end - range.lowerBound >= 2, bytes[end - 1] == UInt8(ascii: "]") else { return nil }
             let inner = (range.lowerBound + 1)..<(end - 1)
-            for byte in [UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "'")] where contains(inner, byte) {
+            for byte in [UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "'")] where contains(inner, byte) {
                 return nil
             }
             var items: [YAMLNode] = []
             if !inner.allSatisfy({ bytes[$0] == UInt8(ascii: " ") }) {
                 var parts: [Range<Int>] = []
                 var start = inner.lowerBound
-                var quoted = false
+                // A quote opens a quoted item only as the item's first character; inside a
+                // plain item it is text to Yams (`[a"b]`), so the fast path declines those.
+                var quoted = false, atItemStart = true, closed = false
                 for index in inner {
-                    if bytes[index] == UInt8(ascii: "\"") { quoted.toggle() }
-                    if bytes[index] == UInt8(ascii: ","), !quoted {
+                    let byte = bytes[index]
+                    if quoted {
+                        if byte == UInt8(ascii: "\"") { quoted = false; closed = true }
+                        continue
+                    }
+                    if byte == UInt8(ascii: ",") {
                         parts.append(start..<index)
                         start = index + 1
+                        atItemStart = true
+                        closed = false
+                        continue
                     }
+                    if byte == UInt8(ascii: " ") { continue }
+                    guard !closed, byte != UInt8(ascii: "\"") || atItemStart else { return nil }
+                    if byte == UInt8(ascii: "\"") { quoted = true }
+                    atItemStart = false
                 }
+                guard !quoted else { return nil }
                 parts.append(start..<inner.upperBound)
                 for part in parts {
                     var itemStart = part.lowerBound
