@@ -70,6 +70,15 @@ struct HugeNumberTests {
         #expect(site.read("data/charts/vast.csv").contains(",30000000000000000000,40000000000000000000,range,"))
     }
 
+    @Test func tinyValuesAreExportedWithTheirDigitsNotAsZero() throws {
+        let site = try FixtureSite("story")
+        _ = try append(site, "content/data/figures.yaml", "- id: tiny\n  expr: 0.000000000015 * 2\n")
+        let report = site.build()
+        #expect(report.succeeded, "\(report.problemLines)")
+        #expect(site.read("data/all-figures.csv").contains(",0.00000000003,0.00000000003,,exact,"))
+        #expect(site.read("data/all-figures.json").contains(#""low": 0.00000000003,"#))
+    }
+
     @Test func aFormulaThatOverflowsIsAnErrorAtTheOperator() throws {
         let site = try FixtureSite("story")
         let factors = Array(repeating: "1000000000000000", count: 22).joined(separator: " * ")
