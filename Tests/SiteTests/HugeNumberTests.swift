@@ -27,6 +27,17 @@ struct HugeNumberTests {
         #expect(FixtureSite.snapshot(of: site.output) == before, "a failed build leaves output/ as it was")
     }
 
+    @Test func everyCommandReportsItAndExitsOne() throws {
+        let site = try FixtureSite("story")
+        let line = try append(site, "content/data/deals.yaml", "- id: typo\n  from: meta\n  to: openai\n  amount: $9300000T\n  source: bi\n")
+        let message = "content/data/deals.yaml:\(line + 3):11: error: 'amount': number too large: '$9300000T' is more than 10^15 (a thousand trillion) of its unit"
+        for arguments in [["build"], ["check"], ["explain", "deals.typo.amount"]] {
+            let result = try CLITests().run(arguments + ["--root", site.root.path])
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        }
+    }
+
     @Test(arguments: [
         ("units: .nan", "'units': 'nan' is not a number a figure can hold"),
         ("units: .inf", "'units': 'inf' is not a number a figure can hold"),
