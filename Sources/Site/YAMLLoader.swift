@@ -65,6 +65,9 @@ enum YAMLLoader {
         guard scalar.style == .plain || scalar.style == .any else { return .string(scalar.string) }
         // An explicit tag (`!!str 42`) is rare: let Yams resolve it.
         if scalar.tag.rawValue != Tag.Name.implicit.rawValue {
+            // Yams reads `1:30` as base 60 and traps on overflow (`1111111111111111111111:11`,
+            // found by the front-matter fuzz harness): YAML 1.2 has no sexagesimal numbers.
+            if scalar.string.contains(":") { return .string(scalar.string) }
             switch Tag.Name(rawValue: node.tag.rawValue) {
             case .null: return .null
             case .bool: return node.bool.map(YAMLNode.Scalar.bool) ?? .string(scalar.string)
