@@ -22,10 +22,16 @@ enum BarLayout {
         }
     }
 
-    /// The largest value on the axis (values, markers), never zero.
+    /// The largest value on the axis (values, markers), never zero: 1 when every value is
+    /// zero, 0 when some are below zero and none above.
     static func dataMax(_ bars: [BarChart.Bar]) -> Double {
         let m = bars.map { max($0.value.high, $0.marker?.value ?? 0) }.max() ?? 0
-        return m > 0 ? m : 1
+        return m > 0 ? m : dataMin(bars) < 0 ? 0 : 1
+    }
+
+    /// The smallest value on the axis (values, markers), or 0: the axis always shows zero.
+    static func dataMin(_ bars: [BarChart.Bar]) -> Double {
+        min(0, bars.map { min($0.value.low, $0.marker?.value ?? 0) }.min() ?? 0)
     }
 
     static func draw(_ chart: BarChart, _ defs: inout SVGDefs) -> (SVGBuilder, Extent) {
@@ -38,17 +44,20 @@ enum BarLayout {
     }
 
     /// Chooses ticks and the scale (units per value) for horizontal bars so end labels fit where possible.
-    static func horizontalScale(values: [ChartValue], dataMax: Double, avail: Double,
+    /// With values below zero the axis starts at the lowest tick (`ticks[0]`, negative) and
+    /// `k` spans the whole range; otherwise it starts at zero, as before negative bars were drawn.
+    static func horizontalScale(values: [ChartValue], dataMin: Double = 0, dataMax: Double, avail: Double,
                                 format: ValueFormatter) -> (ticks: [Double], k: Double) {
         var target = 6
         while true {
-            let ticks = NiceTicks.ticks(maxValue: dataMax, target: target)
-            let axisMax = ticks.last ?? 1
-            var k = (avail - 2) / axisMax
+            let ticks = NiceTicks.ticks(minValue: dataMin, maxValue: dataMax, target: target)
+            let axisMin = ticks.first ?? 0
+            let span = (ticks.last ?? 1) - axisMin
+            var k = (avail - 2) / span
             for v in values where v.high > 0 {
-                k = min(k, (avail - endRoom(v)) / v.high)
+                k = min(k, (avail - endRoom(v)) / (v.high - axisMin))
             }
-            k = max(k, 0.55 * avail / axisMax)
+            k = max(k, 0.55 * avail / span)
             let widest = ticks.map { TextMetrics.width(format($0)) }.max() ?? 0
             if target == 1 || k * (ticks[1] - ticks[0]) >= widest + 10 { return (ticks, k) }
             target -= 1
@@ -68,16 +77,18 @@ enum BarLayout {
     static func horizontal(_ chart: BarChart, _ defs: inout SVGDefs) -> (SVGBuilder, Extent) {
         let width = SVGDocument.width, pad = Self.pad, avail = width - 2 * pad
         let bars = sorted(chart.bars, chart.sort)
-        let (ticks, k) = horizontalScale(values: bars.map(\.value), dataMax: dataMax(bars), avail: avail,
-                                         format: chart.tickFormat)
-        let x = { (v: Double) in pad + k * v }
+        let (ticks, k) = horizontalScale(values: bars.map(\.value), dataMin: dataMin(bars), dataMax: dataMax(bars),
+                                         avail: avail, format: chart.tickFormat)
+        let axisMin = ticks.first ?? 0
+        let x = { (v: Double) in pad + k * (v - axisMin) }
 
         var rows: [Row] = []
         var y = 0.0
         for bar in bars {
             let color = Palette.color(bar.color, index: 0)
             var nameLines = TextMetrics.wrap(bar.category, maxWidth: avail, bold: true)
-            let end = x(bar.value.high) + Marks.endRoom(bar.value) + 2
+            // A bar below zero keeps its label right of the zero line, clear of the bar.
+            let end = x(max(0, bar.value.high)) + Marks.endRoom(bar.value) + 2
             let labelW = TextMetrics.width(bar.value.label)
             var fits = end + labelW <= width - pad
             if let m = bar.marker {
@@ -89,7 +100,7 @@ enum BarLayout {
             let solidEnd = x(bar.value.solidEnd)
             let inside = Palette.textClass(on: color)
             let markerInside = bar.marker.map { x($0.value) > solidEnd - labelW - 12 && x($0.value) < solidEnd } ?? false
-            if !fits, let inside, solidEnd - pad >= labelW + 10, !markerInside {
+            if !fits, let inside, bar.value.low > 0, solidEnd - x(0) >= labelW + 10, !markerInside {
                 // Inside the solid part, right-aligned, in a colour that contrasts with the bar.
                 barTop = y + Double(nameLines.count) * TextMetrics.lineHeight + 4
                 valueLabel = PlacedLabel([LabelLine(text: bar.value.label, cls: inside)], anchor: .end, x: solidEnd - 5,
@@ -101,13 +112,13 @@ enum BarLayout {
             } else {
                 // Beside the name on its last line, right-aligned to the bar end where possible.
                 let lastW = TextMetrics.width(nameLines.last ?? "", bold: true)
-                let rightEnd = min(width - pad, max(x(bar.value.high), pad + lastW + 10 + labelW))
+                let rightEnd = min(width - pad, max(x(max(0, bar.value.high)), pad + lastW + 10 + labelW))
                 if rightEnd - labelW < pad + lastW + 10 {
                     nameLines.append("")
                 }
                 barTop = y + Double(nameLines.count) * TextMetrics.lineHeight + 4
                 valueLabel.anchor = .end
-                valueLabel.anchorX = nameLines.last == "" ? min(width - pad, max(pad + labelW, x(bar.value.high))) : rightEnd
+                valueLabel.anchorX = nameLines.last == "" ? min(width - pad, max(pad + labelW, x(max(0, bar.value.high)))) : rightEnd
                 valueLabel.top = y + Double(nameLines.count - 1) * TextMetrics.lineHeight
             }
             var markerLabel: PlacedLabel?

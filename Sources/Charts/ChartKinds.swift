@@ -24,9 +24,9 @@ public struct BarChart: Sendable {
         public var value: Double
         public var label: String
 
-        /// Non-finite or negative values are drawn at zero.
+        /// Non-finite values are drawn at zero (callers give none).
         public init(value: Double, label: String) {
-            self.value = value.isFinite ? max(0, value) : 0
+            self.value = value.isFinite ? value : 0
             self.label = label
         }
     }

@@ -55,7 +55,9 @@ public struct ChartValue: Sendable, Equatable {
         case approximate
     }
 
-    /// Lower end (non-negative, finite; normalised so that `low <= high`).
+    /// Lower end (finite, possibly negative; normalised so that `low <= high`). Bar charts
+    /// draw negative values from a zero line; the other kinds are given none (their callers
+    /// refuse them), and the table always shows the value as given.
     public var low: Double
     /// Upper end.
     public var high: Double
@@ -71,8 +73,8 @@ public struct ChartValue: Sendable, Equatable {
 
     /// An interval value.
     public init(low: Double, high: Double, label: String, qualifier: Qualifier = .exact) {
-        let a = low.isFinite ? max(0, low) : 0
-        let b = high.isFinite ? max(0, high) : 0
+        let a = low.isFinite ? low : 0
+        let b = high.isFinite ? high : 0
         self.low = min(a, b)
         self.high = max(a, b)
         self.qualifier = qualifier
@@ -82,8 +84,17 @@ public struct ChartValue: Sendable, Equatable {
     /// True when the value is an interval rather than a point.
     var isRange: Bool { high > low }
 
-    /// The end drawn solid: for `atMost` points nothing is certain, so the solid part is empty.
-    var solidEnd: Double { qualifier == .atMost && !isRange ? 0 : low }
+    /// The end drawn solid, from zero: the end nearer zero when both ends have one sign
+    /// (`low` above zero, `high` below it), zero for a range across it; for `atMost` points
+    /// nothing is certain, so the solid part is empty.
+    var solidEnd: Double {
+        if qualifier == .atMost && !isRange { return 0 }
+        return low >= 0 ? low : high <= 0 ? high : 0
+    }
+
+    /// The end farther from zero on the side the bar grows: `high`, or `low` for a value
+    /// wholly below zero.
+    var farEnd: Double { high <= 0 && low < 0 ? low : high }
 
     /// Midpoint used for sorting and summaries.
     var mid: Double { (low + high) / 2 }

@@ -30,6 +30,8 @@ public struct ChartTable: Sendable, Equatable {
         func num(_ x: Double) -> String {
             guard x.isFinite else { return "" }
             if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+            // Whole numbers beyond that in digits too (3e+19 is 30000000000000000000), as written.
+            if x == x.rounded() { return SVGNumber.wholeNumber(x) }
             return "\(x)"
         }
         func qual(_ v: ChartValue) -> String {

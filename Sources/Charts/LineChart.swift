@@ -1,4 +1,4 @@
-// Line chart: series over a date axis, zero-based value axis, direct labels at line ends nudged apart.
+// Line chart: series over a date axis, a value axis through zero (below it for negative values), direct labels at line ends nudged apart.
 
 enum LineLayout {
     static let plotHeight = 200.0
@@ -25,12 +25,13 @@ enum LineLayout {
             LineChart.Series(name: s.name, color: s.color, points: s.points.sorted { $0.date < $1.date })
         }
         let colors = series.enumerated().map { Palette.color($1.color, index: $0) }
-        let values = series.flatMap { $0.points.map { $0.value.isFinite ? max(0, $0.value) : 0 } }
-        let yTicks = NiceTicks.fitting(maxValue: values.max() ?? 1, length: plotHeight, minGap: 14) { _ in
-            TextMetrics.lineHeight
-        }
-        let k = plotHeight / (yTicks.last ?? 1)
-        let y = { (v: Double) in plotHeight - k * (v.isFinite ? max(0, v) : 0) }
+        // The axis shows zero and every value, below zero too.
+        let values = series.flatMap { $0.points.map { $0.value.isFinite ? $0.value : 0 } }
+        let yTicks = NiceTicks.fitting(minValue: values.min() ?? 0, maxValue: max(0, values.max() ?? 1), length: plotHeight,
+                                       minGap: 14) { _ in TextMetrics.lineHeight }
+        let axisMin = yTicks.first ?? 0
+        let k = plotHeight / ((yTicks.last ?? 1) - axisMin)
+        let y = { (v: Double) in plotHeight - k * ((v.isFinite ? v : 0) - axisMin) }
         let tickW = yTicks.map { TextMetrics.width(chart.tickFormat($0)) }.max() ?? 0
         let plotLeft = pad + tickW + 6
         var labels = series.map(endLabel)

@@ -15,6 +15,20 @@ enum Marks {
     @discardableResult
     static func intervalBar(_ svg: inout SVGBuilder, _ defs: inout SVGDefs, value: ChartValue, color: String,
                             horizontal: Bool, pos: (Double) -> Double, cross: Double, thickness: Double) -> Double {
+        if value.high <= 0 && value.low < 0 { return belowZero(&svg, &defs, value: value, color: color, horizontal: horizontal,
+                                                             pos: pos, cross: cross, thickness: thickness) }
+        if value.low < 0 {
+            // Across zero: nothing is certain, the whole range is the band.
+            let rect = (min(pos(value.low), pos(value.high)), abs(pos(value.high) - pos(value.low)))
+            if horizontal {
+                svg.rect(rect.0, cross, rect.1, thickness, cls: "cx-band", fill: defs.hatch(color),
+                         extra: [("stroke", color), ("stroke-width", "1")])
+            } else {
+                svg.rect(cross, rect.0, thickness, rect.1, cls: "cx-band", fill: defs.hatch(color),
+                         extra: [("stroke", color), ("stroke-width", "1")])
+            }
+            return pos(value.high) + (horizontal ? 4 : -4)
+        }
         let zero = pos(0), solid = pos(value.solidEnd), high = pos(value.high)
         func rect(_ a: Double, _ b: Double, cls: String, fill: String, extra: [(String, String?)]) {
             if horizontal {
@@ -47,6 +61,28 @@ enum Marks {
         svg.path(p.d, cls: "cx-open", extra: [("stroke", color), ("stroke-width", "1.5"), ("stroke-dasharray", "2 2"),
                                               ("data-open", value.qualifier.rawValue)])
         return high + sign * openEndLength
+    }
+}
+
+extension Marks {
+    /// A value wholly below zero: solid from zero to the end nearer it (`high`), hatched on to
+    /// `low`, growing left (horizontal) or down (vertical). Bounds are refused before here.
+    /// Returns the coordinate just beyond `low`.
+    static func belowZero(_ svg: inout SVGBuilder, _ defs: inout SVGDefs, value: ChartValue, color: String,
+                          horizontal: Bool, pos: (Double) -> Double, cross: Double, thickness: Double) -> Double {
+        func rect(_ a: Double, _ b: Double, cls: String, fill: String, extra: [(String, String?)]) {
+            if horizontal {
+                svg.rect(min(a, b), cross, abs(b - a), thickness, cls: cls, fill: fill, extra: extra)
+            } else {
+                svg.rect(cross, min(a, b), thickness, abs(b - a), cls: cls, fill: fill, extra: extra)
+            }
+        }
+        let zero = pos(0), near = pos(value.high), far = pos(value.low)
+        if value.high < 0 { rect(zero, near, cls: "cx-solid", fill: color, extra: []) }
+        if value.low < value.high {
+            rect(near, far, cls: "cx-band", fill: defs.hatch(color), extra: [("stroke", color), ("stroke-width", "1")])
+        }
+        return far + (horizontal ? -4 : 4)
     }
 }
 

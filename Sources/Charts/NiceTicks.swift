@@ -3,7 +3,8 @@
 enum NiceTicks {
     /// Ticks `0, step, 2·step, …` with the smallest nice step such that at most `target` intervals cover `maxValue`.
     static func ticks(maxValue: Double, target: Int) -> [Double] {
-        let top = maxValue.isFinite && maxValue > 0 ? maxValue : 1
+        // Below 1e-300 a step's power of ten would underflow to zero: such values draw as zero.
+        let top = maxValue.isFinite && maxValue >= 1e-300 ? maxValue : 1
         let t = max(1, target)
         var exponent = Int((top / Double(t)).log10Floor) - 1
         while true {
@@ -11,6 +12,27 @@ enum NiceTicks {
                 let count = Int((top / step(mantissa, exponent) - 1e-9).rounded(.up))
                 if count <= t {
                     return (0...max(1, count)).map { value($0, mantissa, exponent) }
+                }
+            }
+            exponent += 1
+        }
+    }
+
+    /// Ticks `…, −step, 0, step, …` covering `minValue...maxValue` and zero, at most `target`
+    /// intervals in all. With `minValue >= 0` exactly `ticks(maxValue:target:)`.
+    static func ticks(minValue: Double, maxValue: Double, target: Int) -> [Double] {
+        let bottom = minValue.isFinite && minValue <= -1e-300 ? minValue : 0
+        guard bottom < 0 else { return ticks(maxValue: maxValue, target: target) }
+        let top = maxValue.isFinite && maxValue >= 1e-300 ? maxValue : 0
+        let t = max(2, target)
+        var exponent = Int(((top - bottom) / Double(t)).log10Floor) - 1
+        while true {
+            for mantissa in [1.0, 2.0, 2.5, 5.0] {
+                let step = step(mantissa, exponent)
+                let below = Int((-bottom / step - 1e-9).rounded(.up))
+                let above = top > 0 ? Int((top / step - 1e-9).rounded(.up)) : 0
+                if below + above <= t {
+                    return (-max(1, below)...above).map { value($0, mantissa, exponent) }
                 }
             }
             exponent += 1
@@ -28,17 +50,17 @@ enum NiceTicks {
 
     /// The densest ticks (at most 6 intervals) whose labels, laid along `length` units, keep `minGap` apart.
     /// `labelSize` measures one label along the axis (width for horizontal axes, line height for vertical).
-    static func fitting(maxValue: Double, length: Double, minGap: Double = 10,
+    static func fitting(minValue: Double = 0, maxValue: Double, length: Double, minGap: Double = 10,
                         labelSize: (Double) -> Double) -> [Double] {
         var target = 6
         while target > 1 {
-            let candidate = ticks(maxValue: maxValue, target: target)
+            let candidate = ticks(minValue: minValue, maxValue: maxValue, target: target)
             let spacing = length / Double(candidate.count - 1)
             let widest = candidate.map(labelSize).max() ?? 0
             if spacing >= widest + minGap { return candidate }
             target -= 1
         }
-        return ticks(maxValue: maxValue, target: 1)
+        return ticks(minValue: minValue, maxValue: maxValue, target: 1)
     }
 }
 

@@ -33,7 +33,7 @@ enum SVGNumber {
         var scale = 1.0
         for _ in 0..<maxDecimals { scale *= 10 }
         let scaled = (x * scale).rounded()
-        if abs(scaled) >= 9e15 { return String(Int64(x.rounded())) }
+        if abs(scaled) >= 9e15 { return wholeNumber(x) }
         let i = Int64(scaled)
         if i == 0 { return "0" }
         let a = i.magnitude
@@ -47,6 +47,29 @@ enum SVGNumber {
             text += "." + String(repeating: "0", count: digits - f.count) + f
         }
         return text
+    }
+}
+
+extension SVGNumber {
+    /// A finite value too large for fixed decimals, as whole-number digits from its shortest
+    /// round-trip form: `9.3e+18` → `9300000000000000000`. No integer conversion, so no value
+    /// can trap (`Int64(9.3e18)` does); digits past the 17th are zeros, as the value was written.
+    static func wholeNumber(_ x: Double) -> String {
+        let text = x.rounded().description
+        let negative = text.hasPrefix("-")
+        let parts = text.dropFirst(negative ? 1 : 0).split(separator: "e")
+        let exponent = parts.count > 1 ? Int(parts[1].drop { $0 == "+" }) ?? 0 : 0
+        let mantissa = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        var fraction = mantissa.count > 1 ? String(mantissa[1]) : ""
+        if fraction.allSatisfy({ $0 == "0" }) { fraction = "" }
+        var digits = String(mantissa[0])
+        if exponent >= fraction.count {
+            digits += fraction + String(repeating: "0", count: exponent - fraction.count)
+        } else {
+            digits += fraction.prefix(max(0, exponent))
+        }
+        let trimmed = digits.drop { $0 == "0" }
+        return trimmed.isEmpty ? "0" : (negative ? "-" : "") + trimmed
     }
 }
 

@@ -11,21 +11,26 @@ enum VerticalBars {
         var k: Double
         var band: Double
         var barWidth: Double
+        /// The lowest tick: 0, or below it when a value is negative.
+        var axisMin = 0.0
 
-        func y(_ v: Double) -> Double { VerticalBars.plotHeight - k * v }
+        func y(_ v: Double) -> Double { VerticalBars.plotHeight - k * (v - axisMin) }
         func center(_ i: Int) -> Double { plotLeft + band * (Double(i) + 0.5) }
     }
 
-    static func frame(dataMax: Double, count: Int, format: ValueFormatter) -> Frame {
+    static func frame(dataMin: Double = 0, dataMax: Double, count: Int, format: ValueFormatter) -> Frame {
         let pad = BarLayout.pad, width = SVGDocument.width
         // Leave head room above the tallest bar for its label.
-        let ticks = NiceTicks.fitting(maxValue: dataMax, length: plotHeight - 24, minGap: 14) { _ in TextMetrics.lineHeight }
-        let axisMax = ticks.last ?? 1
+        let ticks = NiceTicks.fitting(minValue: dataMin, maxValue: dataMax, length: plotHeight - 24, minGap: 14) { _ in
+            TextMetrics.lineHeight
+        }
+        let axisMin = ticks.first ?? 0
+        let span = (ticks.last ?? 1) - axisMin
         let tickW = ticks.map { TextMetrics.width(format($0)) }.max() ?? 0
         let plotLeft = pad + tickW + 6, plotRight = width - pad
         let band = (plotRight - plotLeft) / Double(max(1, count))
-        return Frame(ticks: ticks, plotLeft: plotLeft, plotRight: plotRight, k: plotHeight / axisMax, band: band,
-                     barWidth: min(56, band * 0.64))
+        return Frame(ticks: ticks, plotLeft: plotLeft, plotRight: plotRight, k: plotHeight / span, band: band,
+                     barWidth: min(56, band * 0.64), axisMin: axisMin)
     }
 
     /// Horizontal grid lines and left tick labels.
@@ -67,7 +72,8 @@ enum VerticalBars {
 
     static func draw(_ chart: BarChart, _ defs: inout SVGDefs) -> (SVGBuilder, Extent) {
         let bars = BarLayout.sorted(chart.bars, chart.sort)
-        let f = frame(dataMax: BarLayout.dataMax(bars), count: bars.count, format: chart.tickFormat)
+        let f = frame(dataMin: BarLayout.dataMin(bars), dataMax: BarLayout.dataMax(bars), count: bars.count,
+                      format: chart.tickFormat)
         var svg = SVGBuilder()
         var extent = Extent()
         extent.add(0)
@@ -83,8 +89,9 @@ enum VerticalBars {
             let end = Marks.intervalBar(&svg, &defs, value: bar.value, color: Palette.color(bar.color, index: 0),
                                         horizontal: false, pos: f.y, cross: left, thickness: f.barWidth)
             svg.close()
-            ends.append(end)
-            taken.append(Box(x: left, y: end, w: f.barWidth, h: f.y(0) - end))
+            // A bar below zero ends under the zero line; its label goes above that line.
+            ends.append(min(end, f.y(0)))
+            taken.append(Box(x: left, y: min(end, f.y(0)), w: f.barWidth, h: abs(f.y(0) - end)))
         }
         for (i, bar) in bars.enumerated() {
             guard let m = bar.marker else { continue }

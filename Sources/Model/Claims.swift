@@ -133,7 +133,7 @@ extension ModelBuilder {
         guard let figure = figures[reference], figure.inputs.count == 2, figure.expression?.contains(" × ") == true,
               let varying = figures[figure.inputs[0]], let fixed = figures[figure.inputs[1]],
               let fixedValue = fixed.value.quantity, let varyingValue = varying.value.quantity,
-              let needed = try? stated / fixedValue
+              let needed = try? stated / fixedValue, needed.isFinite
         else { return nil }
         let neededText = Quantity(interval: needed.interval, dimension: needed.dimension, qualifier: needed.qualifier,
                                   noun: varyingValue.noun).formatted(.en)

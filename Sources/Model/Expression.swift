@@ -98,9 +98,19 @@ private struct ExpressionParser {
         return left
     }
 
+    /// Parentheses, minus signs and calls open inside each other at most this deep, so a
+    /// hostile formula cannot exhaust the stack; real formulas nest two or three levels.
+    static let maximumDepth = 64
+    var depth = 0
+
     mutating func factor() throws(Expression.ParseError) -> Expression {
         guard let c = peek() else { throw .init(message: "the formula ends where a value was expected", offset: position) }
         let start = position
+        guard depth < Self.maximumDepth else {
+            throw .init(message: "the formula nests more than \(Self.maximumDepth) levels deep", offset: start)
+        }
+        depth += 1
+        defer { depth -= 1 }
         if c == "-" || c == "−" {
             position += 1
             return .negate(try factor(), offset: start)
@@ -129,6 +139,9 @@ private struct ExpressionParser {
             while position < characters.count, characters[position].isNumber || characters[position] == "." { position += 1 }
             guard let value = Double(String(characters[start..<position])) else {
                 throw .init(message: "bad number '\(String(characters[start..<position]))'", offset: start)
+            }
+            guard value <= Quantity.largestWritten else {
+                throw .init(message: "number too large: more than 10^15 (a thousand trillion)", offset: start)
             }
             return .number(value, offset: start)
         }

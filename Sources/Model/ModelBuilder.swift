@@ -84,7 +84,7 @@ struct ModelBuilder {
                   node.scalar != .null else { return }
             value = .text(text)
         case nil:
-            guard let guessed = guessValue(node) else { return }
+            guard let guessed = guessValue(node, field: name) else { return }
             value = guessed
         }
         let reference = "\(record.collection).\(record.id).\(name)"
@@ -99,8 +99,9 @@ struct ModelBuilder {
     private mutating func parseQuantity(_ node: YAMLNode, field: String, expected: Schema.Expected) -> Quantity? {
         let quantity: Quantity
         switch node.scalar {
-        case .int(let i): quantity = Quantity(Double(i))
-        case .double(let d): quantity = Quantity(d)
+        case .int, .double:
+            guard let number = checkedNumber(node, field: field) else { return nil }
+            quantity = number
         case .string(let text):
             do {
                 quantity = try Quantity.parse(text)
@@ -125,17 +126,41 @@ struct ModelBuilder {
         return coerced
     }
 
-    /// A field the schema does not know: a number, a quantity if it reads as one, else text.
-    private func guessValue(_ node: YAMLNode) -> FigureValue? {
+    /// A YAML int or float as a quantity; NaN, infinity and numbers past
+    /// `Quantity.largestWritten` are errors at the value.
+    private mutating func checkedNumber(_ node: YAMLNode, field: String) -> Quantity? {
+        let value: Double
         switch node.scalar {
-        case .int(let i): return .quantity(Quantity(Double(i)))
-        case .double(let d): return .quantity(Quantity(d))
+        case .int(let i): value = Double(i)
+        case .double(let d): value = d
+        default: return nil
+        }
+        do {
+            return try Quantity.checkedNumber(value)
+        } catch {
+            diagnostics.append(.error(at: node.location, "'\(field)': \(error.message)"))
+            return nil
+        }
+    }
+
+    /// A field the schema does not know: a number, a quantity if it reads as one, else text.
+    private mutating func guessValue(_ node: YAMLNode, field: String) -> FigureValue? {
+        switch node.scalar {
+        case .int, .double: return checkedNumber(node, field: field).map { .quantity($0) }
         case .string(let text):
-            if let first = text.unicodeScalars.first, "0123456789$~<>≥≤≈".unicodeScalars.contains(first) || text.hasPrefix("up to "),
-               let quantity = try? Quantity.parse(text) {
-                return .quantity(quantity)
+            guard let first = text.unicodeScalars.first,
+                  "0123456789$~<>≥≤≈-−".unicodeScalars.contains(first) || text.hasPrefix("up to ") else { return .text(text) }
+            do {
+                return .quantity(try Quantity.parse(text))
+            } catch where error.message.hasPrefix("number too") {
+                // Out of range is never prose: `$9300000T` kept as text would hide the typo.
+                var at = node.location
+                at.column += error.offset
+                diagnostics.append(.error(at: at, "'\(field)': \(error.message)"))
+                return nil
+            } catch {
+                return .text(text)
             }
-            return .text(text)
         case .bool(let b): return .text(b ? "true" : "false")
         case .null: return nil
         case nil: return node.elements.map { .text($0.compactMap(\.text).joined(separator: ", ")) }
@@ -176,6 +201,12 @@ struct ModelBuilder {
     /// Records a derived figure whose sources are those of its inputs.
     mutating func derive(_ reference: String, label: String, value: Quantity, formula: String,
                          expression: String, inputs: [String], at location: SourceLocation) {
+        guard value.isFinite else {
+            // Inputs are bounded (`Quantity.largestWritten`), but a quotient by a number
+            // near zero still overflows: an error at the record, never an infinite figure.
+            diagnostics.append(.error(at: location, "cannot compute \(label): the result (\(expression)) is too large to represent"))
+            return
+        }
         var sources = Set<String>()
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
         figures[reference] = Figure(
@@ -201,7 +232,12 @@ struct ModelBuilder {
     /// units), reporting the failure at `location`.
     mutating func compute(at location: SourceLocation, what: String, _ body: () throws(QuantityError) -> Quantity) -> Quantity? {
         do {
-            return try body()
+            let result = try body()
+            guard result.isFinite else {
+                diagnostics.append(.error(at: location, "cannot compute \(what): the result is too large to represent"))
+                return nil
+            }
+            return result
         } catch {
             diagnostics.append(.error(at: location, "cannot compute \(what): \(error.message)"))
             return nil

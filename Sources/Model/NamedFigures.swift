@@ -86,12 +86,18 @@ extension ModelBuilder {
             guard let left = evaluate(a, inputs: &inputs, visiting: &visiting, at: at),
                   let right = evaluate(b, inputs: &inputs, visiting: &visiting, at: at) else { return nil }
             do {
+                let result: Quantity
                 switch op {
-                case "+": return try left + right
-                case "-": return try left - right
-                case "*": return left * right
-                default: return try left / right
+                case "+": result = try left + right
+                case "-": result = try left - right
+                case "*": result = left * right
+                default: result = try left / right
                 }
+                guard result.isFinite else {
+                    diagnostics.append(.error(at: at(offset), "the result of '\(op == "*" ? "×" : op == "/" ? "÷" : String(op))' is too large to represent"))
+                    return nil
+                }
+                return result
             } catch {
                 diagnostics.append(.error(at: at(offset), error.message))
                 return nil
@@ -121,7 +127,12 @@ extension ModelBuilder {
                 return nil
             }
             do {
-                return try Self.combine(name, first, values.dropFirst())
+                let result = try Self.combine(name, first, values.dropFirst())
+                guard result.isFinite else {
+                    diagnostics.append(.error(at: at(offset), "\(name)(): the result is too large to represent"))
+                    return nil
+                }
+                return result
             } catch {
                 diagnostics.append(.error(at: at(offset), "\(name)(): \(error.message)"))
                 return nil

@@ -37,6 +37,28 @@ public struct Quantity: Sendable, Hashable {
                   qualifier: qualifier, hint: hint, noun: noun)
     }
 
+    /// The largest number a data file may write, after its magnitude suffix and before its
+    /// unit: 10¹⁵ (`$1000T`, `1,000,000,000,000,000 GPUs`). Larger numbers are typos or
+    /// hostile (`$9300000T`); below it every whole number is exact in a `Double` (2⁵³ ≈ 9×10¹⁵),
+    /// and sums and products of such values stay finite.
+    public static let largestWritten = 1e15
+
+    /// A number a data file holds as a YAML int or float, checked against `largestWritten`:
+    /// `.nan`, `.inf` and `1e20` are errors, not values.
+    public static func checkedNumber(_ value: Double) throws(QuantityParseError) -> Quantity {
+        guard value.isFinite else {
+            throw QuantityParseError(message: "'\(value)' is not a number a figure can hold", offset: 0, utf8Offset: 0)
+        }
+        guard abs(value) <= largestWritten else {
+            throw QuantityParseError(message: "number too large: more than 10^15 (a thousand trillion)", offset: 0, utf8Offset: 0)
+        }
+        return Quantity(value)
+    }
+
+    /// Both ends are finite numbers: false after an overflow (`1e300 × 1e300`) or a division
+    /// by a number near zero, which callers report instead of showing.
+    public var isFinite: Bool { interval.low.isFinite && interval.high.isFinite }
+
     /// A plain exact number, as a YAML `Int`/`Double` gives it: dimensionless, no hint, so it
     /// formats as `350,000` or `700 million` and multiplies into any dimension.
     public init(_ value: Double) {

@@ -254,8 +254,8 @@ struct QuantityParser {
         let highUnit = high.unit ?? (high.dollar ? usd : nil)
         let lowValue = value(low, unit: lowUnit, per: per)
         let highValue = value(high, unit: highUnit, per: per)
-        for (end, value) in [(low, lowValue), (high, highValue)] where !value.isFinite {
-            throw error("number too large", at: end.start)
+        for (end, value) in [(low, lowValue), (high, highValue)] {
+            try checkMagnitude(end, value: value)
         }
         if lowValue > highValue {
             throw error("range low end \(text(low.start, low.end)) is above high end \(text(high.start, high.end))",
@@ -266,6 +266,21 @@ struct QuantityParser {
         if let per { dimension = dimension / per.dimension }
         return Quantity(low: lowValue, high: highValue, dimension: dimension,
                         qualifier: qualifier, hint: unit?.hint ?? .none, noun: unit?.noun ?? per?.noun)
+    }
+
+    /// The number as written times its suffix (`$9300000T` → 9.3×10¹⁸) must be at most
+    /// `Quantity.largestWritten`; a non-zero number must not vanish into zero or a subnormal.
+    private func checkMagnitude(_ end: End, value: Double) throws(QuantityParseError) {
+        let written = Double("\(end.digits)e\(end.suffixExponent ?? 0)") ?? .infinity
+        let whole = text(end.start, end.end)
+        let shown = whole.count > 32 ? whole.prefix(28) + "…" : whole
+        if !written.isFinite || !value.isFinite || abs(written) > Quantity.largestWritten {
+            throw error("number too large: '\(shown)' is more than 10^15 (a thousand trillion) of its unit", at: end.start)
+        }
+        let nonZero = end.digits.contains { $0 >= "1" && $0 <= "9" }
+        if nonZero, abs(value) < Double.leastNormalMagnitude {
+            throw error("number too small: '\(shown)' has too many zeros after the point", at: end.start)
+        }
     }
 
     /// Base-unit value, built as decimal text (`150e6`) so `Double` rounds once: `27%` is

@@ -265,7 +265,7 @@ struct SpecReader {
     // MARK: kinds
 
     mutating func bar(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
-        guard let points = points() else { return nil }
+        guard let points = points(), drawable(points, kind: "bar") else { return nil }
         // `marker: claims.<id>.says` picks the claim drawn (any claim about a bar's figure is drawn anyway).
         var chosen: ClaimCheck?
         if let marker = text("marker") {
@@ -288,7 +288,7 @@ struct SpecReader {
     }
 
     mutating func scale(format: @escaping (Quantity) -> String) -> ChartKind? {
-        guard let points = points() else { return nil }
+        guard let points = points(), drawable(points, kind: "scale") else { return nil }
         let items = points.map { ScaleChart.Item(name: $0.label, value: Self.value($0.quantity, format), color: $0.color) }
         return .scale(ScaleChart(items: items, shape: text("shape") == "circle" ? .circle : .square))
     }
@@ -303,7 +303,10 @@ struct SpecReader {
             for id in [from, to] where !nodeIDs.contains(id) { nodeIDs.append(id) }
             let reference = "\(deal.collection).\(deal.id).\(amountField)"
             let amount = model.figures[reference]?.value.quantity
-            if amount != nil { references.append(reference) }
+            if let amount {
+                references.append(reference)
+                guard drawable([(deal.displayName, reference, amount)], kind: "flow", field: spec["amount"] == nil ? nil : "amount") else { return nil }
+            }
             let kind: FlowChart.LinkKind = deal.text("kind") == "investment" ? .investment : .purchase
             let note = [deal.text("kind"), deal.text("status")].compactMap { $0 }.joined(separator: ", ")
             links.append(.init(from: from, to: to, kind: kind, amount: amount.map { Self.value($0, format) }, note: note.isEmpty ? nil : note))
@@ -326,7 +329,11 @@ struct SpecReader {
             guard let date = Self.date(record.text(dateField)) else { continue }
             let reference = "\(record.collection).\(record.id).\(amountField)"
             let amount = model.figures[reference]?.value.quantity
-            if amount != nil { references.append(reference) }
+            if let amount {
+                references.append(reference)
+                let field = spec["amount"] != nil ? "amount" : spec["y"] != nil ? "y" : nil
+                guard drawable([(record.displayName, reference, amount)], kind: "timeline", field: field) else { return nil }
+            }
             var title = record.text(text("label") ?? "name") ?? record.displayName
             if text("label") == nil, let from = record.text("from"), let to = record.text("to") {
                 title = "\(label(of: record, field: "from")) → \(label(of: record, field: "to"))"

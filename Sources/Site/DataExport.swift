@@ -99,6 +99,14 @@ struct DataExport {
         guard value.isFinite else { return "" }
         let text = String(format: "%.15g", value)
         guard text.contains("e") else { return text }
+        if abs(value) < 1 {
+            // `1.5e-10` → `0.00000000015`: fixed decimals would round it to 0, a wrong value.
+            let negative = text.hasPrefix("-")
+            let parts = text.dropFirst(negative ? 1 : 0).split(separator: "e")
+            let digits = parts[0].filter { $0 != "." }
+            let zeros = -(Int(parts[1]) ?? 0) - 1
+            return (negative ? "-" : "") + "0." + String(repeating: "0", count: max(0, zeros)) + digits
+        }
         var plain = String(format: "%.6f", value)
         while plain.hasSuffix("0") { plain.removeLast() }
         if plain.hasSuffix(".") { plain.removeLast() }

@@ -15,7 +15,7 @@ extension SpecReader {
     }
 
     mutating func line(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
-        guard let points = points() else { return nil }
+        guard let points = points(), drawable(points, kind: "line") else { return nil }
         let dateField = text("x") ?? "date", seriesField = text("series")
         // With `values:`, `dates:` places each value (`2023`, `2024-06`, `2024-06-30`),
         // `labels:` names its point and `series:` the line; with `data:`, each record's `x`
@@ -49,7 +49,7 @@ extension SpecReader {
     }
 
     mutating func stacked(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
-        guard let points = points() else { return nil }
+        guard let points = points(), drawable(points, kind: "stacked") else { return nil }
         guard let seriesField = text("series") else { fail(nil, "a stacked chart needs 'series': the field that splits each bar"); return nil }
         var categories: [String] = [], seriesNames: [String] = []
         var cells: [String: [String: Quantity]] = [:]

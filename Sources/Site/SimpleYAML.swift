@@ -70,6 +70,8 @@ enum SimpleYAML {
                         while dash < itemLine.upperBound, bytes[dash] == UInt8(ascii: " ") { dash += 1 }
                         guard dash < itemLine.upperBound, bytes[dash] == UInt8(ascii: "-"),
                               dash + 1 == itemLine.upperBound || bytes[dash + 1] == UInt8(ascii: " ") else { break }
+                        // Every item of one list starts at the same column; Yams rejects the others.
+                        if let listLocation, dash - itemLine.lowerBound + 1 != listLocation.column { return nil }
                         var itemStart = dash + 1
                         while itemStart < itemLine.upperBound, bytes[itemStart] == UInt8(ascii: " ") { itemStart += 1 }
                         let lineOfItem = firstLine + index
@@ -130,7 +132,8 @@ enum SimpleYAML {
 
         func isBlankOrComment(_ line: Line) -> Bool {
             var index = line.lowerBound
-            while index < line.upperBound, bytes[index] == UInt8(ascii: " ") || bytes[index] == 9 { index += 1 }
+            // Only spaces: a tab before the content is an error to Yams, so such lines are its to judge.
+            while index < line.upperBound, bytes[index] == UInt8(ascii: " ") { index += 1 }
             return index == line.upperBound || bytes[index] == UInt8(ascii: "#")
         }
 
@@ -206,21 +209,35 @@ enum SimpleYAML {
             while end > range.lowerBound, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
             guard end - range.lowerBound >= 2, bytes[end - 1] == UInt8(ascii: "]") else { return nil }
             let inner = (range.lowerBound + 1)..<(end - 1)
-            for byte in [UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "'")] where contains(inner, byte) {
+            for byte in [UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "'")] where contains(inner, byte) {
                 return nil
             }
             var items: [YAMLNode] = []
             if !inner.allSatisfy({ bytes[$0] == UInt8(ascii: " ") }) {
                 var parts: [Range<Int>] = []
                 var start = inner.lowerBound
-                var quoted = false
+                // A quote opens a quoted item only as the item's first character; inside a
+                // plain item it is text to Yams (`[a"b]`), so the fast path declines those.
+                var quoted = false, atItemStart = true, closed = false
                 for index in inner {
-                    if bytes[index] == UInt8(ascii: "\"") { quoted.toggle() }
-                    if bytes[index] == UInt8(ascii: ","), !quoted {
+                    let byte = bytes[index]
+                    if quoted {
+                        if byte == UInt8(ascii: "\"") { quoted = false; closed = true }
+                        continue
+                    }
+                    if byte == UInt8(ascii: ",") {
                         parts.append(start..<index)
                         start = index + 1
+                        atItemStart = true
+                        closed = false
+                        continue
                     }
+                    if byte == UInt8(ascii: " ") { continue }
+                    guard !closed, byte != UInt8(ascii: "\"") || atItemStart else { return nil }
+                    if byte == UInt8(ascii: "\"") { quoted = true }
+                    atItemStart = false
                 }
+                guard !quoted else { return nil }
                 parts.append(start..<inner.upperBound)
                 for part in parts {
                     var itemStart = part.lowerBound

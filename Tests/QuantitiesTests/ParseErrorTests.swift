@@ -59,7 +59,16 @@ let badInputs: [BadInput] = [
     BadInput("10 GWh per %", "'%' cannot follow 'per'", at: 11),
     BadInput("5 kW per x", "'x' cannot follow 'per'", at: 9),
     BadInput("$5B a", "expected a unit after 'a'", at: 5),
-    BadInput("9" + String(repeating: "9", count: 320), "number too large", at: 0),
+    BadInput("9" + String(repeating: "9", count: 320),
+             "number too large: '" + String(repeating: "9", count: 28) + "…' is more than 10^15 (a thousand trillion) of its unit", at: 0),
+    // Issue 11: finite but absurd; the limit applies to the number and its suffix, before the unit.
+    BadInput("$9300000T", "number too large: '$9300000T' is more than 10^15 (a thousand trillion) of its unit", at: 0),
+    BadInput("$5–9300000T", "number too large: '9300000T' is more than 10^15 (a thousand trillion) of its unit", at: 3),
+    BadInput("-1,000,000,000,000,001 GPUs",
+             "number too large: '-1,000,000,000,000,001 GPUs' is more than 10^15 (a thousand trillion) of its unit", at: 0),
+    BadInput("~2000T W", "number too large: '2000T W' is more than 10^15 (a thousand trillion) of its unit", at: 1),
+    BadInput("0." + String(repeating: "0", count: 330) + "1",
+             "number too small: '0." + String(repeating: "0", count: 26) + "…' has too many zeros after the point", at: 0),
     BadInput("GPUs", "expected a number, found 'GPUs'", at: 0),
 ]
 
