@@ -21,6 +21,7 @@ extension ModelBuilder {
         case .atLeast: high = .infinity
         case .atMost: low = -.infinity
         case .exact, .approximate: break
+        case .faceValue: (low, high) = (-.infinity, .infinity)
         }
         // Only finite ends widen: ∞ × 0 would be NaN.
         if low.isFinite { low -= abs(low) * tolerance }
@@ -61,7 +62,7 @@ extension ModelBuilder {
                 return (.unverifiable, "\(intro) The computed \(computedText) runs from \(range.low.isFinite ? end(range.low) : "no stated floor") to \(end(range.high)), on both sides of it, so the data cannot decide.")
             }
             return (.inconsistent, "\(intro) The computed \(computedText) goes beyond it: its lowest, \(end(range.low)), is \(strict ? "not below" : "above") \(bound).")
-        case .exact, .approximate:
+        case .exact, .approximate, .faceValue:
             let allowed = span(stated, widenedBy: tolerance)
             let percent = Quantity(tolerance).with(hint: .percent).formatted(.en)
             if allowed.low <= range.high && range.low <= allowed.high {

@@ -66,7 +66,7 @@ public enum Rounding: Sendable, Hashable {
         switch qualifier {
         case .atLeast: (.down, .down)
         case .atMost: (.up, .up)
-        case .exact, .approximate: isRange ? (.down, .up) : (.nearest, .nearest)
+        case .exact, .approximate, .faceValue: isRange ? (.down, .up) : (.nearest, .nearest)
         }
     }
 

@@ -21,21 +21,26 @@ public enum Qualifier: Sendable, Hashable, CustomStringConvertible {
     /// The true value is at most (`strict`: less than) the stored value; open below.
     /// `approximate`: the bound itself is only known roughly ("at most about").
     case atMost(strict: Bool, approximate: Bool = false)
+    /// Computed from bounds that pull opposite ways (`≥ $10B ÷ > $500B`): the value the stated
+    /// figures give taken at face value, which bounds the true value on neither side. Written
+    /// "2% at face value"; never parsed from data, only produced by arithmetic.
+    case faceValue
 
     /// True for `atLeast` and `atMost`.
     public var isBound: Bool {
         switch self {
         case .atLeast, .atMost: true
-        case .exact, .approximate: false
+        case .exact, .approximate, .faceValue: false
         }
     }
 
     /// Machine-readable code for CSV/JSON: `exact`, `approx`, `gt`, `ge`, `lt`, `le`; an
-    /// approximate bound adds `_approx` (`ge_approx`).
+    /// approximate bound adds `_approx` (`ge_approx`); a value bounded on neither side is `face_value`.
     public var code: String {
         switch self {
         case .exact: "exact"
         case .approximate: "approx"
+        case .faceValue: "face_value"
         case .atLeast(let strict, let approximate): (strict ? "gt" : "ge") + (approximate ? "_approx" : "")
         case .atMost(let strict, let approximate): (strict ? "lt" : "le") + (approximate ? "_approx" : "")
         }
@@ -45,7 +50,7 @@ public enum Qualifier: Sendable, Hashable, CustomStringConvertible {
     public var isApproximate: Bool {
         switch self {
         case .exact: false
-        case .approximate: true
+        case .approximate, .faceValue: true
         case .atLeast(_, let approximate), .atMost(_, let approximate): approximate
         }
     }
@@ -58,14 +63,14 @@ public enum Qualifier: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .atLeast: 1
         case .atMost: -1
-        case .exact, .approximate: nil
+        case .exact, .approximate, .faceValue: nil
         }
     }
 
     var isStrict: Bool {
         switch self {
         case .atLeast(let strict, _), .atMost(let strict, _): strict
-        case .exact, .approximate: false
+        case .exact, .approximate, .faceValue: false
         }
     }
 
@@ -83,11 +88,14 @@ public enum Qualifier: Sendable, Hashable, CustomStringConvertible {
     /// | approximate (+ exact)                     | approximate                    |
     /// | bounds all pushing the same way (+ exact)  | that bound, strict if any pushing bound is strict |
     /// | the same, with an approximate operand or an approximate bound | that bound, approximate |
-    /// | bounds pushing opposite ways              | approximate                    |
-    /// | a bound whose push is unknown (sign 0)    | approximate                    |
+    /// | bounds pushing opposite ways              | face value (bounded neither way) |
+    /// | a bound whose push is unknown (sign 0)    | face value                     |
+    /// | any operand at face value                 | face value                     |
     ///
-    /// Examples: lower + lower = lower; lower − lower = approximate; lower − upper = lower;
-    /// lower × positive exact = lower; exact ÷ lower = upper; lower + upper = approximate.
+    /// Examples: lower + lower = lower; lower − lower = face value; lower − upper = lower;
+    /// lower × positive exact = lower; exact ÷ lower = upper; lower + upper = face value.
+    /// "Approximate" would say more than the inputs do: `≥ $10B ÷ > $500B` is 2% only if both
+    /// figures are exactly their bounds, and the true share may be far above or below it.
     /// An approximate operand does not erase a bound, and the bound does not erase it either:
     /// "~$40B ÷ (1 + > 42%)" is "< ~$28.2B", under a value that is itself only about $28.2B.
     static func propagate(_ terms: [(qualifier: Qualifier, sensitivity: Int)]) -> Qualifier {
@@ -98,15 +106,17 @@ public enum Qualifier: Sendable, Hashable, CustomStringConvertible {
             switch term.qualifier {
             case .exact, .approximate:
                 continue
+            case .faceValue:
+                return .faceValue
             case .atLeast, .atMost:
                 guard term.sensitivity != 0, let direction = term.qualifier.direction else {
-                    return .approximate
+                    return .faceValue
                 }
                 pushes.append((direction * term.sensitivity, term.qualifier.isStrict))
             }
         }
         guard let first = pushes.first else { return approximate ? .approximate : .exact }
-        guard pushes.allSatisfy({ $0.direction == first.direction }) else { return .approximate }
+        guard pushes.allSatisfy({ $0.direction == first.direction }) else { return .faceValue }
         let strict = pushes.contains { $0.strict }
         return first.direction > 0 ? .atLeast(strict: strict, approximate: approximate)
             : .atMost(strict: strict, approximate: approximate)

@@ -22,7 +22,7 @@ public struct Quantity: Sendable, Hashable {
         switch qualifier {
         case .atLeast: self.interval = Interval(interval.low)
         case .atMost: self.interval = Interval(interval.high)
-        case .exact, .approximate: self.interval = interval
+        case .exact, .approximate, .faceValue: self.interval = interval
         }
         self.dimension = dimension
         self.qualifier = qualifier

@@ -83,6 +83,8 @@ extension Quantity {
     private var extent: (low: Double, lowOpen: Bool, high: Double, highOpen: Bool) {
         switch qualifier {
         case .exact, .approximate: (low, false, high, false)
+        // Bounded on neither side: the true value may lie anywhere.
+        case .faceValue: (-.infinity, true, .infinity, true)
         case .atLeast(let strict, _): (low, strict, .infinity, true)
         case .atMost(let strict, _): (-.infinity, true, high, strict)
         }

@@ -226,13 +226,17 @@ struct QuantityFormatter {
     }
 
     private func withQualifier(_ qualifier: Qualifier, _ phrase: Phrase) -> String {
-        if options.compact { return symbolPrefix(qualifier) + phrase.text }
         let nbsp = "\u{00A0}"
+        if qualifier == .faceValue {
+            return phrase.text + nbsp + (english ? "at" + nbsp + "face" + nbsp + "value" : "con" + nbsp + "las" + nbsp + "cifras" + nbsp + "dadas")
+        }
+        if options.compact { return symbolPrefix(qualifier) + phrase.text }
         let about = english ? "~" : (phrase.feminine ? "unas" + nbsp : "unos" + nbsp)
         let bound: String
         switch (locale, qualifier) {
         case (_, .exact): return phrase.text
         case (_, .approximate): return about + phrase.text
+        case (_, .faceValue): return phrase.text
         case (.en, .atLeast(let strict, _)): bound = strict ? ">" : "≥"
         case (.en, .atMost(let strict, _)): bound = strict ? "<" : "up" + nbsp + "to"
         case (.es, .atLeast(let strict, _)): bound = strict ? "más" + nbsp + "de" : "al" + nbsp + "menos"
@@ -250,6 +254,7 @@ struct QuantityFormatter {
         switch qualifier {
         case .exact: return ""
         case .approximate: return "~"
+        case .faceValue: return ""
         case .atLeast(let strict, _): return (strict ? ">" : "≥") + nbsp + about
         case .atMost(let strict, _): return (strict ? "<" : (english ? "up" + nbsp + "to" : "≤")) + nbsp + about
         }

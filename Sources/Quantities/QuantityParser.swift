@@ -63,7 +63,7 @@ struct QuantityParser {
                 switch qualifier {
                 case .atLeast(let strict, _): qualifier = .atLeast(strict: strict, approximate: true)
                 case .atMost(let strict, _): qualifier = .atMost(strict: strict, approximate: true)
-                case .exact, .approximate: break
+                case .exact, .approximate, .faceValue: break
                 }
                 pos += secondLength
                 qualifierText = text(qualifierStart, pos)

@@ -230,7 +230,7 @@ struct SpecReader {
         let qualifier: ChartValue.Qualifier
         switch q.qualifier {
         case .exact: qualifier = .exact
-        case .approximate: qualifier = .approximate
+        case .approximate, .faceValue: qualifier = .approximate
         case .atLeast: qualifier = .atLeast
         case .atMost: qualifier = .atMost
         }

@@ -75,8 +75,9 @@ let boundCases: [BoundCase] = [
     .init("20 ÷ ≥ 3", { try q("20") / q("≥ 3") }, le, "up_to_6.67"),
     // exact ÷ >: 20 / (> 3) < 6.666…; up → 6.67.
     .init("20 ÷ > 3", { try q("20") / q("> 3") }, lt, "<_6.67"),
-    // ≥ ÷ ≥: both bounds push opposite ways, no bound survives; a single value → nearest 6.67.
-    .init("≥ 20 ÷ ≥ 3", { try q("≥ 20") / q("≥ 3") }, .approximate, "~6.67"),
+    // ≥ ÷ ≥: both bounds push opposite ways, no bound survives: 20/3 holds only at face value
+    // (the true value may be far above or below it); a single value → nearest 6.67.
+    .init("≥ 20 ÷ ≥ 3", { try q("≥ 20") / q("≥ 3") }, .faceValue, "6.67_at_face_value"),
     // ≥ × ~: 7 × 0.9525 = 6.6675 → ≥ ~, down → 6.66 (nearest would give 6.67).
     .init("≥ 7 × ~0.9525", { q("≥ 7") * q("~0.9525") }, geApprox, "≥_~6.66"),
     // > × ≥ (both positive): 2 × 3.3334 = 6.6668 → > (strict wins), down → 6.66.
@@ -85,8 +86,8 @@ let boundCases: [BoundCase] = [
     .init("≥ 3.3333 + ≥ 3.3334", { try q("≥ 3.3333") + q("≥ 3.3334") }, ge, "≥_6.66"),
     // ≥ − ≤: 10 − 3.3333 = 6.6667, lower bound (subtracting a smaller-or-equal) → down → 6.66.
     .init("≥ 10 − ≤ 3.3333", { try q("≥ 10") - q("≤ 3.3333") }, ge, "≥_6.66"),
-    // ≥ − ≥: opposite pushes → approximate, nearest: 6.6667 → 6.67.
-    .init("≥ 10 − ≥ 3.3333", { try q("≥ 10") - q("≥ 3.3333") }, .approximate, "~6.67"),
+    // ≥ − ≥: opposite pushes → at face value, nearest: 6.6667 → 6.67.
+    .init("≥ 10 − ≥ 3.3333", { try q("≥ 10") - q("≥ 3.3333") }, .faceValue, "6.67_at_face_value"),
     // exact range ÷ exact: 20/3–30/3 = 6.666…–10, ends outward → 6.66–10.
     .init("20–30 ÷ 3", { try q("20–30") / q("3") }, .exact, "6.66–10"),
     // range × exact at 2 digits: $10.5–14B → outward: 10 (down), 14 → $10–14 billion.

@@ -53,7 +53,7 @@ struct StoryTests {
             // 27% × $500B, against > $13B invested; ≥ $10B ÷ > $500B
             ("valuations/index.html", "stakes.microsoft-openai.value", "$135 billion"),
             ("valuations/index.html", "deals.microsoft-openai.amount", "&gt;\u{00A0}$13 billion"),
-            ("valuations/index.html", "deals.amazon-openai.implied_stake", "~2%"),
+            ("valuations/index.html", "deals.amazon-openai.implied_stake", "2%\u{00A0}at\u{00A0}face\u{00A0}value"),
             // up to $40B ÷ (1 + > 42%); up to $40B ÷ > 500M users
             ("money/index.html", "financials.meta-2024.prior_capex", "&lt;\u{00A0}$28.2 billion"),
             ("users/index.html", "audiences.meta-ai.capex_per_user", "&lt;\u{00A0}$80 per user"),
