@@ -39,7 +39,7 @@ extension ModelBuilder {
             let tolerance = quantity("claims.\(record.id).tolerance")?.low ?? 0.10
             let base = (record: record, says: says, stated: stated, reference: reference, tolerance: tolerance)
             // A claim about a figure that does not exist is a mistake in the data, not a finding.
-            guard figures[reference] != nil || isComputableLater(reference) else {
+            guard figures[reference] != nil || isComputableLater(reference) || isExplainedByEarlierError(reference) else {
                 diagnostics.append(.error(at: figureNode.location, unknownReference(reference)))
                 continue
             }

@@ -8,9 +8,14 @@ public struct DataCollection: Sendable {
     public var path: String
     public var records: [YAMLNode]
 
-    static func load(path: String, text: String) -> (DataCollection?, [Diagnostic]) {
+    /// `content/data/deals.yaml` → `deals`.
+    static func name(ofFile path: String) -> String {
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        let name = String(fileName.prefix { $0 != "." })
+        return String(fileName.prefix { $0 != "." })
+    }
+
+    static func load(path: String, text: String) -> (DataCollection?, [Diagnostic]) {
+        let name = name(ofFile: path)
         let root: YAMLNode?
         do {
             root = try YAMLLoader.parse(text, file: path)
@@ -51,7 +56,11 @@ public struct DataCollection: Sendable {
             guard node.entries != nil, let id = node["id"]?.text, Self.isValidID(id), seen.insert(id).inserted else { return nil }
             return Record(collection: name, id: id, location: node.location, node: node)
         }
-        return RecordCollection(name: name, path: path, records: records)
+        let refused = Set(self.records.compactMap { node -> String? in
+            guard let id = node["id"]?.text, !Self.isValidID(id) else { return nil }
+            return id
+        })
+        return RecordCollection(name: name, path: path, records: records, refusedIDs: refused)
     }
 
     static func isValidID(_ id: String) -> Bool {

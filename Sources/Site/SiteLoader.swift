@@ -47,19 +47,25 @@ struct SiteLoader {
         var diagnostics = Diagnostics()
         let tree = inputs?.tree ?? ContentTree.scan(root: root)
         let configPath = "content/" + SiteConfig.fileName
+        diagnostics.append(contentsOf: tree.problems)
 
         var configNode: YAMLNode?
-        if tree.hasSiteConfig {
+        // A site.yaml that cannot be read or parsed is one error, not also "needs a title".
+        var configRejected = true
+        if !tree.hasSiteConfig {
+            diagnostics.error(at: .start(of: configPath), "no site.yaml: every site needs content/site.yaml with at least a 'title'")
+        } else if let text = read(configPath) {
             do {
-                configNode = try YAMLLoader.parse(read(configPath) ?? "", file: configPath)
+                configNode = try YAMLLoader.parse(text, file: configPath)
+                configRejected = false
             } catch {
                 diagnostics.append(error)
             }
         } else {
-            diagnostics.error(at: .start(of: configPath), "no site.yaml: every site needs content/site.yaml with at least a 'title'")
+            diagnostics.error(at: .start(of: configPath), "cannot read file (check its permissions)")
         }
         let (config, configProblems) = SiteConfig.load(configNode, file: configPath, baseURLOverride: options.baseURL)
-        diagnostics.append(contentsOf: configProblems)
+        if !configRejected { diagnostics.append(contentsOf: configProblems) }
 
         // The data and its model load on one thread while the pages parse on the others.
         var data: [DataCollection] = [], dataProblems: [Diagnostic] = []
@@ -72,12 +78,19 @@ struct SiteLoader {
                 (data, dataProblems, model, modelProblems) = known
                 return
             }
+            var refused = Set<String>()
             data = tree.data.compactMap { path -> DataCollection? in
-                let (collection, problems) = DataCollection.load(path: path, text: read(path) ?? "")
+                guard let text = read(path) else {
+                    dataProblems.append(.error(at: .start(of: path), "cannot read file (check its permissions)"))
+                    refused.insert(DataCollection.name(ofFile: path))
+                    return nil
+                }
+                let (collection, problems) = DataCollection.load(path: path, text: text)
                 dataProblems += problems
+                if collection == nil { refused.insert(DataCollection.name(ofFile: path)) }
                 return collection
             }
-            let (built, problems) = StoryModel.build(data.map(\.recordCollection))
+            let (built, problems) = StoryModel.build(data.map(\.recordCollection), refusedCollections: refused)
             (model, modelProblems) = (built, problems)
             if inputs != nil {
                 session?.remember(hashes: dataHashes, collections: data, problems: dataProblems, model: built, modelProblems: problems)
@@ -148,15 +161,18 @@ struct SiteLoader {
             }
         }
 
-        let (templates, templateProblems) = TemplateSet.load(paths: tree.templates) { read($0) ?? "" }
+        let (templates, templateProblems) = TemplateSet.load(paths: tree.templates) { read($0) }
         diagnostics.append(contentsOf: templateProblems)
         for page in pages {
             if let problem = templates.checkTemplate(for: page) { diagnostics.append(problem) }
         }
 
+        for path in tree.staticFiles where inputs?.hashes[path] == "unreadable" {
+            diagnostics.error(at: .start(of: path), "cannot read file (check its permissions)")
+        }
         let assets = tree.assets.compactMap { path -> Asset? in
             guard let bytes = (inputs?.contents[path] ?? FileSystem.readBytes(root.path + "/" + path)).map({ Data($0) }) else {
-                diagnostics.error(at: .start(of: path), "cannot read asset")
+                diagnostics.error(at: .start(of: path), "cannot read file (check its permissions)")
                 return nil
             }
             return Asset(sourcePath: path, bytes: bytes)
@@ -180,7 +196,7 @@ struct SiteLoader {
     }
 
     static func parsePage(path: String, text: String?) -> (ParsedFile?, [Diagnostic]) {
-        guard let text else { return (nil, [.error(at: .start(of: path), "cannot read file")]) }
+        guard let text else { return (nil, [.error(at: .start(of: path), "cannot read file (check its permissions)")]) }
         return parsePage(path: path) { requireTitle, folder in
             FrontMatter.parse(text, file: path, requireTitle: requireTitle, defaultTitle: URLRules.title(forFolder: folder))
         }
@@ -218,6 +234,7 @@ struct SiteLoader {
         let (folder, name) = folderAndName(path)
         let isIntro = name == "_index"
         let (frontMatter, problems) = parse(!isIntro, folder)
+        if frontMatter.rejected { return (nil, problems) }
         if isIntro {
             return (.sectionIntro(section: folder, frontMatter, path: path), problems)
         }
@@ -227,8 +244,10 @@ struct SiteLoader {
         case .success(let value):
             url = value
         case .failure(let message):
+            // A page without a URL of its own is left out after its error: given a stand-in
+            // URL it would also be reported as clashing with the page that has that URL.
             diagnostics.append(.error(at: frontMatter.node?["slug"]?.location ?? .start(of: path), message))
-            url = URLRules.url(folder: folder, name: name, slug: nil).value ?? "/"
+            return (nil, diagnostics)
         }
         let page = Page(
             kind: .regular, sourcePath: path, section: folder, url: url,
