@@ -167,6 +167,16 @@ struct SiteLoader {
             if let problem = templates.checkTemplate(for: page) { diagnostics.append(problem) }
         }
 
+        if !config.unsafeHTML {
+            let urlFields = URLFields(templates: Array(templates.texts.values))
+            if let configNode { diagnostics.append(contentsOf: urlFields.problems(in: configNode)) }
+            for collection in data {
+                for record in collection.records { diagnostics.append(contentsOf: urlFields.problems(in: record)) }
+            }
+            for page in pages where !page.frontMatter.isEmpty && URLFields.mightHoldDangerousURL(page.frontMatter) {
+                if let node = page.meta.node { diagnostics.append(contentsOf: urlFields.problems(in: node)) }
+            }
+        }
         for path in tree.staticFiles where inputs?.hashes[path] == "unreadable" {
             diagnostics.error(at: .start(of: path), "cannot read file (check its permissions)")
         }
