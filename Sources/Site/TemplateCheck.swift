@@ -1,0 +1,239 @@
+import Diagnostics
+import Model
+
+/// Checks the site's templates against what the pipeline can give them, before anything
+/// renders: a partial that does not exist is an error at its tag; a name that no context
+/// a template is ever rendered with holds (`{{page.titel}}`) is a warning, with a near
+/// miss as "did you mean". swift-mustache renders both as nothing.
+///
+/// A name is looked up as swift-mustache does (Template+Render.swift, `getChild`): its first
+/// part in the innermost section's value and outward, its other parts strictly below. The
+/// values are shapes (`ContextShape`): every key any page's front matter, any record or
+/// the pipeline supplies, so an optional field (`page.description` on some pages) or a
+/// key only some list items have is never reported. A partial is checked where it is
+/// included, inside the sections around its tag; a tag is reported only when unknown in
+/// every place it is rendered from.
+struct TemplateCheck {
+    let templates: TemplateSet
+    let site: LoadedSite
+
+    /// Templates the pipeline renders pages from the model with: their `page` holds what
+    /// `GeneratedPages` puts there.
+    static let generated: Set<String> = ["figures", "checks", "sources", "data", "deals", "companies", "company"]
+
+    func run() -> [Diagnostic] {
+        var walk = Walk(templates: templates)
+        let common = commonShape()
+        let summary = pageSummaryShape()
+        let pageShape = ContextShape()
+        pageShape.merge(summary)
+        for key in ["content", "is_home", "is_list"] { pageShape.child(key) }
+        pageShape.set("pages", summary)
+
+        // The layout wraps every page, generated ones and the 404 page included.
+        let anyPage = ContextShape()
+        anyPage.merge(pageShape)
+        for key in ["is_generated", "is_404"] { anyPage.child(key) }
+        for key in GeneratedPages.pageKeys { anyPage.set(key, .open) }
+
+        let included = Set(templates.texts.keys.flatMap { TemplateSet.partials(in: templates.texts[$0] ?? "") })
+        for name in templates.texts.keys.sorted() where !included.contains(name) || ["layout", "page", "list", "home", "404"].contains(name) {
+            let root = ContextShape()
+            root.merge(common)
+            switch name {
+            case "layout":
+                root.set("page", anyPage)
+                root.child("body")
+            case "404":
+                root.set("page", anyPage)
+            case _ where Self.generated.contains(name):
+                root.set("page", .open)
+            default:
+                root.set("page", pageShape)
+            }
+            walk.check(name, stack: [root])
+        }
+        return walk.diagnostics
+    }
+
+    /// `site`, `assets`, `data` and `figures`: the same for every template.
+    private func commonShape() -> ContextShape {
+        let root = ContextShape()
+        let siteShape = root.child("site")
+        if let node = site.config.node { siteShape.merge(node) }
+        // The pipeline's keys, and the documented site.yaml fields (README, "Content"), set or not.
+        for key in ["title", "base_url", "base_path", "language", "home_url", "feed_url", "page_count", "has_nav",
+                    "has_figures", "has_checks", "has_sources", "has_deals", "has_companies",
+                    "languages", "author", "description", "markdown"] {
+            siteShape.child(key)
+        }
+        let summary = pageSummaryShape()
+        siteShape.set("nav", summary)
+        siteShape.set("pages", summary)
+        let assets = root.child("assets")
+        for asset in site.assets { assets.child(asset.templateKey) }
+        let data = root.child("data")
+        for collection in site.data {
+            let records = data.child(collection.name)
+            for record in collection.records { records.merge(record) }
+            data.child(collection.name + "_count")
+        }
+        let figures = root.child("figures")
+        for reference in site.model.figures.keys {
+            let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
+            guard parts.count >= 2 else { continue }
+            figures.child(parts[0]).child(parts[1]).child(parts.count == 3 ? parts[2] : "value")
+        }
+        return root
+    }
+
+    /// What `TemplateContext.summary` gives for a page, over all pages: the fixed keys, and
+    /// every top-level front matter key (read from the text, without parsing the YAML of
+    /// pages the cache kept unparsed), whose insides are not checked.
+    private func pageSummaryShape() -> ContextShape {
+        let shape = ContextShape()
+        // The pipeline's keys, and the front matter fields it reads (README, "Content";
+        // `summary` feeds the Atom feed, `nav` and `menu` the masthead), set or not.
+        for key in ["title", "menu", "url", "permalink", "tags", "has_tags", "description", "date", "date_iso",
+                    "date_display", "updated", "updated_iso", "draft", "slug", "order", "template", "lang",
+                    "summary", "nav"] {
+            shape.child(key)
+        }
+        var seen = Set<String>()
+        for page in site.pages {
+            for key in Self.topLevelKeys(page.frontMatter) where seen.insert(key).inserted { shape.set(key, .open) }
+        }
+        return shape
+    }
+
+    /// `title: x\ntags:\n  - a` → `title`, `tags`: keys at the start of a line.
+    static func topLevelKeys(_ yaml: String) -> [String] {
+        var keys: [String] = []
+        for line in yaml.split(separator: "\n") {
+            guard let first = line.first, first != " ", first != "\t", first != "#", first != "-" else { continue }
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            var key = line[..<colon].trimmingCharacters(in: " \t\r")
+            if key.count >= 2, let quote = key.first, quote == "\"" || quote == "'", key.last == quote { key = key.dropFirst().dropLast() }
+            if !key.isEmpty { keys.append(String(key)) }
+        }
+        return keys
+    }
+
+    /// The walk over one template and, recursively, its partials.
+    private struct Walk {
+        let templates: TemplateSet
+        var tagsByName: [String: [MustacheTag]] = [:]
+        /// Per tag: nil once it resolved somewhere, else the warning it would get.
+        var unknown: [SourceLocation: Diagnostic?] = [:]
+        var partialProblems: [SourceLocation: Diagnostic] = [:]
+
+        init(templates: TemplateSet) { self.templates = templates }
+
+        var diagnostics: [Diagnostic] {
+            let warnings = unknown.values.compactMap { $0 }
+            return (Array(partialProblems.values) + warnings).sorted { ($0.location, $0.message) < ($1.location, $1.message) }
+        }
+
+        /// Whether problems in this template are the site's to fix (not a built-in one).
+        private func isSiteFile(_ name: String) -> Bool {
+            templates.paths[name]?.hasPrefix("templates/") ?? false
+        }
+
+        mutating func check(_ name: String, stack: [ContextShape], including: [String] = []) {
+            guard !including.contains(name), including.count < 20, let text = templates.texts[name] else { return }
+            let file = templates.paths[name] ?? "templates/\(name).mustache"
+            if tagsByName[name] == nil { tagsByName[name] = MustacheTag.tags(in: text, file: file) }
+            let report = isSiteFile(name)
+            // Each open section: how many frames it added to the stack (0 or 1).
+            var stack = stack
+            var opened: [Int] = []
+            for tag in tagsByName[name]! {
+                switch tag.kind {
+                case .variable, .section, .inverted:
+                    let lookup = tag.lookedUpName
+                    let found = lookup.isEmpty ? ContextShape.open : resolve(lookup, in: stack)
+                    if report && !lookup.isEmpty {
+                        if found != nil {
+                            unknown[tag.location] = .some(nil)
+                        } else if unknown[tag.location] == nil {
+                            unknown[tag.location] = .warning(at: tag.location, unknownMessage(lookup, stack: stack))
+                        }
+                    }
+                    if tag.kind == .section {
+                        // A section on an unknown name: what is inside is not reported again.
+                        stack.append(found ?? .open)
+                        opened.append(1)
+                    } else if tag.kind == .inverted {
+                        opened.append(0)
+                    }
+                case .block:
+                    opened.append(0)
+                case .close:
+                    if let count = opened.popLast(), count == 1 { stack.removeLast() }
+                case .partial, .parent:
+                    let partial = tag.name
+                    if partial.hasPrefix("*") { continue }
+                    if tag.kind == .parent { opened.append(0) }
+                    if templates.names.contains(partial) {
+                        if tag.kind == .partial { check(partial, stack: stack, including: including + [name]) }
+                    } else if !templates.rejected.contains(partial), report {
+                        let known = templates.names.filter { templates.paths[$0]?.hasPrefix("templates/") ?? false }
+                        partialProblems[tag.location] = .error(
+                            at: tag.location,
+                            "no template '\(partial)': there is no templates/\(partial).mustache\(NearMiss.hint(for: partial, among: known))"
+                        )
+                    }
+                case .comment, .delimiters:
+                    break
+                }
+            }
+        }
+
+        /// The shape `name` reaches from the stack, nil if no context has it.
+        private func resolve(_ name: String, in stack: [ContextShape]) -> ContextShape? {
+            if name == "." { return stack.last }
+            let strict = name.hasPrefix(".")
+            let parts = name.split(separator: ".").map(String.init)
+            guard let first = parts.first else { return stack.last }
+            let frames = strict ? Array(stack.suffix(1)) : Array(stack.reversed())
+            guard var shape = frames.lazy.compactMap({ $0.lookup(first) }).first else { return nil }
+            for part in parts.dropFirst() {
+                guard let next = shape.lookup(part) else { return nil }
+                shape = next
+            }
+            return shape
+        }
+
+        /// "unknown name 'page.titel' (did you mean 'page.title'?)".
+        private func unknownMessage(_ name: String, stack: [ContextShape]) -> String {
+            let parts = name.split(separator: ".").map(String.init)
+            var candidates: [String] = []
+            var prefix = ""
+            if parts.count > 1, let shape = stack.reversed().lazy.compactMap({ $0.lookup(parts[0]) }).first {
+                // The first part resolved: the miss is further in.
+                var current = shape
+                prefix = parts[0] + "."
+                for part in parts.dropFirst() {
+                    guard let next = current.lookup(part) else { break }
+                    current = next
+                    prefix += part + "."
+                }
+                candidates = current.children.keys.map { prefix + $0 }
+            } else {
+                candidates = stack.flatMap { $0.children.keys }
+            }
+            let hint = NearMiss.hint(for: name, among: Set(candidates))
+            return "'\(name)' is not a name this template is rendered with: it renders as nothing\(hint)"
+        }
+    }
+}
+
+extension GeneratedPages {
+    /// Every key a generated page puts in `page` beside title and URL (`groups` on
+    /// /figures/, `claims` on /checks/…): the layout may read them.
+    static let pageKeys = [
+        "groups", "claims", "consistent", "inconsistent", "unverifiable", "sources", "collections", "figure_count",
+        "figures_csv_url", "figures_json_url", "deals", "totals", "companies", "kind", "figures", "has_figures",
+        "sections", "company_id", "chart", "permalink", "is_generated",
+    ]
+}
