@@ -57,8 +57,9 @@ enum FrontMatter {
         var reader = FieldReader(node)
         var meta = PageMeta(title: reader.string("title") ?? "")
         if meta.title.isEmpty {
-            if requireTitle && !rejected {
-                let at = reader.location(of: "title") ?? .start(of: file)
+            let at = reader.location(of: "title") ?? .start(of: file)
+            // A title of the wrong kind (`title: [a, b]`) has its own error already.
+            if requireTitle && !rejected && !reader.diagnostics.contains(where: { $0.location == at }) {
                 let message = yaml == nil
                     ? "page has no front matter; it needs at least a 'title' between '---' lines"
                     : "page needs a 'title' in its front matter"

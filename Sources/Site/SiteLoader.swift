@@ -192,7 +192,7 @@ struct SiteLoader {
             config: config, pages: pages, data: data, model: model, templates: templates,
             assets: assets, staticFiles: tree.staticFiles, frontMatterCache: frontMatterCache, root: root.path
         )
-        diagnostics.append(contentsOf: TemplateCheck(templates: templates, site: site).run())
+        diagnostics.append(contentsOf: TemplateCheck(templates: templates, site: site, dataNames: tree.data.map(DataCollection.name(ofFile:))).run())
         return (site, diagnostics)
     }
 

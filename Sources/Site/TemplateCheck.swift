@@ -16,6 +16,9 @@ import Model
 struct TemplateCheck {
     let templates: TemplateSet
     let site: LoadedSite
+    /// Every data file's collection name, those refused with an error included: a
+    /// template's use of one is not reported again.
+    var dataNames: [String] = []
 
     /// Templates the pipeline renders pages from the model with: their `page` holds what
     /// `GeneratedPages` puts there.
@@ -78,7 +81,18 @@ struct TemplateCheck {
             for record in collection.records { records.merge(record) }
             data.child(collection.name + "_count")
         }
+        for name in dataNames where !site.data.contains(where: { $0.name == name }) {
+            data.set(name, .open)
+            data.set(name + "_count", .open)
+        }
         let figures = root.child("figures")
+        // A record's figures that failed to compute have their own errors.
+        for collection in site.data {
+            for record in collection.records {
+                if let id = record["id"]?.text { figures.child(collection.name).set(id, .open) }
+            }
+        }
+        for name in dataNames where !site.data.contains(where: { $0.name == name }) { figures.set(name, .open) }
         for reference in site.model.figures.keys {
             let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
             guard parts.count >= 2 else { continue }
