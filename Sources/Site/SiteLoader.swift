@@ -169,7 +169,8 @@ struct SiteLoader {
 
         if !config.unsafeHTML {
             let urlFields = URLFields(templates: Array(templates.texts.values))
-            if let configNode { diagnostics.append(contentsOf: urlFields.problems(in: configNode)) }
+            // base_url has its own rule (http or https only).
+            if let configNode { diagnostics.append(contentsOf: urlFields.problems(in: configNode, skipping: ["base_url"])) }
             for collection in data {
                 for record in collection.records { diagnostics.append(contentsOf: urlFields.problems(in: record)) }
             }

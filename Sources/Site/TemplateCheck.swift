@@ -218,6 +218,15 @@ struct TemplateCheck {
             return shape
         }
 
+        /// Whether `b` is `a` with two neighbouring characters swapped.
+        static func isTransposition(of a: String, _ b: String) -> Bool {
+            let a = Array(a), b = Array(b)
+            guard a.count == b.count, a != b else { return false }
+            let differing = a.indices.filter { a[$0] != b[$0] }
+            return differing.count == 2 && differing[1] == differing[0] + 1
+                && a[differing[0]] == b[differing[1]] && a[differing[1]] == b[differing[0]]
+        }
+
         /// "unknown name 'page.titel' (did you mean 'page.title'?)".
         private func unknownMessage(_ name: String, stack: [ContextShape]) -> String {
             let parts = name.split(separator: ".").map(String.init)
@@ -236,7 +245,11 @@ struct TemplateCheck {
             } else {
                 candidates = stack.flatMap { $0.children.keys }
             }
-            let hint = NearMiss.hint(for: name, among: Set(candidates))
+            let unique = Set(candidates)
+            // Two letters swapped (`titel`, `nmae`) is a typo at any length.
+            let suggestion = NearMiss.suggestion(for: name, among: unique)
+                ?? unique.sorted().first { Self.isTransposition(of: name, $0) }
+            let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
             return "'\(name)' is not a name this template is rendered with: it renders as nothing\(hint)"
         }
     }

@@ -25,12 +25,14 @@ struct URLFields {
     }
 
     /// One error per dangerous URL in a URL field anywhere below `node`.
-    func problems(in node: YAMLNode) -> [Diagnostic] {
+    func problems(in node: YAMLNode, skipping skipped: Set<String> = []) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         func visit(_ node: YAMLNode, urlField: String?) {
             switch node.kind {
             case .mapping(let entries):
-                for entry in entries { visit(entry.value, urlField: isURLField(entry.key) ? entry.key : nil) }
+                for entry in entries where !skipped.contains(entry.key) {
+                    visit(entry.value, urlField: isURLField(entry.key) ? entry.key : nil)
+                }
             case .sequence(let elements):
                 for element in elements { visit(element, urlField: urlField) }
             case .scalar(.string(let text), _):
