@@ -15,6 +15,21 @@ struct ContentTree: Sendable {
     /// Entries the build cannot use (links out of the site, sockets, unreadable folders…)
     /// as errors, and files it does not read as warnings: nothing is left out silently.
     var problems: [Diagnostic] = []
+    /// The paths of the entries refused with an error: a data file or template refused
+    /// here is not reported again as missing by what uses it.
+    var refused: [String] = []
+
+    /// Collections whose data file was refused: `deals` for a broken link `content/data/deals.yaml`.
+    var refusedCollections: Set<String> {
+        Set(refused.filter { $0.hasPrefix("content/data/") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }
+            .map(DataCollection.name(ofFile:)))
+    }
+
+    /// Templates whose file was refused: `page` for a link out of the site at `templates/page.mustache`.
+    var refusedTemplates: Set<String> {
+        Set(refused.filter { $0.hasPrefix("templates/") && !$0.hasPrefix("templates/assets/") && $0.hasSuffix(".mustache") }
+            .map { String($0.dropFirst("templates/".count).dropLast(".mustache".count)) })
+    }
 
     static func scan(root: URL) -> ContentTree {
         var tree = ContentTree()
@@ -50,7 +65,9 @@ struct ContentTree: Sendable {
     private mutating func files(under root: URL, in folder: String) -> [String] {
         let listing = FolderListing.list(root.appendingPathComponent(folder).path, root: root.path)
         for problem in listing.problems {
-            problems.append(.error(at: .start(of: problem.path.isEmpty ? folder : folder + "/" + problem.path), problem.message))
+            let path = problem.path.isEmpty ? folder : folder + "/" + problem.path
+            problems.append(.error(at: .start(of: path), problem.message))
+            refused.append(path)
         }
         return listing.files.map { folder + "/" + $0 }
     }

@@ -78,7 +78,7 @@ struct SiteLoader {
                 (data, dataProblems, model, modelProblems) = known
                 return
             }
-            var refused = Set<String>()
+            var refused = tree.refusedCollections
             data = tree.data.compactMap { path -> DataCollection? in
                 guard let text = read(path) else {
                     dataProblems.append(.error(at: .start(of: path), "cannot read file (check its permissions)"))
@@ -161,7 +161,7 @@ struct SiteLoader {
             }
         }
 
-        let (templates, templateProblems) = TemplateSet.load(paths: tree.templates) { read($0) }
+        let (templates, templateProblems) = TemplateSet.load(paths: tree.templates, refused: tree.refusedTemplates) { read($0) }
         diagnostics.append(contentsOf: templateProblems)
         for page in pages {
             if let problem = templates.checkTemplate(for: page) { diagnostics.append(problem) }
@@ -193,7 +193,7 @@ struct SiteLoader {
             config: config, pages: pages, data: data, model: model, templates: templates,
             assets: assets, staticFiles: tree.staticFiles, frontMatterCache: frontMatterCache, root: root.path
         )
-        diagnostics.append(contentsOf: TemplateCheck(templates: templates, site: site, dataNames: tree.data.map(DataCollection.name(ofFile:))).run())
+        diagnostics.append(contentsOf: TemplateCheck(templates: templates, site: site, dataNames: tree.data.map(DataCollection.name(ofFile:)) + tree.refusedCollections.sorted()).run())
         return (site, diagnostics)
     }
 

@@ -26,8 +26,8 @@ struct TemplateCheck {
 
     func run() -> [Diagnostic] {
         var walk = Walk(templates: templates)
-        let common = commonShape()
         let summary = pageSummaryShape()
+        let common = commonShape(summary: summary)
         let pageShape = ContextShape()
         pageShape.merge(summary)
         for key in ["content", "is_home", "is_list"] { pageShape.child(key) }
@@ -60,7 +60,7 @@ struct TemplateCheck {
     }
 
     /// `site`, `assets`, `data` and `figures`: the same for every template.
-    private func commonShape() -> ContextShape {
+    private func commonShape(summary: ContextShape) -> ContextShape {
         let root = ContextShape()
         let siteShape = root.child("site")
         if let node = site.config.node { siteShape.merge(node) }
@@ -70,7 +70,6 @@ struct TemplateCheck {
                     "languages", "author", "description", "markdown"] {
             siteShape.child(key)
         }
-        let summary = pageSummaryShape()
         siteShape.set("nav", summary)
         siteShape.set("pages", summary)
         let assets = root.child("assets")

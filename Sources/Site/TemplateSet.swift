@@ -17,13 +17,14 @@ struct TemplateSet: @unchecked Sendable {
     /// not reported again as missing by the pages and partials that use them.
     var rejected: Set<String> = []
 
-    static func load(paths: [String], read: (String) -> String?) -> (TemplateSet, [Diagnostic]) {
+    /// `refused`: templates whose file was refused before it could be read (reported then).
+    static func load(paths: [String], refused: Set<String> = [], read: (String) -> String?) -> (TemplateSet, [Diagnostic]) {
         var library = MustacheLibrary()
         var names = Set<String>()
         var pathByName: [String: String] = [:]
         var texts: [String: String] = [:]
         var problems: [Diagnostic] = []
-        var rejected = Set<String>()
+        var rejected = refused
         for path in paths {
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
             guard let text = read(path) else {

@@ -84,4 +84,17 @@ struct OneFaultOneErrorTests {
         #expect(lines.count == 2, "\(lines)")
         #expect(lines.allSatisfy { $0.contains("error: template syntax:") }, "\(lines)")
     }
+
+    @Test func aRefusedLinkToATemplateOrADataFileIsNotAlsoMissing() throws {
+        let site = try FixtureSite("hostile")
+        for path in ["templates/page.mustache", "content/data/sources.yaml"] {
+            try site.remove(path)
+            try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent(path).path, withDestinationPath: "gone")
+        }
+        // Not also "missing template 'page'", nor "unknown source 'news'" on the deal.
+        #expect(site.build().problemLines == [
+            "content/data/sources.yaml:1:1: error: broken symbolic link: 'gone' does not exist",
+            "templates/page.mustache:1:1: error: broken symbolic link: 'gone' does not exist",
+        ])
+    }
 }
