@@ -52,19 +52,29 @@ struct URLFields {
     /// the cache kept unparsed): `script:`, `file:` or `data:` in any case, with tabs and
     /// line breaks ignored, or a backslash (a YAML escape could spell one).
     static func mightHoldDangerousURL(_ text: String) -> Bool {
-        var recent: [UInt8] = []
-        for byte in text.utf8 {
-            if byte == 0x5C { return true }
-            if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
-            recent.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            if recent.count > 7 { recent.removeFirst() }
-            if byte == UInt8(ascii: ":") {
-                let tail = String(decoding: recent, as: UTF8.self)
-                if tail.hasSuffix("script:") || tail.hasSuffix("file:") || tail.hasSuffix("data:") { return true }
+        // The last seven bytes, lower-cased, in a shift register: no allocation per byte
+        // (this runs over every page's front matter on every build).
+        var text = text
+        return text.withUTF8 { bytes in
+            var recent: UInt64 = 0
+            for byte in bytes {
+                if byte == 0x5C { return true }
+                if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+                recent = (recent << 8) | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                if byte == 0x3A, recent & 0xFF_FFFF_FFFF_FFFF == script || recent & 0xFF_FFFF_FFFF == file || recent & 0xFF_FFFF_FFFF == data {
+                    return true
+                }
             }
+            return false
         }
-        return false
     }
+
+    private static func packed(_ word: StaticString) -> UInt64 {
+        var value: UInt64 = 0
+        for index in 0..<word.utf8CodeUnitCount { value = (value << 8) | UInt64(word.utf8Start[index]) }
+        return value
+    }
+    private static let script = packed("script:"), file = packed("file:"), data = packed("data:")
 
     /// `<a href="{{page.repo}}">` → `repo`: the last name of every tag inside a URL attribute.
     static func namesInURLAttributes(_ text: String) -> Set<String> {
