@@ -193,7 +193,11 @@ struct SiteLoader {
             config: config, pages: pages, data: data, model: model, templates: templates,
             assets: assets, staticFiles: tree.staticFiles, frontMatterCache: frontMatterCache, root: root.path
         )
-        diagnostics.append(contentsOf: TemplateCheck(templates: templates, site: site, dataNames: tree.data.map(DataCollection.name(ofFile:)) + tree.refusedCollections.sorted()).run())
+        let templateCheck = TemplateCheck(
+            templates: templates, site: site, dataNames: tree.data.map(DataCollection.name(ofFile:)) + tree.refusedCollections.sorted(),
+            dataHadErrors: (dataProblems + modelProblems).contains { $0.severity == .error }
+        )
+        diagnostics.append(contentsOf: templateCheck.run())
         return (site, diagnostics)
     }
 

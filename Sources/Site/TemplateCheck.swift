@@ -19,6 +19,8 @@ struct TemplateCheck {
     /// Every data file's collection name, those refused with an error included: a
     /// template's use of one is not reported again.
     var dataNames: [String] = []
+    /// The data had errors: a record's figures may be missing because of them.
+    var dataHadErrors = false
 
     /// Templates the pipeline renders pages from the model with: their `page` holds what
     /// `GeneratedPages` puts there.
@@ -47,10 +49,9 @@ struct TemplateCheck {
             case "layout":
                 root.set("page", anyPage)
                 root.child("body")
-            case "404":
+            case "404", _ where Self.generated.contains(name):
+                // A generated page's own values (its rows, totals…) are not checked inside.
                 root.set("page", anyPage)
-            case _ where Self.generated.contains(name):
-                root.set("page", .open)
             default:
                 root.set("page", pageShape)
             }
@@ -91,7 +92,7 @@ struct TemplateCheck {
         }
         let figures = root.child("figures")
         // A record's figures that failed to compute have their own errors.
-        for collection in site.data {
+        for collection in site.data where dataHadErrors {
             for record in collection.records {
                 if let id = record["id"]?.text { figures.child(collection.name).set(id, .open) }
             }

@@ -67,6 +67,25 @@ struct TemplateCheckTests {
         ])
     }
 
+    @Test func figuresAndDataFieldsAreCheckedToo() throws {
+        let site = try FixtureSite("hostile")
+        try site.write("templates/page.mustache", "{{figures.deals.acme-globex.amont}} {{#data.companies}}{{nam}}{{/data.companies}} {{{page.content}}}\n")
+        #expect(site.build().problemLines == [
+            "templates/page.mustache:1:1: warning: 'figures.deals.acme-globex.amont' is not a name this template is rendered with: it renders as nothing (did you mean 'figures.deals.acme-globex.amount'?)",
+            "templates/page.mustache:1:56: warning: 'nam' is not a name this template is rendered with: it renders as nothing (did you mean 'name'?)",
+        ])
+    }
+
+    @Test func anOverriddenGeneratedPageIsCheckedToo() throws {
+        let site = try FixtureSite("hostile")
+        try site.write("templates/sources.mustache", "<h1>{{page.titel}}</h1>{{#page.sources}}<p>{{publisher}} {{url}}</p>{{/page.sources}}\n")
+        let report = site.build()
+        #expect(report.problemLines == [
+            "templates/sources.mustache:1:5: warning: 'page.titel' is not a name this template is rendered with: it renders as nothing (did you mean 'page.title'?)",
+        ])
+        #expect(site.read("sources/index.html").contains("<p>Example News https://example.org/deal</p>"))
+    }
+
     @Test func aPageNamingNoTemplateIsAnErrorAtTheField() throws {
         let site = try FixtureSite("hostile")
         try site.write("content/x.md", "---\ntitle: X\ntemplate: wide\n---\n")
