@@ -8,10 +8,12 @@ public struct DataCollection: Sendable {
     public var path: String
     public var records: [YAMLNode]
 
-    /// `content/data/deals.yaml` → `deals`.
+    /// `content/data/deals.yaml` → `deals` (`deals.old.yaml` → `deals.old`, which
+    /// `isValidName` refuses rather than read it as a second `deals`).
     static func name(ofFile path: String) -> String {
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        return String(fileName.prefix { $0 != "." })
+        for suffix in [".yaml", ".yml"] where fileName.hasSuffix(suffix) { return String(fileName.dropLast(suffix.count)) }
+        return fileName
     }
 
     static func load(path: String, text: String) -> (DataCollection?, [Diagnostic]) {
@@ -61,6 +63,11 @@ public struct DataCollection: Sendable {
             return id
         })
         return RecordCollection(name: name, path: path, records: records, refusedIDs: refused)
+    }
+
+    /// A collection name a reference can spell: letters, digits, `-` and `_`, not starting with `-`.
+    static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix("-") && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
     }
 
     static func isValidID(_ id: String) -> Bool {

@@ -79,7 +79,20 @@ struct SiteLoader {
                 return
             }
             var refused = tree.refusedCollections
+            var collectionPaths: [String: String] = [:]
             data = tree.data.compactMap { path -> DataCollection? in
+                let name = DataCollection.name(ofFile: path)
+                // The file name is the collection's name in references: it must be one.
+                guard DataCollection.isValidName(name) else {
+                    dataProblems.append(.error(at: .start(of: path), "'\(name)' cannot name a collection: a data file's name before '.yaml' is its name in references (deals.x.amount), so use letters, digits, '-' or '_' only"))
+                    refused.insert(name)
+                    return nil
+                }
+                if let first = collectionPaths[name] {
+                    dataProblems.append(.error(at: .start(of: path), "collection '\(name)' is already read from \(first): one file per collection"))
+                    return nil
+                }
+                collectionPaths[name] = path
                 guard let text = read(path) else {
                     dataProblems.append(.error(at: .start(of: path), "cannot read file (check its permissions)"))
                     refused.insert(DataCollection.name(ofFile: path))

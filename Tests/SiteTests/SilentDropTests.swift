@@ -129,4 +129,17 @@ struct SilentDropTests {
         ])
         #expect(!site.build(strict: true).succeeded)
     }
+
+    @Test func dataFilesWhoseNamesCannotNameACollectionAreErrors() throws {
+        let site = try FixtureSite("hostile")
+        // Neither `deals.old` nor `my deals` can be written in a reference; `deals.yml` would be a second `deals`.
+        try site.write("content/data/deals.old.yaml", "- id: old\n  amount: $1B\n")
+        try site.write("content/data/my deals.yaml", "- id: mine\n  amount: $1B\n")
+        try site.write("content/data/deals.yml", "- id: other\n  amount: $1B\n")
+        #expect(site.build().problemLines == [
+            "content/data/deals.old.yaml:1:1: error: 'deals.old' cannot name a collection: a data file's name before '.yaml' is its name in references (deals.x.amount), so use letters, digits, '-' or '_' only",
+            "content/data/deals.yml:1:1: error: collection 'deals' is already read from content/data/deals.yaml: one file per collection",
+            "content/data/my deals.yaml:1:1: error: 'my deals' cannot name a collection: a data file's name before '.yaml' is its name in references (deals.x.amount), so use letters, digits, '-' or '_' only",
+        ])
+    }
 }
