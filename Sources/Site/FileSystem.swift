@@ -18,7 +18,9 @@ enum FileSystem {
 
     /// The whole file and its stamp, taken from the open file, so that they agree.
     static func readBytesAndStamp(_ path: String) -> (bytes: [UInt8], stamp: FileStamp)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO put in a file's place after the folder walk must not block the
+        // build (it is then refused as not a regular file); regular files ignore the flag.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
