@@ -187,7 +187,8 @@ struct SiteLoader {
             for collection in data {
                 for record in collection.records { diagnostics.append(contentsOf: urlFields.problems(in: record)) }
             }
-            for page in pages where !page.frontMatter.isEmpty && URLFields.mightHoldDangerousURL(page.frontMatter) {
+            let suspect = parallelMap(pages) { !$0.frontMatter.isEmpty && URLFields.mightHoldDangerousURL($0.frontMatter) }
+            for (page, suspect) in zip(pages, suspect) where suspect {
                 if let node = page.meta.node { diagnostics.append(contentsOf: urlFields.problems(in: node)) }
             }
         }
