@@ -38,7 +38,7 @@ struct SilentDropTests {
         try link(site, "content/b.md", to: "a.md")
         try FileManager.default.createDirectory(at: site.root.appendingPathComponent("content/sub"), withIntermediateDirectories: true)
         try link(site, "content/sub/up", to: "..")
-        try link(site, "templates/partials/foot.mustache", to: "/etc/hostname")
+        try link(site, "templates/partials/foot.mustache", to: outside.path)
         let report = site.build()
         #expect(!report.succeeded)
         #expect(report.problemLines == [
@@ -47,7 +47,7 @@ struct SilentDropTests {
             "content/dangling.md:1:1: error: broken symbolic link: 'nowhere.md' does not exist",
             "content/outside.md:1:1: error: symbolic link to '\(outside.path)', outside the site: capex reads only files inside the site's folder; copy the file in instead",
             "content/sub/up:1:1: error: symbolic link loop: this link leads back to a folder that contains it",
-            "templates/partials/foot.mustache:1:1: error: symbolic link to '/etc/hostname', outside the site: capex reads only files inside the site's folder; copy the file in instead",
+            "templates/partials/foot.mustache:1:1: error: symbolic link to '\(outside.path)', outside the site: capex reads only files inside the site's folder; copy the file in instead",
         ])
         #expect(!FileManager.default.fileExists(atPath: site.output.path), "a failed build writes nothing")
     }
