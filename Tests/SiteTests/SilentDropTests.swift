@@ -121,10 +121,12 @@ struct SilentDropTests {
         let site = try FixtureSite("hostile")
         try site.write("content/data/notes.txt", "draft numbers\n")
         try site.write("templates/README.md", "how the templates work\n")
+        try site.write("content/essay.markdown", "---\ntitle: Essay\n---\n")
         let report = site.build()
         #expect(report.succeeded)
         #expect(report.problemLines == [
             "content/data/notes.txt:1:1: warning: not read: content/data/ holds data files ending in .yaml; move other files elsewhere in content/ to publish them",
+            "content/essay.markdown:1:1: warning: copied as it is, not made a page: pages end in .md",
             "templates/README.md:1:1: warning: not read: templates end in .mustache, and files to publish go in templates/assets/",
         ])
         #expect(!site.build(strict: true).succeeded)
