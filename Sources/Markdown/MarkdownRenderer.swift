@@ -47,9 +47,10 @@ public struct MarkdownRewriter {
 /// Renders GitHub-flavoured Markdown to HTML with cmark-gfm.
 ///
 /// Tables, strikethrough, autolinks, task lists, the tag filter and footnotes are on.
-/// Raw HTML is omitted unless `unsafeHTML` is set. The renderer always runs cmark in
-/// unsafe mode and omits the author's raw HTML itself, so that the HTML the rewriter
-/// inserts (figure links, charts) passes through.
+/// Raw HTML is omitted unless `unsafeHTML` is set, and so are the targets of links and
+/// images with a dangerous URL (`javascript:`…, see `DangerousURL`). The renderer always
+/// runs cmark in unsafe mode and applies those two rules of cmark's safe mode itself, so
+/// that the HTML the rewriter inserts (figure links, charts) passes through.
 public struct MarkdownRenderer: Sendable {
     public var unsafeHTML: Bool
     /// Put before root-relative link and image targets (`/power/` → `/capex/power/`), so a
@@ -124,7 +125,10 @@ public struct MarkdownRenderer: Sendable {
             case CMARK_NODE_TEXT:
                 if rewriter != nil { texts.append(node) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                if !basePath.isEmpty, let url = cmark_node_get_url(node), url.pointee == 47, url.advanced(by: 1).pointee != 47 {
+                if !unsafeHTML, let url = cmark_node_get_url(node), DangerousURL.isDangerous(String(cString: url)) {
+                    // As cmark's safe mode does: the link or image stays, its target goes.
+                    cmark_node_set_url(node, "")
+                } else if !basePath.isEmpty, let url = cmark_node_get_url(node), url.pointee == 47, url.advanced(by: 1).pointee != 47 {
                     cmark_node_set_url(node, basePath + String(cString: url))
                 }
             case CMARK_NODE_CODE_BLOCK:

@@ -80,7 +80,7 @@ extension ModelBuilder {
         let says = saysNode.text ?? ""
         let stated = quantity("claims.\(record.id).says")
         // A claim about a figure that does not exist is a mistake in the data, not a finding.
-        guard figures[reference] != nil || isComputableLater(reference) else {
+        guard figures[reference] != nil || isComputableLater(reference) || isExplainedByEarlierError(reference) else {
             diagnostics.append(.error(at: figureNode.location, unknownReference(reference)))
             return nil
         }

@@ -11,6 +11,10 @@ struct ModelBuilder {
     var diagnostics: [Diagnostic] = []
     /// While a named figure is evaluated: why an input it uses cannot be computed, if one cannot.
     var unverifiableInput: String?
+    /// Data files refused with an error before the model saw them.
+    var refusedCollections: Set<String> = []
+    /// Fields whose value was refused with an error (`deals.x.amount`).
+    var refusedFields: Set<String> = []
 
     init(collections: [RecordCollection]) {
         self.collections = collections
@@ -77,7 +81,10 @@ struct ModelBuilder {
         let value: FigureValue
         switch Schema.field(name, in: record.collection) {
         case .quantity(let expected):
-            guard let quantity = parseQuantity(node, field: name, expected: expected) else { return }
+            guard let quantity = parseQuantity(node, field: name, expected: expected) else {
+                refusedFields.insert("\(record.collection).\(record.id).\(name)")
+                return
+            }
             value = .quantity(quantity)
         case .text, .date, .link:
             guard let text = node.text ?? node.elements.map({ $0.compactMap(\.text).joined(separator: ", ") }),
@@ -177,14 +184,14 @@ struct ModelBuilder {
                     guard case .link(let target)? = Schema.field(entry.key, in: collection.name),
                           let id = entry.value.text, entry.value.scalar != .null else { continue }
                     let known = records[target]?.keys.map { $0 } ?? []
-                    if !known.contains(id) {
+                    if !known.contains(id) && !isRefused(collection: target, id: id) {
                         let what = target == "companies" ? "company" : String(target.dropLast())
                         diagnostics.append(.error(at: entry.value.location, "unknown \(what) '\(id)'\(NearMiss.hint(for: id, among: known))"))
                     }
                 }
                 if let source = record["source"] {
                     for node in source.elements ?? [source] {
-                        guard let id = node.text, !sourceIDs.contains(id) else { continue }
+                        guard let id = node.text, !sourceIDs.contains(id), !isRefused(collection: "sources", id: id) else { continue }
                         diagnostics.append(.error(at: node.location, "unknown source '\(id)'\(NearMiss.hint(for: id, among: sourceIDs))"))
                     }
                 } else if Schema.factCollections.contains(collection.name) {
@@ -192,6 +199,30 @@ struct ModelBuilder {
                 }
             }
         }
+    }
+
+    // MARK: - One fault, one error
+
+    /// Whether a record was refused with its own error (its file, or its id): a link to it
+    /// would only repeat that error.
+    func isRefused(collection: String, id: String) -> Bool {
+        refusedCollections.contains(collection) || collections.contains { $0.name == collection && $0.refusedIDs.contains(id) }
+    }
+
+    /// Whether a missing figure is already explained by an error reported for what it
+    /// comes from: its data file, its record, its field, or (for a derived figure) any
+    /// error in the data, since a derivation may rest on any record.
+    func isExplainedByEarlierError(_ reference: String) -> Bool {
+        let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
+        guard let collection = parts.first else { return false }
+        if refusedCollections.contains(collection) { return true }
+        guard parts.count >= 2 else { return false }
+        if isRefused(collection: collection, id: parts[1]) { return true }
+        guard parts.count == 3 else { return false }
+        if refusedFields.contains(reference) { return true }
+        let derived = Schema.derivedFields[collection]?.contains(parts[2]) == true
+            || (collection == "financials" && parts[2].hasPrefix("prior_"))
+        return derived && diagnostics.contains { $0.severity == .error }
     }
 
     // MARK: - Helpers for derivations

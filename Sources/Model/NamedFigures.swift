@@ -177,14 +177,14 @@ extension ModelBuilder {
         if reference.hasPrefix("figures."), figures[reference] == nil {
             let id = String(reference.dropFirst("figures.".count))
             guard evaluateNamedFigure(id, visiting: &visiting) else {
-                if records["figures"]?[id] == nil {
+                if records["figures"]?[id] == nil && !isExplainedByEarlierError(reference) {
                     diagnostics.append(.error(at: at(offset), unknownReference(reference)))
                 }
                 return nil
             }
         }
         guard let figure = figures[reference] else {
-            diagnostics.append(.error(at: at(offset), unknownReference(reference)))
+            if !isExplainedByEarlierError(reference) { diagnostics.append(.error(at: at(offset), unknownReference(reference))) }
             return nil
         }
         if let reason = figure.value.unverifiableReason {
@@ -204,6 +204,7 @@ extension ModelBuilder {
     private mutating func select(_ expression: Expression, at location: SourceLocation) -> [String]? {
         guard case .selection(let collection, let filters, let field, _) = expression else { return nil }
         guard records[collection] != nil else {
+            if refusedCollections.contains(collection) { return nil }
             diagnostics.append(.error(at: location, "unknown collection '\(collection)'\(NearMiss.hint(for: collection, among: records.keys))"))
             return nil
         }

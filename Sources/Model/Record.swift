@@ -40,10 +40,14 @@ public struct RecordCollection: Sendable {
     public let name: String
     public let path: String
     public let records: [Record]
+    /// Ids of records the file holds but that were refused with an error (a bad id):
+    /// a link to one is not reported a second time as unknown.
+    public let refusedIDs: Set<String>
 
-    public init(name: String, path: String, records: [Record]) {
+    public init(name: String, path: String, records: [Record], refusedIDs: Set<String> = []) {
         self.name = name
         self.path = path
         self.records = records
+        self.refusedIDs = refusedIDs
     }
 }

@@ -31,8 +31,11 @@ public struct StoryModel: Sendable {
 
     /// Builds the model; problems in the data come back as diagnostics, and the model
     /// holds whatever could still be computed.
-    public static func build(_ collections: [RecordCollection]) -> (StoryModel, [Diagnostic]) {
+    /// `refusedCollections` names data files that were refused with an error (bad YAML):
+    /// what refers to them is not reported again.
+    public static func build(_ collections: [RecordCollection], refusedCollections: Set<String> = []) -> (StoryModel, [Diagnostic]) {
         var builder = ModelBuilder(collections: collections)
+        builder.refusedCollections = refusedCollections
         builder.run()
         let model = StoryModel(
             collections: Dictionary(uniqueKeysWithValues: collections.map { ($0.name, $0) }),

@@ -8,9 +8,16 @@ public struct DataCollection: Sendable {
     public var path: String
     public var records: [YAMLNode]
 
-    static func load(path: String, text: String) -> (DataCollection?, [Diagnostic]) {
+    /// `content/data/deals.yaml` → `deals` (`deals.old.yaml` → `deals.old`, which
+    /// `isValidName` refuses rather than read it as a second `deals`).
+    static func name(ofFile path: String) -> String {
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
-        let name = String(fileName.prefix { $0 != "." })
+        for suffix in [".yaml", ".yml"] where fileName.hasSuffix(suffix) { return String(fileName.dropLast(suffix.count)) }
+        return fileName
+    }
+
+    static func load(path: String, text: String) -> (DataCollection?, [Diagnostic]) {
+        let name = name(ofFile: path)
         let root: YAMLNode?
         do {
             root = try YAMLLoader.parse(text, file: path)
@@ -51,7 +58,16 @@ public struct DataCollection: Sendable {
             guard node.entries != nil, let id = node["id"]?.text, Self.isValidID(id), seen.insert(id).inserted else { return nil }
             return Record(collection: name, id: id, location: node.location, node: node)
         }
-        return RecordCollection(name: name, path: path, records: records)
+        let refused = Set(self.records.compactMap { node -> String? in
+            guard let id = node["id"]?.text, !Self.isValidID(id) else { return nil }
+            return id
+        })
+        return RecordCollection(name: name, path: path, records: records, refusedIDs: refused)
+    }
+
+    /// A collection name a reference can spell: letters, digits, `-` and `_`, not starting with `-`.
+    static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix("-") && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
     }
 
     static func isValidID(_ id: String) -> Bool {

@@ -13,7 +13,9 @@ enum FileSystem {
 
     /// The whole file and its stamp, taken from the open file, so that they agree.
     static func readBytesAndStamp(_ path: String) -> (bytes: [UInt8], stamp: FileStamp)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO put in a file's place after the folder walk must not block the
+        // build (it is then refused as not a regular file); regular files ignore the flag.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var info = stat()
@@ -32,38 +34,6 @@ enum FileSystem {
         guard ok else { return nil }
         if filled < bytes.count { bytes.removeLast(bytes.count - filled) }
         return (bytes, FileStamp(info))
-    }
-
-    /// Every regular file below `directory`, as paths relative to it, sorted; entries
-    /// whose name starts with a dot are skipped, as are symbolic links (a link could
-    /// point anywhere on the disk).
-    static func listFiles(under directory: String) -> [String] {
-        var result: [String] = []
-        var pending = [""]
-        while let relative = pending.popLast() {
-            let full = relative.isEmpty ? directory : directory + "/" + relative
-            guard let dir = opendir(full) else { continue }
-            defer { closedir(dir) }
-            while let entry = readdir(dir) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                if name.hasPrefix(".") { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var type = Int32(entry.pointee.d_type)
-                if type == Int32(DT_UNKNOWN) {
-                    var info = stat()
-                    guard lstat(directory + "/" + path, &info) == 0 else { continue }
-                    type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0
-                }
-                if type == Int32(DT_DIR) {
-                    pending.append(path)
-                } else if type == Int32(DT_REG) {
-                    result.append(path)
-                }
-            }
-        }
-        return result.sorted()
     }
 
     /// Removes a folder and everything in it, spreading the top-level entries over the cores.

@@ -13,6 +13,9 @@ enum FrontMatter {
         var node: YAMLNode?
         /// The body is still in the file (front matter from the cache).
         var bodyPending = false
+        /// The front matter could not be read at all (not closed, bad YAML, not a mapping):
+        /// reported once; the page is left out so that nothing downstream reports it again.
+        var rejected = false
     }
 
     /// `requireTitle` is false for `_index.md`, whose list page can take the folder's name.
@@ -20,7 +23,9 @@ enum FrontMatter {
         let (yaml, body, bodyLine) = split(text)
         var (parsed, diagnostics) = parse(yaml: yaml, file: file, requireTitle: requireTitle, defaultTitle: defaultTitle())
         if yaml == nil, text.hasPrefix("---") {
-            diagnostics.insert(.error(at: .start(of: file), "front matter opened with '---' is never closed by a '---' line"), at: 0)
+            // The title is not missing: the front matter that holds it is never closed.
+            diagnostics = [.error(at: .start(of: file), "front matter opened with '---' is never closed by a '---' line")]
+            parsed.rejected = true
         }
         parsed.body = body
         parsed.bodyFirstLine = bodyLine
@@ -32,7 +37,7 @@ enum FrontMatter {
     static func parse(yaml: String?, file: String, requireTitle: Bool, defaultTitle: @autoclosure () -> String) -> (Parsed, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var node: YAMLNode?
-        var unreadable = false
+        var rejected = false
         if let yaml {
             if let simple = SimpleYAML.parse(yaml, file: file, firstLine: 2) {
                 node = simple
@@ -41,20 +46,22 @@ enum FrontMatter {
                     node = try YAMLLoader.parse(yaml, file: file, firstLine: 2)
                 } catch {
                     diagnostics.append(error)
-                    unreadable = true
+                    rejected = true
                 }
             }
             if let parsed = node, parsed.entries == nil {
                 diagnostics.append(.error(at: parsed.location, "front matter must be a mapping of fields, not \(parsed.kindDescription)"))
                 node = nil
+                rejected = true
             }
         }
         var reader = FieldReader(node)
         var meta = PageMeta(title: reader.string("title") ?? "")
         if meta.title.isEmpty {
-            // Front matter that is not valid YAML has been reported: one fault, one error.
-            if requireTitle, !unreadable {
-                let at = reader.location(of: "title") ?? .start(of: file)
+            let at = reader.location(of: "title") ?? .start(of: file)
+            // Front matter that could not be read, or a title of the wrong kind (`title: [a, b]`),
+            // has its own error already: one fault, one error.
+            if requireTitle && !rejected && !reader.diagnostics.contains(where: { $0.location == at }) {
                 let message = yaml == nil
                     ? "page has no front matter; it needs at least a 'title' between '---' lines"
                     : "page needs a 'title' in its front matter"
@@ -79,7 +86,7 @@ enum FrontMatter {
         for entry in node?.entries ?? [] where entry.key != "date" && entry.key != "updated" {
             diagnostics += CalendarDate.problems(in: entry.value, field: entry.key)
         }
-        return (Parsed(meta: meta, body: "", bodyFirstLine: 1, yaml: yaml, node: node), diagnostics)
+        return (Parsed(meta: meta, body: "", bodyFirstLine: 1, yaml: yaml, node: node, rejected: rejected), diagnostics)
     }
 
     /// Returns the YAML between the opening `---` and the closing `---` (or `...`), the

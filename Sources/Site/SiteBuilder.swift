@@ -118,7 +118,7 @@ public enum SiteBuilder {
         let manifest = previous?.settings == settings ? previous : nil
         lap("inputs")
         let incomplete = manifest.map { groupsMissingFiles($0, in: options.outputFolder.path) } ?? []
-        if let manifest, manifest.files == inputs.hashes, incomplete.isEmpty {
+        if let manifest, manifest.files == inputs.hashes, incomplete.isEmpty, inputs.tree.problems.isEmpty {
             report.upToDate = true
             report.pages = manifest.groups.keys.filter { $0.hasPrefix("page:") }.count
             for warning in manifest.warnings {

@@ -52,22 +52,23 @@ struct SiteLoader {
         var diagnostics = Diagnostics()
         let tree = inputs?.tree ?? ContentTree.scan(root: root)
         let configPath = "content/" + SiteConfig.fileName
+        diagnostics.append(contentsOf: tree.problems)
 
         var configNode: YAMLNode?
-        var configUnreadable = false
+        // A site.yaml that cannot be read or parsed is one error, not also "needs a title".
+        var configRejected = true
         if tree.hasSiteConfig {
             do {
                 configNode = try YAMLLoader.parse(read(configPath).get(), file: configPath)
+                configRejected = false
             } catch {
                 diagnostics.append(error)
-                configUnreadable = true
             }
         } else {
             diagnostics.error(at: .start(of: configPath), "no site.yaml: every site needs content/site.yaml with at least a 'title'")
         }
         let (config, configProblems) = SiteConfig.load(configNode, file: configPath, baseURLOverride: options.baseURL)
-        // A site.yaml that cannot be read has been reported: not also as one without a title.
-        diagnostics.append(contentsOf: configUnreadable ? [] : configProblems)
+        if !configRejected { diagnostics.append(contentsOf: configProblems) }
 
         // The data and its model load on one thread while the pages parse on the others.
         var data: [DataCollection] = [], dataProblems: [Diagnostic] = []
@@ -80,17 +81,32 @@ struct SiteLoader {
                 (data, dataProblems, model, modelProblems) = known
                 return
             }
+            var refused = tree.refusedCollections
+            var collectionPaths: [String: String] = [:]
             data = tree.data.compactMap { path -> DataCollection? in
+                let name = DataCollection.name(ofFile: path)
+                // The file name is the collection's name in references: it must be one.
+                guard DataCollection.isValidName(name) else {
+                    dataProblems.append(.error(at: .start(of: path), "'\(name)' cannot name a collection: a data file's name before '.yaml' is its name in references (deals.x.amount), so use letters, digits, '-' or '_' only"))
+                    refused.insert(name)
+                    return nil
+                }
+                if let first = collectionPaths[name] {
+                    dataProblems.append(.error(at: .start(of: path), "collection '\(name)' is already read from \(first): one file per collection"))
+                    return nil
+                }
+                collectionPaths[name] = path
                 let text: String
                 switch read(path) {
                 case .success(let decoded): text = decoded
-                case .failure(let problem): dataProblems.append(problem); return nil
+                case .failure(let problem): dataProblems.append(problem); refused.insert(name); return nil
                 }
                 let (collection, problems) = DataCollection.load(path: path, text: text)
                 dataProblems += problems
+                if collection == nil { refused.insert(DataCollection.name(ofFile: path)) }
                 return collection
             }
-            let (built, problems) = StoryModel.build(data.map(\.recordCollection))
+            let (built, problems) = StoryModel.build(data.map(\.recordCollection), refusedCollections: refused)
             (model, modelProblems) = (built, problems)
             if inputs != nil {
                 session?.remember(hashes: dataHashes, collections: data, problems: dataProblems, model: built, modelProblems: problems)
@@ -165,18 +181,34 @@ struct SiteLoader {
         for path in tree.templates {
             switch read(path) {
             case .success(let text): templateTexts[path] = text
+            // Reported here; the template set then sees it empty, not missing: one fault, one error.
             case .failure(let problem): diagnostics.append(problem)
             }
         }
-        let (templates, templateProblems) = TemplateSet.load(paths: tree.templates) { templateTexts[$0] ?? "" }
+        let (templates, templateProblems) = TemplateSet.load(paths: tree.templates, refused: tree.refusedTemplates) { templateTexts[$0] ?? "" }
         diagnostics.append(contentsOf: templateProblems)
         for page in pages {
             if let problem = templates.checkTemplate(for: page) { diagnostics.append(problem) }
         }
 
+        if !config.unsafeHTML {
+            let urlFields = URLFields(templates: Array(templates.texts.values))
+            // base_url has its own rule (http or https only).
+            if let configNode { diagnostics.append(contentsOf: urlFields.problems(in: configNode, skipping: ["base_url"])) }
+            for collection in data {
+                for record in collection.records { diagnostics.append(contentsOf: urlFields.problems(in: record)) }
+            }
+            let suspect = parallelMap(pages) { !$0.frontMatter.isEmpty && URLFields.mightHoldDangerousURL($0.frontMatter) }
+            for (page, suspect) in zip(pages, suspect) where suspect {
+                if let node = page.meta.node { diagnostics.append(contentsOf: urlFields.problems(in: node)) }
+            }
+        }
+        for path in tree.staticFiles where inputs?.hashes[path] == "unreadable" {
+            diagnostics.error(at: .start(of: path), "cannot read file (check its permissions)")
+        }
         let assets = tree.assets.compactMap { path -> Asset? in
             guard let bytes = (inputs?.contents[path] ?? FileSystem.readBytes(root.path + "/" + path)).map({ Data($0) }) else {
-                diagnostics.error(at: .start(of: path), "cannot read asset")
+                diagnostics.error(at: .start(of: path), "cannot read file (check its permissions)")
                 return nil
             }
             return Asset(sourcePath: path, bytes: bytes)
@@ -186,6 +218,11 @@ struct SiteLoader {
             config: config, pages: pages, data: data, model: model, templates: templates,
             assets: assets, staticFiles: tree.staticFiles, frontMatterCache: frontMatterCache, root: root.path
         )
+        let templateCheck = TemplateCheck(
+            templates: templates, site: site, dataNames: tree.data.map(DataCollection.name(ofFile:)) + tree.refusedCollections.sorted(),
+            dataHadErrors: (dataProblems + modelProblems).contains { $0.severity == .error }
+        )
+        diagnostics.append(contentsOf: templateCheck.run())
         return (site, diagnostics)
     }
 
@@ -245,6 +282,7 @@ struct SiteLoader {
         let (folder, name) = folderAndName(path)
         let isIntro = name == "_index"
         let (frontMatter, problems) = parse(!isIntro, folder)
+        if frontMatter.rejected { return (nil, problems) }
         if isIntro {
             return (.sectionIntro(section: folder, frontMatter, path: path), problems)
         }
@@ -254,8 +292,10 @@ struct SiteLoader {
         case .success(let value):
             url = value
         case .failure(let message):
+            // A page without a URL of its own is left out after its error: given a stand-in
+            // URL it would also be reported as clashing with the page that has that URL.
             diagnostics.append(.error(at: frontMatter.node?["slug"]?.location ?? .start(of: path), message))
-            url = URLRules.url(folder: folder, name: name, slug: nil).value ?? "/"
+            return (nil, diagnostics)
         }
         let page = Page(
             kind: .regular, sourcePath: path, section: folder, url: url,

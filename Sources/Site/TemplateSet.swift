@@ -13,20 +13,32 @@ struct TemplateSet: @unchecked Sendable {
     /// Each template's dependency keys, read from the texts once (`dependencies(of:)`).
     var dependencyMap: [String: Set<String>] = [:]
 
-    static func load(paths: [String], read: (String) -> String) -> (TemplateSet, [Diagnostic]) {
+    /// Templates that exist but were refused (unreadable, bad syntax): reported once, and
+    /// not reported again as missing by the pages and partials that use them.
+    var rejected: Set<String> = []
+
+    /// `refused`: templates whose file was refused before it could be read (reported then).
+    static func load(paths: [String], refused: Set<String> = [], read: (String) -> String?) -> (TemplateSet, [Diagnostic]) {
         var library = MustacheLibrary()
         var names = Set<String>()
         var pathByName: [String: String] = [:]
         var texts: [String: String] = [:]
         var problems: [Diagnostic] = []
+        var rejected = refused
         for path in paths {
             let name = String(path.dropFirst("templates/".count).dropLast(".mustache".count))
-            let text = read(path)
+            guard let text = read(path) else {
+                problems.append(.error(at: .start(of: path), "cannot read file (check its permissions)"))
+                rejected.insert(name)
+                continue
+            }
             texts[name] = text
+            rejected.insert(name)
             do {
                 try library.register(text, named: name)
                 names.insert(name)
                 pathByName[name] = path
+                rejected.remove(name)
             } catch let error as MustacheTemplate.ParserError {
                 let location = SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber + 1)
                 problems.append(.error(at: location, "template syntax: \(describe(error.error))"))
@@ -35,16 +47,16 @@ struct TemplateSet: @unchecked Sendable {
             }
         }
         // Pages generated from the model have built-in templates; the site's own win.
-        for (name, text) in DefaultTemplates.all.sorted(by: { $0.key < $1.key }) where !names.contains(name) {
+        for (name, text) in DefaultTemplates.all.sorted(by: { $0.key < $1.key }) where !names.contains(name) && !rejected.contains(name) {
             try? library.register(text, named: name)
             texts[name] = text
             names.insert(name)
             pathByName[name] = "(built-in \(name))"
         }
-        for required in ["layout", "page", "list"] where !names.contains(required) {
+        for required in ["layout", "page", "list"] where !names.contains(required) && !rejected.contains(required) {
             problems.append(.error(at: .start(of: "templates/\(required).mustache"), "missing template '\(required)': every site needs it"))
         }
-        var set = TemplateSet(library: library, names: names, paths: pathByName, texts: texts)
+        var set = TemplateSet(library: library, names: names, paths: pathByName, texts: texts, rejected: rejected)
         for name in texts.keys { set.dependencyMap[name] = set.scanDependencies(of: name) }
         return (set, problems)
     }
@@ -59,7 +71,7 @@ struct TemplateSet: @unchecked Sendable {
 
     func checkTemplate(for page: Page) -> Diagnostic? {
         let name = templateName(for: page)
-        guard !names.contains(name) else { return nil }
+        guard !names.contains(name), !rejected.contains(name) else { return nil }
         let at = page.meta.node?["template"]?.location ?? page.location
         let known = names.filter { !$0.hasPrefix("partials/") && DefaultTemplates.all[$0] == nil }.sorted().joined(separator: ", ")
         return .error(at: at, "no template '\(name)' in templates/ (there are: \(known))")

@@ -11,9 +11,15 @@ enum Report {
 
     /// Every problem, compiler style, with its source line and caret.
     static func formatted(_ diagnostics: Diagnostics, root: URL) -> String {
+        let siteFolder = root.resolvingSymlinksInPath().path + "/"
         let formatter = DiagnosticFormatter { path in
             let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : root.appendingPathComponent(path)
-            return (try? Data(contentsOf: url)).map { String(decoding: $0, as: UTF8.self) }
+            // Only a regular file inside the site: a problem may be about a link out of the
+            // site (whose target is not ours to print) or a FIFO (which would block).
+            let resolved = url.resolvingSymlinksInPath()
+            guard path.hasPrefix("/") || resolved.path.hasPrefix(siteFolder),
+                  (try? resolved.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { return nil }
+            return (try? Data(contentsOf: resolved)).map { String(decoding: $0, as: UTF8.self) }
         }
         return diagnostics.sorted.map(formatter.format).joined(separator: "\n")
     }

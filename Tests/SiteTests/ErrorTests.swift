@@ -26,14 +26,13 @@ struct ErrorTests {
         ])
         #expect(try problems(writing: ["content/bad.md": "---\ntitle: [a, b]\n---\n"]) == [
             "content/bad.md:2:8: error: 'title' must be text, not a list",
-            "content/bad.md:2:8: error: page needs a 'title' in its front matter",
-        ])
+        ], "one fault, one error: the title is there, of the wrong kind")
     }
 
     @Test func yamlSyntaxErrorCarriesYamsPositionShiftedPastTheOpeningLine() throws {
         // `summary: a: b` is line 3 of the file; the second ':' is column 11.
         let lines = try problems(writing: ["content/bad.md": "---\ntitle: Ok\nsummary: a: b\n---\n"])
-        // Only the syntax error: not also a missing title.
+        // One fault, one error: the title is in the front matter that could not be read.
         #expect(lines.count == 1)
         #expect(lines[0].hasPrefix("content/bad.md:3:11: error: invalid YAML: mapping values are not allowed in this context"))
     }
@@ -47,7 +46,6 @@ struct ErrorTests {
             "content/a.md:1:1: error: page needs a 'title' in its front matter",
             "content/b.md:1:1: error: page has no front matter; it needs at least a 'title' between '---' lines",
             "content/c.md:1:1: error: front matter opened with '---' is never closed by a '---' line",
-            "content/c.md:1:1: error: page has no front matter; it needs at least a 'title' between '---' lines",
         ])
     }
 
@@ -75,7 +73,8 @@ struct ErrorTests {
     }
 
     @Test func dataFileProblems() throws {
-        #expect(try problems(writing: ["content/data/firms.yaml": "- id: meta\n- id: Meta Inc\n- id: meta\n- name: none\n"]) == [
+        // (Errors only: these records lack the fields the fixture's home template shows, a warning.)
+        #expect(try problems(writing: ["content/data/firms.yaml": "- id: meta\n- id: Meta Inc\n- id: meta\n- name: none\n"]).filter { $0.contains(": error: ") } == [
             "content/data/firms.yaml:2:7: error: id 'Meta Inc' must use lowercase letters, digits and hyphens",
             "content/data/firms.yaml:3:7: error: id 'meta' is already used at line 1",
             "content/data/firms.yaml:4:3: error: record has no 'id'",

@@ -124,7 +124,7 @@ struct GeneratedPageTextTests {
         #expect(html.contains(#"<a href="https://example.com/a?x=1&amp;y=2">Chips &amp; &quot;dips&quot; &lt;2025&gt;</a>"#))
         #expect(html.contains(#"<a href="https://news.example.org/story/1">The article on news.example.org</a>"#))
         #expect(!html.contains(#"href="javascript:"#))
-        #expect(site.lines("sources/index.html").contains("Address as recorded (not a web link): javascript:alert(1)"))
+        #expect(site.lines("sources/index.html").contains("Address as recorded (not a web link): ftp://archive.example.org/paper.pdf"))
         #expect(site.lines("sources/index.html").contains("No web address is recorded for this article."), "the print-only source says so")
         // No link on the page is empty.
         let empty = try! NSRegularExpression(pattern: #"<a\b[^>]*>\s*</a>"#)

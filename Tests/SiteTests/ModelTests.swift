@@ -162,7 +162,8 @@ struct ModelErrorTests {
           expr: clusters.llama4.power + purchases.meta-h100-2024.spend
         """])
         // `  expr: ` is 8 columns; the '+' is 22 characters into the formula: column 31.
-        #expect(lines.count == 1)
+        // (The fixture's home template also names a figure this figures.yaml drops: a warning.)
+        #expect(lines.filter { $0.contains(": error: ") }.count == 1)
         #expect(lines.first?.hasPrefix("content/data/figures.yaml:2:31: error: cannot add") == true)
     }
 
@@ -183,7 +184,7 @@ struct ModelErrorTests {
           expr: sum(deals[to=openai,kind=investment].amount)
         - id: in-talks
           expr: sum(deals[to=openai,kind=investment,status=talks].amount)
-        """])
+        """]).filter { $0.contains(": error: ") }  // the fixture's home page cites a figure this replaces
         #expect(lines == ["content/data/figures.yaml:2:13: error: sum() would add deals of different standings (paid or signed: microsoft-openai; in talks: amazon-openai; status not given: nvidia-openai); totals never add money paid or signed, pledged and in talks: select one, as in deals[to=openai,status=signed]"])
     }
 

@@ -9,7 +9,7 @@ struct ScaffoldTests {
         var onDisk: [String: String] = [:]
         for (folder, prefix) in [("templates", "templates"), ("Scaffold/content", "content")] {
             let base = FixtureSite.repository.appendingPathComponent(folder)
-            for path in FileSystem.listFiles(under: base.path) {
+            for path in FolderListing.list(base.path, root: base.path).files {
                 onDisk[prefix + "/" + path] = try String(contentsOf: base.appendingPathComponent(path), encoding: .utf8)
             }
         }

@@ -50,7 +50,7 @@ struct SimpleYAMLTests {
                      FixtureSite.fixtures.appendingPathComponent("story/content")]
         var checked = 0
         for root in roots {
-            for path in FileSystem.listFiles(under: root.path) where path.hasSuffix(".md") {
+            for path in FolderListing.list(root.path, root: root.path).files where path.hasSuffix(".md") {
                 let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
                 guard let yaml = FrontMatter.split(text).yaml, let fast = SimpleYAML.parse(yaml, file: path, firstLine: 2) else { continue }
                 #expect(Self.describe(fast) == Self.describe(try YAMLLoader.parse(yaml, file: path, firstLine: 2)), "\(path)")

@@ -35,7 +35,7 @@ struct TextInputTests {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        for path in FileSystem.listFiles(under: folder.path) where !path.hasPrefix("templates/assets/") {
+        for path in FolderListing.list(folder.path, root: folder.path).files where !path.hasPrefix("templates/assets/") {
             let url = folder.appendingPathComponent(path)
             let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\n", with: lineEnd)
             try Data(((bom ? "\u{FEFF}" : "") + text).utf8).write(to: url)
