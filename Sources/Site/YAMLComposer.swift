@@ -78,6 +78,9 @@ struct YAMLComposer {
                 let scalar = event.data.scalar
                 let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
                 let value = YAMLCoreSchema.resolve(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, tag: Self.string(scalar.tag))
+                if scalar.style == YAML_PLAIN_SCALAR_STYLE, text == "<<", let open = stack.last, open.isMapping, open.pendingKey == nil {
+                    throw .error(at: location, "'<<' merge keys are YAML 1.1, which capex does not read (YAML 1.2 has none): write the fields out, or quote '<<' to use it as a name")
+                }
                 finished = (YAMLNode(.scalar(value, text: text), at: location), 1, scalar.length, Self.string(scalar.anchor))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 guard stack.count < Self.maxDepth else {

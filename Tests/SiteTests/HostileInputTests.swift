@@ -20,6 +20,29 @@ struct HostileInputTests {
         return (site, report.problemLines)
     }
 
+    // Kind 3: `<<` is a YAML 1.1 merge key; YAML 1.2 reads it as a key named `<<`, which
+    // capex exported as fields `<<.id`, `<<.kind`, and the record silently lost its kind.
+    @Test func aMergeKeyIsAnErrorAtTheKey() throws {
+        let (_, problems) = try failure(["content/data/companies.yaml":
+            "- &base\n  id: acme\n  name: Acme Labs\n  kind: lab\n- <<: *base\n  id: globex\n  name: Globex Cloud\n"])
+        #expect(problems == [
+            "content/data/companies.yaml:5:3: error: '<<' merge keys are YAML 1.1, which capex does not read (YAML 1.2 has none): write the fields out, or quote '<<' to use it as a name",
+        ])
+        // In front matter too, and in a flow mapping.
+        let (_, inPage) = try failure(["content/notes.md": "---\ntitle: Notes\nbase: &b {a: 1}\nmore: {<<: *b, c: 2}\n---\n"])
+        #expect(inPage == [
+            "content/notes.md:4:8: error: '<<' merge keys are YAML 1.1, which capex does not read (YAML 1.2 has none): write the fields out, or quote '<<' to use it as a name",
+        ])
+    }
+
+    @Test func aQuotedMergeKeyIsAName() throws {
+        let site = try FixtureSite("hostile")
+        try site.write("content/data/companies.yaml", "- id: acme\n  name: Acme Labs\n  \"<<\": left\n- id: globex\n  name: Globex Cloud\n")
+        let report = site.build()
+        #expect(report.succeeded, "\(report.problemLines)")
+        #expect(site.read("data/companies.csv").contains("acme,Acme Labs,left"))
+    }
+
     // Kind 4: 5,000 aliases of one 200 KB text are within the 10,000-value budget, but are a
     // gigabyte of text: the build ran past 40 s and 1.6 GB before.
     @Test func aLongTextAliasedThousandsOfTimesIsRefusedAtTheAlias() throws {
