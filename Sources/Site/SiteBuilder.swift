@@ -110,7 +110,7 @@ public enum SiteBuilder {
         let previous = options.write && options.incremental
             ? options.session?.manifest(at: cache.manifestURL.path) ?? cache.load() : nil
         lap("cache")
-        let inputs = InputFiles.read(root: options.root, previous: previous, trustAfter: options.stampTrustDelay)
+        let inputs = InputFiles.read(root: options.root, output: options.outputFolder, previous: previous, trustAfter: options.stampTrustDelay)
         let settings = Hash.combine([
             BuildCache.binaryVersion, options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
             inputs.hashes["content/" + SiteConfig.fileName] ?? "", options.root.path,
@@ -203,8 +203,8 @@ struct InputFiles: Sendable {
     /// Front matter the last build split off files whose bytes are the same now.
     var frontMatter: [String: CachedFrontMatter]
 
-    static func read(root: URL, previous: BuildManifest? = nil, trustAfter: Double = 2) -> InputFiles {
-        let tree = ContentTree.scan(root: root)
+    static func read(root: URL, output: URL? = nil, previous: BuildManifest? = nil, trustAfter: Double = 2) -> InputFiles {
+        let tree = ContentTree.scan(root: root, output: output)
         var paths = tree.markdown + tree.data + tree.templates + tree.assets + tree.staticFiles
         if tree.hasSiteConfig { paths.append("content/" + SiteConfig.fileName) }
         let rootPath = root.path

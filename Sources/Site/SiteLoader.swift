@@ -50,7 +50,7 @@ struct SiteLoader {
 
     func load() -> (LoadedSite?, Diagnostics) {
         var diagnostics = Diagnostics()
-        let tree = inputs?.tree ?? ContentTree.scan(root: root)
+        let tree = inputs?.tree ?? ContentTree.scan(root: root, output: options.outputFolder)
         let configPath = "content/" + SiteConfig.fileName
         diagnostics.append(contentsOf: tree.problems)
 

@@ -56,4 +56,15 @@ struct HostileInputTests {
             "content/data/strs.yaml:3:30: error: alias '*s' takes this file past 1000000 bytes of text reached through aliases; capex refuses to expand it (a long text repeated by aliases can stand for gigabytes)",
         ])
     }
+
+    // Kind 5: a link in content/ to output/ is inside the site, and was followed: every
+    // build copied the last output into the new one (output/mirror/mirror/…).
+    @Test func aLinkIntoTheOutputIsAnErrorAtTheLink() throws {
+        let (_, problems) = try failure([:]) { site in
+            try FileManager.default.createSymbolicLink(atPath: site.root.appendingPathComponent("content/mirror").path, withDestinationPath: "../output")
+        }
+        #expect(problems == [
+            "content/mirror:1:1: error: symbolic link to '../output', into what capex writes (the output, the cache or a hidden folder): a build would publish its last output inside the next; remove the link",
+        ])
+    }
 }
