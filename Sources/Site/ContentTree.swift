@@ -49,7 +49,7 @@ struct ContentTree: Sendable {
             } else if path.hasSuffix(".md") {
                 tree.markdown.append(path)
             } else {
-                if [".markdown", ".mdown", ".mkdn", ".mkd"].contains(where: { path.hasSuffix($0) }) {
+                if [".markdown", ".mdown", ".mkdn", ".mkd", ".md"].contains(where: { path.lowercased().hasSuffix($0) }) {
                     tree.problems.append(.warning(at: .start(of: path), "copied as it is, not made a page: pages end in .md"))
                 }
                 tree.staticFiles.append(path)

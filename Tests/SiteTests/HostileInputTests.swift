@@ -67,4 +67,12 @@ struct HostileInputTests {
             "content/mirror:1:1: error: symbolic link to '../output', into what capex writes (the output, the cache or a hidden folder): a build would publish its last output inside the next; remove the link",
         ])
     }
+
+    // Kind 5: `Notes.MD` was copied as a file with no word, not made a page.
+    @Test func aPageWithAnUppercaseExtensionIsAWarning() throws {
+        let site = try FixtureSite("hostile")
+        try site.write("content/Upper.MD", "---\ntitle: Upper\n---\nText\n")
+        let report = site.build()
+        #expect(report.problemLines == ["content/Upper.MD:1:1: warning: copied as it is, not made a page: pages end in .md"])
+    }
 }
