@@ -75,4 +75,21 @@ struct HostileInputTests {
         let report = site.build()
         #expect(report.problemLines == ["content/Upper.MD:1:1: warning: copied as it is, not made a page: pages end in .md"])
     }
+
+    // Kind 8: a list item written into an href by the implicit iterator, and attributes
+    // in capitals, with spaces around '=' or without quotes, were not checked: the page
+    // had `<a href="javascript:alert(1)">`.
+    @Test func urlsATemplateWritesWithTheIteratorOrUnquotedAreChecked() throws {
+        let (_, problems) = try failure([
+            "content/notes.md": "---\ntitle: Notes\ntags: [\"javascript:alert(1)\"]\nrepo: \"JavaScript:alert(2)\"\nmirror: \"vbscript:x\"\n---\n",
+            "templates/page.mustache": "<article>{{{page.content}}}{{#page.tags}}<a href=\"{{.}}\">{{.}}</a>{{/page.tags}}"
+                + "{{#page.repo}}<a HREF = {{page.repo}}>repo</a>{{/page.repo}}{{#page.mirror}}<img Src={{{page.mirror}}}>{{/page.mirror}}</article>\n",
+        ])
+        #expect(problems.map { $0.components(separatedBy: " URL,").first ?? "" } == [
+            "content/notes.md:3:8: error: 'tags' is a javascript:",
+            "content/notes.md:4:7: error: 'repo' is a javascript:",
+            "content/notes.md:5:9: error: 'mirror' is a vbscript:",
+        ])
+        #expect(URLFields.namesInURLAttributes("<a data-x=\"{{page.a}}\" title={{page.b}} href=x>") == [])
+    }
 }
