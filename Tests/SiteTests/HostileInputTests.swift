@@ -92,4 +92,18 @@ struct HostileInputTests {
         ])
         #expect(URLFields.namesInURLAttributes("<a data-x=\"{{page.a}}\" title={{page.b}} href=x>") == [])
     }
+
+    // Kind 6: 10^27 was exported with the binary value's digits, 1000000000000000013287555072.
+    @Test func hugeDerivedValuesAreExportedWithTheDigitsTheyHave() throws {
+        let site = try FixtureSite("hostile")
+        try site.write("content/data/deals.yaml",
+                       "- id: acme-globex\n  from: acme\n  to: globex\n  kind: cloud\n  amount: $1000T\n  term: 0.000000000001 years\n  source: news\n")
+        let report = site.build()
+        #expect(report.succeeded, "\(report.problemLines)")
+        #expect(site.read("data/all-figures.csv").contains(
+            "deals.acme-globex.per_year,acme-globex: amount per year,\"$1,000,000,000,000,000 trillion per year\",1000000000000000000000000000,1000000000000000000000000000,USD/yr,"))
+        #expect(DataExport.number(1.2345678901234567e20) == "123456789012346000000")
+        #expect(DataExport.number(-3e15) == "-3000000000000000")
+        #expect(DataExport.number(12_000_000_000) == "12000000000")
+    }
 }
