@@ -106,4 +106,14 @@ struct HostileInputTests {
         #expect(DataExport.number(-3e15) == "-3000000000000000")
         #expect(DataExport.number(12_000_000_000) == "12000000000")
     }
+
+    // Kind 10: a refused id, and links that spell it as it should be: one error, not one
+    // "unknown company 'globex'" per link.
+    @Test func aRefusedIDIsNotAlsoUnknownWhereItIsSpelledRight() throws {
+        let (_, problems) = try failure(["content/data/companies.yaml": "- id: acme\n  name: Acme Labs\n- id: Globex\n  name: Globex Cloud\n"])
+        #expect(problems == ["content/data/companies.yaml:3:7: error: id 'Globex' must use lowercase letters, digits and hyphens"])
+        let (_, spaced) = try failure(["content/data/companies.yaml": "- id: acme\n  name: Acme Labs\n- id: Globex_Cloud\n  name: Globex Cloud\n",
+                                       "content/data/deals.yaml": "- id: acme-globex\n  from: acme\n  to: globex-cloud\n  amount: $12B\n  source: news\n"])
+        #expect(spaced == ["content/data/companies.yaml:3:7: error: id 'Globex_Cloud' must use lowercase letters, digits and hyphens"])
+    }
 }
