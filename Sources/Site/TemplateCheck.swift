@@ -208,7 +208,13 @@ struct TemplateCheck {
                     let partial = tag.name
                     if partial.hasPrefix("*") { continue }
                     if tag.kind == .parent { opened.append(0) }
-                    if templates.names.contains(partial) {
+                    if let start = (including + [name]).firstIndex(of: partial) {
+                        // swift-mustache would recurse until the stack overflows (a crash, not an error).
+                        let cycle = (including + [name])[start...] + [partial]
+                        partialProblems[tag.location] = .error(
+                            at: tag.location,
+                            "'\(partial)' includes itself (\(cycle.joined(separator: " → "))): templates cannot be recursive, the render would never end")
+                    } else if templates.names.contains(partial) {
                         if tag.kind == .partial { check(partial, stack: stack, including: including + [name]) }
                     } else if !templates.rejected.contains(partial), report {
                         let known = templates.names.filter { templates.paths[$0]?.hasPrefix("templates/") ?? false }

@@ -76,6 +76,21 @@ struct HostileInputTests {
         #expect(report.problemLines == ["content/Upper.MD:1:1: warning: copied as it is, not made a page: pages end in .md"])
     }
 
+    // Kind 5: a partial that includes itself, directly or through another, recursed until
+    // the stack overflowed: every command died with signal 11 and no message (the crash
+    // seen once inside swift-mustache's `Dictionary.child(named:)` is this, in a section).
+    @Test func aPartialThatIncludesItselfIsAnErrorAtTheTag() throws {
+        let (_, direct) = try failure(["templates/partials/head.mustache": "<title>{{page.title}}</title>{{#page.title}}{{> partials/head}}{{/page.title}}\n"])
+        #expect(direct == [
+            "templates/partials/head.mustache:1:45: error: 'partials/head' includes itself (partials/head → partials/head): templates cannot be recursive, the render would never end",
+        ])
+        let (_, through) = try failure(["templates/partials/head.mustache": "<title>{{page.title}}</title>{{> partials/more}}\n",
+                                        "templates/partials/more.mustache": "\n{{> partials/head}}\n"])
+        #expect(through == [
+            "templates/partials/more.mustache:2:1: error: 'partials/head' includes itself (partials/head → partials/more → partials/head): templates cannot be recursive, the render would never end",
+        ])
+    }
+
     // Kind 8: a list item written into an href by the implicit iterator, and attributes
     // in capitals, with spaces around '=' or without quotes, were not checked: the page
     // had `<a href="javascript:alert(1)">`.
