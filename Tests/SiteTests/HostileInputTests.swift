@@ -35,6 +35,32 @@ struct HostileInputTests {
         ])
     }
 
+    // Kind 3: `~` and `null` are nulls in YAML 1.2 wherever they are, but a list item
+    // kept its spelling: a tag named '~', `aliases: [a, ~]` exported as "a, ~".
+    @Test func aNullInAListIsNothingNotItsSpelling() throws {
+        let site = try FixtureSite("hostile")
+        try site.write("content/data/companies.yaml", "- id: acme\n  name: Acme Labs\n  aliases: [Acme, ~, null]\n- id: globex\n  name: Globex Cloud\n")
+        try site.write("content/notes.md", "---\ntitle: Notes\ntags: [ai, ~, Null]\n---\n")
+        try site.write("templates/page.mustache", "<article>{{#page.tags}}<i>{{.}}</i>{{/page.tags}}</article>\n")
+        let report = site.build()
+        #expect(report.succeeded, "\(report.problemLines)")
+        #expect(site.read("data/companies.csv").contains("\r\nacme,Acme Labs,Acme,"))
+        #expect(site.read("data/companies.json").contains("\"aliases\": \"Acme\""))
+        #expect(site.read("notes/index.html").contains("<article><i>ai</i></article>"))
+    }
+
+    // Kind 5: a list of mappings (or of lists) in a data field was exported as "" with no
+    // word; the items that cannot be text are warnings at the item.
+    @Test func listItemsAFigureCannotHoldAreWarnings() throws {
+        let site = try FixtureSite("hostile")
+        try site.write("content/data/companies.yaml", "- id: acme\n  name: Acme Labs\n  board: [[Ann, Bob], Cy]\n- id: globex\n  name: Globex Cloud\n")
+        let report = site.build()
+        #expect(report.problemLines == [
+            "content/data/companies.yaml:3:11: warning: 'board': an item that is a list is left out of the figures and of CSV/JSON, which hold a list as text items; only templates see it",
+        ])
+        #expect(site.read("data/companies.csv").contains("\r\nacme,Acme Labs,Cy,"))
+    }
+
     @Test func aQuotedMergeKeyIsAName() throws {
         let site = try FixtureSite("hostile")
         try site.write("content/data/companies.yaml", "- id: acme\n  name: Acme Labs\n  \"<<\": left\n- id: globex\n  name: Globex Cloud\n")
