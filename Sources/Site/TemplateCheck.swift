@@ -206,7 +206,15 @@ struct TemplateCheck {
                     if let count = opened.popLast(), count == 1 { stack.removeLast() }
                 case .partial, .parent:
                     let partial = tag.name
-                    if partial.hasPrefix("*") { continue }
+                    if partial.hasPrefix("*") {
+                        // swift-mustache renders a dynamic name that is no template as nothing.
+                        if report {
+                            partialProblems[tag.location] = .error(
+                                at: tag.location,
+                                "'{{>\(partial)}}' names its template from the data, which capex cannot check before rendering (a name that is no template would render as nothing): name the partial, as in '{{> partials/item}}'")
+                        }
+                        continue
+                    }
                     if tag.kind == .parent { opened.append(0) }
                     if let start = (including + [name]).firstIndex(of: partial) {
                         // swift-mustache would recurse until the stack overflows (a crash, not an error).

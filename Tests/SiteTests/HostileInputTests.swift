@@ -117,6 +117,15 @@ struct HostileInputTests {
         ])
     }
 
+    // Kind 5: a dynamic partial whose name is no template rendered as nothing, silently.
+    @Test func aDynamicPartialIsAnErrorAtItsTag() throws {
+        let (_, problems) = try failure(["content/notes.md": "---\ntitle: Notes\nwhich: partials/nope\n---\n",
+                                         "templates/page.mustache": "<article>{{{page.content}}}\n  {{>*page.which}}</article>\n"])
+        #expect(problems == [
+            "templates/page.mustache:2:3: error: '{{>*page.which}}' names its template from the data, which capex cannot check before rendering (a name that is no template would render as nothing): name the partial, as in '{{> partials/item}}'",
+        ])
+    }
+
     // Kind 8: a list item written into an href by the implicit iterator, and attributes
     // in capitals, with spaces around '=' or without quotes, were not checked: the page
     // had `<a href="javascript:alert(1)">`.
