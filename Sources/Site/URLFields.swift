@@ -36,8 +36,10 @@ struct URLFields {
             case .sequence(let elements):
                 for element in elements { visit(element, urlField: urlField) }
             case .scalar(.string(let text), _):
-                guard let field = urlField, DangerousURL.isDangerous(text) else { return }
-                let scheme = text.drop { $0.isWhitespace }.prefix { $0 != ":" }.lowercased()
+                guard let field = urlField, DangerousURL.isDangerousAsAttribute(text) else { return }
+                // As the browser reads it: references decoded, tabs and line breaks gone.
+                let scheme = DangerousURL.decodingCharacterReferences(text[...]).unicodeScalars
+                    .filter { $0.value > 0x20 }.map(Character.init).prefix { $0 != ":" }.map(String.init).joined().lowercased()
                 problems.append(.error(at: node.location, "'\(field)' is a \(scheme): URL, which a reader's browser would run or open: "
                     + "capex refuses javascript:, vbscript:, file: and data: (other than images) in links unless site.yaml sets markdown: { unsafe_html: true }"))
             case .scalar:
@@ -50,7 +52,8 @@ struct URLFields {
 
     /// Whether `text` might hold a dangerous URL (a cheap test before parsing front matter
     /// the cache kept unparsed): `script:`, `file:` or `data:` in any case, with tabs and
-    /// line breaks ignored, or a backslash (a YAML escape could spell one).
+    /// line breaks ignored, or a backslash (a YAML escape could spell one) or an `&` (a
+    /// character reference could, in a field a template writes unescaped).
     static func mightHoldDangerousURL(_ text: String) -> Bool {
         // The last seven bytes, lower-cased, in a shift register: no allocation per byte
         // (this runs over every page's front matter on every build).
@@ -58,7 +61,7 @@ struct URLFields {
         return text.withUTF8 { bytes in
             var recent: UInt64 = 0
             for byte in bytes {
-                if byte == 0x5C { return true }
+                if byte == 0x5C || byte == 0x26 { return true }
                 if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
                 recent = (recent << 8) | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
                 if byte == 0x3A, recent & 0xFF_FFFF_FFFF_FFFF == script || recent & 0xFF_FFFF_FFFF == file || recent & 0xFF_FFFF_FFFF == data {

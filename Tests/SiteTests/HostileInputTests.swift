@@ -143,6 +143,25 @@ struct HostileInputTests {
         #expect(URLFields.namesInURLAttributes("<a data-x=\"{{page.a}}\" title={{page.b}} href=x>") == [])
     }
 
+    // Kind 8: a field a template writes unescaped (`{{{ }}}`, `{{& }}`) reaches the browser
+    // with its character references, which the browser decodes: `&#106;avascript:` was
+    // published as `<a href="&#106;avascript:alert(1)">`, a javascript: link.
+    @Test func characterReferencesInAURLFieldAreDecodedAsTheBrowserWould() throws {
+        let (_, problems) = try failure([
+            "content/notes.md": "---\ntitle: Notes\ncover: \"&#106;avascript:alert(1)\"\nlogo: \"java&Tab;script&colon;alert(2)\"\nicon: \"&#x76;bscript:x\"\n---\n",
+            "templates/page.mustache": "<article><a href=\"{{{page.cover}}}\">c</a><a href=\"{{& page.logo}}\">l</a><img src=\"{{{page.icon}}}\"></article>\n",
+        ])
+        #expect(problems.map { $0.components(separatedBy: " URL,").first ?? "" } == [
+            "content/notes.md:3:8: error: 'cover' is a javascript:",
+            "content/notes.md:4:7: error: 'logo' is a javascript:",
+            "content/notes.md:5:7: error: 'icon' is a vbscript:",
+        ])
+        // An address with an ampersand in its query is no reference to a scheme.
+        let site = try FixtureSite("hostile")
+        try site.write("content/data/sources.yaml", "- id: news\n  publisher: News\n  url: \"https://example.org/a?b=1&amp;c=2&#x26;d\"\n")
+        #expect(site.build().succeeded)
+    }
+
     // Kind 6: 10^27 was exported with the binary value's digits, 1000000000000000013287555072.
     @Test func hugeDerivedValuesAreExportedWithTheDigitsTheyHave() throws {
         let site = try FixtureSite("hostile")
