@@ -54,7 +54,7 @@ public enum ChartRenderer {
                 + (c.totalLabel.map { " at \($0)" } ?? "") + "."
         case .line(let d):
             let ends = d.series.compactMap { s in
-                s.points.max(by: { $0.date < $1.date }).map { "\(s.name) \($0.label) (\($0.dateLabel))" }
+                s.points.max(by: { $0.date < $1.date }).map { "\(s.name) \($0.label) in \($0.dateLabel)" }
             }
             let all = d.series.flatMap(\.points)
             guard let first = all.min(by: { $0.date < $1.date }), let last = all.max(by: { $0.date < $1.date }) else {

@@ -154,9 +154,11 @@ extension ModelBuilder {
         let count = readings.count == 2 ? "two" : "\(readings.count)"
         var sentence = "The source gives \(says) in \(count) ways that cannot all be meant: \(joined). The data cannot tell which it means."
         let parts = figure.split(separator: ".").map(String.init)
-        if parts.count >= 2, let asOf = records[parts[0]]?[parts[1]]?.text("as_of"),
+        if parts.count >= 2, let holder = records[parts[0]]?[parts[1]], let asOf = holder.text("as_of"),
            let chosen = readings.first(where: { $0.asOf == asOf }) {
-            sentence += " This site follows the reading \(chosen.when) (\(parts[0]).\(parts[1]).as_of is \(asOf))."
+            // The date as the data knows it ("December 2024"), not as typed ("2024-12-31").
+            let shown = RecordDate(holder, "as_of")?.display() ?? asOf
+            sentence += " This site follows the reading \(chosen.when) (\(parts[0]).\(parts[1]).as_of is \(shown))."
         }
         return sentence
     }

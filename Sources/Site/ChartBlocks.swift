@@ -244,16 +244,11 @@ struct SpecReader {
         }
     }
 
-    /// The date as precisely as the record knows it: `date_precision: month` shows `January 2024`.
+    /// The date as precisely as the record knows it, in words as everywhere else on the
+    /// site: `date_precision: month` shows `January 2024`, a day `September 22, 2025`, an
+    /// earliest date `September 22, 2025 or later` — never `2025-09-22`.
     static func dateLabel(_ record: Record, field: String) -> String {
-        guard let text = record.text(field), let date = SiteDate(text) else { return record.text(field) ?? "" }
-        switch record.text("date_precision") {
-        case "year": return String(date.day.prefix(4))
-        case "month":
-            let full = DateText.display(date, language: "en")
-            return full.split(separator: " ").first.map { "\($0) \(date.day.prefix(4))" } ?? full
-        default: return date.day
-        }
+        RecordDate(record, field)?.display() ?? ""
     }
 
     static func date(_ text: String?) -> ChartDate? {

@@ -16,4 +16,33 @@ struct StoryReadingTests {
         #expect(about.contains(#"Such a figure is never shown with "~", which would claim it is close."#))
         #expect(!story.page("about/index.html").contains("<del>"))
     }
+
+    /// Every page's visible text, charts included (labels, tooltips, "The numbers").
+    func visible(_ path: String) -> String {
+        let html = story.page(path)
+        return (VisibleText.of(html) + "\n" + VisibleText.attributes(html).joined(separator: "\n"))
+            .replacingOccurrences(of: "\u{00A0}", with: " ")
+    }
+
+    static let pages = ["index.html", "money/index.html", "power/index.html", "loop/index.html", "users/index.html",
+                        "valuations/index.html", "doubts/index.html", "about/index.html", "deals/index.html",
+                        "figures/index.html", "checks/index.html", "sources/index.html", "companies/openai/index.html",
+                        "companies/meta/index.html", "companies/amazon/index.html", "companies/nvidia/index.html",
+                        "companies/microsoft/index.html", "companies/oracle/index.html"]
+
+    /// A date reads as words at its precision everywhere a reader looks, charts and checks
+    /// included: "September 22, 2025", never "2025-09-22".
+    @Test func noPageShowsADateAsTyped() {
+        for path in Self.pages {
+            let text = visible(path)
+            let iso = text.range(of: #"\b(19|20)\d\d-[01]\d-[0-3]\d\b"#, options: .regularExpression)
+            #expect(iso == nil, "\(path): …\(iso.map { String(text[$0]) } ?? "")…")
+        }
+        let loop = visible("loop/index.html")
+        #expect(loop.contains("September 22, 2025 · up to $100B"), "the timeline's label")
+        #expect(loop.contains("December 17, 2025: Amazon in talks to invest in OpenAI (possible): ≥ $10B"), "a mark's tooltip")
+        #expect(loop.contains("Axis break: Jan 2024 to Jan 2025 compressed, no events"))
+        #expect(visible("checks/index.html").contains("(fleets.meta-h100e-2024.as_of is December 2024)."))
+        #expect(visible("companies/openai/index.html").contains("ChatGPT: 700 million users (weekly, September 22, 2025 or later)"))
+    }
 }
