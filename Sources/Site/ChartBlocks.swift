@@ -208,6 +208,9 @@ struct SpecReader {
     /// A record's label: its `x` field (a company id reads as the company's name), else its name.
     func label(of record: Record, field: String?) -> String {
         guard let field, let value = record.text(field) else { return record.displayName }
+        // A deal's status reads as its standing, in a reader's words ("pledged", "in talks"),
+        // and statuses of one standing share a bar.
+        if field == "status", record.collection == "deals" { return DealStanding(status: value).words }
         if let company = model.record("companies", value) { return company.displayName }
         return value
     }
@@ -303,7 +306,8 @@ struct SpecReader {
                 guard drawable([(deal.displayName, reference, amount)], kind: "flow", field: spec["amount"] == nil ? nil : "amount") else { return nil }
             }
             let kind: FlowChart.LinkKind = deal.text("kind") == "investment" ? .investment : .purchase
-            let note = [deal.text("kind"), deal.text("status")].compactMap { $0 }.joined(separator: ", ")
+            let note = [deal.text("kind"), deal.text("status").map { DealStanding(status: $0).words }]
+                .compactMap { $0 }.joined(separator: ", ")
             links.append(.init(from: from, to: to, kind: kind, amount: amount.map { Self.value($0, format) }, note: note.isEmpty ? nil : note))
         }
         guard !links.isEmpty else { fail(nil, "the flow chart has no deals with 'from' and 'to'"); return nil }

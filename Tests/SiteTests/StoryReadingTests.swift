@@ -45,4 +45,18 @@ struct StoryReadingTests {
         #expect(visible("checks/index.html").contains("(fleets.meta-h100e-2024.as_of is December 2024)."))
         #expect(visible("companies/openai/index.html").contains("ChatGPT: 700 million users (weekly, September 22, 2025 or later)"))
     }
+
+    /// A deal's status reads as its standing in charts as on /deals/: "pledged", "in talks",
+    /// "paid or signed", never the bare data word "talks".
+    @Test func chartsNameEachStandingInWords() {
+        let loop = visible("loop/index.html")
+        for label in ["investment, in talks", "investment, pledged", "cloud, paid or signed", "Amazon (AWS) → OpenAI: ≥ $10B"] {
+            #expect(loop.contains(label), "\(label)")
+        }
+        #expect(!loop.contains("investment, talks") && !loop.contains(", announced"))
+        let stacked = loop.components(separatedBy: "Money flowing to OpenAI, by how firm it is").dropFirst().joined()
+        for row in ["pledged\nup to $100B", "paid or signed\n> $13B", "in talks\n≥ $10B"] {
+            #expect(stacked.contains(row), "the stacked chart's numbers: \(row)")
+        }
+    }
 }
