@@ -100,7 +100,7 @@ enum DefaultTemplates {
       <table class="data-table totals">
         <thead><tr><th>Kind</th><th>Standing</th><th class="num">Amount</th><th class="num">Power</th></tr></thead>
         <tbody>
-        {{#page.totals}}<tr><th scope="row">{{kind}}</th><td>{{standing}}</td><td class="num">{{amount}}</td><td class="num">{{power}}</td></tr>
+        {{#page.totals}}<tr><th scope="row">{{kind}}</th><td data-label="Standing">{{standing}}</td><td class="num" data-label="Amount">{{amount}}</td><td class="num" data-label="Power">{{power}}</td></tr>
         {{/page.totals}}
         </tbody>
       </table>

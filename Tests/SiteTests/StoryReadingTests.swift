@@ -60,3 +60,24 @@ struct StoryReadingTests {
         }
     }
 }
+
+/// Tables a phone cannot show side by side: each row becomes labelled lines under 600 px.
+@Suite("tables on a phone")
+struct PhoneTableTests {
+    let story = StoryTests()
+
+    /// The totals on /deals/ overflowed a 360 px screen (their amounts never break); every
+    /// cell now names its column, and the stylesheet stacks the table as it does the deals.
+    @Test func theTotalsByStandingStackOnAPhone() throws {
+        let html = story.page("deals/index.html")
+        let totals = try #require(html.components(separatedBy: #"<table class="data-table totals">"#).dropFirst().first?
+            .components(separatedBy: "</table>").first)
+        let cells = totals.components(separatedBy: "<td").dropFirst()
+        #expect(cells.count >= 6 * 3)
+        #expect(cells.allSatisfy { $0.contains("data-label=\"") }, "\(totals)")
+        let css = try String(contentsOf: FixtureSite.repository.appendingPathComponent("templates/assets/style.css"), encoding: .utf8)
+        let phone = try #require(css.components(separatedBy: "@media (max-width: 600px)").dropFirst().first)
+        #expect(phone.contains(".totals, .totals tbody, .totals tr, .totals th, .totals td { display: block; }"))
+        #expect(phone.contains(".totals td[data-label]::before"))
+    }
+}
