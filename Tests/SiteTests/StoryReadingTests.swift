@@ -17,6 +17,12 @@ struct StoryReadingTests {
         #expect(!story.page("about/index.html").contains("<del>"))
     }
 
+    /// A page's visible text as one line of words: tags gone (no space left where a link
+    /// ended), entities decoded once, every run of white space one plain space.
+    func prose(_ path: String) -> String {
+        VisibleText.of(story.page(path)).replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+    }
+
     /// Every page's visible text, charts included (labels, tooltips, "The numbers").
     func visible(_ path: String) -> String {
         let html = story.page(path)
@@ -58,6 +64,28 @@ struct StoryReadingTests {
         for row in ["pledged\nup to $100B", "paid or signed\n> $13B", "in talks\n≥ $10B"] {
             #expect(stacked.contains(row), "the stacked chart's numbers: \(row)")
         }
+    }
+}
+
+extension StoryReadingTests {
+    /// A pledge is not a payment, and a share "at face value" is not "of" anything: the
+    /// qualifier ends the figure, so the sentence names what it is a share of first.
+    @Test func thePledgeIsSaidAsAPledgeAndTheShareReadsInOrder() {
+        let home = prose("index.html"), loop = prose("loop/index.html"), values = prose("valuations/index.html")
+        #expect(home.contains("or ≥ ~2× the most Nvidia plans to put in. What OpenAI would pay Nvidia for the systems is not disclosed."))
+        #expect(loop.contains("≥ ~2× the most Nvidia plans to invest, before buildings"))
+        #expect(loop.contains("the money Nvidia plans to put in would come back to it as sales"))
+        for (path, text) in [("index.html", home), ("loop/index.html", loop)] {
+            #expect(!text.contains("Nvidia puts in"), "\(path) states a pledge as money paid")
+        }
+        #expect(home.contains("Amazon's proposed investment comes, as a share of the company, to 2% at face value;"))
+        #expect(values.contains("would be, as a share of OpenAI, 2% at face value."))
+        for path in StoryReadingTests.pages {
+            #expect(!prose(path).contains("at face value of"), "\(path)")
+        }
+        #expect(home.contains("analysts warn of a bubble in which some companies invest in their customers"))
+        #expect(home.contains("which the coverage puts at > 42% more than in 2023"))
+        #expect(prose("money/index.html").contains("which the article put at > 42% more than in 2023"))
     }
 }
 
