@@ -89,6 +89,16 @@ extension StoryReadingTests {
     }
 }
 
+extension StoryReadingTests {
+    /// /checks/ gives the computed "≥ ~6.66 million GPUs" and then its lowest: the same
+    /// number, rounded down like the bound, not a larger "6.67 million".
+    @Test func aChecksLowestEndReadsLikeItsBound() {
+        let checks = prose("checks/index.html")
+        #expect(checks.contains("The computed ≥ ~6.66 million GPUs meets it whatever its exact value: its lowest, 6.66 million GPUs, is at least 2 million GPUs."), "\(checks)")
+        #expect(checks.contains("the lowest the first can be, 22%, is above the highest the second can be, 9.9% (read as ±10%)"))
+    }
+}
+
 /// Tables a phone cannot show side by side: each row becomes labelled lines under 600 px.
 @Suite("tables on a phone")
 struct PhoneTableTests {
