@@ -99,6 +99,19 @@ extension StoryReadingTests {
     }
 }
 
+extension StoryReadingTests {
+    /// A company page line never ends on a bare name: Llama 5 has no GPU count in the
+    /// sources, and the line says so instead of reading as a value lost.
+    @Test func aCompanyLineWithNoValueSaysWhatIsMissing() {
+        let lines = VisibleText.of(story.page("companies/meta/index.html")).split(separator: "\n")
+            .map { $0.replacingOccurrences(of: "\u{00A0}", with: " ").trimmingCharacters(in: .whitespaces) }
+        #expect(lines.contains("Llama 5: no GPU count given"), "\(lines)")
+        #expect(!lines.contains("Llama 5"))
+        #expect(lines.contains("possible: Llama 4: > 100,000 GPUs, > 5× the previous generation"))
+        #expect(lines.contains("2024: capex up to $40 billion (expected), capex growth > 42% (expected), revenue growth > 22%, operating cost growth ~9%"), "\(lines)")
+    }
+}
+
 /// Tables a phone cannot show side by side: each row becomes labelled lines under 600 px.
 @Suite("tables on a phone")
 struct PhoneTableTests {
