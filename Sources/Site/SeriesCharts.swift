@@ -79,7 +79,7 @@ extension SpecReader {
             let total = (try? Quantity.sum(values.compactMap { $0 })).flatMap { $0 }
             let single = values.compactMap { $0 }.count == 1
             return StackedChart.Category(name: category, segments: values.map { value in
-                value.map { StackedChart.Segment(value: $0.high, label: single ? "" : format($0)) }
+                value.map { StackedChart.Segment(Self.value($0, format), label: single ? "" : format($0)) }
             }, totalLabel: total.map(format))
         }
         return .stacked(StackedChart(series: seriesNames.map { StackedChart.Series(name: $0, color: colors[$0]) }, categories: rows,
