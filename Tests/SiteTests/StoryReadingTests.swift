@@ -112,6 +112,23 @@ extension StoryReadingTests {
     }
 }
 
+extension StoryReadingTests {
+    /// /figures/ names each figure in words: a record's label, not its id ("meta-2024"), and
+    /// a field as said aloud ("GPUs", not "gpus").
+    @Test func everyFigureIsNamedInWords() {
+        let lines = VisibleText.of(story.page("figures/index.html")).split(separator: "\n").map(String.init)
+        let named = lines.filter { $0.contains(" — ") }
+        #expect(named.count > 60, "every figure on /figures/ has a named line")
+        for line in named {
+            #expect(line.range(of: #" — [a-z0-9]+(-[a-z0-9]+)+: "#, options: .regularExpression) == nil, "named by its id: \(line)")
+            #expect(!line.hasSuffix(": gpus"), "\(line)")
+        }
+        #expect(named.contains { $0.hasSuffix("— Llama 3: GPUs") })
+        #expect(named.contains { $0.hasSuffix("— Meta, 2024: capex growth") })
+        #expect(named.contains { $0.hasSuffix("— Microsoft's stake in OpenAI: share") })
+    }
+}
+
 /// Tables a phone cannot show side by side: each row becomes labelled lines under 600 px.
 @Suite("tables on a phone")
 struct PhoneTableTests {
