@@ -67,7 +67,7 @@ public enum ChartRenderer {
             guard let first = sorted.first, let last = sorted.last else { return "Empty timeline." }
             var s = "Timeline of \(d.events.count) events from \(first.dateLabel) to \(last.dateLabel)"
             if let big = d.events.filter({ $0.amount != nil }).max(by: { $0.amount!.high < $1.amount!.high }) {
-                s += "; the largest is \(big.title) (\(big.amount!.label))"
+                s += "; the largest is \(big.title), at \(big.amount!.label)"
             }
             return s + "."
         case .flow(let d):

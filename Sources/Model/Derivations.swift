@@ -173,9 +173,10 @@ extension ModelBuilder {
             return .success("valuations.\(chosen.id).value")
         }
         let earliest = all.compactMap { RecordDate($0, "date") }.filter { $0.year != nil }.min { $0.text < $1.text }
-        let after = earliest.map { " (the earliest on record is dated \($0.display()))" } ?? ""
+        // One clause after another, never two parentheses in a row.
+        let after = earliest.map { "; the earliest on record is dated \($0.display())" } ?? ""
         let none = all.isEmpty ? "there is no valuation of \(company) on record" :
-            "no valuation of \(company) is dated on or before the deal (\(dealDate.display()))\(after)"
+            "no valuation of \(company) is dated on or before the deal of \(dealDate.display())\(after)"
         return .failure(MissingValuation(reason: none))
     }
 

@@ -57,7 +57,7 @@ struct ModelDerivationTests {
         // money went in: no implied stake at the time, and the figure says why.
         let stake = model.figures["deals.microsoft-openai.implied_stake"]
         #expect(text(model, "deals.microsoft-openai.implied_stake") == "unverifiable")
-        #expect(stake?.value.unverifiableReason == "no valuation of OpenAI is dated on or before the deal (January 23, 2023) (the earliest on record is dated October 2, 2025)")
+        #expect(stake?.value.unverifiableReason == "no valuation of OpenAI is dated on or before the deal of January 23, 2023; the earliest on record is dated October 2, 2025")
         #expect(stake?.inputs == ["deals.microsoft-openai.amount"])
         #expect(model.figures["deals.openai-oracle.per_year"] == nil, "no amount, no amount per year")
     }

@@ -129,6 +129,18 @@ extension StoryReadingTests {
     }
 }
 
+extension StoryReadingTests {
+    /// Why Nvidia's implied stake is unverifiable reads as one sentence: no two parentheses
+    /// in a row ("(September 22, 2025) (the earliest…)").
+    @Test func anUnverifiableReasonReadsAsOneSentence() {
+        let figures = prose("figures/index.html")
+        #expect(figures.contains("It cannot be computed: no valuation of OpenAI is dated on or before the deal of September 22, 2025; the earliest on record is dated by December 17, 2025."), "\(figures)")
+        for path in StoryReadingTests.pages {
+            #expect(prose(path).range(of: #"\) \("#, options: .regularExpression) == nil, "\(path): two parentheses in a row")
+        }
+    }
+}
+
 /// Tables a phone cannot show side by side: each row becomes labelled lines under 600 px.
 @Suite("tables on a phone")
 struct PhoneTableTests {
