@@ -110,7 +110,7 @@ struct ModelDerivationTests {
         let spend = try #require(byID["meta-spend-18b"])
         #expect(spend.status == .inconsistent)
         // $18B ÷ $30,000–40,000 = 450,000–600,000 units.
-        #expect(spend.explanation == "The stated ~$18 billion lies above the computed $10.5–14 billion, beyond the ±10% tolerance. At the unit price of $30,000–40,000 per unit, it would need ~450,000–600,000 units (units), not 350,000 units.")
+        #expect(spend.explanation == "The stated ~$18 billion lies above the computed $10.5–14 billion, beyond the ±10% tolerance. At the unit price of $30,000–40,000 per unit, it would need ~450,000–600,000 units, not 350,000 units.")
         #expect(byID["millions-of-gpus"]?.status == .consistent, "≥ 2M overlaps ≥ 6.67M")
         #expect(byID["llama-cluster"]?.status == .consistent, "~140 MW ± 10% reaches 150 MW")
         #expect(byID["oracle-yearly"]?.status == .unverifiable)

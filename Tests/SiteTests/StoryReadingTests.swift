@@ -96,6 +96,8 @@ extension StoryReadingTests {
         let checks = prose("checks/index.html")
         #expect(checks.contains("The computed ≥ ~6.66 million GPUs meets it whatever its exact value: its lowest, 6.66 million GPUs, is at least 2 million GPUs."), "\(checks)")
         #expect(checks.contains("the lowest the first can be, 22%, is above the highest the second can be, 9.9% (read as ±10%)"))
+        // What the stated total would need names its count once: "GPUs", not "GPUs (units)".
+        #expect(checks.contains("At the unit price of $30,000–40,000 per unit, it would need ~450,000–600,000 GPUs, not ~350,000 GPUs."), "\(checks)")
     }
 }
 
