@@ -143,6 +143,20 @@ extension StoryReadingTests {
     }
 }
 
+extension StoryReadingTests {
+    /// An input's value follows its reference after a colon: "= > $13 billion" read as an
+    /// arrow or as "≥", and a bound's own mark must stand alone.
+    @Test func noValueReadsAsAnEqualsSignAndABound() {
+        for path in StoryReadingTests.pages {
+            let text = prose(path)
+            let context = text.range(of: #".{0,40}= (>|<|≥|≤|up to)"#, options: .regularExpression).map { String(text[$0]) }
+            #expect(context == nil, "\(path): …\(context ?? "")")
+        }
+        #expect(prose("figures/index.html").contains("deals.microsoft-openai.amount: > $13 billion"))
+        #expect(prose("sources/index.html").contains("stakes.microsoft-openai.multiple: < 10.4×"))
+    }
+}
+
 /// Tables a phone cannot show side by side: each row becomes labelled lines under 600 px.
 @Suite("tables on a phone")
 struct PhoneTableTests {
