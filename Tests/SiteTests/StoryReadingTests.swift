@@ -108,6 +108,9 @@ extension StoryReadingTests {
         let lines = VisibleText.of(story.page("companies/meta/index.html")).split(separator: "\n")
             .map { $0.replacingOccurrences(of: "\u{00A0}", with: " ").trimmingCharacters(in: .whitespaces) }
         #expect(lines.contains("Llama 5: no GPU count given"), "\(lines)")
+        // 600,000 H100 equivalents by the end of 2024 was a forecast: expected by, not "as of".
+        #expect(lines.contains("expected by December 2024: ~600,000 GPUs (estimate) in Nvidia H100 equivalents — power ~900 MW (estimate)"), "\(lines)")
+        #expect(!lines.contains { $0.contains("as of December 2024") })
         #expect(!lines.contains("Llama 5"))
         #expect(lines.contains("possible: Llama 4: > 100,000 GPUs, > 5× the previous generation"))
         #expect(lines.contains("2024: capex up to $40 billion (expected), capex growth > 42% (expected), revenue growth > 22%, operating cost growth ~9%"), "\(lines)")
