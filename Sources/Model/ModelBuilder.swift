@@ -96,7 +96,7 @@ struct ModelBuilder {
         }
         let reference = "\(record.collection).\(record.id).\(name)"
         figures[reference] = Figure(
-            reference: reference, label: "\(record.displayName): \(name.fieldWords())",
+            reference: reference, label: "\(readerName(record)): \(name.fieldWords())",
             value: value, sources: record.sourceIDs.sorted(), location: node.location,
             modality: record.modality(of: name)
         )

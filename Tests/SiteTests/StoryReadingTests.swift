@@ -180,3 +180,26 @@ struct PhoneTableTests {
         #expect(phone.contains(".totals td[data-label]::before"))
     }
 }
+
+/// A record the data does not name is called what it is, not by its id, wherever a figure
+/// of it is listed.
+@Suite("records named in words")
+struct ReaderNameTests {
+    /// `capex new` writes two deals with no name: /figures/ calls them by their parties, as
+    /// /deals/ does ("Acme Labs → Globex Cloud: amount", not "acme-globex: amount").
+    @Test func aNewSiteNamesItsDealsByTheirParties() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capex-reader-new-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Scaffold.create(at: folder)
+        let report = SiteBuilder.build(BuildOptions(root: folder))
+        #expect(report.succeeded, "\(report.problemLines)")
+        let html = try String(contentsOf: folder.appendingPathComponent("output/figures/index.html"), encoding: .utf8)
+        let lines = VisibleText.of(html).split(separator: "\n")
+            .map { $0.replacingOccurrences(of: "\u{00A0}", with: " ").trimmingCharacters(in: .whitespaces) }
+        for expected in ["$12 billion — Acme Labs → Globex Cloud: amount", "$3 billion per year — Acme Labs → Globex Cloud: amount per year",
+                         "unverifiable — Globex Cloud → Acme Labs: implied stake"] {
+            #expect(lines.contains(expected), "\(expected) in \(lines)")
+        }
+        #expect(!lines.contains { $0.contains("— acme-globex:") || $0.contains("— globex-acme:") })
+    }
+}
