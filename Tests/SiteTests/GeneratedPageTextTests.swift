@@ -24,7 +24,7 @@ struct GeneratedPageTextTests {
     @Test func aCitedUnverifiableFigureReadsAsAWordWithItsReason() {
         #expect(site.text("index.html").contains("The stake it would buy is unverifiable."))
         #expect(site.fixture.read("index.html").contains(
-            #"<a class="figure unverifiable" href="/figures/#deals.qa-att.implied_stake" title="Q&amp;A pledges: implied stake = unverifiable. It cannot be computed: no valuation of AT&amp;T &lt;Labs&gt; is dated on or before the deal of January 15, 2025; the earliest on record is dated June 1, 2025."#))
+            #"<a class="figure unverifiable" href="/figures/#deals.qa-att.implied_stake" title="Q&amp;A pledges: implied stake is unverifiable. It cannot be computed: no valuation of AT&amp;T &lt;Labs&gt; is dated on or before the deal of January 15, 2025; the earliest on record is dated June 1, 2025."#))
     }
 
     /// Signed $3B compute, and four investments into AT&T of four standings plus one with

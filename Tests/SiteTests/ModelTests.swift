@@ -222,7 +222,7 @@ struct FigurePageTests {
         let report = site.build()
         #expect(report.succeeded, "\(report.problemLines)")
         let home = site.read("index.html")
-        #expect(home.contains(#"Meta's fleet cost <a class="figure" href="/figures/#purchases.meta-h100-2024.spend" title="Meta&#39;s Nvidia H100 purchase: spend = $10.5–14 billion. Units × the chip&#39;s unit price: 350,000 units × $30,000–40,000 per unit. Sources: Business Insider, January 19, 2024.">$10.5–14 billion</a>"#))
+        #expect(home.contains(#"Meta's fleet cost <a class="figure" href="/figures/#purchases.meta-h100-2024.spend" title="Meta&#39;s Nvidia H100 purchase: spend is $10.5–14 billion. Units × the chip&#39;s unit price: 350,000 units × $30,000–40,000 per unit. Sources: Business Insider, January 19, 2024.">$10.5–14 billion</a>"#))
         #expect(home.contains(">~5×</a> the power of El Capitan"))
         #expect(home.contains(">up\u{00A0}to\u{00A0}$100B</a>"), "| compact")
         #expect(home.contains("<code>{{ purchases.meta-h100-2024.spend }}</code>"), "code keeps the reference")

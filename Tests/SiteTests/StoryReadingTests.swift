@@ -156,6 +156,10 @@ extension StoryReadingTests {
             #expect(context == nil, "\(path): …\(context ?? "")")
         }
         #expect(prose("figures/index.html").contains("deals.microsoft-openai.amount: > $13 billion"))
+        // A figure link's tooltip too: "Microsoft's investment in OpenAI: amount is > $13 billion."
+        let tips = StoryReadingTests.pages.flatMap { VisibleText.attributes(story.page($0)) }
+        #expect(!tips.contains { $0.range(of: #"= (>|<|≥|≤|up\u{00A0}to|up to)"#, options: .regularExpression) != nil })
+        #expect(tips.contains { $0.hasPrefix("Microsoft's investment in OpenAI: amount is >\u{00A0}$13 billion.") }, "\(tips.filter { $0.hasPrefix("Microsoft") })")
         #expect(prose("sources/index.html").contains("stakes.microsoft-openai.multiple: < 10.4×"))
     }
 }
