@@ -72,6 +72,13 @@ extension SpecReader {
                 cells[category, default: [:]][series] = point.quantity
             }
         }
+        // Bars by deal standing read firm money first: paid or signed, pledged, in talks.
+        if text("x") == "status", points.allSatisfy({ $0.record?.collection == "deals" }) {
+            let rank = { (name: String) in
+                [DealStanding.signed, .pledged, .talks].firstIndex { $0.words == name } ?? 3
+            }
+            categories = categories.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        }
         let rows = categories.map { category -> StackedChart.Category in
             let values = seriesNames.map { cells[category]?[$0] }
             // The bar's total at its end; a bar of one segment shows its value there alone, so

@@ -64,6 +64,9 @@ struct StoryReadingTests {
         for row in ["pledged\nup to $100B", "paid or signed\n> $13B", "in talks\n≥ $10B"] {
             #expect(stacked.contains(row), "the stacked chart's numbers: \(row)")
         }
+        // Firm money first: the bars run paid or signed, pledged, in talks.
+        let order = ["paid or signed\n> $13B", "pledged\nup to $100B", "in talks\n≥ $10B"].compactMap { stacked.range(of: $0)?.lowerBound }
+        #expect(order.count == 3 && order == order.sorted(), "\(stacked)")
     }
 }
 
