@@ -60,6 +60,7 @@ struct StoryReadingTests {
             #expect(loop.contains(label), "\(label)")
         }
         #expect(!loop.contains("investment, talks") && !loop.contains(", announced"))
+        #expect(loop.replacingOccurrences(of: "\n", with: " ").contains("Each bar below holds money of one standing only (paid or signed, pledged, in talks)"))
         let stacked = loop.components(separatedBy: "Money flowing to OpenAI, by how firm it is").dropFirst().joined()
         for row in ["pledged\nup to $100B", "paid or signed\n> $13B", "in talks\n≥ $10B"] {
             #expect(stacked.contains(row), "the stacked chart's numbers: \(row)")
