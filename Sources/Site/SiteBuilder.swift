@@ -107,6 +107,11 @@ public enum SiteBuilder {
         // Every input is hashed once, here; a file whose stamp the last build trusted is
         // not even read. The hashes decide what to redo.
         let cache = BuildCache(output: options.outputFolder)
+        if options.write, let refusal = OutputSafety.problem(output: options.outputFolder, root: options.root,
+                                                              manifest: cache.manifestURL) {
+            report.diagnostics.append(refusal)
+            return report
+        }
         let previous = options.write && options.incremental
             ? options.session?.manifest(at: cache.manifestURL.path) ?? cache.load() : nil
         lap("cache")
