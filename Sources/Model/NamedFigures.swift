@@ -209,17 +209,19 @@ extension ModelBuilder {
         return q
     }
 
-    /// The deal figures (`deals.<id>.<field>`) an expression rests on, through named figures
-    /// it uses: what decides whether `+` or `−` would mix standings.
+    /// The deal figures (`deals.<id>.<field>`) an expression rests on, through the figures it
+    /// uses (named figures, and derived ones such as `companies.openai.received_signed`, whose
+    /// inputs are deals): what decides whether `+` or `−` would mix standings.
     private mutating func dealReferences(in expression: Expression) -> [String] {
         switch expression {
         case .number, .literal: return []
         case .reference(let reference, _):
-            if reference.hasPrefix("deals.") { return [reference] }
-            guard reference.hasPrefix("figures."), let figure = figures[reference] else { return [] }
-            return figure.inputs.flatMap { input -> [String] in
-                input == reference ? [] : dealReferences(in: .reference(input, offset: 0))
+            var found: [String] = [], seen: Set<String> = [], pending = [reference]
+            while let next = pending.popLast() {
+                guard seen.insert(next).inserted else { continue }
+                if next.hasPrefix("deals.") { found.append(next) } else { pending += figures[next]?.inputs ?? [] }
             }
+            return found
         case .selection(let collection, _, _, let offset):
             return collection == "deals" ? (select(expression, at: SourceLocation(file: "", line: 0, column: offset)) ?? []) : []
         case .binary(_, let a, let b, _): return dealReferences(in: a) + dealReferences(in: b)

@@ -203,12 +203,16 @@ struct ModelErrorTests {
           expr: figures.signed + sum(deals[to=openai,status=talks].amount)
         - id: unstated
           expr: deals.aws-openai.amount + deals.nvidia-openai.amount
+        - id: totals
+          expr: companies.openai.received_signed + companies.openai.received_talks
         """]).filter { $0.contains(": error: ") }
         let why = "totals never add money paid or signed, pledged and in talks: use deals of one standing"
         #expect(lines == [
             "content/data/figures.yaml:2:39: error: '+' would add deals of different standings (paid or signed: microsoft-openai; in talks: amazon-openai); \(why)",
             "content/data/figures.yaml:4:36: error: '−' would subtract deals of different standings (paid or signed: microsoft-openai; status not given: nvidia-openai); \(why)",
             "content/data/figures.yaml:8:24: error: '+' would add deals of different standings (paid or signed: microsoft-openai; in talks: amazon-openai); \(why)",
+            // Derived totals are kept apart by standing; adding two of them would undo that.
+            "content/data/figures.yaml:12:42: error: '+' would add deals of different standings (paid or signed: microsoft-openai; in talks: amazon-openai); \(why)",
         ])
     }
 
