@@ -25,12 +25,17 @@ struct BoundClaimTests {
           says: ~80%
           figure: figures.amazon-to-microsoft
           source: xataka
+        - id: amazon-above-half
+          compare: figures.amazon-to-microsoft > figures.half
+          source: xataka
         """)
         let figures = site.read("content/data/figures.yaml", in: site.root)
         try site.write("content/data/figures.yaml", figures + """
 
         - id: amazon-to-microsoft
           expr: deals.amazon-openai.amount / deals.microsoft-openai.amount
+        - id: half
+          expr: 0.5
         """)
         let report = site.build()
         #expect(report.succeeded, "\(report.problemLines)")
@@ -41,8 +46,11 @@ struct BoundClaimTests {
         // $1B (+10%: $1.1B) is below anything ≥ $10B allows: still inconsistent.
         #expect(checks.contains("The stated $1 billion lies below the computed ≥ $10 billion, beyond the ±10% tolerance."))
         #expect(checks.contains("comes from inputs that are bounds pulling opposite ways, so it has no bound either way: the data can neither confirm nor rule out the stated ~80%."))
+        // A comparison with a face-value figure cannot be decided either, and says why.
+        #expect(checks.contains(": amazon-to-microsoft is at face value, from inputs that are bounds pulling opposite ways, so it has no bound either way and the data cannot say which is larger."), "\(checks)")
         #expect(!checks.contains("∞"))
-        // The fixture's own 4 claims (2 consistent, 1 inconsistent, 1 unverifiable) keep their statuses; the new ones add 2 unverifiable and 1 inconsistent.
-        #expect(checks.contains("2 consistent, 2 inconsistent, 3 unverifiable, 0 ambiguous"), "\(checks)")
+        #expect(!checks.contains("unbounded"))
+        // The fixture's own 4 claims (2 consistent, 1 inconsistent, 1 unverifiable) keep their statuses; the new ones add 3 unverifiable and 1 inconsistent.
+        #expect(checks.contains("2 consistent, 2 inconsistent, 4 unverifiable, 0 ambiguous"), "\(checks)")
     }
 }
