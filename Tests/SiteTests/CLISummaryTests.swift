@@ -141,3 +141,20 @@ extension CLITests {
         #expect(warned.stderr.contains("warning: copied as it is"))
     }
 }
+
+extension CLITests {
+    /// The advice for a javascript: address in data leads with the safe fix, an http(s)
+    /// address, and names unsafe_html only as what turns the check off.
+    @Test func aDangerousURLSuggestsAnHTTPAddressFirst() throws {
+        let site = try FixtureSite()
+        try site.write("content/data/sources.yaml", "- id: news\n  publisher: Example News\n  title: A deal\n  url: \"javascript:alert(1)\"\n")
+        let result = try run(["build", "--root", site.root.path])
+        #expect(result.status == 1)
+        let line = result.stderr.split(separator: "\n").first { $0.hasPrefix("content/data/sources.yaml:4:8: error: 'url' is a javascript: URL") } ?? ""
+        let advice = try #require(line.range(of: "URL, which a reader's browser would run or open: ")).upperBound
+        #expect(line[advice...].hasPrefix("give an http:// or https:// address (or a path on the site) instead;"), "\(line)")
+        #expect(!line.contains("unless site.yaml sets"))
+        #expect(line.hasSuffix("a check that only markdown: { unsafe_html: true } in site.yaml turns off"), "\(line)")
+        #expect(result.stderr.contains("build failed: 1 error; "))
+    }
+}
