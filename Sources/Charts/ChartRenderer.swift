@@ -52,7 +52,7 @@ public enum ChartRenderer {
             let totals = StackedLayout.totals(d)
             guard let i = totals.indices.max(by: { totals[$0] < totals[$1] }) else { return "Empty stacked bar chart." }
             let c = d.categories[i]
-            return "Stacked bars for \(d.categories.count) categories in \(d.series.count) series ("
+            return "Stacked bars for \(d.categories.count) \(d.categories.count == 1 ? "category" : "categories") in \(d.series.count) series ("
                 + d.series.map(\.name).joined(separator: ", ") + "); the largest total is \(c.name)"
                 + (c.totalLabel.map { " at \($0)" } ?? "") + "."
         case .line(let d):
@@ -68,7 +68,7 @@ public enum ChartRenderer {
         case .timeline(let d):
             let sorted = d.events.sorted { $0.date < $1.date }
             guard let first = sorted.first, let last = sorted.last else { return "Empty timeline." }
-            var s = "Timeline of \(d.events.count) events from \(first.dateLabel) to \(last.dateLabel)"
+            var s = "Timeline of \(d.events.count) \(d.events.count == 1 ? "event" : "events") from \(first.dateLabel) to \(last.dateLabel)"
             if let big = d.events.filter({ $0.amount != nil }).max(by: { $0.amount!.high < $1.amount!.high }) {
                 s += "; the largest is \(big.title), at \(big.amount!.label)"
             }
@@ -76,7 +76,7 @@ public enum ChartRenderer {
         case .flow(let d):
             let inv = d.links.filter { $0.kind == .investment }.count
             let pur = d.links.count - inv
-            var s = "Money flows between \(d.nodes.count) companies: \(inv) \(inv == 1 ? "investment" : "investments") "
+            var s = "Money flows between \(d.nodes.count) \(d.nodes.count == 1 ? "company" : "companies"): \(inv) \(inv == 1 ? "investment" : "investments") "
                 + "and \(pur) \(pur == 1 ? "purchase or contract" : "purchases or contracts")"
             if let big = d.links.filter({ $0.amount != nil }).max(by: { $0.amount!.high < $1.amount!.high }) {
                 let name = { (id: String) in d.nodes.first { $0.id == id }?.name ?? id }
@@ -85,7 +85,7 @@ public enum ChartRenderer {
             return s + "."
         case .scale(let d):
             if d.items.isEmpty { return "Empty scale comparison." }
-            return "Areas proportional to \(d.items.count) values: "
+            return "Areas proportional to \(d.items.count) \(d.items.count == 1 ? "value" : "values"): "
                 + d.items.map { "\($0.name) \($0.value.label)" }.joined(separator: ", ") + "."
         }
     }

@@ -22,7 +22,7 @@ extension SpecReader {
         // field is its date and `series` the field that splits the lines.
         let dates = spec["dates"]?.elements?.map { $0.text ?? "" }
         if let dates, dates.count != points.count {
-            fail("dates", "'dates' needs one date per value: \(points.count) values, \(dates.count) dates")
+            fail("dates", "'dates' needs one date per value: \(counted(points.count, "value")), \(counted(dates.count, "date"))")
             return nil
         }
         var order: [String] = []

@@ -60,21 +60,37 @@ public struct BuildReport: Sendable {
         !diagnostics.hasErrors && !(strict && !diagnostics.warnings.isEmpty)
     }
 
-    /// One line: `Built 12 pages, 31 files in 0.21 s (2 warnings)`.
+    /// Why the build failed, for its last line: `2 errors`, `1 warning treated as an error
+    /// under --strict`, or both joined by "and"; nil when it succeeded.
+    public var failureReason: String? {
+        guard !succeeded else { return nil }
+        var parts: [String] = []
+        let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
+        if errors > 0 { parts.append(counted(errors, "error")) }
+        if strict && warnings > 0 {
+            parts.append(counted(warnings, "warning") + (warnings == 1 ? " treated as an error" : " treated as errors") + " under --strict")
+        }
+        return parts.joined(separator: " and ")
+    }
+
+    /// One line: `Built 12 pages, 31 files written in 0.21 s (2 warnings)`.
     public var summary: String {
-        if upToDate { return "Up to date: \(pages) pages, nothing changed (" + String(format: "%.2f s", seconds) + ")" }
-        var line = "Built \(pages) page\(pages == 1 ? "" : "s")"
+        let warnings = diagnostics.warnings.count
+        if upToDate {
+            return "Up to date: \(counted(pages, "page")), nothing changed (" + String(format: "%.2f s", seconds)
+                + (warnings > 0 ? "; \(counted(warnings, "warning")))" : ")")
+        }
+        var line = "Built \(counted(pages, "page"))"
         if pagesRendered < pages { line += " (\(pagesRendered) rendered, the rest unchanged)" }
-        line += ", \(filesWritten) file\(filesWritten == 1 ? "" : "s") written"
-        if figures > 0 { line += ", \(figures) figures" }
+        line += ", \(counted(filesWritten, "file")) written"
+        if figures > 0 { line += ", \(counted(figures, "figure"))" }
         let checked = claims.values.reduce(0, +)
         if checked > 0 {
             let findings = ["inconsistent", "unverifiable", "ambiguous"].compactMap { status in claims[status].map { "\($0) \(status)" } }
-            line += ", \(checked) claim\(checked == 1 ? "" : "s") checked" + (findings.isEmpty ? "" : " (" + findings.joined(separator: ", ") + ")")
+            line += ", \(counted(checked, "claim")) checked" + (findings.isEmpty ? "" : " (" + findings.joined(separator: ", ") + ")")
         }
         line += " in " + String(format: "%.2f s", seconds)
-        let warnings = diagnostics.warnings.count
-        if warnings > 0 { line += " (\(warnings) warning\(warnings == 1 ? "" : "s"))" }
+        if warnings > 0 { line += " (\(counted(warnings, "warning")))" }
         return line
     }
 }

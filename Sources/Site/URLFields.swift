@@ -41,7 +41,7 @@ struct URLFields {
                 let scheme = DangerousURL.decodingCharacterReferences(text[...]).unicodeScalars
                     .filter { $0.value > 0x20 }.map(Character.init).prefix { $0 != ":" }.map(String.init).joined().lowercased()
                 problems.append(.error(at: node.location, "'\(field)' is a \(scheme): URL, which a reader's browser would run or open: "
-                    + "capex refuses javascript:, vbscript:, file: and data: (other than images) in links unless site.yaml sets markdown: { unsafe_html: true }"))
+                    + "give an http:// or https:// address (or a path on the site) instead; capex refuses javascript:, vbscript:, file: and data: (other than images) in links, a check that only markdown: { unsafe_html: true } in site.yaml turns off"))
             case .scalar:
                 return
             }

@@ -21,6 +21,21 @@ struct RootOptions: ParsableArguments {
     var root: String = "."
 
     var rootURL: URL { URL(fileURLWithPath: root).standardizedFileURL }
+
+    /// The root, checked to be a site: one that has neither `content/` nor `templates/` is
+    /// not one (an empty or wrong folder), and gets one error instead of one per missing part.
+    func siteURL() throws -> URL {
+        let url = rootURL
+        let has = { (name: String) -> Bool in
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isFolder) && isFolder.boolValue
+        }
+        if !has("content") && !has("templates") {
+            Report.error("error: \(root) is not a capex site: it has no content/ or templates/ folder; run `capex new DIR` to start one, or pass --root DIR")
+            throw ExitCode.failure
+        }
+        return url
+    }
 }
 
 struct Build: ParsableCommand {
@@ -40,7 +55,7 @@ struct Build: ParsableCommand {
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
-    @Flag(name: .long, help: "Print nothing but problems.")
+    @Flag(name: [.short, .long], help: "Print nothing but problems.")
     var quiet = false
 
     @Flag(name: .long, help: "Print the time each stage took.")
@@ -50,7 +65,7 @@ struct Build: ParsableCommand {
     var full = false
 
     func run() throws {
-        let root = global.rootURL
+        let root = try global.siteURL()
         var options = BuildOptions(
             root: root,
             output: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
@@ -60,10 +75,10 @@ struct Build: ParsableCommand {
         let report = SiteBuilder.build(options)
         Report.print(report.diagnostics, root: root)
         if !report.succeeded {
-            Report.error("build failed: \(report.diagnostics.errors.count) error(s); \(options.outputFolder.path) left as it was")
+            Report.error("build failed: \(report.failureReason ?? ""); \(Report.reachable(options.outputFolder)) left as it was")
             throw ExitCode.failure
         }
-        if !quiet { print(report.summary + " → " + Report.relative(options.outputFolder, to: root)) }
+        if !quiet { print(report.summary + " → " + Report.reachable(options.outputFolder)) }
         if timings {
             print(report.stages.map { "\($0.name) " + String(format: "%.3f s", $0.seconds) }.joined(separator: ", "))
         }
@@ -89,16 +104,20 @@ struct Check: ParsableCommand {
     var drafts = false
 
     func run() throws {
-        let root = global.rootURL
+        let root = try global.siteURL()
         let report = SiteBuilder.build(BuildOptions(root: root, includeDrafts: drafts, strict: strict, write: false))
         switch format {
         case .text:
             Report.print(report.diagnostics, root: root)
             if report.succeeded {
                 let checked = report.claims.values.reduce(0, +)
-                let claims = checked == 0 ? "" : "; \(checked) claims checked (" + ClaimCheck.Status.allCases.map(\.rawValue)
+                let claims = checked == 0 ? "" : "; \(counted(checked, "claim")) checked (" + ClaimCheck.Status.allCases.map(\.rawValue)
                     .map { "\(report.claims[$0] ?? 0) \($0)" }.joined(separator: ", ") + "), see /checks/"
-                print("No problems in \(report.pages) pages, \(report.figures) figures\(claims).")
+                let warnings = report.diagnostics.warnings.count
+                let verdict = warnings == 0 ? "No problems" : "No errors, \(counted(warnings, "warning"))"
+                print("\(verdict) in \(counted(report.pages, "page")), \(counted(report.figures, "figure"))\(claims).")
+            } else {
+                Report.error("check failed: \(report.failureReason ?? "")")
             }
         case .json:
             print(Report.json(report))
@@ -121,7 +140,7 @@ struct Explain: ParsableCommand {
     var reference: String
 
     func run() throws {
-        let root = global.rootURL
+        let root = try global.siteURL()
         let (model, diagnostics) = SiteBuilder.loadModel(BuildOptions(root: root, write: false))
         guard let model, !diagnostics.hasErrors else {
             Report.print(diagnostics, root: root)
@@ -169,7 +188,7 @@ struct Serve: AsyncParsableCommand {
     var drafts = false
 
     func run() async throws {
-        let root = global.rootURL
+        let root = try global.siteURL()
         // Served pages link from the server's own root, whatever base_url says.
         var settings = BuildOptions(root: root, baseURL: "http://127.0.0.1:\(port)/", includeDrafts: drafts)
         // Kept between rebuilds: the manifest, the parsed pages, the data and its model.

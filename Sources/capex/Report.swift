@@ -28,9 +28,15 @@ enum Report {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    static func relative(_ url: URL, to root: URL) -> String {
-        let path = url.path
-        return path.hasPrefix(root.path + "/") ? String(path.dropFirst(root.path.count + 1)) + "/" : path
+    /// A folder as the user can reach it from where they ran capex: relative to the current
+    /// folder when inside it (`site/output/`), else absolute (`/tmp/site/output/`); always
+    /// ending in `/`, and `./` for the current folder itself.
+    static func reachable(_ url: URL, from cwd: String = FileManager.default.currentDirectoryPath) -> String {
+        let path = url.standardizedFileURL.path
+        let here = URL(fileURLWithPath: cwd).standardizedFileURL.path
+        if path == here { return "./" }
+        let prefix = here.hasSuffix("/") ? here : here + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) + "/" : path + "/"
     }
 
     static func json(_ report: BuildReport) -> String {

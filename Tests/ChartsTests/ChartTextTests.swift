@@ -123,4 +123,19 @@ private let nbsp = "\u{00A0}"
         #expect(!plain.html().contains(">Marker<") && plain.html().contains(">Qualifier<"))
         #expect(plain.csv().hasPrefix("Category,Value,Low,High,Qualifier,Marker,Marker value\r\n"))
     }
+
+    /// One of anything is singular in the text that describes a chart to a screen reader.
+    @Test func aChartOfOneSaysOneInTheSingular() {
+        let one = ChartValue(5e6, label: "5 MW")
+        let timeline = ChartRenderer.summary(for: Chart(id: "t", title: "T", kind: .timeline(TimelineChart(events: [
+            .init(date: ChartDate(2024, 1, 1), dateLabel: "2024", title: "A", amount: one)]))))
+        #expect(timeline.hasPrefix("Timeline of 1 event from 2024 to 2024"), "\(timeline)")
+        let scale = ChartRenderer.summary(for: Chart(id: "s", title: "S", kind: .scale(ScaleChart(items: [.init(name: "A", value: one)]))))
+        #expect(scale == "Areas proportional to 1 value: A 5 MW.")
+        let stacked = ChartRenderer.summary(for: Chart(id: "k", title: "K", kind: .stacked(StackedChart(
+            series: [.init(name: "paid")], categories: [.init(name: "OpenAI", segments: [.init(one, label: "5 MW")])]))))
+        #expect(stacked.hasPrefix("Stacked bars for 1 category in 1 series (paid)"), "\(stacked)")
+        let two = ChartRenderer.summary(for: Chart(id: "s2", title: "S", kind: .scale(ScaleChart(items: [.init(name: "A", value: one), .init(name: "B", value: one)]))))
+        #expect(two.hasPrefix("Areas proportional to 2 values: "))
+    }
 }

@@ -41,7 +41,7 @@ struct ChartModalityTests {
 
     @Test func lineDatesMustMatchTheValues() throws {
         #expect(try problems("id: x\ntype: line\nvalues: [financials.meta-2024.capex]\ndates: [2023, 2024]") == [
-            "content/c.md:11:8: error: 'dates' needs one date per value: 1 values, 2 dates",
+            "content/c.md:11:8: error: 'dates' needs one date per value: 1 value, 2 dates",
         ])
         #expect(try problems("id: x\ntype: line\nvalues: [financials.meta-2024.capex]\ndates: [soon]") == [
             "content/c.md:11:8: error: 'soon' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)",

@@ -169,6 +169,6 @@ struct TextInputTests {
         let result = try CLITests().run(["build", "--root", site.root.path])
         #expect(result.status == 1)
         #expect(result.stderr.contains("content/invalid-utf8.md:5:6: error: the file is not valid UTF-8: byte 0xFF here"))
-        #expect(result.stderr.contains("build failed: 1 error(s)"))
+        #expect(result.stderr.contains("build failed: 1 error; "))
     }
 }

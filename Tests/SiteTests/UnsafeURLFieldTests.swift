@@ -19,7 +19,7 @@ struct UnsafeURLFieldTests {
         let report = site.build()
         // Line 4; the quoted value starts at column 8.
         #expect(report.problemLines == [
-            "content/data/sources.yaml:4:8: error: 'url' is a javascript: URL, which a reader's browser would run or open: capex refuses javascript:, vbscript:, file: and data: (other than images) in links unless site.yaml sets markdown: { unsafe_html: true }",
+            "content/data/sources.yaml:4:8: error: 'url' is a javascript: URL, which a reader's browser would run or open: give an http:// or https:// address (or a path on the site) instead; capex refuses javascript:, vbscript:, file: and data: (other than images) in links, a check that only markdown: { unsafe_html: true } in site.yaml turns off",
         ])
         #expect(FixtureSite.snapshot(of: site.output) == before)
     }
@@ -30,7 +30,7 @@ struct UnsafeURLFieldTests {
         try site.write("content/tool.md", "---\ntitle: Tool\nrepo: vbscript:msgbox(1)\n---\n")
         try site.write("content/other.md", "---\ntitle: Other\nrepo: https://example.org/repo\n---\n")
         #expect(site.build().problemLines == [
-            "content/tool.md:3:7: error: 'repo' is a vbscript: URL, which a reader's browser would run or open: capex refuses javascript:, vbscript:, file: and data: (other than images) in links unless site.yaml sets markdown: { unsafe_html: true }",
+            "content/tool.md:3:7: error: 'repo' is a vbscript: URL, which a reader's browser would run or open: give an http:// or https:// address (or a path on the site) instead; capex refuses javascript:, vbscript:, file: and data: (other than images) in links, a check that only markdown: { unsafe_html: true } in site.yaml turns off",
         ])
         // A field no template uses as a link may say anything.
         try site.write("content/tool.md", "---\ntitle: Tool\nnote: \"javascript: the language\"\n---\n")
@@ -42,7 +42,7 @@ struct UnsafeURLFieldTests {
         try site.write("content/site.yaml", "title: T\nbase_url: javascript:alert(1)//\nlogo_image: \"file:///etc/passwd\"\n")
         #expect(site.build().problemLines == [
             "content/site.yaml:2:11: error: base_url must start with http:// or https://, not 'javascript:alert(1)//'",
-            "content/site.yaml:3:13: error: 'logo_image' is a file: URL, which a reader's browser would run or open: capex refuses javascript:, vbscript:, file: and data: (other than images) in links unless site.yaml sets markdown: { unsafe_html: true }",
+            "content/site.yaml:3:13: error: 'logo_image' is a file: URL, which a reader's browser would run or open: give an http:// or https:// address (or a path on the site) instead; capex refuses javascript:, vbscript:, file: and data: (other than images) in links, a check that only markdown: { unsafe_html: true } in site.yaml turns off",
         ])
     }
 
