@@ -1,3 +1,5 @@
+import Load
+import Render
 import Diagnostics
 import Foundation
 import Markdown

@@ -1,6 +1,10 @@
 import Diagnostics
 import Foundation
+import Incremental
+import Load
 import Model
+import Render
+import Write
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,6 +41,11 @@ public struct BuildOptions: Sendable {
     }
 
     public var outputFolder: URL { output ?? root.appendingPathComponent("output") }
+
+    /// What the load stage needs of these options.
+    var loadOptions: LoadOptions {
+        LoadOptions(baseURL: baseURL, includeDrafts: includeDrafts, memory: session?.loads)
+    }
 }
 
 /// What a build did, for the summary line and the exit status.
@@ -84,7 +93,7 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     /// Loads the site and its model without rendering: for `capex explain`.
     public static func loadModel(_ options: BuildOptions) -> (StoryModel?, Diagnostics) {
-        let (site, diagnostics) = SiteLoader(root: options.root, options: options).load()
+        let (site, diagnostics) = SiteLoader(root: options.root, options: options.loadOptions).load()
         return (site?.model, diagnostics)
     }
 
@@ -138,15 +147,17 @@ public enum SiteBuilder {
         }
         lap("outputs")
 
-        let (loaded, loadProblems) = SiteLoader(root: options.root, options: options, inputs: inputs).load()
+        let (loaded, loadProblems) = SiteLoader(root: options.root, options: options.loadOptions, inputs: inputs).load()
         lap("load")
         report.diagnostics = loadProblems
         guard let site = loaded, !loadProblems.hasErrors else { return report }
 
         report.figures = site.model.figures.count
         for claim in site.model.claims { report.claims[claim.status.rawValue, default: 0] += 1 }
-        let fingerprints = Fingerprints(site: site, fileHashes: inputs.hashes)
-        let reuse = manifest.map { SiteRenderer.Reuse(manifest: $0, fingerprints: fingerprints, fileHashes: inputs.hashes, incomplete: incomplete) }
+        let fingerprints = Fingerprints(site: site, fileHashes: inputs.hashes) {
+            FigureText.derivation(of: $0, in: site.model, sourceNames: [:], locale: .en)
+        }
+        let reuse = manifest.map { Reuse(manifest: $0, fingerprints: fingerprints, fileHashes: inputs.hashes, incomplete: incomplete) }
         let result = SiteRenderer(site: site).render(reuse: reuse, showProgress: options.showProgress)
         lap("render")
         report.diagnostics.append(contentsOf: result.diagnostics)
@@ -188,69 +199,6 @@ public enum SiteBuilder {
     }
 }
 
-/// Every input file of a site, hashed once. A file is read only when its stamp (size,
-/// times, inode) differs from the one the last build trusted: an unchanged stamp means
-/// unchanged bytes, the rule git and make rely on. A stamp is trusted only when the file
-/// was last touched `trustAfter` before it was hashed, so that a write in the same clock
-/// tick as the hashing, which leaves the stamp as it was, is never missed.
-struct InputFiles: Sendable {
-    var tree: ContentTree
-    /// The bytes of the files read this time; the others are unchanged since the last build.
-    var contents: [String: [UInt8]]
-    var hashes: [String: String]
-    /// The stamps the next build may trust.
-    var stamps: [String: FileStamp]
-    /// Front matter the last build split off files whose bytes are the same now.
-    var frontMatter: [String: CachedFrontMatter]
-
-    static func read(root: URL, previous: BuildManifest? = nil, trustAfter: Double = 2) -> InputFiles {
-        let tree = ContentTree.scan(root: root)
-        var paths = tree.markdown + tree.data + tree.templates + tree.assets + tree.staticFiles
-        if tree.hasSiteConfig { paths.append("content/" + SiteConfig.fileName) }
-        let rootPath = root.path
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let trustedBefore = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - Int64(trustAfter * 1e9)
-        // Stamps are taken relative to the open root: the kernel does not walk its path each time.
-        let rootFolder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if rootFolder >= 0 { close(rootFolder) } }
-        // nil: unchanged since the last build, by its stamp.
-        let read = parallelMap(paths) { path -> (bytes: [UInt8]?, hash: String?, stamp: FileStamp?)? in
-            let full = rootPath + "/" + path
-            if let previous, let known = previous.stamps[path], previous.files[path] != nil, rootFolder >= 0 {
-                var info = stat()
-                if fstatat(rootFolder, path, &info, 0) == 0, FileStamp(info) == known { return nil }
-            }
-            guard let (bytes, stamp) = FileSystem.readBytesAndStamp(full) else { return (nil, nil, nil) }
-            let trusted = max(stamp.modified, stamp.changed) < trustedBefore
-            return (bytes, Hash.hex(bytes), trusted ? stamp : nil)
-        }
-        // Start from the last build's tables and change what changed: on a large site most
-        // files did not, and building four 10,000-entry tables anew cost 20 ms.
-        var files = InputFiles(
-            tree: tree, contents: [:], hashes: previous?.files ?? [:], stamps: previous?.stamps ?? [:],
-            frontMatter: previous?.frontMatter ?? [:]
-        )
-        for (path, file) in zip(paths, read) {
-            guard let file else { continue }
-            if let bytes = file.bytes { files.contents[path] = bytes }
-            let hash = file.hash ?? "unreadable"
-            if files.hashes.updateValue(hash, forKey: path) != hash { files.frontMatter[path] = nil }
-            files.stamps[path] = file.stamp
-        }
-        if files.hashes.count != paths.count {
-            // Files gone since the last build.
-            let present = Set(paths)
-            for path in files.hashes.keys where !present.contains(path) {
-                files.hashes[path] = nil
-                files.stamps[path] = nil
-                files.frontMatter[path] = nil
-            }
-        }
-        return files
-    }
-}
-
 /// Hands a build's large values (10,000 pages, a manifest of 100,000 strings) to another
 /// thread to free: freeing them took 30–40 ms, which the user would otherwise wait for.
 private func releaseInBackground<each Value>(_ values: repeat each Value) {
@@ -258,16 +206,9 @@ private func releaseInBackground<each Value>(_ values: repeat each Value) {
     DispatchQueue.global(qos: .utility).async { _ = box }
 }
 
-/// The groups of outputs with a file no longer on disk (deleted behind the cache's back):
-/// they are written again. Checked on every core: 10,000 calls.
-private func groupsMissingFiles(_ manifest: BuildManifest, in output: String) -> Set<String> {
-    // Relative to the open folder: the kernel does not walk the folder's own path 10,000 times.
-    let folder = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard folder >= 0 else { return Set(manifest.groups.keys) }
-    defer { close(folder) }
-    let groups = Array(manifest.groups)
-    let missing = parallelMap(groups) { key, group in
-        group.files.keys.allSatisfy { faccessat(folder, $0, F_OK, 0) == 0 } ? nil : key
+extension SiteLoader {
+    /// The load stage with the user's options.
+    init(root: URL, options: BuildOptions, inputs: InputFiles? = nil) {
+        self.init(root: root, options: options.loadOptions, inputs: inputs)
     }
-    return Set(missing.compactMap { $0 })
 }

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Incremental
 import Model
 import Serve
+import Scaffold
 import Site
 
 @main
