@@ -58,8 +58,8 @@ package struct BuildManifest: Equatable {
     /// The warnings of that build, reported again when nothing changed (and failing `--strict`).
     package var warnings: [Warning] = []
     /// Bytes on disk when loaded: the last full write, and everything appended since.
-    package var fullSize = 0
-    package var totalSize = 0
+    var fullSize = 0
+    var totalSize = 0
 }
 
 /// Where the manifest lives and how it is read and written.
@@ -160,7 +160,7 @@ package struct BuildCache {
 
 extension BuildManifest {
     /// What this build knew of its inputs, for the next build's `InputFiles.read`.
-    package var knownInputs: KnownInputs { KnownInputs(files: files, stamps: stamps, frontMatter: frontMatter) }
+    var knownInputs: KnownInputs { KnownInputs(files: files, stamps: stamps, frontMatter: frontMatter) }
 }
 
 extension BuildManifest {

@@ -22,7 +22,7 @@ package final class Fingerprints {
     private var memo: [String: String] = [:]
     /// The last build's fingerprints of figures and data, when the data files are the same:
     /// they are the same too (set by `Reuse`).
-    package var unchangedData: [String: String] = [:]
+    var unchangedData: [String: String] = [:]
 
     package init(site: LoadedSite, fileHashes: [String: String], derivation: @escaping (Figure) -> String) {
         self.site = site

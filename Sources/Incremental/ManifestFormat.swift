@@ -16,7 +16,7 @@ import Load
 /// and later builds append segments of changes, each closed by `end`: the same records
 /// replace earlier ones, `-F`, `-Y`, `-I` and `-G` remove them, and `W*` clears the warnings.
 /// Records come in no particular order within a segment: only this code reads them.
-package enum ManifestFormat {
+enum ManifestFormat {
     private struct Writer {
         var out: [UInt8] = []
 
@@ -93,7 +93,7 @@ package enum ManifestFormat {
 
     /// The records that turn `old` into `new`, as a segment to append; empty if none. Of the
     /// groups in both, only the `rendered` ones can differ.
-    package static func encodeChanges(from old: BuildManifest, to new: BuildManifest, rendered: Set<String>) -> [UInt8] {
+    static func encodeChanges(from old: BuildManifest, to new: BuildManifest, rendered: Set<String>) -> [UInt8] {
         var writer = Writer()
         for (path, hash) in new.files where old.files[path] != hash || old.stamps[path] != new.stamps[path] {
             writer.file(path, hash, new.stamps[path])

@@ -7,7 +7,7 @@ package struct Asset: Sendable {
     package var bytes: Data
 
     /// The path inside `assets/`: `style.css`, `fonts/body.woff2`.
-    package var relativePath: String { String(sourcePath.dropFirst("templates/assets/".count)) }
+    var relativePath: String { String(sourcePath.dropFirst("templates/assets/".count)) }
 
     package var outputPath: String {
         let relative = relativePath
@@ -24,7 +24,7 @@ package struct Asset: Sendable {
     }
 
     /// The first 10 hex digits of the content hash: enough to bust caches.
-    package static func fnv1a(_ data: Data) -> String {
+    static func fnv1a(_ data: Data) -> String {
         String(Hash.hex(data).prefix(10))
     }
 }

@@ -11,13 +11,13 @@ package struct ContentTree: Sendable {
     package var assets: [String] = []
     /// Files in `content/` that are neither Markdown nor data (images, PDFs): copied as they are.
     package var staticFiles: [String] = []
-    package var hasSiteConfig = false
+    var hasSiteConfig = false
     /// Entries the build cannot use (links out of the site, sockets, unreadable folders…)
     /// as errors, and files it does not read as warnings: nothing is left out silently.
     package var problems: [Diagnostic] = []
     /// The paths of the entries refused with an error: a data file or template refused
     /// here is not reported again as missing by what uses it.
-    package var refused: [String] = []
+    var refused: [String] = []
 
     /// Collections whose data file was refused: `deals` for a broken link `content/data/deals.yaml`.
     package var refusedCollections: Set<String> {
@@ -26,7 +26,7 @@ package struct ContentTree: Sendable {
     }
 
     /// Templates whose file was refused: `page` for a link out of the site at `templates/page.mustache`.
-    package var refusedTemplates: Set<String> {
+    var refusedTemplates: Set<String> {
         Set(refused.filter { $0.hasPrefix("templates/") && !$0.hasPrefix("templates/assets/") && $0.hasSuffix(".mustache") }
             .map { String($0.dropFirst("templates/".count).dropLast(".mustache".count)) })
     }

@@ -4,9 +4,9 @@ import Diagnostics
 /// give it there (all pages' front matter, all records of a collection). A list is seen
 /// through, as a Mustache section iterates it; an open shape accepts any name (a value
 /// whose fields are not known in advance).
-package final class ContextShape {
+final class ContextShape {
     package private(set) var children: [String: ContextShape] = [:]
-    package private(set) var isOpen = false
+    private(set) var isOpen = false
 
     package init(open: Bool = false) { isOpen = open }
 
@@ -14,7 +14,7 @@ package final class ContextShape {
 
     /// The shape below `name`, made (empty) if new.
     @discardableResult
-    package func child(_ name: String) -> ContextShape {
+    func child(_ name: String) -> ContextShape {
         if let existing = children[name] { return existing }
         let made = ContextShape()
         children[name] = made
@@ -27,7 +27,7 @@ package final class ContextShape {
 
     package func has(_ name: String) -> Bool { isOpen || children[name] != nil }
 
-    package func lookup(_ name: String) -> ContextShape? {
+    func lookup(_ name: String) -> ContextShape? {
         isOpen ? self : children[name]
     }
 

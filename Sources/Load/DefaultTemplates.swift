@@ -1,6 +1,6 @@
 /// Templates for the pages the build generates from the model. A site overrides any of
 /// them with a file of the same name in its own `templates/`.
-package enum DefaultTemplates {
+enum DefaultTemplates {
     package static let all: [String: String] = [
         "figures": figures, "checks": checks, "sources": sources, "data": data,
         "deals": deals, "company": company, "companies": companies,

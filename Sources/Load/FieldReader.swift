@@ -3,7 +3,7 @@ import Model
 
 /// Reads typed fields out of a YAML mapping, collecting one diagnostic per field of the
 /// wrong type instead of stopping at the first.
-package struct FieldReader {
+struct FieldReader {
     package let node: YAMLNode?
     package var diagnostics: [Diagnostic] = []
 
@@ -66,7 +66,7 @@ package struct FieldReader {
         return nil
     }
 
-    package mutating func strings(_ key: String) -> [String]? {
+    mutating func strings(_ key: String) -> [String]? {
         guard let value = node?[key] else { return nil }
         if value.scalar == .null { return nil }
         if let text = value.text { return [text] }

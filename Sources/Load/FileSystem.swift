@@ -12,7 +12,7 @@ package enum FileSystem {
     }
 
     /// The whole file and its stamp, taken from the open file, so that they agree.
-    package static func readBytesAndStamp(_ path: String) -> (bytes: [UInt8], stamp: FileStamp)? {
+    static func readBytesAndStamp(_ path: String) -> (bytes: [UInt8], stamp: FileStamp)? {
         // O_NONBLOCK: a FIFO put in a file's place after the folder walk must not block the
         // build (it is then refused as not a regular file); regular files ignore the flag.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)

@@ -11,7 +11,7 @@ import Glibc
 /// when it dangles, loops, or points outside the site (a link could otherwise publish any
 /// file of the disk); sockets, FIFOs and devices, unreadable folders and names that are
 /// not UTF-8 are problems.
-package struct FolderListing: Sendable {
+struct FolderListing: Sendable {
     /// Paths of regular files (or links to them) relative to the listed folder, sorted.
     package var files: [String] = []
     /// Entries left out, relative to the listed folder, with what is wrong, sorted by path.

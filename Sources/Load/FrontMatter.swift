@@ -12,10 +12,10 @@ package enum FrontMatter {
         /// Where `slug`, `template` and the other fields were written, for later errors.
         package var node: YAMLNode?
         /// The body is still in the file (front matter from the cache).
-        package var bodyPending = false
+        var bodyPending = false
         /// The front matter could not be read at all (not closed, bad YAML, not a mapping):
         /// reported once; the page is left out so that nothing downstream reports it again.
-        package var rejected = false
+        var rejected = false
     }
 
     /// `requireTitle` is false for `_index.md`, whose list page can take the folder's name.

@@ -1,9 +1,9 @@
 /// The addresses and `page` keys of the pages the render stage writes from the model
 /// (SPEC §3, `GeneratedPages`): the load stage keeps Markdown pages off these addresses and
 /// lets templates read these keys.
-package enum GeneratedPageNames {
+enum GeneratedPageNames {
     /// Addresses no Markdown page may take.
-    package static let reservedURLs = ["/figures/", "/checks/", "/sources/", "/data/", "/deals/", "/companies/"]
+    static let reservedURLs = ["/figures/", "/checks/", "/sources/", "/data/", "/deals/", "/companies/"]
 
     /// Every key a generated page puts in `page` beside title and URL (`groups` on
     /// /figures/, `claims` on /checks/…): the layout may read them.

@@ -13,7 +13,7 @@ package final class LoadMemory: @unchecked Sendable {
     package init() {}
 
     /// A page parsed by an earlier build from a file with this hash.
-    package func parsedPage(_ path: String, hash: String?) -> (SiteLoader.ParsedFile, [Diagnostic])? {
+    func parsedPage(_ path: String, hash: String?) -> (SiteLoader.ParsedFile, [Diagnostic])? {
         lock.withLock { parsed[path].flatMap { $0.hash == hash ? ($0.file, $0.problems) : nil } }
     }
 

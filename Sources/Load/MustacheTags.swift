@@ -1,7 +1,7 @@
 import Diagnostics
 
 /// One `{{…}}` tag of a Mustache template, where it was written.
-package struct MustacheTag {
+struct MustacheTag {
     package enum Kind {
         case variable, section, inverted, close, partial, parent, block, comment, delimiters
     }
@@ -13,7 +13,7 @@ package struct MustacheTag {
     package var location: SourceLocation
 
     /// The name a tag looks up: `uppercased(page.title)` → `page.title`, `first()` → "".
-    package var lookedUpName: String {
+    var lookedUpName: String {
         guard let open = name.lastIndex(of: "("), let close = name[open...].firstIndex(of: ")") else { return name }
         return String(name[name.index(after: open)..<close].trimmingCharacters(in: " \t"))
     }

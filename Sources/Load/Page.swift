@@ -29,7 +29,7 @@ public struct Page: Sendable {
     /// `meta.template` and `meta.draft`, known without parsing: every build needs them for
     /// every page, most builds need nothing else from a page they do not render.
     package private(set) var template: String?
-    package private(set) var isDraft: Bool
+    private(set) var isDraft: Bool
     /// The Markdown after the front matter.
     public var body: String
     /// The line of the source file on which `body` starts.
@@ -37,10 +37,10 @@ public struct Page: Sendable {
     /// The front matter as written, for incremental builds: lists change when it does.
     package var frontMatter: String = ""
     /// False when the file has no front matter at all (an `_index.md` may not).
-    package var hasFrontMatter = true
+    var hasFrontMatter = true
     /// The body has not been read: the page's file is unchanged since the last build, whose
     /// output is kept unless something else the page uses changed (`LoadedSite.withBody`).
-    package var bodyPending = false
+    var bodyPending = false
 
     package init(kind: Kind, sourcePath: String, section: String, url: String, meta: PageMeta, body: String, bodyFirstLine: Int,
          frontMatter: String = "", hasFrontMatter: Bool = true, bodyPending: Bool = false) {

@@ -245,7 +245,7 @@ package struct SiteLoader {
         case sectionIntro(section: String, FrontMatter.Parsed, path: String)
     }
 
-    package static func parsePage(path: String, text read: Result<String, Diagnostic>) -> (ParsedFile?, [Diagnostic]) {
+    static func parsePage(path: String, text read: Result<String, Diagnostic>) -> (ParsedFile?, [Diagnostic]) {
         let text: String
         switch read {
         case .success(let decoded): text = decoded
@@ -257,7 +257,7 @@ package struct SiteLoader {
     }
 
     /// A page from the front matter the last build split off its unchanged file.
-    package static func parsePage(path: String, cached: CachedFrontMatter) -> (ParsedFile?, [Diagnostic]) {
+    static func parsePage(path: String, cached: CachedFrontMatter) -> (ParsedFile?, [Diagnostic]) {
         // The last build parsed these bytes without an error. If the front matter cannot hold
         // the three fields every build needs from every page, parsing waits until a field is
         // read, which for most pages of a one-page rebuild is never.
@@ -363,7 +363,7 @@ package struct SiteLoader {
 }
 
 /// Whether `text` holds a backslash or any of `words` anywhere (a naive search: front matter is short).
-package func mentions(_ words: [StaticString], orBackslashIn text: String) -> Bool {
+func mentions(_ words: [StaticString], orBackslashIn text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
         guard !bytes.contains(92) else { return true }

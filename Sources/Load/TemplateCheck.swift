@@ -13,14 +13,14 @@ import Model
 /// key only some list items have is never reported. A partial is checked where it is
 /// included, inside the sections around its tag; a tag is reported only when unknown in
 /// every place it is rendered from.
-package struct TemplateCheck {
+struct TemplateCheck {
     package let templates: TemplateSet
     package let site: LoadedSite
     /// Every data file's collection name, those refused with an error included: a
     /// template's use of one is not reported again.
-    package var dataNames: [String] = []
+    var dataNames: [String] = []
     /// The data had errors: a record's figures may be missing because of them.
-    package var dataHadErrors = false
+    var dataHadErrors = false
 
     /// Templates the pipeline renders pages from the model with: their `page` holds what
     /// `GeneratedPages` puts there.
@@ -128,7 +128,7 @@ package struct TemplateCheck {
 
     /// `title: x\ntags:\n  - a` → `title`, `tags`: keys at the start of a line (quotes
     /// around a key dropped). On bytes: this runs over every page on every build.
-    package static func topLevelKeys(_ yaml: String) -> [String] {
+    static func topLevelKeys(_ yaml: String) -> [String] {
         var yaml = yaml
         return yaml.withUTF8 { bytes in
             var keys: [String] = []

@@ -8,7 +8,7 @@ extension TemplateSet {
         dependencyMap[name] ?? scanDependencies(of: name)
     }
 
-    package func scanDependencies(of name: String) -> Set<String> {
+    func scanDependencies(of name: String) -> Set<String> {
         var keys = Set<String>()
         var pending = [name]
         var visited = Set<String>()

@@ -5,17 +5,17 @@ import Mustache
 /// `partials/head`), and the rule for which one renders a page.
 package struct TemplateSet: @unchecked Sendable {
     // MustacheLibrary is Sendable; the names are plain strings.
-    package var library: MustacheLibrary
+    var library: MustacheLibrary
     package var names: Set<String>
     package var paths: [String: String]
     /// Each template's text, for dependency tracking.
     package var texts: [String: String] = [:]
     /// Each template's dependency keys, read from the texts once (`dependencies(of:)`).
-    package var dependencyMap: [String: Set<String>] = [:]
+    var dependencyMap: [String: Set<String>] = [:]
 
     /// Templates that exist but were refused (unreadable, bad syntax): reported once, and
     /// not reported again as missing by the pages and partials that use them.
-    package var rejected: Set<String> = []
+    var rejected: Set<String> = []
 
     /// `refused`: templates whose file was refused before it could be read (reported then).
     package static func load(paths: [String], refused: Set<String> = [], read: (String) -> String?) -> (TemplateSet, [Diagnostic]) {
@@ -69,7 +69,7 @@ package struct TemplateSet: @unchecked Sendable {
         return page.kind == .list ? "list" : "page"
     }
 
-    package func checkTemplate(for page: Page) -> Diagnostic? {
+    func checkTemplate(for page: Page) -> Diagnostic? {
         let name = templateName(for: page)
         guard !names.contains(name), !rejected.contains(name) else { return nil }
         let at = page.meta.node?["template"]?.location ?? page.location

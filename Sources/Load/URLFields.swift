@@ -7,11 +7,11 @@ import Markdown
 /// `repo` one). With raw HTML off, a dangerous URL there (`javascript:`…, the rule of
 /// cmark-gfm's safe mode, `DangerousURL`) is an error at the value: Markdown drops such a
 /// target, and a template must not bring it back.
-package struct URLFields {
+struct URLFields {
     /// Field names that hold URLs wherever they appear.
-    package static let conventional: Set<String> = ["url", "href", "link", "src", "image", "permalink", "canonical", "website", "homepage"]
+    static let conventional: Set<String> = ["url", "href", "link", "src", "image", "permalink", "canonical", "website", "homepage"]
     package static let suffixes = ["_url", "_href", "_link", "_src", "_image"]
-    package static let attributes = ["href", "src", "action", "formaction", "poster", "srcset", "cite", "data"]
+    static let attributes = ["href", "src", "action", "formaction", "poster", "srcset", "cite", "data"]
 
     package var names: Set<String>
 
@@ -20,7 +20,7 @@ package struct URLFields {
         for text in templates { names.formUnion(Self.namesInURLAttributes(text)) }
     }
 
-    package func isURLField(_ key: String) -> Bool {
+    func isURLField(_ key: String) -> Bool {
         names.contains(key) || Self.suffixes.contains { key.hasSuffix($0) }
     }
 
@@ -51,7 +51,7 @@ package struct URLFields {
     /// Whether `text` might hold a dangerous URL (a cheap test before parsing front matter
     /// the cache kept unparsed): `script:`, `file:` or `data:` in any case, with tabs and
     /// line breaks ignored, or a backslash (a YAML escape could spell one).
-    package static func mightHoldDangerousURL(_ text: String) -> Bool {
+    static func mightHoldDangerousURL(_ text: String) -> Bool {
         // The last seven bytes, lower-cased, in a shift register: no allocation per byte
         // (this runs over every page's front matter on every build).
         var text = text
@@ -77,7 +77,7 @@ package struct URLFields {
     private static let script = packed("script:"), file = packed("file:"), data = packed("data:")
 
     /// `<a href="{{page.repo}}">` → `repo`: the last name of every tag inside a URL attribute.
-    package static func namesInURLAttributes(_ text: String) -> Set<String> {
+    static func namesInURLAttributes(_ text: String) -> Set<String> {
         var names = Set<String>()
         for attribute in attributes {
             for quote in ["\"", "'"] {

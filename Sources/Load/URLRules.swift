@@ -2,8 +2,8 @@ import Foundation
 import Diagnostics
 
 /// How a content path becomes a URL (SPEC §2), and the checks that keep every URL inside `output/`.
-package enum URLRules {
-    package enum Outcome {
+enum URLRules {
+    enum Outcome {
         case success(String)
         case failure(String)
 
@@ -32,7 +32,7 @@ package enum URLRules {
     }
 
     /// A segment that cannot climb out of `output/` or hide: no separators, no leading dot.
-    package static func isSafeSegment(_ segment: String) -> Bool {
+    static func isSafeSegment(_ segment: String) -> Bool {
         guard !segment.isEmpty, !segment.hasPrefix(".") else { return false }
         // ASCII first, without looking Unicode properties up.
         let ascii = segment.utf8.allSatisfy { byte in
@@ -53,7 +53,7 @@ package enum URLRules {
     }
 
     /// One error per page whose URL another page already has, pointing at the later one.
-    package static func duplicateURLs(in pages: [Page]) -> [Diagnostic] {
+    static func duplicateURLs(in pages: [Page]) -> [Diagnostic] {
         // Pages are sorted by URL: a duplicate sits next to its twin.
         var byURL: [String: [Int]] = [:]
         for index in pages.indices where index > 0 && pages[index].url == pages[index - 1].url || index + 1 < pages.count && pages[index].url == pages[index + 1].url {

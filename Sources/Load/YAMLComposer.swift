@@ -14,18 +14,18 @@ import Diagnostics
 /// - nesting deeper than `maxDepth` (libyaml's own limit is 1,000 levels; ours is lower so
 ///   that every later walk over the nodes stays shallow);
 /// - a mapping key that is not a scalar (capex's keys are field names).
-package struct YAMLComposer {
+struct YAMLComposer {
     /// Nodes one file may reach through aliases, counting each node of an aliased list or
     /// mapping: far more than any story's data needs (an alias to a source id is one node).
-    package static let aliasBudget = 10_000
+    static let aliasBudget = 10_000
     /// Levels of lists and mappings inside each other (capex's own files need about five).
-    package static let maxDepth = 100
+    static let maxDepth = 100
 
-    package static let tooDeep = "YAML nested more than \(maxDepth) levels deep: capex refuses it rather than risk running out of stack"
+    static let tooDeep = "YAML nested more than \(maxDepth) levels deep: capex refuses it rather than risk running out of stack"
 
     package let file: String
     /// Added to libyaml's 0-based line: front matter starts on line 2 of its page.
-    package let lineOffset: Int
+    let lineOffset: Int
 
     private struct Anchored {
         var node: YAMLNode
@@ -45,7 +45,7 @@ package struct YAMLComposer {
     }
 
     /// The one document `parser` reads, nil if the text has none; a second document is an error.
-    package func compose(_ parser: inout yaml_parser_t, text: String) throws(Diagnostic) -> YAMLNode? {
+    func compose(_ parser: inout yaml_parser_t, text: String) throws(Diagnostic) -> YAMLNode? {
         var anchors: [String: Anchored] = [:]
         var stack: [Open] = []
         var root: YAMLNode?

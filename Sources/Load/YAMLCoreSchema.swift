@@ -10,7 +10,7 @@ import Diagnostics
 /// separators are gone); `~`, `null` and nothing are null; `.inf`, `-.inf` and `.nan` are
 /// floats. A quoted or block scalar is always text. Written without regular expressions:
 /// resolving every scalar through ICU cost more than parsing the YAML.
-package enum YAMLCoreSchema {
+enum YAMLCoreSchema {
     /// The value of a scalar as written: `plain` is false for quoted and block scalars;
     /// `tag` is an explicit tag (`!!str`, as libyaml expands it), if any.
     package static func resolve(_ text: String, plain: Bool, tag: String?) -> YAMLNode.Scalar {
@@ -32,7 +32,7 @@ package enum YAMLCoreSchema {
     }
 
     /// A plain (unquoted) scalar.
-    package static func resolvePlain(_ text: String) -> YAMLNode.Scalar {
+    static func resolvePlain(_ text: String) -> YAMLNode.Scalar {
         // Most scalars are words: decide on the first byte before comparing with keywords.
         guard let lead = text.utf8.first else { return .null }
         switch lead {

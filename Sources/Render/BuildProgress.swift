@@ -6,8 +6,8 @@ import Glibc
 
 /// A progress bar on standard error while many pages render: shown only on a terminal, for
 /// builds of more than a few hundred pages, and never with `--quiet`.
-package final class BuildProgress: @unchecked Sendable {
-    package static let threshold = 300
+final class BuildProgress: @unchecked Sendable {
+    static let threshold = 300
 
     private let total: Int
     private let lock = NSLock()

@@ -28,7 +28,7 @@ package struct ChartBlocks {
     package let locale: QuantityLocale
     package let sourceNames: [String: String]
 
-    package static let types = ["bar", "stacked", "line", "timeline", "flow", "scale"]
+    static let types = ["bar", "stacked", "line", "timeline", "flow", "scale"]
     package static let keys = ["id", "type", "title", "description", "data", "where", "x", "y", "values", "labels", "label",
                        "series", "orientation", "sort", "shape", "axis", "marker", "marker_label", "from", "to", "amount", "date", "dates"]
 
@@ -80,10 +80,10 @@ package struct ChartBlocks {
 }
 
 /// Reads one chart description, collecting every problem at its field.
-package struct SpecReader {
-    package let spec: YAMLNode
+struct SpecReader {
+    let spec: YAMLNode
     package let model: StoryModel
-    package let fenceLocation: SourceLocation
+    let fenceLocation: SourceLocation
     package var problems: [Diagnostic] = []
     package var references: [String] = []
 
@@ -203,7 +203,7 @@ package struct SpecReader {
         }
     }
 
-    package mutating func checkDimensions(_ points: [ChartBlocks.Point]) -> [ChartBlocks.Point]? {
+    mutating func checkDimensions(_ points: [ChartBlocks.Point]) -> [ChartBlocks.Point]? {
         guard let first = points.first else { fail(nil, "the chart has nothing to plot: no record has the value"); return nil }
         if let other = points.first(where: { $0.quantity.dimension != first.quantity.dimension }) {
             fail(spec["values"] == nil ? "y" : "values",
@@ -221,7 +221,7 @@ package struct SpecReader {
     }
 
     /// " (planned)" for a label drawn from data whose value is not a reported fact.
-    package static func modalityNote(_ modality: Modality?) -> String {
+    static func modalityNote(_ modality: Modality?) -> String {
         modality.map { " (\($0.word))" } ?? ""
     }
 

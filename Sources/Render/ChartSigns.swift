@@ -13,7 +13,7 @@ import Quantities
 /// naming the value — never a bar of zero, and never a silently dropped value (issue 11, kind 7).
 extension SpecReader {
     /// The first value of `points` the chart kind cannot draw, reported at `field`; true when all can be drawn.
-    package mutating func drawable(_ values: [(label: String, reference: String, quantity: Quantity)], kind: String,
+    mutating func drawable(_ values: [(label: String, reference: String, quantity: Quantity)], kind: String,
                            field: String?) -> Bool {
         for value in values {
             let q = value.quantity
@@ -42,7 +42,7 @@ extension SpecReader {
     }
 
     /// `drawable` over plotted points, reported at `values` or `y`.
-    package mutating func drawable(_ points: [ChartBlocks.Point], kind: String) -> Bool {
+    mutating func drawable(_ points: [ChartBlocks.Point], kind: String) -> Bool {
         drawable(points.map { ($0.label, $0.reference, $0.quantity) }, kind: kind, field: spec["values"] == nil ? "y" : "values")
     }
 }

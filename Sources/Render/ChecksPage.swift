@@ -3,7 +3,7 @@ import Model
 
 /// `/checks/`: every claim a source makes, checked against the figures (`ClaimCheck`).
 extension GeneratedPages {
-    package func checksPage() -> GeneratedPage {
+    func checksPage() -> GeneratedPage {
         let claims = model.claims.map { claim -> [String: Any] in
             var entry: [String: Any] = [
                 "id": claim.id, "status": claim.status.rawValue, "status_label": claim.status.rawValue.capitalizedFirst,

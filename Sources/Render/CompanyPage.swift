@@ -6,14 +6,14 @@ import Quantities
 /// signed, pledged, in talks: never added together), its other figures, and one line per
 /// record that involves it. Lines are built from parts that drop when the data lacks them.
 extension GeneratedPages {
-    package func companiesPage() -> GeneratedPage {
+    func companiesPage() -> GeneratedPage {
         let companies = model.records("companies").map { record -> [String: Any] in
             ["name": record.displayName, "kind": record.text("kind") ?? "", "url": "\(base)/companies/\(record.id)/"]
         }
         return GeneratedPage(url: "/companies/", title: "Companies", template: "companies", values: ["companies": companies])
     }
 
-    package func companyPage(_ company: Record) -> GeneratedPage {
+    func companyPage(_ company: Record) -> GeneratedPage {
         var values: [String: Any] = ["kind": company.text("kind") ?? "", "company_id": company.id, "sections": sections(for: company)]
         let (money, others) = moneyTable(for: company)
         values.merge(money) { $1 }
@@ -36,7 +36,7 @@ extension GeneratedPages {
 
     /// The totals in deals as a table, one row per kind and direction ("Investment received")
     /// and one column per standing; and the company's other derived figures as label/link pairs.
-    package func moneyTable(for company: Record) -> (table: [String: Any], others: [[String: Any]]) {
+    func moneyTable(for company: Record) -> (table: [String: Any], others: [[String: Any]]) {
         let prefix = "companies.\(company.id)."
         let deals = model.records("deals")
         let kinds = Set(deals.compactMap { $0.text("kind") }).sorted()

@@ -6,7 +6,7 @@ import Quantities
 
 /// `/data/`: every collection and every figure as CSV and JSON. Quantities carry their
 /// text, low and high ends in base units, unit and qualifier, so a reader can redo the sums.
-package struct DataExport {
+struct DataExport {
     package let model: StoryModel
 
     package func files() -> [(path: String, text: String)] {

@@ -3,7 +3,7 @@ import Model
 
 /// `/data/`: the collections as CSV and JSON downloads, and all figures in one file.
 extension GeneratedPages {
-    package func dataPage() -> GeneratedPage {
+    func dataPage() -> GeneratedPage {
         let collections = model.collections.keys.sorted().map { name -> [String: Any] in
             ["name": name, "count": model.records(name).count,
              "csv_url": "\(base)/data/\(name).csv", "json_url": "\(base)/data/\(name).json"]

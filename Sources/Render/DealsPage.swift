@@ -5,7 +5,7 @@ import Quantities
 /// `/deals/`: every deal in one table, and totals that never add money of different
 /// standings (see `DealStanding`): one total per kind and standing ("Investment, pledged").
 extension GeneratedPages {
-    package func dealsPage() -> GeneratedPage {
+    func dealsPage() -> GeneratedPage {
         let deals = model.records("deals")
         let phrases = self.phrases
         func name(_ id: String?) -> String { id.flatMap { model.record("companies", $0)?.displayName } ?? id ?? "" }
@@ -49,7 +49,7 @@ extension GeneratedPages {
     }
 
     /// The standings the table uses, each with the statuses it covers, for the key under it.
-    package func standingKey(of deals: [Record]) -> [[String: Any]] {
+    func standingKey(of deals: [Record]) -> [[String: Any]] {
         let byStanding = Dictionary(grouping: deals) { DealStanding(status: $0.text("status")) }
         return byStanding.keys.sorted().map { standing in
             let statuses = Set(byStanding[standing]!.compactMap { $0.text("status") }).sorted()

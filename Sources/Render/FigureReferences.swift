@@ -20,7 +20,7 @@ package struct FigureReferences {
     package let basePath: String
     package let locale: QuantityLocale
 
-    package static let optionNames = ["compact", "precision", "percent", "number"]
+    static let optionNames = ["compact", "precision", "percent", "number"]
 
     /// One `{{ … }}` as written.
     package struct Occurrence {
@@ -138,7 +138,7 @@ package enum FigureText {
         return figure.value.formatted(locale, options)
     }
 
-    package static func significantDigits(_ value: Double) -> Int {
+    static func significantDigits(_ value: Double) -> Int {
         guard value != 0, value.isFinite else { return 1 }
         var text = String(format: "%.12g", abs(value))
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) { text = String(text[..<e]) }

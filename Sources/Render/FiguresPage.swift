@@ -6,7 +6,7 @@ extension GeneratedPages {
     /// Every figure, by collection, with a contents list of the collections. Text fields
     /// (names, dates, notes) are not figures and are left out; a figure that cannot be
     /// computed is listed with the reason.
-    package func figuresPage() -> GeneratedPage {
+    func figuresPage() -> GeneratedPage {
         let listed = model.allFigures.filter(\.isQuantityLike)
         let byCollection = Dictionary(grouping: listed) { String($0.reference.prefix { $0 != "." }) }
         let groups = byCollection.keys.sorted().map { collection -> [String: Any] in

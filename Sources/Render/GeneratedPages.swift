@@ -4,7 +4,7 @@ import Model
 import Quantities
 
 /// A page the build writes from the model rather than from Markdown.
-package struct GeneratedPage {
+struct GeneratedPage {
     package var url: String
     package var title: String
     package var template: String
@@ -18,15 +18,15 @@ package struct GeneratedPage {
 
 /// The writers of SPEC §3: figures, checks, sources, data, deals, and one page per company.
 /// Each is a small function from the model to a page; a collection the data lacks gives no page.
-package struct GeneratedPages {
+struct GeneratedPages {
     package let model: StoryModel
     package let config: SiteConfig
-    package let figureLinks: FigureReferences
+    let figureLinks: FigureReferences
     package let sourceNames: [String: String]
 
     package var locale: QuantityLocale { figureLinks.locale }
 
-    package var chartBlocks: ChartBlocks {
+    var chartBlocks: ChartBlocks {
         ChartBlocks(model: model, basePath: base, locale: locale, sourceNames: sourceNames)
     }
     package var base: String { config.basePath }
@@ -45,7 +45,7 @@ package struct GeneratedPages {
         return pages
     }
 
-    package func figureURL(_ reference: String) -> String { "\(base)/figures/#\(reference)" }
+    func figureURL(_ reference: String) -> String { "\(base)/figures/#\(reference)" }
 
     package func text(_ figure: Figure?) -> String {
         figure.map { FigureText.format($0, locale: locale) } ?? ""
@@ -59,9 +59,9 @@ package struct GeneratedPages {
         }
     }
 
-    package var phrases: RecordPhrases { RecordPhrases(language: config.language) }
+    var phrases: RecordPhrases { RecordPhrases(language: config.language) }
 
-    package func sourceList(_ ids: [String]) -> [[String: Any]] {
+    func sourceList(_ ids: [String]) -> [[String: Any]] {
         ids.enumerated().map { index, id in
             ["id": id, "name": sourceNames[id] ?? id, "url": "\(base)/sources/#\(id)", "last": index == ids.count - 1]
         }

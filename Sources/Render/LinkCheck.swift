@@ -3,7 +3,7 @@ import Diagnostics
 
 /// Internal links must land on a file the build writes: a typo in `[the power chapter](/powr/)`
 /// is an error at the page, not a 404 for a reader.
-package struct LinkCheck {
+struct LinkCheck {
     package let basePath: String
     /// Whether the site will hold a file at this output path.
     package let holds: (String) -> Bool
@@ -15,7 +15,7 @@ package struct LinkCheck {
 
     /// Each page with the root-relative links its HTML holds.
     /// `withBody` reads a page's Markdown if the load stage left it unread.
-    package func brokenLinks(in pages: [(Page, [String])], withBody: (Page) -> Page = { $0 }) -> [Diagnostic] {
+    func brokenLinks(in pages: [(Page, [String])], withBody: (Page) -> Page = { $0 }) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for (page, targets) in pages {
             var reported = Set<String>()
@@ -56,7 +56,7 @@ package struct LinkCheck {
         return found
     }
 
-    package func exists(_ target: String) -> Bool {
+    func exists(_ target: String) -> Bool {
         var path = String(target.prefix { $0 != "#" && $0 != "?" })
         guard path.hasPrefix(basePath + "/") || path == basePath else { return false }
         path = String(path.dropFirst(basePath.count + 1))

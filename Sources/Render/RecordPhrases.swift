@@ -5,17 +5,17 @@ import Model
 /// person reads it: a missing value drops together with its label and separator (never
 /// "30 MW,  per unit" or "Oracle: (cloud)"), dates print at the precision the data gives
 /// them, and a record's modality is said in words. Every function returns HTML.
-package struct RecordPhrases {
+struct RecordPhrases {
     package let language: String
 
     /// Non-empty pieces joined by `separator`; nil when none is left.
-    package static func join(_ parts: [String?], separator: String = ", ") -> String? {
+    static func join(_ parts: [String?], separator: String = ", ") -> String? {
         let kept = parts.compactMap { $0 }.filter { !$0.isEmpty }
         return kept.isEmpty ? nil : kept.joined(separator: separator)
     }
 
     /// ` (a, b)` after a line, or nothing when every piece is missing.
-    package static func parenthesized(_ parts: [String?], separator: String = ", ") -> String {
+    static func parenthesized(_ parts: [String?], separator: String = ", ") -> String {
         join(parts, separator: separator).map { " <span class=\"meta\">(\($0))</span>" } ?? ""
     }
 
@@ -43,7 +43,7 @@ package struct RecordPhrases {
     }
 
     /// The date field the modality label of `record` shows, if any.
-    package func modalityDateField(_ record: Record) -> String? {
+    func modalityDateField(_ record: Record) -> String? {
         switch record.modality {
         case .expected?: return ["as_of", "date"].first { record.text($0) != nil }
         case .disclosed?: return ["disclosed", "date", "as_of"].first { record.text($0) != nil }
@@ -69,14 +69,14 @@ package struct RecordPhrases {
 
     /// " (estimate)" after a figure whose modality the record's own label does not already
     /// say: a field of a per-field map, or a figure derived from an estimate.
-    package static func figureNote(_ figure: Figure, besides record: Record?) -> String {
+    static func figureNote(_ figure: Figure, besides record: Record?) -> String {
         guard let modality = figure.modality, modality != record?.modality else { return "" }
         return " <span class=\"modality\">(\(Escape.html(modality.word)))</span>"
     }
 
     /// The modality as a label before a record's figures, "expected by December 2024: ",
     /// or nothing for a reported fact.
-    package func modalityLabel(_ record: Record) -> String {
+    func modalityLabel(_ record: Record) -> String {
         modality(record).map { "<span class=\"modality\">\($0)</span>: " } ?? ""
     }
 }

@@ -7,7 +7,7 @@ import Quantities
 /// segments add up only within a bar.
 extension SpecReader {
     /// `2023` → `2023-01-01`, `2023-06` → `2023-06-01`: a year or month as its first day.
-    package static func fullDate(_ text: String) -> String {
+    static func fullDate(_ text: String) -> String {
         switch text.count {
         case 4: return text + "-01-01"
         case 7: return text + "-01"

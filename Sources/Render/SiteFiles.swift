@@ -1,8 +1,8 @@
 import Load
 /// The files beside the pages that crawlers and feed readers want: sitemap, Atom feed,
 /// robots.txt. Every URL is absolute from `base_url`.
-package enum SiteFiles {
-    package static func sitemap(pages: [Page], generated: [String] = [], config: SiteConfig) -> String {
+enum SiteFiles {
+    static func sitemap(pages: [Page], generated: [String] = [], config: SiteConfig) -> String {
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
         <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
@@ -59,7 +59,7 @@ package enum SiteFiles {
         return xml
     }
 
-    package static func robots(config: SiteConfig) -> String {
+    static func robots(config: SiteConfig) -> String {
         "User-agent: *\nAllow: /\n\nSitemap: \(config.origin + config.basePath)/sitemap.xml\n"
     }
 

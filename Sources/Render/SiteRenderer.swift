@@ -234,7 +234,7 @@ package struct SiteRenderer {
         return problems
     }
 
-    package struct RenderedPage {
+    struct RenderedPage {
         package var html: String?
         package var problems: [Diagnostic] = []
         /// The references the page's prose cites, for the figures page and incremental builds.

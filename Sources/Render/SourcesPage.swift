@@ -5,7 +5,7 @@ import Model
 extension GeneratedPages {
     /// Every source with a link a reader can follow: its title, or "the article on
     /// <host>" when the title was not preserved; only `http`/`https` addresses become links.
-    package func sourcesPage() -> GeneratedPage {
+    func sourcesPage() -> GeneratedPage {
         let phrases = RecordPhrases(language: config.language)
         let sources = model.records("sources").map { record -> [String: Any] in
             let citing = model.figures(citing: record.id).filter(\.isQuantityLike)
@@ -33,7 +33,7 @@ extension GeneratedPages {
 
     /// The host of an `http` or `https` address (`www.mitrade.com`); nil for anything else,
     /// which is shown as text, not as a link.
-    package static func webHost(_ url: String) -> String? {
+    static func webHost(_ url: String) -> String? {
         let lower = url.lowercased()
         guard let scheme = ["https://", "http://"].first(where: { lower.hasPrefix($0) }) else { return nil }
         let host = url.dropFirst(scheme.count).prefix { $0 != "/" && $0 != "?" && $0 != "#" }

@@ -5,7 +5,7 @@ import Quantities
 
 /// Builds the plain dictionaries templates see. Dictionaries, not structs: swift-mustache
 /// renders about three times faster from `[String: Any]` than through reflection.
-package struct TemplateContext {
+struct TemplateContext {
     package let site: LoadedSite
     /// Shared by every page: `site`, `assets`, `data`; `site.pages` is added for the
     /// templates that use it (`shared(for:)`).
@@ -77,7 +77,7 @@ package struct TemplateContext {
     }
 
     /// What every page rendered with `template` sees before its own values.
-    package func shared(for template: String) -> [String: Any] {
+    func shared(for template: String) -> [String: Any] {
         guard templatesUsingPages.contains(template) else { return shared }
         var values = shared
         var siteValues = values["site"] as! [String: Any]
@@ -128,7 +128,7 @@ package struct TemplateContext {
     }
 
     /// Newest first; undated pages after dated ones, by title: the order of a blog's home.
-    package static func byDate(_ pages: [Page]) -> [Page] {
+    static func byDate(_ pages: [Page]) -> [Page] {
         pages.sorted { a, b in
             switch (a.meta.date, b.meta.date) {
             case let (x?, y?) where x != y: return x > y
@@ -140,7 +140,7 @@ package struct TemplateContext {
     }
 
     /// `order` first (pages without come after), then newest first.
-    package static func inListOrder(_ pages: [Page]) -> [Page] {
+    static func inListOrder(_ pages: [Page]) -> [Page] {
         let dated = byDate(pages)
         let rank = Dictionary(uniqueKeysWithValues: dated.enumerated().map { ($1.url, $0) })
         return dated.sorted { a, b in
@@ -157,7 +157,7 @@ package struct TemplateContext {
     package static func isInNavigation(_ page: Page) -> Bool { Page.isInNavigation(page) }
 
     /// Direct children: the pages of the folder, and the list or index page of each subfolder.
-    package static func isChild(_ candidate: Page, of list: Page) -> Bool {
+    static func isChild(_ candidate: Page, of list: Page) -> Bool {
         guard candidate.url != list.url else { return false }
         if candidate.kind == .regular && candidate.section == list.section && !candidate.sourcePath.hasSuffix("/index.md") {
             return true
@@ -186,7 +186,7 @@ package struct TemplateContext {
 }
 
 /// Dates as a reader sees them, in the page's language (`RecordDate` holds the month names).
-package enum DateText {
+enum DateText {
     /// `January 18, 2024` (en), `18 de enero de 2024` (es).
     package static func display(_ date: SiteDate, language: String) -> String {
         RecordDate(date.day).display(language: language)
