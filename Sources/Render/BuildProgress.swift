@@ -1,5 +1,5 @@
-import Load
 import Foundation
+import Load
 #if canImport(Glibc)
 import Glibc
 #endif

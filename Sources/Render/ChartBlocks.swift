@@ -1,6 +1,6 @@
-import Load
 import Charts
 import Diagnostics
+import Load
 import Model
 import Quantities
 

@@ -1,6 +1,6 @@
-import Load
 import Charts
 import Foundation
+import Load
 import Model
 import Quantities
 

@@ -1,6 +1,6 @@
-import Load
 import Diagnostics
 import Foundation
+import Load
 import Markdown
 import Model
 import Quantities

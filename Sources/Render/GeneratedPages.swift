@@ -1,5 +1,5 @@
-import Load
 import Foundation
+import Load
 import Model
 import Quantities
 

@@ -1,5 +1,5 @@
-import Load
 import Diagnostics
+import Load
 
 /// Internal links must land on a file the build writes: a typo in `[the power chapter](/powr/)`
 /// is an error at the page, not a 404 for a reader.

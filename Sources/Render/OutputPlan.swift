@@ -1,5 +1,5 @@
-import Load
 import Foundation
+import Load
 
 /// Everything a build writes: a path inside `output/` and its bytes, or a file to copy.
 /// Paths are relative, use `/`, and were checked to stay inside `output/`.

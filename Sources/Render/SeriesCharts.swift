@@ -1,5 +1,5 @@
-import Load
 import Charts
+import Load
 import Model
 import Quantities
 

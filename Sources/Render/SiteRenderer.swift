@@ -1,10 +1,10 @@
 import Diagnostics
 import Foundation
+import Incremental
+import Load
 import Markdown
 import Model
 import Quantities
-import Incremental
-import Load
 
 /// The render stage: every page through cmark-gfm and its templates, plus the site files,
 /// into an output plan. Pages render in parallel; each is an independent value.

@@ -1,7 +1,7 @@
+import Foundation
 import Incremental
 import Load
 import Render
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif

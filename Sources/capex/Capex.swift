@@ -3,8 +3,8 @@ import Diagnostics
 import Foundation
 import Incremental
 import Model
-import Serve
 import Scaffold
+import Serve
 import Site
 
 @main
