@@ -1,4 +1,4 @@
-// Horizontal bar chart: name above each bar, value label at the bar end, zero-based value axis below.
+// Horizontal bar chart: name above each bar, value label at the bar end, value axis below through zero (bars below zero grow left of it).
 
 enum BarLayout {
     static let pad = 8.0

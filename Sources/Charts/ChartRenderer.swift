@@ -13,6 +13,9 @@
 //   ring/outline (circles, squares); atMost = hatched from zero; no mark repeats the label's "<" or ">"
 //   (the label says the qualifier once); ranges = solid to low + hatched
 //   band to high; approximate = drawn as exact (the caller's label carries "~").
+// - Below zero (bars and lines only): the axis extends past zero; a bar below it is solid from zero to its
+//   end nearer zero and hatched beyond; a range across zero is one hatched band. Other kinds get no
+//   negative values (their callers refuse them).
 // - Output is deterministic: coordinates rounded to ≤ 2 decimals by integer arithmetic, arrays only.
 
 /// Renders charts as self-contained, deterministic, accessible SVG strings.

@@ -9,9 +9,10 @@ enum NiceTicks {
         var exponent = Int((top / Double(t)).log10Floor) - 1
         while true {
             for mantissa in [1.0, 2.0, 2.5, 5.0] {
-                let count = Int((top / step(mantissa, exponent) - 1e-9).rounded(.up))
-                if count <= t {
-                    return (0...max(1, count)).map { value($0, mantissa, exponent) }
+                // Compared as a Double first: no count too large for an Int is ever converted.
+                let count = (top / step(mantissa, exponent) - 1e-9).rounded(.up)
+                if count <= Double(t) {
+                    return (0...max(1, Int(count))).map { value($0, mantissa, exponent) }
                 }
             }
             exponent += 1
@@ -25,14 +26,15 @@ enum NiceTicks {
         guard bottom < 0 else { return ticks(maxValue: maxValue, target: target) }
         let top = maxValue.isFinite && maxValue >= 1e-300 ? maxValue : 0
         let t = max(2, target)
-        var exponent = Int(((top - bottom) / Double(t)).log10Floor) - 1
+        // Divided before subtracting, so that ±1.7e308 do not overflow the span.
+        var exponent = Int((top / Double(t) - bottom / Double(t)).log10Floor) - 1
         while true {
             for mantissa in [1.0, 2.0, 2.5, 5.0] {
                 let step = step(mantissa, exponent)
-                let below = Int((-bottom / step - 1e-9).rounded(.up))
-                let above = top > 0 ? Int((top / step - 1e-9).rounded(.up)) : 0
-                if below + above <= t {
-                    return (-max(1, below)...above).map { value($0, mantissa, exponent) }
+                let below = (-bottom / step - 1e-9).rounded(.up)
+                let above = top > 0 ? (top / step - 1e-9).rounded(.up) : 0
+                if below + above <= Double(t) {
+                    return (-max(1, Int(below))...Int(above)).map { value($0, mantissa, exponent) }
                 }
             }
             exponent += 1
@@ -42,10 +44,12 @@ enum NiceTicks {
     /// `mantissa × 10^exponent` computed without accumulating error.
     static func step(_ mantissa: Double, _ exponent: Int) -> Double { value(1, mantissa, exponent) }
 
+    /// Clamped to the finite range: a tick past 1.8×10³⁰⁸ would make the axis infinite.
     static func value(_ i: Int, _ mantissa: Double, _ exponent: Int) -> Double {
         var p = 1.0
         for _ in 0..<abs(exponent) { p *= 10 }
-        return exponent >= 0 ? Double(i) * mantissa * p : Double(i) * mantissa / p
+        let v = exponent >= 0 ? Double(i) * mantissa * p : Double(i) * mantissa / p
+        return Swift.min(Swift.max(v, -.greatestFiniteMagnitude), .greatestFiniteMagnitude)
     }
 
     /// The densest ticks (at most 6 intervals) whose labels, laid along `length` units, keep `minGap` apart.

@@ -1,4 +1,4 @@
-// Vertical bars (columns): value axis on the left, wrapped names below, value labels stacked above.
+// Vertical bars (columns): value axis on the left through zero (bars below zero hang under it), wrapped names below, value labels stacked above.
 
 enum VerticalBars {
     static let plotHeight = 220.0

@@ -179,7 +179,7 @@ extension BuildManifest {
 
 extension InputFiles {
     /// Every input file of the site at `root`, skipping those whose stamp `previous` trusted.
-    package static func read(root: URL, previous: BuildManifest?, trustAfter: Double = 2) -> InputFiles {
-        read(root: root, previous: previous?.knownInputs, trustAfter: trustAfter)
+    package static func read(root: URL, output: URL? = nil, previous: BuildManifest?, trustAfter: Double = 2) -> InputFiles {
+        read(root: root, output: output, previous: previous?.knownInputs, trustAfter: trustAfter)
     }
 }

@@ -18,6 +18,8 @@ package struct ContentTree: Sendable {
     /// The paths of the entries refused with an error: a data file or template refused
     /// here is not reported again as missing by what uses it.
     var refused: [String] = []
+    /// The output folder's path, for `FolderListing`.
+    private var output = ""
 
     /// Collections whose data file was refused: `deals` for a broken link `content/data/deals.yaml`.
     package var refusedCollections: Set<String> {
@@ -31,8 +33,10 @@ package struct ContentTree: Sendable {
             .map { String($0.dropFirst("templates/".count).dropLast(".mustache".count)) })
     }
 
-    package static func scan(root: URL) -> ContentTree {
+    /// `output` is where the build writes (default `root/output`): a link into it is refused.
+    package static func scan(root: URL, output: URL? = nil) -> ContentTree {
         var tree = ContentTree()
+        tree.output = (output ?? root.appendingPathComponent("output")).standardizedFileURL.path
         for path in tree.files(under: root, in: "content") {
             if path == "content/" + SiteConfig.fileName {
                 tree.hasSiteConfig = true
@@ -45,7 +49,7 @@ package struct ContentTree: Sendable {
             } else if path.hasSuffix(".md") {
                 tree.markdown.append(path)
             } else {
-                if [".markdown", ".mdown", ".mkdn", ".mkd"].contains(where: { path.hasSuffix($0) }) {
+                if [".markdown", ".mdown", ".mkdn", ".mkd", ".md"].contains(where: { path.lowercased().hasSuffix($0) }) {
                     tree.problems.append(.warning(at: .start(of: path), "copied as it is, not made a page: pages end in .md"))
                 }
                 tree.staticFiles.append(path)
@@ -66,7 +70,7 @@ package struct ContentTree: Sendable {
     /// Every regular file below `root/folder` (links inside the site followed), hidden
     /// files and folders skipped; what cannot be used is added to `problems`.
     private mutating func files(under root: URL, in folder: String) -> [String] {
-        let listing = FolderListing.list(root.appendingPathComponent(folder).path, root: root.path)
+        let listing = FolderListing.list(root.appendingPathComponent(folder).path, root: root.path, output: output)
         for problem in listing.problems {
             let path = problem.path.isEmpty ? folder : folder + "/" + problem.path
             problems.append(.error(at: .start(of: path), problem.message))

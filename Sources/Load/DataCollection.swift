@@ -58,9 +58,12 @@ public struct DataCollection: Sendable {
             guard node.entries != nil, let id = node["id"]?.text, Self.isValidID(id), seen.insert(id).inserted else { return nil }
             return Record(collection: name, id: id, location: node.location, node: node)
         }
-        let refused = Set(self.records.compactMap { node -> String? in
-            guard let id = node["id"]?.text, !Self.isValidID(id) else { return nil }
-            return id
+        // Also the id as it would be once fixed (`Globex Cloud` → `globex-cloud`): a link
+        // written the right way to a refused record would only repeat the id's error.
+        let refused = Set(self.records.flatMap { node -> [String] in
+            guard let id = node["id"]?.text, !Self.isValidID(id) else { return [] }
+            let lower = id.lowercased()
+            return [id, lower, String(lower.map { $0 == " " || $0 == "_" ? "-" : $0 })]
         })
         return RecordCollection(name: name, path: path, records: records, refusedIDs: refused)
     }

@@ -75,6 +75,8 @@ struct FieldReader {
             return nil
         }
         return elements.compactMap { element in
+            // A null item (`tags: [a, ~]`) is nothing, not a tag named '~'.
+            if element.scalar == .null { return nil }
             if let text = element.text { return text }
             diagnostics.append(.error(at: element.location, "'\(key)' must hold text, not \(element.kindDescription)"))
             return nil

@@ -9,18 +9,23 @@ import Glibc
 /// Rules: names starting with a dot are skipped (editors' and version control's files);
 /// a symbolic link is followed when it resolves inside the site's root, and is a problem
 /// when it dangles, loops, or points outside the site (a link could otherwise publish any
-/// file of the disk); sockets, FIFOs and devices, unreadable folders and names that are
+/// file of the disk) or into what the build writes (the output folder, its staging copies
+/// and the cache are hidden folders or `output`: a link into them would publish the last
+/// output inside the next one, growing it every build); sockets, FIFOs and devices, unreadable folders and names that are
 /// not UTF-8 are problems.
 struct FolderListing: Sendable {
     /// Paths of regular files (or links to them) relative to the listed folder, sorted.
     package var files: [String] = []
     /// Entries left out, relative to the listed folder, with what is wrong, sorted by path.
     package var problems: [(path: String, message: String)] = []
+    /// The output folder, resolved: links into it are refused.
+    private var realOutput: String?
 
     /// Lists `directory`, following links that stay inside `root` (both absolute paths).
-    package static func list(_ directory: String, root: String) -> FolderListing {
+    package static func list(_ directory: String, root: String, output: String = "") -> FolderListing {
         var listing = FolderListing()
         let realRoot = realPath(root) ?? root
+        listing.realOutput = output.isEmpty ? nil : (realPath(output) ?? output)
         var top = stat()
         guard stat(directory, &top) == 0 else { return listing }
         var ancestors: Set<FileID> = [FileID(top)]
@@ -101,6 +106,11 @@ struct FolderListing: Sendable {
         }
         guard resolved.hasPrefix(realRoot + "/") else {
             problems.append((relative, "symbolic link to '\(target)', outside the site: capex reads only files inside the site's folder; copy the file in instead"))
+            return
+        }
+        let inside = resolved.dropFirst(realRoot.count + 1)
+        if inside.hasPrefix(".") || realOutput.map({ resolved == $0 || resolved.hasPrefix($0 + "/") }) == true {
+            problems.append((relative, "symbolic link to '\(target)', into what capex writes (the output, the cache or a hidden folder): a build would publish its last output inside the next; remove the link"))
             return
         }
         var info = stat()

@@ -18,8 +18,8 @@ package struct InputFiles: Sendable {
     /// Front matter the last build split off files whose bytes are the same now.
     package var frontMatter: [String: CachedFrontMatter]
 
-    package static func read(root: URL, previous: KnownInputs? = nil, trustAfter: Double = 2) -> InputFiles {
-        let tree = ContentTree.scan(root: root)
+    package static func read(root: URL, output: URL? = nil, previous: KnownInputs? = nil, trustAfter: Double = 2) -> InputFiles {
+        let tree = ContentTree.scan(root: root, output: output)
         var paths = tree.markdown + tree.data + tree.templates + tree.assets + tree.staticFiles
         if tree.hasSiteConfig { paths.append("content/" + SiteConfig.fileName) }
         let rootPath = root.path

@@ -36,12 +36,15 @@ package struct LoadOptions: Sendable {
     /// Replaces the site's `base_url` (`--base-url`).
     package var baseURL: String?
     package var includeDrafts: Bool
+    /// Where the build writes (nil: `root/output`): a link into it is refused.
+    package var outputFolder: URL?
     /// What earlier builds of this process loaded; nil for one build.
     package var memory: LoadMemory?
 
-    package init(baseURL: String? = nil, includeDrafts: Bool = false, memory: LoadMemory? = nil) {
+    package init(baseURL: String? = nil, includeDrafts: Bool = false, outputFolder: URL? = nil, memory: LoadMemory? = nil) {
         self.baseURL = baseURL
         self.includeDrafts = includeDrafts
+        self.outputFolder = outputFolder
         self.memory = memory
     }
 }

@@ -11,6 +11,8 @@ struct MustacheTag {
     package var name: String
     /// The `{{` of the tag.
     package var location: SourceLocation
+    /// Byte offsets of the whole tag, braces included, in the template's UTF-8.
+    var span: Range<Int> = 0..<0
 
     /// The name a tag looks up: `uppercased(page.title)` → `page.title`, `first()` → "".
     var lookedUpName: String {
@@ -37,6 +39,7 @@ struct MustacheTag {
                 continue
             }
             guard matches(open, at: index) else { index += 1; continue }
+            let tagStart = index
             let location = SourceLocation(file: file, line: line, column: String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1)
             var start = index + open.count
             let triple = open == Array("{{".utf8) && start < bytes.count && bytes[start] == UInt8(ascii: "{")
@@ -74,7 +77,8 @@ struct MustacheTag {
                     close = Array(parts[1].utf8)
                 }
             }
-            tags.append(MustacheTag(kind: kind, name: String(name[...].trimmingCharacters(in: " \t\r\n")), location: location))
+            tags.append(MustacheTag(kind: kind, name: String(name[...].trimmingCharacters(in: " \t\r\n")), location: location,
+                                    span: tagStart..<next))
         }
         return tags
     }

@@ -56,7 +56,7 @@ package struct SiteLoader {
 
     package func load() -> (LoadedSite?, Diagnostics) {
         var diagnostics = Diagnostics()
-        let tree = inputs?.tree ?? ContentTree.scan(root: root)
+        let tree = inputs?.tree ?? ContentTree.scan(root: root, output: options.outputFolder)
         let configPath = "content/" + SiteConfig.fileName
         diagnostics.append(contentsOf: tree.problems)
 

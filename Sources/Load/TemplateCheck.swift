@@ -206,9 +206,23 @@ struct TemplateCheck {
                     if let count = opened.popLast(), count == 1 { stack.removeLast() }
                 case .partial, .parent:
                     let partial = tag.name
-                    if partial.hasPrefix("*") { continue }
+                    if partial.hasPrefix("*") {
+                        // swift-mustache renders a dynamic name that is no template as nothing.
+                        if report {
+                            partialProblems[tag.location] = .error(
+                                at: tag.location,
+                                "'{{>\(partial)}}' names its template from the data, which capex cannot check before rendering (a name that is no template would render as nothing): name the partial, as in '{{> partials/item}}'")
+                        }
+                        continue
+                    }
                     if tag.kind == .parent { opened.append(0) }
-                    if templates.names.contains(partial) {
+                    if let start = (including + [name]).firstIndex(of: partial) {
+                        // swift-mustache would recurse until the stack overflows (a crash, not an error).
+                        let cycle = (including + [name])[start...] + [partial]
+                        partialProblems[tag.location] = .error(
+                            at: tag.location,
+                            "'\(partial)' includes itself (\(cycle.joined(separator: " → "))): templates cannot be recursive, the render would never end")
+                    } else if templates.names.contains(partial) {
                         if tag.kind == .partial { check(partial, stack: stack, including: including + [name]) }
                     } else if !templates.rejected.contains(partial), report {
                         let known = templates.names.filter { templates.paths[$0]?.hasPrefix("templates/") ?? false }

@@ -18,6 +18,10 @@ struct YAMLComposer {
     /// Nodes one file may reach through aliases, counting each node of an aliased list or
     /// mapping: far more than any story's data needs (an alias to a source id is one node).
     static let aliasBudget = 10_000
+    /// Bytes of scalar text one file may reach through aliases: a long text aliased a few
+    /// thousand times stays within `aliasBudget` nodes but stands for gigabytes once
+    /// exported (a 200 KB text aliased 5,000 times is 1 GB).
+    static let aliasTextBudget = 1_000_000
     /// Levels of lists and mappings inside each other (capex's own files need about five).
     static let maxDepth = 100
 
@@ -31,6 +35,8 @@ struct YAMLComposer {
         var node: YAMLNode
         /// Nodes in `node`, itself included.
         var size: Int
+        /// Bytes of scalar text in `node`.
+        var bytes: Int
     }
 
     private struct Open {
@@ -41,6 +47,7 @@ struct YAMLComposer {
         var entries: [YAMLNode.Entry] = []
         var pendingKey: YAMLNode?
         var size = 1
+        var bytes = 0
         var keys: [String: SourceLocation] = [:]
     }
 
@@ -50,7 +57,7 @@ struct YAMLComposer {
         var stack: [Open] = []
         var root: YAMLNode?
         var documents = 0
-        var aliased = 0
+        var aliased = 0, aliasedBytes = 0
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else {
@@ -58,7 +65,7 @@ struct YAMLComposer {
             }
             defer { yaml_event_delete(&event) }
             let location = self.location(event.start_mark)
-            var finished: (node: YAMLNode, size: Int, anchor: String?)?
+            var finished: (node: YAMLNode, size: Int, bytes: Int, anchor: String?)?
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 return root
@@ -71,7 +78,10 @@ struct YAMLComposer {
                 let scalar = event.data.scalar
                 let text = scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) } ?? ""
                 let value = YAMLCoreSchema.resolve(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, tag: Self.string(scalar.tag))
-                finished = (YAMLNode(.scalar(value, text: text), at: location), 1, Self.string(scalar.anchor))
+                if scalar.style == YAML_PLAIN_SCALAR_STYLE, text == "<<", let open = stack.last, open.isMapping, open.pendingKey == nil {
+                    throw .error(at: location, "'<<' merge keys are YAML 1.1, which capex does not read (YAML 1.2 has none): write the fields out, or quote '<<' to use it as a name")
+                }
+                finished = (YAMLNode(.scalar(value, text: text), at: location), 1, scalar.length, Self.string(scalar.anchor))
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 guard stack.count < Self.maxDepth else {
                     throw .error(at: location, Self.tooDeep)
@@ -82,7 +92,7 @@ struct YAMLComposer {
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 let open = stack.removeLast()
                 let kind: YAMLNode.Kind = open.isMapping ? .mapping(open.entries) : .sequence(open.items)
-                finished = (YAMLNode(kind, at: open.location), open.size, open.anchor)
+                finished = (YAMLNode(kind, at: open.location), open.size, open.bytes, open.anchor)
             case YAML_ALIAS_EVENT:
                 let name = Self.string(event.data.alias.anchor) ?? ""
                 guard let target = anchors[name] else {
@@ -93,17 +103,23 @@ struct YAMLComposer {
                     throw .error(at: location, "alias '*\(name)' takes this file past \(Self.aliasBudget) values reached through aliases; "
                         + "capex refuses to expand it (aliases inside aliases multiply: a few hundred bytes can stand for billions of values)")
                 }
-                finished = (target.node, target.size, nil)
+                aliasedBytes += target.bytes
+                if aliasedBytes > Self.aliasTextBudget {
+                    throw .error(at: location, "alias '*\(name)' takes this file past \(Self.aliasTextBudget) bytes of text reached through aliases; "
+                        + "capex refuses to expand it (a long text repeated by aliases can stand for gigabytes)")
+                }
+                finished = (target.node, target.size, target.bytes, nil)
             default:
                 break
             }
-            guard let (node, size, anchor) = finished else { continue }
-            if let anchor { anchors[anchor] = Anchored(node: node, size: size) }
+            guard let (node, size, bytes, anchor) = finished else { continue }
+            if let anchor { anchors[anchor] = Anchored(node: node, size: size, bytes: bytes) }
             guard !stack.isEmpty else {
                 root = node
                 continue
             }
             stack[stack.count - 1].size += size
+            stack[stack.count - 1].bytes += bytes
             // An alias is reported where it is written, not where its anchor is.
             try add(node, at: event.type == YAML_ALIAS_EVENT ? location : node.location, to: &stack[stack.count - 1])
         }

@@ -87,7 +87,7 @@ struct ModelBuilder {
             }
             value = .quantity(quantity)
         case .text, .date, .link:
-            guard let text = node.text ?? node.elements.map({ $0.compactMap(\.text).joined(separator: ", ") }),
+            guard let text = node.text ?? listText(node, field: name),
                   node.scalar != .null else { return }
             value = .text(text)
         case nil:
@@ -170,8 +170,24 @@ struct ModelBuilder {
             }
         case .bool(let b): return .text(b ? "true" : "false")
         case .null: return nil
-        case nil: return node.elements.map { .text($0.compactMap(\.text).joined(separator: ", ")) }
+        case nil: return listText(node, field: field).map { .text($0) }
         }
+    }
+
+    /// A list field as one text, `a, b`: a null item (`~`) is nothing, not the text `~`,
+    /// and an item that is a list or a mapping, which a figure cannot hold, is a warning at
+    /// the item rather than dropped without a word (templates still see it under `data`).
+    private mutating func listText(_ node: YAMLNode, field: String) -> String? {
+        guard let elements = node.elements else { return nil }
+        var texts: [String] = []
+        for element in elements where element.scalar != .null {
+            if let text = element.text {
+                texts.append(text)
+            } else {
+                diagnostics.append(.warning(at: element.location, "'\(field)': an item that is \(element.kindDescription) is left out of the figures and of CSV/JSON, which hold a list as text items; only templates see it"))
+            }
+        }
+        return texts.joined(separator: ", ")
     }
 
     // MARK: - Links and sources

@@ -100,12 +100,18 @@ struct DataExport {
         guard value.isFinite else { return "" }
         let text = String(format: "%.15g", value)
         guard text.contains("e") else { return text }
+        let negative = text.hasPrefix("-")
+        let parts = text.dropFirst(negative ? 1 : 0).split(separator: "e")
+        let digits = parts[0].filter { $0 != "." }
+        let exponent = Int(parts[1]) ?? 0
+        if exponent >= 15 {
+            // `1e+27` → 1 and 27 zeros: `%.6f` would print the binary value's digits
+            // (1000000000000000013287555072), 13 of them noise that no input stated.
+            return (negative ? "-" : "") + digits + String(repeating: "0", count: max(0, exponent + 1 - digits.count))
+        }
         if abs(value) < 1 {
             // `1.5e-10` → `0.00000000015`: fixed decimals would round it to 0, a wrong value.
-            let negative = text.hasPrefix("-")
-            let parts = text.dropFirst(negative ? 1 : 0).split(separator: "e")
-            let digits = parts[0].filter { $0 != "." }
-            let zeros = -(Int(parts[1]) ?? 0) - 1
+            let zeros = -exponent - 1
             return (negative ? "-" : "") + "0." + String(repeating: "0", count: max(0, zeros)) + digits
         }
         var plain = String(format: "%.6f", value)

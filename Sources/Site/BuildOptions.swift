@@ -37,7 +37,7 @@ public struct BuildOptions: Sendable {
 
     /// What the load stage needs of these options.
     var loadOptions: LoadOptions {
-        LoadOptions(baseURL: baseURL, includeDrafts: includeDrafts, memory: session?.loads)
+        LoadOptions(baseURL: baseURL, includeDrafts: includeDrafts, outputFolder: outputFolder, memory: session?.loads)
     }
 }
 

@@ -22,7 +22,7 @@ struct LastBuild {
     /// Every input is hashed once, here; a file whose stamp the last build trusted is not
     /// even read. The hashes decide what to redo.
     func readInputs(_ options: BuildOptions) -> BuildInputs {
-        let files = InputFiles.read(root: options.root, previous: manifest, trustAfter: options.stampTrustDelay)
+        let files = InputFiles.read(root: options.root, output: options.outputFolder, previous: manifest, trustAfter: options.stampTrustDelay)
         let settings = Hash.combine([
             BuildCache.binaryVersion, options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
             files.hashes["content/" + SiteConfig.fileName] ?? "", options.root.path,

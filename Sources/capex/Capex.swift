@@ -107,7 +107,7 @@ struct Check: ParsableCommand {
         case .github:
             for diagnostic in report.diagnostics.sorted {
                 let l = diagnostic.location
-                print("::\(diagnostic.severity.rawValue) file=\(l.file),line=\(l.line),col=\(l.column)::\(Report.githubEscape(diagnostic.message))")
+                print("::\(diagnostic.severity.rawValue) file=\(Report.githubEscapeProperty(l.file)),line=\(l.line),col=\(l.column)::\(Report.githubEscape(diagnostic.message))")
             }
         }
         if !report.succeeded { throw ExitCode.failure }

@@ -50,4 +50,10 @@ enum Report {
             .replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
     }
+
+    /// A property (`file=…`) needs `:` and `,` escaped too, or a path such as
+    /// `templates/a,b.mustache` ends the property early (GitHub's toolkit, `escapeProperty`).
+    static func githubEscapeProperty(_ text: String) -> String {
+        githubEscape(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
 }

@@ -26,11 +26,20 @@ import Testing
     }
 
     @Test func ticksForExtremeRangesEndAndStayFinite() {
-        for (low, high) in [(0.0, 1e-320), (0.0, 1e300), (-1e300, 1e300), (-5e-324, 0.0), (0.0, 0.0), (-1e-300, 1e-300)] {
+        for (low, high) in [(0.0, 1e-320), (0.0, 1e300), (-1e300, 1e300), (-5e-324, 0.0), (0.0, 0.0), (-1e-300, 1e-300),
+                            (0.0, 1.7e308), (-1.7e308, 1.7e308), (-1.7e308, 0.0)] {
             let ticks = NiceTicks.ticks(minValue: low, maxValue: high, target: 6)
             #expect(ticks.count >= 2, "\(low)…\(high)")
             #expect(ticks.allSatisfy(\.isFinite) && ticks.contains(0), "\(low)…\(high)")
         }
+    }
+
+    @Test(arguments: [Orientation.horizontal, .vertical])
+    func barsAtTheEdgesOfADoubleDrawFiniteCoordinates(_ orientation: Orientation) {
+        let values: [Double] = [-1.7e308, 1.7e308, 1e-320, -5e-324, 0]
+        let bars = values.enumerated().map { BarChart.Bar(category: "v\($0.offset)", value: ChartValue($0.element, label: "x")) }
+        let svg = ChartRenderer.svg(for: Chart(id: "edge", title: "Edges", kind: .bar(BarChart(bars: bars, orientation: orientation))))
+        #expect(svg.hasPrefix("<svg") && !svg.contains("nan") && !svg.contains("inf"))
     }
 
     @Test func aLineBelowZeroIsDrawnBelowTheZeroLine() throws {

@@ -67,4 +67,20 @@ struct CLITests {
         #expect(result.stdout == "::error file=content/bad.md,line=3,col=8::'draft' must be true or false, not the text 'nope'\n")
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
+
+    /// A ',' or ':' in a path would end GitHub's `file=` property early; a line break in a
+    /// message would start a new command (issue 11, hostile input: a template named `a,b`).
+    @Test func gitHubAnnotationsEscapeThePathAndTheMessage() throws {
+        let site = try FixtureSite()
+        try site.write("templates/partials/a,b.mustache", "<p>{{> partials/nope}}</p>\n")
+        try site.write("content/c.md", "---\ntitle: C\n---\n\n```chart\nid: c\ntype: bar\n\"x\\n::error file=evil::y\": 1\n```\n")
+        let result = try run(["check", "--root", site.root.path, "--format", "github"])
+        #expect(result.status == 1)
+        #expect(result.stdout == "::error file=templates/partials/a%2Cb.mustache,line=1,col=4::no template 'partials/nope': there is no templates/partials/nope.mustache\n")
+        try site.remove("templates/partials/a,b.mustache")
+        let chart = try run(["check", "--root", site.root.path, "--format", "github"])
+        let lines = chart.stdout.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("::error file=content/c.md,line=8,col=1::unknown chart field 'x%0A::error file=evil::y'") })
+        #expect(!lines.contains { $0.hasPrefix("::error file=evil") })
+    }
 }

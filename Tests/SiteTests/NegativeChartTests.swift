@@ -89,6 +89,26 @@ struct NegativeChartTests {
         #expect(abs((drawing.zero - delta.start) * 2 - (delta.end - drawing.zero)) < 0.1)
     }
 
+    @Test func aStatedValueBelowZeroIsMarkedWhereItIs() throws {
+        let site = try FixtureSite("story")
+        try FileManager.default.copyItem(at: FixtureSite.fixtures.appendingPathComponent("numbers/results.yaml"),
+                                         to: site.root.appendingPathComponent("content/data/results.yaml"))
+        let claims = site.root.appendingPathComponent("content/data/claims.yaml")
+        try site.write("content/data/claims.yaml", try String(contentsOf: claims, encoding: .utf8)
+            + "- id: loss\n  says: −$2B\n  figure: results.alpha.result\n  source: bi\n")
+        try site.write("content/losses.md", "---\ntitle: Losses\n---\n\n```chart\nid: claimed\ntype: bar\nvalues: [results.alpha.result, results.beta.result]\nlabels: [Alpha, Beta]\n```\n")
+        #expect(site.build().succeeded)
+        #expect(site.read("data/charts/claimed.csv").contains("Alpha,−$3B,-3000000000,-3000000000,exact,stated: −$2B,-2000000000\r\n"))
+        let svg = site.read("charts/claimed.svg")
+        let drawing = try Drawing(svg: svg)
+        let document = try XMLDocument(xmlString: svg)
+        let marker = try #require(try document.nodes(forXPath: "//*[local-name()='line'][@class='cx-fgs cx-marker']").first as? XMLElement)
+        let x = try #require(Double(Drawing.attribute(marker, "x1")))
+        let alpha = drawing.span("Alpha")
+        // −$2B is two thirds of the way from zero to −$3B.
+        #expect(abs((drawing.zero - x) * 3 - (drawing.zero - alpha.start) * 2) < 0.1)
+    }
+
     @Test func verticalBarsHangBelowTheZeroLine() throws {
         let (site, report) = try build("id: columns\ntype: bar\norientation: vertical\nvalues: [results.alpha.result, results.beta.result]\nlabels: [Alpha, Beta]")
         #expect(report.succeeded, "\(report.problemLines)")
