@@ -37,12 +37,9 @@ let package = Package(
         .target(name: "Incremental", dependencies: ["Diagnostics", "Load", "Model"]),
         .target(
             name: "Render",
-            dependencies: [
-                "Charts", "Diagnostics", "Incremental", "Load", "Markdown", "Model", "Quantities",
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            dependencies: ["Charts", "Diagnostics", "Incremental", "Load", "Markdown", "Model", "Quantities"]
         ),
-        .target(name: "Write", dependencies: ["Diagnostics", "Incremental", "Load", "Render"]),
+        .target(name: "Write", dependencies: ["Incremental", "Load", "Render"]),
         .target(name: "Scaffold"),
         .target(
             name: "Site",
