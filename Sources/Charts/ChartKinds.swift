@@ -62,14 +62,25 @@ public struct StackedChart: Sendable {
         }
     }
 
-    /// One segment of a stack; `label` is the caller's formatted value.
+    /// One segment of a stack; `label` is the caller's formatted value. The first `solid` of
+    /// its length is drawn solid and the rest hatched, as bars draw a range or an "up to"
+    /// value: a segment never looks more certain than its value.
     public struct Segment: Sendable {
         public var value: Double
         public var label: String
+        /// How much of `value` is certain (drawn solid); `value` for a plain number.
+        public var solid: Double
 
-        public init(value: Double, label: String) {
+        public init(value: Double, label: String, solid: Double? = nil) {
             self.value = value
             self.label = label
+            self.solid = min(max(0, solid ?? value), value)
+        }
+
+        /// A segment for `value`: as long as its high end, solid up to the end a bar draws
+        /// solid (its low end for a range, nothing for an "up to" value).
+        public init(_ value: ChartValue, label: String) {
+            self.init(value: value.high, label: label, solid: value.solidEnd)
         }
     }
 

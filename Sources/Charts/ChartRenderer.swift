@@ -57,7 +57,7 @@ public enum ChartRenderer {
                 + (c.totalLabel.map { " at \($0)" } ?? "") + "."
         case .line(let d):
             let ends = d.series.compactMap { s in
-                s.points.max(by: { $0.date < $1.date }).map { "\(s.name) \($0.label) (\($0.dateLabel))" }
+                s.points.max(by: { $0.date < $1.date }).map { "\(s.name) \($0.label) in \($0.dateLabel)" }
             }
             let all = d.series.flatMap(\.points)
             guard let first = all.min(by: { $0.date < $1.date }), let last = all.max(by: { $0.date < $1.date }) else {
@@ -70,7 +70,7 @@ public enum ChartRenderer {
             guard let first = sorted.first, let last = sorted.last else { return "Empty timeline." }
             var s = "Timeline of \(d.events.count) events from \(first.dateLabel) to \(last.dateLabel)"
             if let big = d.events.filter({ $0.amount != nil }).max(by: { $0.amount!.high < $1.amount!.high }) {
-                s += "; the largest is \(big.title) (\(big.amount!.label))"
+                s += "; the largest is \(big.title), at \(big.amount!.label)"
             }
             return s + "."
         case .flow(let d):

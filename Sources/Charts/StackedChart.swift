@@ -23,12 +23,15 @@ enum StackedLayout {
         let pad = BarLayout.pad, width = SVGDocument.width
         let colors = colors(chart)
         if chart.orientation == .horizontal {
-            horizontal(chart, colors, &svg, &extent)
+            horizontal(chart, colors, &svg, &defs, &extent)
         } else {
-            vertical(chart, colors, &svg, &extent)
+            vertical(chart, colors, &svg, &defs, &extent)
         }
         // The legend goes above everything drawn so far: measure it first, then draw it in place.
-        let items = chart.series.enumerated().map { LegendItem(label: $1.name, swatch: .solid(colors[$0])) }
+        var items = chart.series.enumerated().map { LegendItem(label: $1.name, swatch: .solid(colors[$0])) }
+        if chart.categories.contains(where: { $0.segments.contains { $0.map { $0.solid < $0.value } ?? false } }) {
+            items.append(LegendItem(label: "Range or upper bound (hatched)", swatch: .hatch("#767676")))
+        }
         var scratch = SVGBuilder(), scratchDefs = defs
         let height = Legend.draw(items, &scratch, &scratchDefs, left: pad, top: 0, maxWidth: width - 2 * pad)
             .map(\.maxY).max() ?? 0
@@ -42,7 +45,21 @@ enum StackedLayout {
         "\(c.name), \(chart.series[i].name): \(s.label)"
     }
 
-    static func horizontal(_ chart: StackedChart, _ colors: [String], _ svg: inout SVGBuilder, _ extent: inout Extent) {
+    /// One segment from `a` to `b` on the value axis: solid up to `a + solid`, hatched beyond.
+    static func segmentRects(_ svg: inout SVGBuilder, _ defs: inout SVGDefs, _ s: StackedChart.Segment, color: String,
+                             rect: (Double, Double) -> (x: Double, y: Double, w: Double, h: Double), from a: Double) {
+        if s.solid > 0 {
+            let r = rect(a, a + s.solid)
+            svg.rect(r.x, r.y, r.w, r.h, cls: "cx-solid cx-bgs", fill: color, extra: [("stroke-width", "0.75")])
+        }
+        if s.value > s.solid {
+            let r = rect(a + s.solid, a + s.value)
+            svg.rect(r.x, r.y, r.w, r.h, cls: "cx-band", fill: defs.hatch(color), extra: [("stroke", color), ("stroke-width", "1")])
+        }
+    }
+
+    static func horizontal(_ chart: StackedChart, _ colors: [String], _ svg: inout SVGBuilder, _ defs: inout SVGDefs,
+                           _ extent: inout Extent) {
         let pad = BarLayout.pad, width = SVGDocument.width, avail = width - 2 * pad
         let totals = totals(chart)
         let totalValues = chart.categories.enumerated().map { ChartValue(totals[$0], label: $1.totalLabel ?? "") }
@@ -62,10 +79,10 @@ enum StackedLayout {
             for (si, s) in segments(c, seriesCount: chart.series.count) {
                 let x0 = x(acc), x1 = x(acc + s.value)
                 later.open("cx-seg", title: segmentTip(chart, c, si, s))
-                later.rect(x0, top, x1 - x0, BarLayout.barThickness, cls: "cx-solid cx-bgs", fill: colors[si],
-                           extra: [("stroke-width", "0.75")])
+                segmentRects(&later, &defs, s, color: colors[si], rect: { a, b in (x(a), top, x(b) - x(a), BarLayout.barThickness) }, from: acc)
                 later.close()
-                if let cls = Palette.textClass(on: colors[si]), TextMetrics.width(s.label) + 8 <= x1 - x0 {
+                // A label inside sits on the solid part only, where its colour was chosen for.
+                if let cls = Palette.textClass(on: colors[si]), TextMetrics.width(s.label) + 8 <= x(acc + s.solid) - x0 {
                     later.text(s.label, (x0 + x1) / 2, top + BarLayout.barThickness / 2 + 4.5, anchor: .middle, cls: cls)
                 }
                 acc += s.value
@@ -87,7 +104,8 @@ enum StackedLayout {
         for p in later.parts { svg.raw(p) }
     }
 
-    static func vertical(_ chart: StackedChart, _ colors: [String], _ svg: inout SVGBuilder, _ extent: inout Extent) {
+    static func vertical(_ chart: StackedChart, _ colors: [String], _ svg: inout SVGBuilder, _ defs: inout SVGDefs,
+                         _ extent: inout Extent) {
         let totals = totals(chart)
         let f = VerticalBars.frame(dataMax: max(totals.max() ?? 1, 1e-300), count: chart.categories.count,
                                    format: chart.tickFormat)
@@ -101,11 +119,10 @@ enum StackedLayout {
             for (si, s) in segments(c, seriesCount: chart.series.count) {
                 let y1 = f.y(acc), y0 = f.y(acc + s.value)
                 svg.open("cx-seg", title: segmentTip(chart, c, si, s))
-                svg.rect(left, y0, f.barWidth, y1 - y0, cls: "cx-solid cx-bgs", fill: colors[si],
-                         extra: [("stroke-width", "0.75")])
+                segmentRects(&svg, &defs, s, color: colors[si], rect: { a, b in (left, f.y(b), f.barWidth, f.y(a) - f.y(b)) }, from: acc)
                 svg.close()
                 if let cls = Palette.textClass(on: colors[si]), TextMetrics.width(s.label) + 6 <= f.barWidth,
-                   y1 - y0 >= TextMetrics.boxHeight + 2 {
+                   y1 - f.y(acc + s.solid) >= TextMetrics.boxHeight + 2 {
                     svg.text(s.label, f.center(ci), (y0 + y1) / 2 + 4.5, anchor: .middle, cls: cls)
                 }
                 acc += s.value

@@ -85,7 +85,10 @@ enum TimelineLayout {
             extent.add(ty + 4.5 + 3.5)
         }
         svg.line(axisX, 0, axisX, height, cls: "cx-axis", extra: [("stroke-width", "1.5")])
-        for b in scale.breaks { drawBreak(&svg, axisX: axisX, top: b.top, bottom: b.bottom, from: b.from, to: b.to) }
+        for b in scale.breaks {
+            drawBreak(&svg, axisX: axisX, top: b.top, bottom: b.bottom, from: b.from, to: b.to,
+                      month: { chart.dateTickFormat($0, .month) })
+        }
 
         // Larger circles first so smaller ones stay visible on top.
         let drawOrder = events.indices.sorted { radii[$0] != radii[$1] ? radii[$0] > radii[$1] : $0 < $1 }
@@ -130,10 +133,12 @@ enum TimelineLayout {
 
     /// An axis break: the axis interrupted by a gap and two slanted strokes, titled with the
     /// dates it spans so that a reader knows the time there is not to scale.
-    static func drawBreak(_ svg: inout SVGBuilder, axisX: Double, top: Double, bottom: Double, from: Int, to: Int) {
+    /// The dates are months in the chart's own words (`Jan 2024`), as on its ticks.
+    static func drawBreak(_ svg: inout SVGBuilder, axisX: Double, top: Double, bottom: Double, from: Int, to: Int,
+                          month: (ChartDate) -> String) {
         let mid = (top + bottom) / 2
         let a = DateFromDays.date(from), b = DateFromDays.date(to)
-        svg.open("cx-break", title: "Axis break: \(a.iso) to \(b.iso) compressed, no events")
+        svg.open("cx-break", title: "Axis break: \(month(a)) to \(month(b)) compressed, no events")
         svg.rect(axisX - 7, mid - 4, 14, 8, cls: "cx-bg", extra: [("stroke", "none")])
         for dy in [-4.0, 4.0] {
             svg.line(axisX - 7, mid + dy + 3, axisX + 7, mid + dy - 3, cls: "cx-axis", extra: [("stroke-width", "1.5")])

@@ -24,7 +24,7 @@ enum DefaultTemplates {
             <p class="figure-value"><strong>{{value}}</strong> — {{label}}</p>
             {{#unverifiable}}<p class="figure-unverifiable">{{unverifiable}}</p>{{/unverifiable}}
             {{#formula}}<p class="figure-formula">{{formula}}: <code>{{expression}}</code></p>{{/formula}}
-            {{#has_inputs}}<ul class="figure-inputs">{{#inputs}}<li><a href="{{url}}"><code>{{reference}}</code></a>{{#value}} = {{value}}{{/value}}</li>{{/inputs}}</ul>{{/has_inputs}}
+            {{#has_inputs}}<ul class="figure-inputs">{{#inputs}}<li><a href="{{url}}"><code>{{reference}}</code></a>{{#value}}: {{value}}{{/value}}</li>{{/inputs}}</ul>{{/has_inputs}}
             {{^formula}}<p class="figure-written">As written in <code>{{file}}</code>, line {{line}}.</p>{{/formula}}
             {{#has_sources}}<p class="figure-sources">Sources: {{#sources}}<a href="{{url}}">{{name}}</a>{{^last}}; {{/last}}{{/sources}}</p>{{/has_sources}}
           </dd>
@@ -63,7 +63,7 @@ enum DefaultTemplates {
         {{#address}}<p class="meta">Address as recorded (not a web link): <code>{{address}}</code></p>{{/address}}
         {{#no_address}}<p class="meta">No web address is recorded for this article.</p>{{/no_address}}
         {{#note}}<p class="note">{{note}}</p>{{/note}}
-        {{#has_figures}}<details><summary>{{figure_count_words}} on this source</summary><ul>{{#figures}}<li><a href="{{url}}"><code>{{reference}}</code></a>{{#value}} = {{value}}{{/value}}</li>{{/figures}}</ul></details>{{/has_figures}}
+        {{#has_figures}}<details><summary>{{figure_count_words}} on this source</summary><ul>{{#figures}}<li><a href="{{url}}"><code>{{reference}}</code></a>{{#value}}: {{value}}{{/value}}</li>{{/figures}}</ul></details>{{/has_figures}}
       </section>
       {{/page.sources}}
     </article>
@@ -100,7 +100,7 @@ enum DefaultTemplates {
       <table class="data-table totals">
         <thead><tr><th>Kind</th><th>Standing</th><th class="num">Amount</th><th class="num">Power</th></tr></thead>
         <tbody>
-        {{#page.totals}}<tr><th scope="row">{{kind}}</th><td>{{standing}}</td><td class="num">{{amount}}</td><td class="num">{{power}}</td></tr>
+        {{#page.totals}}<tr><th scope="row">{{kind}}</th><td data-label="Standing">{{standing}}</td><td class="num" data-label="Amount">{{amount}}</td><td class="num" data-label="Power">{{power}}</td></tr>
         {{/page.totals}}
         </tbody>
       </table>

@@ -111,7 +111,10 @@ package enum SimpleYAML {
         static func isOrdinary(at index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             let byte = bytes[index]
             switch byte {
-            case 9, 10, 13: return true
+            case 9, 10: return true
+            // A lone CR is a line break to libyaml; the build turns it into LF before parsing
+            // (`SourceText`), and the fast path leaves any other caller's to the full parser.
+            case 13: return index + 1 < bytes.count && bytes[index + 1] == 10
             case ..<0x20, 0x7F: return false
             case 0xC2: return index + 1 < bytes.count && bytes[index + 1] >= 0xA0
             case 0xE2: return !(index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9))

@@ -47,6 +47,9 @@ public struct MarkdownRewriter {
 /// Renders GitHub-flavoured Markdown to HTML with cmark-gfm.
 ///
 /// Tables, strikethrough, autolinks, task lists, the tag filter and footnotes are on.
+/// Strikethrough takes two tildes (`~~gone~~`): in this story a single `~` means "about"
+/// ("~150 MW", "\"< ~\" reads less than about"), and GFM's one-tilde form would strike
+/// out the text between two of them and drop both tildes.
 /// Raw HTML is omitted unless `unsafeHTML` is set, and so are the targets of links and
 /// images with a dangerous URL (`javascript:`…, see `DangerousURL`). The renderer always
 /// runs cmark in unsafe mode and applies those two rules of cmark's safe mode itself, so
@@ -78,7 +81,7 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ markdown: String, rewriter: MarkdownRewriter? = nil) -> String {
         _ = Self.registered
-        let parseOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
+        let parseOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
         guard let parser = cmark_parser_new(parseOptions) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {

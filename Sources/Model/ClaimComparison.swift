@@ -30,38 +30,42 @@ extension ModelBuilder {
     }
 
     /// `q`'s dimension and noun at a single value, with no qualifier: "6.67 million GPUs".
-    static func plain(_ value: Double, like q: Quantity) -> String {
-        Quantity(low: value, high: value, dimension: q.dimension, hint: q.hint, noun: q.noun).formatted(.en)
+    /// The lowest a figure allows rounds down and the highest up (`rounding`), so that an end
+    /// never reads past the bound it is ("≥ ~6.66 million": its lowest is 6.66 million, not 6.67).
+    static func plain(_ value: Double, like q: Quantity, rounding: Rounding = .nearest) -> String {
+        Quantity(low: value, high: value, dimension: q.dimension, hint: q.hint, noun: q.noun)
+            .formatted(.en, FormatOptions(rounding: rounding))
     }
 
     /// A stated value against a computed one: the status and the sentence that says why.
     static func compareStated(_ stated: Quantity, with computed: Quantity, tolerance: Double) -> (ClaimCheck.Status, String) {
         let statedText = stated.formatted(.en), computedText = computed.formatted(.en)
         let range = span(computed, widenedBy: 0)
-        func end(_ v: Double) -> String { plain(v, like: computed) }
+        func low(_ v: Double) -> String { plain(v, like: computed, rounding: .down) }
+        func high(_ v: Double) -> String { plain(v, like: computed, rounding: .up) }
         switch stated.qualifier {
         case .atLeast(let strict, _):
             let bound = plain(stated.low, like: stated)
             let meets: (Double) -> Bool = { strict ? $0 > stated.low : $0 >= stated.low }
             let intro = "The stated \(statedText) is a lower bound: it holds for any value \(strict ? "above" : "of at least") \(bound)."
             if meets(range.low) {
-                return (.consistent, "\(intro) The computed \(computedText) meets it whatever its exact value: its lowest, \(end(range.low)), is \(strict ? "above" : "at least") \(bound).")
+                return (.consistent, "\(intro) The computed \(computedText) meets it whatever its exact value: its lowest, \(low(range.low)), is \(strict ? "above" : "at least") \(bound).")
             }
             if meets(range.high) {
-                return (.unverifiable, "\(intro) The computed \(computedText) runs from \(end(range.low)) to \(range.high.isFinite ? end(range.high) : "no stated limit"), on both sides of it, so the data cannot decide.")
+                return (.unverifiable, "\(intro) The computed \(computedText) runs from \(low(range.low)) to \(range.high.isFinite ? high(range.high) : "no stated limit"), on both sides of it, so the data cannot decide.")
             }
-            return (.inconsistent, "\(intro) The computed \(computedText) falls short of it: its highest, \(end(range.high)), is \(strict ? "not above" : "below") \(bound).")
+            return (.inconsistent, "\(intro) The computed \(computedText) falls short of it: its highest, \(high(range.high)), is \(strict ? "not above" : "below") \(bound).")
         case .atMost(let strict, _):
             let bound = plain(stated.high, like: stated)
             let meets: (Double) -> Bool = { strict ? $0 < stated.high : $0 <= stated.high }
             let intro = "The stated \(statedText) is an upper bound: it holds for any value \(strict ? "below" : "of at most") \(bound)."
             if meets(range.high) {
-                return (.consistent, "\(intro) The computed \(computedText) meets it whatever its exact value: its highest, \(end(range.high)), is \(strict ? "below" : "at most") \(bound).")
+                return (.consistent, "\(intro) The computed \(computedText) meets it whatever its exact value: its highest, \(high(range.high)), is \(strict ? "below" : "at most") \(bound).")
             }
             if meets(range.low) {
-                return (.unverifiable, "\(intro) The computed \(computedText) runs from \(range.low.isFinite ? end(range.low) : "no stated floor") to \(end(range.high)), on both sides of it, so the data cannot decide.")
+                return (.unverifiable, "\(intro) The computed \(computedText) runs from \(range.low.isFinite ? low(range.low) : "no stated floor") to \(high(range.high)), on both sides of it, so the data cannot decide.")
             }
-            return (.inconsistent, "\(intro) The computed \(computedText) goes beyond it: its lowest, \(end(range.low)), is \(strict ? "not below" : "above") \(bound).")
+            return (.inconsistent, "\(intro) The computed \(computedText) goes beyond it: its lowest, \(low(range.low)), is \(strict ? "not below" : "above") \(bound).")
         case .exact, .approximate, .faceValue:
             let allowed = span(stated, widenedBy: tolerance)
             let percent = Quantity(tolerance).with(hint: .percent).formatted(.en)
@@ -115,18 +119,19 @@ extension ModelBuilder {
         let spanB = Self.span(b, widenedBy: b.qualifier == .approximate ? tolerance : 0)
         let percent = Quantity(tolerance).with(hint: .percent).formatted(.en)
         func reading(_ q: Quantity) -> String { q.qualifier == .approximate ? " (read as ±\(percent))" : "" }
-        func end(_ v: Double, _ q: Quantity) -> String { v.isFinite ? Self.plain(v, like: q) : "unbounded" }
+        func low(_ v: Double, _ q: Quantity) -> String { v.isFinite ? Self.plain(v, like: q, rounding: .down) : "unbounded" }
+        func high(_ v: Double, _ q: Quantity) -> String { v.isFinite ? Self.plain(v, like: q, rounding: .up) : "unbounded" }
         let setting = "\(nameA.capitalizedFirst), \(a.formatted(.en)), against \(nameB), \(b.formatted(.en))"
         let status: ClaimCheck.Status, why: String
         if spanA.low > spanB.high || (op.count == 2 || op == "≥" || op == "≤") && spanA.low >= spanB.high {
             status = .consistent
-            why = "\(setting): the lowest the first can be, \(end(spanA.low, a))\(reading(a)), is above the highest the second can be, \(end(spanB.high, b))\(reading(b)), so the first is the larger."
+            why = "\(setting): the lowest the first can be, \(low(spanA.low, a))\(reading(a)), is above the highest the second can be, \(high(spanB.high, b))\(reading(b)), so the first is the larger."
         } else if spanA.high <= spanB.low {
             status = .inconsistent
-            why = "\(setting): the highest the first can be, \(end(spanA.high, a)), is not above the lowest the second can be, \(end(spanB.low, b)), so the first is not the larger."
+            why = "\(setting): the highest the first can be, \(high(spanA.high, a)), is not above the lowest the second can be, \(low(spanB.low, b)), so the first is not the larger."
         } else {
             status = .unverifiable
-            why = "\(setting): their ranges overlap (\(end(spanA.low, a))–\(end(spanA.high, a)) and \(end(spanB.low, b))–\(end(spanB.high, b))), so the data cannot say which is larger."
+            why = "\(setting): their ranges overlap (\(low(spanA.low, a))–\(high(spanA.high, a)) and \(low(spanB.low, b))–\(high(spanB.high, b))), so the data cannot say which is larger."
         }
         return (sides[0], says, nil, status, why)
     }
@@ -154,9 +159,11 @@ extension ModelBuilder {
         let count = readings.count == 2 ? "two" : "\(readings.count)"
         var sentence = "The source gives \(says) in \(count) ways that cannot all be meant: \(joined). The data cannot tell which it means."
         let parts = figure.split(separator: ".").map(String.init)
-        if parts.count >= 2, let asOf = records[parts[0]]?[parts[1]]?.text("as_of"),
+        if parts.count >= 2, let holder = records[parts[0]]?[parts[1]], let asOf = holder.text("as_of"),
            let chosen = readings.first(where: { $0.asOf == asOf }) {
-            sentence += " This site follows the reading \(chosen.when) (\(parts[0]).\(parts[1]).as_of is \(asOf))."
+            // The date as the data knows it ("December 2024"), not as typed ("2024-12-31").
+            let shown = RecordDate(holder, "as_of")?.display() ?? asOf
+            sentence += " This site follows the reading \(chosen.when) (\(parts[0]).\(parts[1]).as_of is \(shown))."
         }
         return sentence
     }

@@ -139,6 +139,8 @@ extension ModelBuilder {
                                   noun: varyingValue.noun).formatted(.en)
         let fixedName = fixed.reference.split(separator: ".").last.map { String($0).replacingUnderscores() } ?? "other input"
         let varyingName = varying.reference.split(separator: ".").last.map { String($0).replacingUnderscores() } ?? "input"
-        return "At the \(fixedName) of \(fixedValue.formatted(.en)), it would need \(neededText) (\(varyingName)), not \(varyingValue.formatted(.en))."
+        // "~450,000–600,000 GPUs" names what it counts; only a bare number says which input it is.
+        let naming = varyingValue.noun != nil || neededText.hasSuffix(varyingName) ? "" : " (\(varyingName))"
+        return "At the \(fixedName) of \(fixedValue.formatted(.en)), it would need \(neededText)\(naming), not \(varyingValue.formatted(.en))."
     }
 }

@@ -12,7 +12,7 @@ extension ModelBuilder {
             guard let units = quantity("\(base).units"), let power = quantity("\(base).power"),
                   let perUnit = compute(at: cluster.location, what: "\(base).power_per_unit", { () throws(QuantityError) in try power / units })
             else { continue }
-            derive("\(base).power_per_unit", label: "\(cluster.displayName): all-in power per unit",
+            derive("\(base).power_per_unit", label: "\(readerName(cluster)): all-in power per unit",
                    value: perUnit, formula: "power ÷ units", expression: "\(base).power ÷ \(base).units",
                    inputs: ["\(base).power", "\(base).units"], at: cluster.location)
         }
@@ -40,12 +40,12 @@ extension ModelBuilder {
             guard let chip = purchase.text("chip"), let units = quantity("\(base).units") else { continue }
             let priceReference = "chips.\(chip).unit_price"
             if let price = quantity(priceReference) {
-                derive("\(base).spend", label: "\(purchase.displayName): spend", value: units * price,
+                derive("\(base).spend", label: "\(readerName(purchase)): spend", value: units * price,
                        formula: "units × the chip's unit price", expression: "\(base).units × \(priceReference)",
                        inputs: ["\(base).units", priceReference], at: purchase.location)
             }
             if let perUnitReference = powerPerUnit(of: chip), let perUnit = quantity(perUnitReference) {
-                derive("\(base).power", label: "\(purchase.displayName): power draw", value: units * perUnit,
+                derive("\(base).power", label: "\(readerName(purchase)): power draw", value: units * perUnit,
                        formula: "units × the all-in power per unit of a cluster of the same chip",
                        expression: "\(base).units × \(perUnitReference)",
                        inputs: ["\(base).units", perUnitReference], at: purchase.location)
@@ -65,7 +65,7 @@ extension ModelBuilder {
             guard let chip = fleet.text("chip"), let units = quantity("\(base).units"),
                   let perUnitReference = powerPerUnit(of: chip), let perUnit = quantity(perUnitReference) else { continue }
             let chipName = records["chips"]?[chip]?.displayName ?? chip
-            derive("\(base).power", label: "\(fleet.displayName): power draw at the all-in power of one \(chipName) per equivalent",
+            derive("\(base).power", label: "\(readerName(fleet)): power draw at the all-in power of one \(chipName) per equivalent",
                    value: units * perUnit,
                    formula: "equivalents × the all-in power per unit of a cluster of the chip they are counted in",
                    expression: "\(base).units × \(perUnitReference)",
@@ -81,21 +81,21 @@ extension ModelBuilder {
             // A deal that is a chip purchase takes its amount from the purchase's spend.
             if figures["\(base).amount"] == nil, let purchase = deal.text("purchase"),
                let spend = quantity("purchases.\(purchase).spend") {
-                derive("\(base).amount", label: "\(deal.displayName): amount", value: spend,
+                derive("\(base).amount", label: "\(readerName(deal)): amount", value: spend,
                        formula: "the spend of the purchase it stands for", expression: "purchases.\(purchase).spend",
                        inputs: ["purchases.\(purchase).spend"], at: deal.location)
             }
             let amount = quantity("\(base).amount")
             if let amount, let term = quantity("\(base).term"),
                let perYear = compute(at: deal.location, what: "\(base).per_year", { () throws(QuantityError) in try amount / term }) {
-                derive("\(base).per_year", label: "\(deal.displayName): amount per year", value: perYear,
+                derive("\(base).per_year", label: "\(readerName(deal)): amount per year", value: perYear,
                        formula: "amount ÷ term", expression: "\(base).amount ÷ \(base).term",
                        inputs: ["\(base).amount", "\(base).term"], at: deal.location)
             }
             let power = quantity("\(base).power")
             if let amount, let power,
                let perGW = compute(at: deal.location, what: "\(base).per_gw", { () throws(QuantityError) in try amount / power }) {
-                derive("\(base).per_gw", label: "\(deal.displayName): amount per gigawatt", value: perGW,
+                derive("\(base).per_gw", label: "\(readerName(deal)): amount per gigawatt", value: perGW,
                        formula: "amount ÷ power", expression: "\(base).amount ÷ \(base).power",
                        inputs: ["\(base).amount", "\(base).power"], at: deal.location)
             }
@@ -103,7 +103,7 @@ extension ModelBuilder {
                let perUnit = quantity(perUnitReference),
                let gpus = compute(at: deal.location, what: "\(base).gpus_implied", { () throws(QuantityError) in try power / perUnit }) {
                 let how = deal.text("chip") == nil ? "(no chip named: \(chip) assumed)" : "of the deal's chip"
-                derive("\(base).gpus_implied", label: "\(deal.displayName): GPUs implied", value: gpus,
+                derive("\(base).gpus_implied", label: "\(readerName(deal)): GPUs implied", value: gpus,
                        formula: "power ÷ all-in power per unit \(how)", expression: "\(base).power ÷ \(perUnitReference)",
                        inputs: ["\(base).power", perUnitReference], at: deal.location)
             }
@@ -119,7 +119,7 @@ extension ModelBuilder {
     /// rule. With no such valuation the figure is unverifiable, and says why.
     mutating func deriveImpliedStake(_ deal: Record, amount: Quantity, recipient: String) {
         let base = "deals.\(deal.id)"
-        let label = "\(deal.displayName): implied stake"
+        let label = "\(readerName(deal)): implied stake"
         let formula = "investment ÷ the recipient's valuation on or before the deal's date"
         switch valuation(for: deal, recipient: recipient) {
         case .success(let reference):
@@ -173,9 +173,10 @@ extension ModelBuilder {
             return .success("valuations.\(chosen.id).value")
         }
         let earliest = all.compactMap { RecordDate($0, "date") }.filter { $0.year != nil }.min { $0.text < $1.text }
-        let after = earliest.map { " (the earliest on record is dated \($0.display()))" } ?? ""
+        // One clause after another, never two parentheses in a row.
+        let after = earliest.map { "; the earliest on record is dated \($0.display())" } ?? ""
         let none = all.isEmpty ? "there is no valuation of \(company) on record" :
-            "no valuation of \(company) is dated on or before the deal (\(dealDate.display()))\(after)"
+            "no valuation of \(company) is dated on or before the deal of \(dealDate.display())\(after)"
         return .failure(MissingValuation(reason: none))
     }
 
@@ -200,7 +201,7 @@ extension ModelBuilder {
             let valuationReference = "valuations.\(latest.id).value"
             guard let valuation = quantity(valuationReference) else { continue }
             let value = share * valuation
-            derive("\(base).value", label: "\(stake.displayName): value of the stake", value: value,
+            derive("\(base).value", label: "\(readerName(stake)): value of the stake", value: value,
                    formula: "share × the company's latest valuation", expression: "\(base).share × \(valuationReference)",
                    inputs: ["\(base).share", valuationReference], at: stake.location)
             // Money invested is money paid or signed for: a pledge or talks is not yet in.
@@ -211,7 +212,7 @@ extension ModelBuilder {
             let investments = all.filter { DealStanding(status: $0.text("status")) == .signed }.map { "deals.\($0.id).amount" }
             if investments.isEmpty, !all.isEmpty {
                 let others = all.map { "\($0.id) (\(DealStanding(status: $0.text("status")).words))" }.joined(separator: ", ")
-                deriveUnverifiable("\(base).multiple", label: "\(stake.displayName): multiple on money invested",
+                deriveUnverifiable("\(base).multiple", label: "\(readerName(stake)): multiple on money invested",
                                    reason: "none of the holder's investments in the company is paid or signed: \(others)",
                                    formula: "value of the stake ÷ money the holder invested (deals paid or signed)",
                                    expression: "\(base).value ÷ (no money paid or signed)",
@@ -221,7 +222,7 @@ extension ModelBuilder {
             guard !investments.isEmpty, let invested = sum(investments, at: stake.location, what: "\(base).multiple"),
                   let multiple = compute(at: stake.location, what: "\(base).multiple", { () throws(QuantityError) in try value / invested })
             else { continue }
-            derive("\(base).multiple", label: "\(stake.displayName): multiple on money invested", value: multiple.with(hint: .ratio),
+            derive("\(base).multiple", label: "\(readerName(stake)): multiple on money invested", value: multiple.with(hint: .ratio),
                    formula: "value of the stake ÷ money the holder invested (deals paid or signed)",
                    expression: "\(base).value ÷ (" + investments.joined(separator: " + ") + ")",
                    inputs: ["\(base).value"] + investments, at: stake.location)
@@ -250,7 +251,7 @@ extension ModelBuilder {
                 guard let prior = compute(at: entry.value.location, what: "\(base).prior_\(field)", { () throws(QuantityError) in
                     try current / (Quantity(1) + growth)
                 }) else { continue }
-                derive("\(base).prior_\(field)", label: "\(record.displayName): \(field.replacingUnderscores()) the year before",
+                derive("\(base).prior_\(field)", label: "\(readerName(record)): \(field.replacingUnderscores()) the year before",
                        value: prior, formula: "\(field.replacingUnderscores()) ÷ (1 + growth)",
                        expression: "\(base).\(field) ÷ (1 + \(base).\(entry.key))",
                        inputs: ["\(base).\(field)", "\(base).\(entry.key)"], at: record.location)
@@ -275,7 +276,7 @@ extension ModelBuilder {
                           try current / earlier - Quantity(1)
                       }) else { continue }
                 derive("\(base).\(field)_growth_computed",
-                       label: "\(record.displayName): \(field.replacingUnderscores()) growth on \(year - 1), computed",
+                       label: "\(readerName(record)): \(field.replacingUnderscores()) growth on \(year - 1), computed",
                        value: growth.with(hint: .percent), formula: "\(field.replacingUnderscores()) ÷ the year before's − 1",
                        expression: "\(now) ÷ \(before) − 1", inputs: [now, before], at: record.location)
             }
@@ -293,7 +294,7 @@ extension ModelBuilder {
                   let capex = quantity("financials.\(financials.id).capex"),
                   let perUser = compute(at: audience.location, what: "\(base).capex_per_user", { () throws(QuantityError) in try capex / users })
             else { continue }
-            derive("\(base).capex_per_user", label: "\(audience.displayName): capex per user", value: perUser,
+            derive("\(base).capex_per_user", label: "\(readerName(audience)): capex per user", value: perUser,
                    formula: "the company's capex that year ÷ users", expression: "financials.\(financials.id).capex ÷ \(base).users",
                    inputs: ["financials.\(financials.id).capex", "\(base).users"], at: audience.location)
         }
@@ -312,7 +313,7 @@ extension ModelBuilder {
                 guard let before = quantity(a), let after = quantity(b),
                       let growth = compute(at: next.location, what: "training.\(next.id).growth", { () throws(QuantityError) in try after / before })
                 else { continue }
-                derive("training.\(next.id).growth", label: "\(next.displayName): GPUs against \(previous.displayName)",
+                derive("training.\(next.id).growth", label: "\(readerName(next)): GPUs against \(previous.displayName)",
                        value: growth.with(hint: .ratio), formula: "GPUs ÷ the previous generation's GPUs",
                        expression: "\(b) ÷ \(a)", inputs: [b, a], at: next.location)
             }
@@ -342,7 +343,7 @@ extension ModelBuilder {
                         guard !amounts.isEmpty, let total = sum(amounts, at: company.location, what: "\(base).\(field)") else { continue }
                         let noun = kind == "investment" ? (direction == "given" ? "invested" : "received") : nil
                         for name in [field] + (noun.map { ["\($0)_\(standing.suffix)"] } ?? []) {
-                            derive("\(base).\(name)", label: "\(company.displayName): \(kind) \(direction), \(standing.words)", value: total,
+                            derive("\(base).\(name)", label: "\(readerName(company)): \(kind) \(direction), \(standing.words)", value: total,
                                    formula: "sum of the amounts of its \(kind) deals (\(direction)) \(standing.clause)",
                                    expression: amounts.joined(separator: " + "), inputs: amounts, at: company.location)
                         }
@@ -360,12 +361,12 @@ extension ModelBuilder {
                 let powers = (purchases.isEmpty ? withPower : purchases).map { "deals.\($0.id).power" }
                 let field = "power_committed_\(standing.suffix)"
                 guard !powers.isEmpty, let total = sum(powers, at: company.location, what: "\(base).\(field)") else { continue }
-                derive("\(base).\(field)", label: "\(company.displayName): power in deals, \(standing.words)", value: total,
+                derive("\(base).\(field)", label: "\(readerName(company)): power in deals, \(standing.words)", value: total,
                        formula: "sum of the power of the deals it is party to \(standing.clause)",
                        expression: powers.joined(separator: " + "), inputs: powers, at: company.location)
             }
             if let latest = latestValuation(of: company.id), let value = quantity("valuations.\(latest.id).value") {
-                derive("\(base).latest_valuation", label: "\(company.displayName): latest valuation", value: value,
+                derive("\(base).latest_valuation", label: "\(readerName(company)): latest valuation", value: value,
                        formula: "the most recent valuation", expression: "valuations.\(latest.id).value",
                        inputs: ["valuations.\(latest.id).value"], at: company.location)
             }

@@ -96,7 +96,7 @@ struct ModelBuilder {
         }
         let reference = "\(record.collection).\(record.id).\(name)"
         figures[reference] = Figure(
-            reference: reference, label: "\(record.displayName): \(name.replacingUnderscores())",
+            reference: reference, label: "\(readerName(record)): \(name.fieldWords())",
             value: value, sources: record.sourceIDs.sorted(), location: node.location,
             modality: record.modality(of: name)
         )
@@ -296,5 +296,17 @@ extension String {
     /// `capex_growth` → `capex growth`: a field name as a reader sees it.
     public func replacingUnderscores() -> String {
         String(map { $0 == "_" ? " " : $0 })
+    }
+
+    /// A field name as a reader says it: `capex_growth` → "capex growth", `gpus` → "GPUs"
+    /// (initialisms in capitals, plurals with a small s).
+    public func fieldWords() -> String {
+        let initialisms: Set<String> = ["gpu", "tpu", "cpu", "ai", "url", "id", "gw", "mw"]
+        return split(separator: "_").map { word -> String in
+            let w = String(word)
+            if initialisms.contains(w) { return w.uppercased() }
+            if w.hasSuffix("s"), initialisms.contains(String(w.dropLast())) { return w.dropLast().uppercased() + "s" }
+            return w
+        }.joined(separator: " ")
     }
 }

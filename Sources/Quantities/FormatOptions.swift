@@ -37,11 +37,16 @@ public struct FormatOptions: Sendable, Hashable {
     /// for exact counts that must show every digit.
     public var precision: Int
     public var notation: Notation
+    /// Rounds both ends this way instead of by the qualifier's rule; for a number that is one
+    /// end of what a figure allows ("its lowest, 6.66 million"), which must round the way its
+    /// bound does even though it is written without a mark. Nil: the qualifier's rule.
+    public var rounding: Rounding?
 
-    public init(compact: Bool = false, precision: Int = 3, notation: Notation = .automatic) {
+    public init(compact: Bool = false, precision: Int = 3, notation: Notation = .automatic, rounding: Rounding? = nil) {
         self.compact = compact
         self.precision = precision
         self.notation = notation
+        self.rounding = rounding
     }
 }
 

@@ -30,7 +30,7 @@ struct QuantityFormatter {
 
     func format(_ q: Quantity) -> String {
         var formatter = self
-        formatter.rounding = Rounding.ends(of: q.qualifier, isRange: !q.interval.isPoint)
+        formatter.rounding = options.rounding.map { ($0, $0) } ?? Rounding.ends(of: q.qualifier, isRange: !q.interval.isPoint)
         return formatter.text(q)
     }
 

@@ -216,6 +216,9 @@ struct SpecReader {
     /// A record's label: its `x` field (a company id reads as the company's name), else its name.
     package func label(of record: Record, field: String?) -> String {
         guard let field, let value = record.text(field) else { return record.displayName }
+        // A deal's status reads as its standing, in a reader's words ("pledged", "in talks"),
+        // and statuses of one standing share a bar.
+        if field == "status", record.collection == "deals" { return DealStanding(status: value).words }
         if let company = model.record("companies", value) { return company.displayName }
         return value
     }
@@ -252,16 +255,11 @@ struct SpecReader {
         }
     }
 
-    /// The date as precisely as the record knows it: `date_precision: month` shows `January 2024`.
+    /// The date as precisely as the record knows it, in words as everywhere else on the
+    /// site: `date_precision: month` shows `January 2024`, a day `September 22, 2025`, an
+    /// earliest date `September 22, 2025 or later` — never `2025-09-22`.
     package static func dateLabel(_ record: Record, field: String) -> String {
-        guard let text = record.text(field), let date = SiteDate(text) else { return record.text(field) ?? "" }
-        switch record.text("date_precision") {
-        case "year": return String(date.day.prefix(4))
-        case "month":
-            let full = DateText.display(date, language: "en")
-            return full.split(separator: " ").first.map { "\($0) \(date.day.prefix(4))" } ?? full
-        default: return date.day
-        }
+        RecordDate(record, field)?.display() ?? ""
     }
 
     package static func date(_ text: String?) -> ChartDate? {
@@ -316,7 +314,8 @@ struct SpecReader {
                 guard drawable([(deal.displayName, reference, amount)], kind: "flow", field: spec["amount"] == nil ? nil : "amount") else { return nil }
             }
             let kind: FlowChart.LinkKind = deal.text("kind") == "investment" ? .investment : .purchase
-            let note = [deal.text("kind"), deal.text("status")].compactMap { $0 }.joined(separator: ", ")
+            let note = [deal.text("kind"), deal.text("status").map { DealStanding(status: $0).words }]
+                .compactMap { $0 }.joined(separator: ", ")
             links.append(.init(from: from, to: to, kind: kind, amount: amount.map { Self.value($0, format) }, note: note.isEmpty ? nil : note))
         }
         guard !links.isEmpty else { fail(nil, "the flow chart has no deals with 'from' and 'to'"); return nil }

@@ -88,9 +88,11 @@ extension GeneratedPages {
         func chipName(_ id: String?) -> String? {
             id.map { Escape.html(model.record("chips", $0)?.displayName ?? $0) }
         }
-        /// "Name: a, b", or "Name" alone when no value is known.
-        func labelled(_ name: String?, _ values: [String?]) -> String {
-            [name, RecordPhrases.join(values)].compactMap { $0 }.joined(separator: ": ")
+        /// "Name: a, b"; when no value is known, "Name: <missing>" (a line that says what the
+        /// sources leave out, never a bare name that reads as a value lost), or the name alone
+        /// when something follows it (a deal's parenthesis).
+        func labelled(_ name: String?, _ values: [String?], missing: String? = nil) -> String {
+            [name, RecordPhrases.join(values) ?? missing].compactMap { $0 }.joined(separator: ": ")
         }
         var sections: [[String: Any]] = []
         func section(_ title: String, _ collection: String, where keep: (Record) -> Bool, _ describe: (Record) -> String) {
@@ -122,14 +124,19 @@ extension GeneratedPages {
         }
         section("Clusters", "clusters", where: { $0.text("owner") == id }) {
             labelled(Escape.html($0.displayName), [link("clusters.\($0.id).units", of: $0), link("clusters.\($0.id).power", of: $0),
-                                                   link("clusters.\($0.id).power_per_unit", of: $0).map { "all-in \($0)" }])
+                                                   link("clusters.\($0.id).power_per_unit", of: $0).map { "all-in \($0)" }],
+                     missing: "size and power not given")
         }
         section("Training runs", "training", where: { $0.text("company") == id }) {
-            labelled(Escape.html($0.displayName), [link("training.\($0.id).gpus", of: $0), link("training.\($0.id).growth", of: $0).map { "\($0) the previous generation" }])
+            labelled(Escape.html($0.displayName), [link("training.\($0.id).gpus", of: $0), link("training.\($0.id).growth", of: $0).map { "\($0) the previous generation" }],
+                     missing: "no GPU count given")
         }
         section("Financials", "financials", where: { $0.text("company") == id }) {
             labelled(Escape.html($0.text("year") ?? $0.displayName), [link("financials.\($0.id).capex", of: $0).map { "capex \($0)" },
-                                                                     link("financials.\($0.id).capex_growth", of: $0).map { "capex growth \($0)" }])
+                                                                     link("financials.\($0.id).capex_growth", of: $0).map { "capex growth \($0)" },
+                                                                     link("financials.\($0.id).revenue_growth", of: $0).map { "revenue growth \($0)" },
+                                                                     link("financials.\($0.id).opex_growth", of: $0).map { "operating cost growth \($0)" }],
+                     missing: "no figures given")
         }
         section("Valuations", "valuations", where: { $0.text("company") == id }) {
             (link("valuations.\($0.id).value", of: $0) ?? "value not given")
@@ -144,7 +151,7 @@ extension GeneratedPages {
                 + RecordPhrases.parenthesized([phrases.when($0)])
         }
         section("Audiences", "audiences", where: { $0.text("company") == id }) {
-            labelled(Escape.html($0.displayName), [link("audiences.\($0.id).users", of: $0)])
+            labelled(Escape.html($0.displayName), [link("audiences.\($0.id).users", of: $0)], missing: "users not given")
                 + RecordPhrases.parenthesized([$0.text("metric").map(Escape.html), phrases.when($0)])
         }
         return sections

@@ -149,7 +149,8 @@ package enum FigureText {
 
     /// `units × the chip's unit price: 350,000 units × $30,000–40,000 per unit. Sources: Business Insider.`
     package static func derivation(of figure: Figure, in model: StoryModel, sourceNames: [String: String], locale: QuantityLocale) -> String {
-        var text = "\(figure.label) = \(format(figure, locale: locale))."
+        // "is", not "=": "= > $13 billion" reads as an arrow, or as "≥".
+        var text = "\(figure.label) is \(format(figure, locale: locale))."
         if let reason = figure.value.unverifiableReason { text += " It cannot be computed: \(reason)." }
         if let formula = figure.formula, let expression = figure.expression {
             var withValues = expression

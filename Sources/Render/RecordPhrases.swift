@@ -46,6 +46,10 @@ struct RecordPhrases {
     func modalityDateField(_ record: Record) -> String? {
         switch record.modality {
         case .expected?: return ["as_of", "date"].first { record.text($0) != nil }
+        case nil:
+            // A per-field map whose date is a forecast (`modality: { units: estimate, as_of:
+            // expected }`): the line opens "expected by December 2024", never "as of" it.
+            return ["as_of", "date"].first { record.text($0) != nil && record.modality(of: $0) == .expected }
         case .disclosed?: return ["disclosed", "date", "as_of"].first { record.text($0) != nil }
         default: return nil
         }
@@ -57,8 +61,8 @@ struct RecordPhrases {
     /// `as_of` or `date`, "disclosed" with its `disclosed` date. Nil for a reported fact; a
     /// per-field map is said beside each figure instead (`figureNote`).
     package func modality(_ record: Record) -> String? {
-        guard let modality = record.modality else { return nil }
         let shown = modalityDateField(record).flatMap { date(record, $0) }
+        guard let modality = record.modality else { return shown.map { "expected by \($0)" } }
         switch modality {
         case .expected: return shown.map { "expected by \($0)" } ?? "expected"
         case .disclosed: return shown.map { "disclosed \($0)" } ?? "disclosed"

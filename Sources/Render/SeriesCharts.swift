@@ -73,6 +73,13 @@ extension SpecReader {
                 cells[category, default: [:]][series] = point.quantity
             }
         }
+        // Bars by deal standing read firm money first: paid or signed, pledged, in talks.
+        if text("x") == "status", points.allSatisfy({ $0.record?.collection == "deals" }) {
+            let rank = { (name: String) in
+                [DealStanding.signed, .pledged, .talks].firstIndex { $0.words == name } ?? 3
+            }
+            categories = categories.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
+        }
         let rows = categories.map { category -> StackedChart.Category in
             let values = seriesNames.map { cells[category]?[$0] }
             // The bar's total at its end; a bar of one segment shows its value there alone, so
@@ -80,7 +87,7 @@ extension SpecReader {
             let total = (try? Quantity.sum(values.compactMap { $0 })).flatMap { $0 }
             let single = values.compactMap { $0 }.count == 1
             return StackedChart.Category(name: category, segments: values.map { value in
-                value.map { StackedChart.Segment(value: $0.high, label: single ? "" : format($0)) }
+                value.map { StackedChart.Segment(Self.value($0, format), label: single ? "" : format($0)) }
             }, totalLabel: total.map(format))
         }
         return .stacked(StackedChart(series: seriesNames.map { StackedChart.Series(name: $0, color: colors[$0]) }, categories: rows,

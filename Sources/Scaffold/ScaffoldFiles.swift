@@ -219,14 +219,16 @@ a.figure.unverifiable { font-style: italic; }
 .contents h2 { font-size: 1rem; margin: 1.5rem 0 0; }
 .back { font-size: 0.875rem; }
 .page.generated.deals > .standfirst { max-width: var(--measure); }
-/* On a phone each deal is a short block of labelled lines instead of a wide table. */
+/* On a phone each deal, and each total by standing, is a short block of labelled lines
+   instead of a wide table. */
 @media (max-width: 600px) {
-  .deals-table thead { position: absolute; left: -9999px; }
-  .deals-table, .deals-table tbody, .deals-table tr, .deals-table td { display: block; }
-  .deals-table tr { border-bottom: 1px solid var(--rule); padding: 0.5rem 0; }
-  .deals-table td { border: 0; padding: 0.05rem 0; text-align: left; white-space: normal; }
+  .deals-table thead, .totals thead { position: absolute; left: -9999px; }
+  .deals-table, .deals-table tbody, .deals-table tr, .deals-table td,
+  .totals, .totals tbody, .totals tr, .totals th, .totals td { display: block; }
+  .deals-table tr, .totals tr { border-bottom: 1px solid var(--rule); padding: 0.5rem 0; }
+  .deals-table td, .totals th, .totals td { border: 0; padding: 0.05rem 0; text-align: left; white-space: normal; }
   .deals-table td.deal-name { font-weight: 600; }
-  .deals-table td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 0.875rem; }
+  .deals-table td[data-label]::before, .totals td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 0.875rem; }
   .company-money thead { position: absolute; left: -9999px; }
   .company-money, .company-money tbody, .company-money tr, .company-money th, .company-money td { display: block; }
   .company-money tr { border-bottom: 1px solid var(--rule); padding: 0.4rem 0; }

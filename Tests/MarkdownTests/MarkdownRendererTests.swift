@@ -38,6 +38,13 @@ struct MarkdownRendererTests {
         #expect(html.contains("<b>bold</b>"))
     }
 
+    /// A single tilde is "about" in prose: two of them in one paragraph strike nothing out.
+    @Test func singleTildesStayTextAndDoubleTildesStrike() {
+        let html = MarkdownRenderer().render("\"≥ ~\" reads at least about, \"< ~\" less than about; never \"~\". ~~old~~\n")
+        #expect(html == "<p>&quot;≥ ~&quot; reads at least about, &quot;&lt; ~&quot; less than about; never &quot;~&quot;. <del>old</del></p>\n")
+        #expect(MarkdownRenderer().render("~150 MW and ~1.5 kW~\n") == "<p>~150 MW and ~1.5 kW~</p>\n")
+    }
+
     @Test func rawHTMLOmittedByDefault() {
         #expect(MarkdownRenderer().render("a <b>b</b>\n") == "<p>a <!-- raw HTML omitted -->b<!-- raw HTML omitted --></p>\n")
     }

@@ -14,8 +14,15 @@ struct ClaimClassifierTests {
 
     static let cases: [Case] = [
         // A lower bound is met when the computed range never goes below it: 10 GW ÷ 1.5 kW = 6,666,667 ≥ 2,000,000.
+        // Its lowest rounds down, as the bound it is does ("≥ 6.66 million"): 6.66, not 6.67.
         Case(stated: "≥ 2M GPUs", computed: "≥ 6666667 GPUs", status: .consistent,
-             phrase: "its lowest, 6.67 million GPUs, is at least 2 million GPUs"),
+             phrase: "its lowest, 6.66 million GPUs, is at least 2 million GPUs"),
+        // The highest of "< 3,333,334" rounds up: 3.34 million, never the smaller 3.33.
+        Case(stated: "up to 4M GPUs", computed: "< 3333334 GPUs", status: .consistent,
+             phrase: "its highest, 3.34 million GPUs, is at most 4 million GPUs"),
+        // A range's ends round outward when it straddles the bound: 1,666,667 down, 3,333,333 up.
+        Case(stated: "≥ 2M GPUs", computed: "1666667–3333333 GPUs", status: .unverifiable,
+             phrase: "runs from 1.66 million GPUs to 3.34 million GPUs"),
         // 1–3 million straddles 2 million: some values meet the bound, some do not.
         Case(stated: "≥ 2M GPUs", computed: "1000000–3000000 GPUs", status: .unverifiable, phrase: "on both sides of it"),
         // ~1.9 million tops out at 1.9 million: below 2 million, and no tolerance widens a bound.

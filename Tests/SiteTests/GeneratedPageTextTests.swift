@@ -21,7 +21,7 @@ struct GeneratedPageTextTests {
         #expect(site.report.succeeded, "\(site.report.problemLines)")
         let lines = site.report.problemLines
         #expect(site.report.diagnostics.all.count == 1, "\(lines)")
-        #expect(lines.contains { $0.hasPrefix("content/index.md:7:27: warning: deals.qa-att.implied_stake cannot be computed: no valuation of AT&T <Labs> is dated on or before the deal (January 15, 2025) (the earliest on record is dated June 1, 2025)") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("content/index.md:7:27: warning: deals.qa-att.implied_stake cannot be computed: no valuation of AT&T <Labs> is dated on or before the deal of January 15, 2025; the earliest on record is dated June 1, 2025") }, "\(lines)")
     }
 
     /// A cited figure that cannot be computed reads as the word "unverifiable", linked to its
@@ -29,7 +29,7 @@ struct GeneratedPageTextTests {
     @Test func aCitedUnverifiableFigureReadsAsAWordWithItsReason() {
         #expect(site.text("index.html").contains("The stake it would buy is unverifiable."))
         #expect(site.fixture.read("index.html").contains(
-            #"<a class="figure unverifiable" href="/figures/#deals.qa-att.implied_stake" title="Q&amp;A pledges: implied stake = unverifiable. It cannot be computed: no valuation of AT&amp;T &lt;Labs&gt; is dated on or before the deal (January 15, 2025) (the earliest on record is dated June 1, 2025)."#))
+            #"<a class="figure unverifiable" href="/figures/#deals.qa-att.implied_stake" title="Q&amp;A pledges: implied stake is unverifiable. It cannot be computed: no valuation of AT&amp;T &lt;Labs&gt; is dated on or before the deal of January 15, 2025; the earliest on record is dated June 1, 2025."#))
     }
 
     /// Signed $3B compute, and four investments into AT&T of four standings plus one with

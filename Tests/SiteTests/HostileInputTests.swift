@@ -175,7 +175,7 @@ struct HostileInputTests {
         let report = site.build()
         #expect(report.succeeded, "\(report.problemLines)")
         #expect(site.read("data/all-figures.csv").contains(
-            "deals.acme-globex.per_year,acme-globex: amount per year,\"$1,000,000,000,000,000 trillion per year\",1000000000000000000000000000,1000000000000000000000000000,USD/yr,"))
+            "deals.acme-globex.per_year,Acme Labs → Globex Cloud: amount per year,\"$1,000,000,000,000,000 trillion per year\",1000000000000000000000000000,1000000000000000000000000000,USD/yr,"))
         #expect(DataExport.number(1.2345678901234567e20) == "123456789012346000000")
         #expect(DataExport.number(-3e15) == "-3000000000000000")
         #expect(DataExport.number(12_000_000_000) == "12000000000")

@@ -62,7 +62,7 @@ struct ModelDerivationTests {
         // money went in: no implied stake at the time, and the figure says why.
         let stake = model.figures["deals.microsoft-openai.implied_stake"]
         #expect(text(model, "deals.microsoft-openai.implied_stake") == "unverifiable")
-        #expect(stake?.value.unverifiableReason == "no valuation of OpenAI is dated on or before the deal (January 23, 2023) (the earliest on record is dated October 2, 2025)")
+        #expect(stake?.value.unverifiableReason == "no valuation of OpenAI is dated on or before the deal of January 23, 2023; the earliest on record is dated October 2, 2025")
         #expect(stake?.inputs == ["deals.microsoft-openai.amount"])
         #expect(model.figures["deals.openai-oracle.per_year"] == nil, "no amount, no amount per year")
     }
@@ -115,7 +115,7 @@ struct ModelDerivationTests {
         let spend = try #require(byID["meta-spend-18b"])
         #expect(spend.status == .inconsistent)
         // $18B ÷ $30,000–40,000 = 450,000–600,000 units.
-        #expect(spend.explanation == "The stated ~$18 billion lies above the computed $10.5–14 billion, beyond the ±10% tolerance. At the unit price of $30,000–40,000 per unit, it would need ~450,000–600,000 units (units), not 350,000 units.")
+        #expect(spend.explanation == "The stated ~$18 billion lies above the computed $10.5–14 billion, beyond the ±10% tolerance. At the unit price of $30,000–40,000 per unit, it would need ~450,000–600,000 units, not 350,000 units.")
         #expect(byID["millions-of-gpus"]?.status == .consistent, "≥ 2M overlaps ≥ 6.67M")
         #expect(byID["llama-cluster"]?.status == .consistent, "~140 MW ± 10% reaches 150 MW")
         #expect(byID["oracle-yearly"]?.status == .unverifiable)
@@ -227,7 +227,7 @@ struct FigurePageTests {
         let report = site.build()
         #expect(report.succeeded, "\(report.problemLines)")
         let home = site.read("index.html")
-        #expect(home.contains(#"Meta's fleet cost <a class="figure" href="/figures/#purchases.meta-h100-2024.spend" title="meta-h100-2024: spend = $10.5–14 billion. Units × the chip&#39;s unit price: 350,000 units × $30,000–40,000 per unit. Sources: Business Insider, January 19, 2024.">$10.5–14 billion</a>"#))
+        #expect(home.contains(#"Meta's fleet cost <a class="figure" href="/figures/#purchases.meta-h100-2024.spend" title="Meta&#39;s Nvidia H100 purchase: spend is $10.5–14 billion. Units × the chip&#39;s unit price: 350,000 units × $30,000–40,000 per unit. Sources: Business Insider, January 19, 2024.">$10.5–14 billion</a>"#))
         #expect(home.contains(">~5×</a> the power of El Capitan"))
         #expect(home.contains(">up\u{00A0}to\u{00A0}$100B</a>"), "| compact")
         #expect(home.contains("<code>{{ purchases.meta-h100-2024.spend }}</code>"), "code keeps the reference")

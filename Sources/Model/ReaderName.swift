@@ -1,0 +1,25 @@
+/// What a record is called on the page when its data gives it no name.
+///
+/// A record's `name`, `title`, `model`, `product` or `label` names it. Without one, its id
+/// (`acme-globex`) is a file key, not words: a deal is named by its parties ("Acme Labs →
+/// Globex Cloud", as on /deals/), a stake by its holder and company ("Microsoft's stake in
+/// OpenAI"), a purchase by its buyer and chip ("Meta's Nvidia H100 purchase"), a company's yearly record by the company and year ("Meta, 2024"), any other
+/// record of a company by the company; only a record with none of these keeps its id.
+extension ModelBuilder {
+    func readerName(_ record: Record) -> String {
+        let named = record.displayName
+        guard named == record.id else { return named }
+        func company(_ field: String) -> String? {
+            record.text(field).map { records["companies"]?[$0]?.displayName ?? $0 }
+        }
+        if let from = company("from"), let to = company("to") { return "\(from) → \(to)" }
+        if let holder = company("holder"), let target = company("company") { return "\(holder)'s stake in \(target)" }
+        if let buyer = company("buyer"), let chip = record.text("chip") {
+            return "\(buyer)'s \(records["chips"]?[chip]?.displayName ?? chip) purchase"
+        }
+        if let owner = company("company") ?? company("buyer") ?? company("owner") {
+            return record.text("year").map { "\(owner), \($0)" } ?? owner
+        }
+        return record.id
+    }
+}
