@@ -39,7 +39,7 @@ let package = Package(
             name: "Render",
             dependencies: ["Charts", "Diagnostics", "Incremental", "Load", "Markdown", "Model", "Quantities"]
         ),
-        .target(name: "Write", dependencies: ["Incremental", "Load", "Render"]),
+        .target(name: "Write", dependencies: ["Incremental", "Load"]),
         .target(name: "Scaffold"),
         .target(
             name: "Site",

@@ -1,7 +1,6 @@
 import Foundation
 import Incremental
 import Load
-import Render
 #if canImport(Glibc)
 import Glibc
 #endif

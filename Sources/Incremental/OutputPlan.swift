@@ -1,5 +1,4 @@
 import Foundation
-import Load
 
 /// Everything a build writes: a path inside `output/` and its bytes, or a file to copy.
 /// Paths are relative, use `/`, and were checked to stay inside `output/`.
@@ -12,9 +11,18 @@ package struct OutputPlan: Sendable {
     package struct File: Sendable {
         package var path: String
         package var content: Content
+
+        package init(path: String, content: Content) {
+            self.path = path
+            self.content = content
+        }
     }
 
     package var files: [File] = []
+
+    package init(files: [File] = []) {
+        self.files = files
+    }
 
     package mutating func add(_ path: String, _ text: String) {
         files.append(File(path: path, content: .bytes(Data(text.utf8))))
