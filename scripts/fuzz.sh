@@ -31,6 +31,9 @@ case $harness in
 esac
 
 scripts/install-deps.sh >/dev/null 2>&1 || true
+# SwiftPM keeps a path dependency's file list until the manifest changes: a file added to
+# capex's Sources/ since the last fuzz build would be missing ("cannot find … in scope").
+touch Fuzz/Package.swift
 (cd Fuzz && swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --product "$product")
 binary=$(cd Fuzz && swift build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)/$product
 

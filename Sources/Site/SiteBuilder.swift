@@ -28,6 +28,10 @@ public enum SiteBuilder {
 
     private static func run(_ options: BuildOptions) -> BuildReport {
         var build = BuildRun(options: options)
+        if let refusal = refusedOutput(options) {
+            build.report.diagnostics.append(refusal)
+            return build.report
+        }
         let last = build.stage("cache") { LastBuild.read(options) }
         let inputs = build.stage("inputs") { last.readInputs(options) }
         guard case .stale(let incomplete) = build.stage("outputs", { inputs.outputs(options, report: &$0) }) else {
@@ -40,6 +44,14 @@ public enum SiteBuilder {
         guard build.report.succeeded, options.write else { return build.report }
         build.stage("write") { rendered.write(inputs, site, options, report: &$0) }
         return build.report
+    }
+
+    /// Why the output folder may not be replaced (`OutputSafety`); nil when it may, or when
+    /// nothing is written.
+    private static func refusedOutput(_ options: BuildOptions) -> Diagnostic? {
+        guard options.write else { return nil }
+        let manifest = BuildCache(output: options.outputFolder).manifestURL
+        return OutputSafety.problem(output: options.outputFolder, root: options.root, manifest: manifest)
     }
 }
 
