@@ -43,6 +43,13 @@ extension ModelBuilder {
         let range = span(computed, widenedBy: 0)
         func low(_ v: Double) -> String { plain(v, like: computed, rounding: .down) }
         func high(_ v: Double) -> String { plain(v, like: computed, rounding: .up) }
+        // An open end is said in words, never as an infinity ("−$∞ trillion").
+        func from(_ v: Double) -> String { v.isFinite ? low(v) : "no stated floor" }
+        func to(_ v: Double) -> String { v.isFinite ? high(v) : "no stated limit" }
+        // A figure at face value bounds the true value on neither side: nothing can be checked against it.
+        if computed.qualifier == .faceValue {
+            return (.unverifiable, "The computed \(computedText) comes from inputs that are bounds pulling opposite ways, so it has no bound either way: the data can neither confirm nor rule out the stated \(statedText).")
+        }
         switch stated.qualifier {
         case .atLeast(let strict, _):
             let bound = plain(stated.low, like: stated)
@@ -52,7 +59,7 @@ extension ModelBuilder {
                 return (.consistent, "\(intro) The computed \(computedText) meets it whatever its exact value: its lowest, \(low(range.low)), is \(strict ? "above" : "at least") \(bound).")
             }
             if meets(range.high) {
-                return (.unverifiable, "\(intro) The computed \(computedText) runs from \(low(range.low)) to \(range.high.isFinite ? high(range.high) : "no stated limit"), on both sides of it, so the data cannot decide.")
+                return (.unverifiable, "\(intro) The computed \(computedText) runs from \(from(range.low)) to \(to(range.high)), on both sides of it, so the data cannot decide.")
             }
             return (.inconsistent, "\(intro) The computed \(computedText) falls short of it: its highest, \(high(range.high)), is \(strict ? "not above" : "below") \(bound).")
         case .atMost(let strict, _):
@@ -63,13 +70,21 @@ extension ModelBuilder {
                 return (.consistent, "\(intro) The computed \(computedText) meets it whatever its exact value: its highest, \(high(range.high)), is \(strict ? "below" : "at most") \(bound).")
             }
             if meets(range.low) {
-                return (.unverifiable, "\(intro) The computed \(computedText) runs from \(range.low.isFinite ? low(range.low) : "no stated floor") to \(high(range.high)), on both sides of it, so the data cannot decide.")
+                return (.unverifiable, "\(intro) The computed \(computedText) runs from \(from(range.low)) to \(to(range.high)), on both sides of it, so the data cannot decide.")
             }
             return (.inconsistent, "\(intro) The computed \(computedText) goes beyond it: its lowest, \(low(range.low)), is \(strict ? "not below" : "above") \(bound).")
         case .exact, .approximate, .faceValue:
             let allowed = span(stated, widenedBy: tolerance)
             let percent = Quantity(tolerance).with(hint: .percent).formatted(.en)
             if allowed.low <= range.high && range.low <= allowed.high {
+                // A one-sided bound allows the stated value without pinning the figure down:
+                // possible, not confirmed.
+                if case .atLeast = computed.qualifier {
+                    return (.unverifiable, "The data gives only a lower bound, \(computedText): \(statedText) is possible, not confirmed.")
+                }
+                if case .atMost = computed.qualifier {
+                    return (.unverifiable, "The data gives only an upper bound, \(computedText): \(statedText) is possible, not confirmed.")
+                }
                 return (.consistent, "The stated \(statedText) agrees with the computed \(computedText): within ±\(percent) of the stated value, the two overlap.")
             }
             let side = allowed.low > range.high ? "above" : "below"
@@ -123,7 +138,10 @@ extension ModelBuilder {
         func high(_ v: Double, _ q: Quantity) -> String { v.isFinite ? Self.plain(v, like: q, rounding: .up) : "unbounded" }
         let setting = "\(nameA.capitalizedFirst), \(a.formatted(.en)), against \(nameB), \(b.formatted(.en))"
         let status: ClaimCheck.Status, why: String
-        if spanA.low > spanB.high || (op.count == 2 || op == "≥" || op == "≤") && spanA.low >= spanB.high {
+        if let open = [(a, nameA), (b, nameB)].first(where: { $0.0.qualifier == .faceValue }) {
+            status = .unverifiable
+            why = "\(setting): \(open.1) is at face value, from inputs that are bounds pulling opposite ways, so it has no bound either way and the data cannot say which is larger."
+        } else if spanA.low > spanB.high || (op.count == 2 || op == "≥" || op == "≤") && spanA.low >= spanB.high {
             status = .consistent
             why = "\(setting): the lowest the first can be, \(low(spanA.low, a))\(reading(a)), is above the highest the second can be, \(high(spanB.high, b))\(reading(b)), so the first is the larger."
         } else if spanA.high <= spanB.low {

@@ -31,6 +31,7 @@ struct ModelBuilder {
         }
         checkLinks()
         checkModalities()
+        checkDatePrecisions()
         deriveClusters()
         derivePurchases()
         deriveFleets()

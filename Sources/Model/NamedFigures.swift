@@ -85,6 +85,15 @@ extension ModelBuilder {
         case .binary(let op, let a, let b, let offset):
             guard let left = evaluate(a, inputs: &inputs, visiting: &visiting, at: at),
                   let right = evaluate(b, inputs: &inputs, visiting: &visiting, at: at) else { return nil }
+            // `+` and `−` keep deals of different standings apart, as sum() does (see `DealStanding`).
+            if op == "+" || op == "-" {
+                let (l, r) = (dealReferences(in: a), dealReferences(in: b))
+                if !l.isEmpty, !r.isEmpty, let mixed = Self.mixedStandings(l + r, records["deals"] ?? [:]) {
+                    diagnostics.append(.error(at: at(offset), "'\(op == "+" ? "+" : "−")' would \(op == "+" ? "add" : "subtract") deals of different standings (\(mixed)); "
+                        + "totals never add money paid or signed, pledged and in talks: use deals of one standing"))
+                    return nil
+                }
+            }
             do {
                 let result: Quantity
                 switch op {
@@ -198,6 +207,27 @@ extension ModelBuilder {
         }
         if !inputs.contains(reference) { inputs.append(reference) }
         return q
+    }
+
+    /// The deal figures (`deals.<id>.<field>`) an expression rests on, through the figures it
+    /// uses (named figures, and derived ones such as `companies.openai.received_signed`, whose
+    /// inputs are deals): what decides whether `+` or `−` would mix standings.
+    private mutating func dealReferences(in expression: Expression) -> [String] {
+        switch expression {
+        case .number, .literal: return []
+        case .reference(let reference, _):
+            var found: [String] = [], seen: Set<String> = [], pending = [reference]
+            while let next = pending.popLast() {
+                guard seen.insert(next).inserted else { continue }
+                if next.hasPrefix("deals.") { found.append(next) } else { pending += figures[next]?.inputs ?? [] }
+            }
+            return found
+        case .selection(let collection, _, _, let offset):
+            return collection == "deals" ? (select(expression, at: SourceLocation(file: "", line: 0, column: offset)) ?? []) : []
+        case .binary(_, let a, let b, _): return dealReferences(in: a) + dealReferences(in: b)
+        case .negate(let inner, _): return dealReferences(in: inner)
+        case .call(_, let arguments, _): return arguments.flatMap { dealReferences(in: $0) }
+        }
     }
 
     /// The references a selection names, in file order; nil (with an error) for an unknown collection or field.

@@ -6,7 +6,7 @@
 /// `year`, `month`, `day` (the default), `earliest` (this day or later) and `reported`
 /// (by this day). Text that is not `YYYY-MM-DD` is shown as written.
 public struct RecordDate: Sendable, Equatable {
-    public enum Precision: String, Sendable {
+    public enum Precision: String, Sendable, CaseIterable {
         case year, month, day, earliest, reported
     }
 

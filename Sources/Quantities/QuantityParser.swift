@@ -15,6 +15,10 @@ struct QuantityParser {
         var digits: String
         /// Power of ten of the magnitude suffix (`k` → 3), nil when none was written.
         var suffixExponent: Int?
+        /// The suffix as written (`B`), or as borrowed from the high end of a range.
+        var suffixText: String? = nil
+        /// True when the suffix was borrowed from the high end (`$3–$4B`): errors then show it.
+        var borrowed = false
         var dollar: Bool
         var unit: UnitWord?
     }
@@ -163,6 +167,7 @@ struct QuantityParser {
         }
         if let exponent = Vocabulary.suffix(word) {
             end.suffixExponent = exponent
+            end.suffixText = word
             end.end = pos
             let afterSuffix = pos
             skipSpaces()
@@ -230,8 +235,10 @@ struct QuantityParser {
     }
 
     /// Applies the reporter's shorthand: in `$30–40k` the low end borrows `$` and `k`; in
-    /// `10–20 MW` it borrows `MW`. A low end with its own unit, or a high end that repeats
-    /// `$` (`$500–$2k`), is taken as complete and borrows no suffix.
+    /// `10–20 MW` it borrows `MW`. A low end with its own unit is taken as complete. When the
+    /// high end repeats `$`, the low end still borrows the suffix (`$3–$4B` is $3–4 billion, a
+    /// reporter's common form), unless as written it is already a range within a factor of
+    /// 1,000 (`$500–$2k`: $500 to $2,000), a suffix step, which is what the writer meant.
     private func shareUnits(_ low: inout End, _ high: inout End) throws(QuantityParseError) {
         let usd = Vocabulary.unit("USD")
         let lowUnit = low.unit ?? (low.dollar ? usd : nil)
@@ -240,8 +247,15 @@ struct QuantityParser {
             throw error("range ends have different dimensions: \(lowUnit.dimension) and \(highUnit.dimension)",
                         at: high.start)
         }
-        if low.suffixExponent == nil, low.unit == nil, !high.dollar {
-            low.suffixExponent = high.suffixExponent
+        if low.suffixExponent == nil, low.unit == nil, let exponent = high.suffixExponent {
+            let lowAsWritten = Double(low.digits) ?? 0
+            let highValue = Double("\(high.digits)e\(exponent)") ?? 0
+            let completeAsWritten = high.dollar && lowAsWritten > 0 && lowAsWritten <= highValue && highValue / lowAsWritten < 1000
+            if !completeAsWritten {
+                low.suffixExponent = exponent
+                low.suffixText = high.suffixText
+                low.borrowed = true
+            }
         }
         low.unit = lowUnit ?? highUnit
         high.unit = highUnit ?? lowUnit
@@ -258,7 +272,10 @@ struct QuantityParser {
             try checkMagnitude(end, value: value)
         }
         if lowValue > highValue {
-            throw error("range low end \(text(low.start, low.end)) is above high end \(text(high.start, high.end))",
+            // Both ends as read: a borrowed suffix and a shared `$` are shown on each.
+            let lowText = text(low.start, low.end) + (low.borrowed ? low.suffixText ?? "" : "")
+            let highText = (low.dollar && !high.dollar ? "$" : "") + text(high.start, high.end)
+            throw error("range low end \(lowText) is above high end \(highText)",
                         at: low.start)
         }
         let unit = highUnit ?? lowUnit

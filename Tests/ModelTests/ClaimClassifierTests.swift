@@ -1,3 +1,4 @@
+import Foundation
 @testable import Model
 import Quantities
 import Testing
@@ -38,11 +39,27 @@ struct ClaimClassifierTests {
         Case(stated: "~$18B", computed: "$10.5B–14B", status: .inconsistent, phrase: "lies above the computed"),
         // ~140 MW ± 10% is 126–154 MW, which reaches 150 MW.
         Case(stated: "~140 MW", computed: "~150 MW", status: .consistent, phrase: "within ±10% of the stated value"),
+        // A one-sided bound cannot confirm a point value (issue 10): ≥ $2B allows $40B but does not show it.
+        Case(stated: "~$40B", computed: "≥ $2B", status: .unverifiable,
+             phrase: "The data gives only a lower bound, ≥ $2 billion: ~$40 billion is possible, not confirmed."),
+        Case(stated: "$2.5B", computed: "≥ $2B", status: .unverifiable, phrase: "only a lower bound, ≥ $2 billion: $2.5 billion is possible"),
+        // A range inside what the bound allows is no more confirmed than a point.
+        Case(stated: "$3B–4B", computed: "> $2B", status: .unverifiable, phrase: "only a lower bound"),
+        Case(stated: "~$30B", computed: "up to $40B", status: .unverifiable,
+             phrase: "only an upper bound, up to $40 billion: ~$30 billion is possible, not confirmed"),
+        // Wholly outside what the bound allows, even widened by ±10%, stays inconsistent:
+        // $1B + 10% = $1.1B < $2B; $50B − 10% = $45B > $40B.
+        Case(stated: "$1B", computed: "≥ $2B", status: .inconsistent, phrase: "lies below the computed ≥ $2 billion"),
+        Case(stated: "$50B", computed: "≤ $40B", status: .inconsistent, phrase: "lies above the computed up to $40 billion"),
+        // A stated bound against a computed one open on the far side: the open end in words, never "∞".
+        Case(stated: "≥ $2B", computed: "≤ $5B", status: .unverifiable, phrase: "runs from no stated floor to $5 billion"),
+        Case(stated: "≤ $5B", computed: "≥ $2B", status: .unverifiable, phrase: "runs from $2 billion to no stated limit"),
     ]
 
     @Test(arguments: cases)
     func classifies(_ c: Case) throws {
-        let (status, explanation) = ModelBuilder.compareStated(try q(c.stated), with: try q(c.computed), tolerance: 0.10)
+        let (status, said) = ModelBuilder.compareStated(try q(c.stated), with: try q(c.computed), tolerance: 0.10)
+        let explanation = said.replacingOccurrences(of: "\u{00A0}", with: " ")  // "≥ $2 billion" keeps its no-break spaces
         #expect(status == c.status, "\(explanation)")
         #expect(explanation.contains(c.phrase), "\(explanation)")
         // A bound names itself as one, and no tolerance is claimed for it.
@@ -50,6 +67,19 @@ struct ClaimClassifierTests {
             #expect(explanation.contains("is a lower bound"))
             #expect(!explanation.contains("±"))
         }
+    }
+
+    /// A computed figure at face value (bounds pulling opposite ways) bounds the truth on neither
+    /// side: every kind of stated value is unverifiable against it, said in words, never "∞".
+    @Test(arguments: ["~$40B", "$7B", "≥ $2B", "up to $40B", "$1B–2B"])
+    func faceValueIsUnverifiable(_ stated: String) throws {
+        let computed = try q("$7B").with(qualifier: .faceValue)
+        let (status, said) = ModelBuilder.compareStated(try q(stated), with: computed, tolerance: 0.10)
+        let explanation = said.replacingOccurrences(of: "\u{00A0}", with: " ")
+        #expect(status == .unverifiable, "\(explanation)")
+        #expect(explanation.contains("The computed $7 billion at face value comes from inputs that are bounds pulling opposite ways, so it has no bound either way"), "\(explanation)")
+        #expect(!explanation.contains("∞"), "\(explanation)")
+        #expect(!explanation.contains("runs from"), "\(explanation)")
     }
 }
 

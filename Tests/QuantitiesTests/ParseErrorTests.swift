@@ -38,7 +38,11 @@ let badInputs: [BadInput] = [
     BadInput("- 5", "expected a number after '-'", at: 1),
     BadInput("abc", "expected a number, found 'abc'", at: 0),
     BadInput("40–30", "range low end 40 is above high end 30", at: 0),
-    BadInput("$40k–30k", "range low end $40k is above high end 30k", at: 0),
+    BadInput("$40k–30k", "range low end $40k is above high end $30k", at: 0),
+    // Both ends as read, the borrowed suffix shown on the low end.
+    BadInput("$4–$3B", "range low end $4B is above high end $3B", at: 0),
+    BadInput("$4–3B", "range low end $4B is above high end $3B", at: 0),
+    BadInput("~$400–$300B", "range low end $400B is above high end $300B", at: 1),
     BadInput("2 GW–500 MW", "range low end 2 GW is above high end 500 MW", at: 0),
     BadInput("1,50", "malformed number '1,50' (use '.' for decimals)", at: 0),
     BadInput("1,5000", "malformed number '1,5000' (thousands groups need 3 digits)", at: 0),

@@ -89,6 +89,15 @@ let parseCases: [ParseCase] = [
     range("$30–40k", 30e3, 40e3, money),
     range("$30,000–$40,000", 30e3, 40e3, money),
     range("$500–$2k", 500, 2e3, money),
+    // A reporter's `$3–$4B`: the low end takes the high end's suffix, as in `$3–4B` (issue 10).
+    range("$3–$4B", 3e9, 4e9, money),
+    range("$3-$4B", 3e9, 4e9, money),
+    range("~$3–$4B", 3e9, 4e9, money, .approximate),
+    range("$30–$40k", 30e3, 40e3, money),
+    range("$1.5–$2T", 1.5e12, 2e12, money),
+    range("$900–$1k", 900, 1e3, money),  // within a factor of 1,000 as written: $900 to $1,000
+    range("3–4 GW", 3e9, 4e9, power),
+    range("3–4GW", 3e9, 4e9, power),
     range("30000..40000 USD", 30e3, 40e3, money),
     range("10–20k", 10e3, 20e3, none),
     range("100–150 MW", 100e6, 150e6, power),

@@ -45,6 +45,30 @@ struct DateTests {
 
     /// A field that is a date by its name only may be a year or a month (context.yaml's
     /// `year: 2017`); a month must still exist, and a year has four digits.
+    /// An unknown precision would be ignored and the date printed as a day, more precisely
+    /// than the data knows it: an error at the value, naming the words allowed.
+    @Test func anUnknownDatePrecisionIsAnErrorAtTheValue() throws {
+        let site = try FixtureSite()
+        #expect(site.build().succeeded)
+        let before = FixtureSite.snapshot(of: site.output)
+        try site.write("content/data/events.yaml", """
+        - id: a
+          date: 2025-03-01
+          date_precision: fortnight
+        - id: b
+          date: 2025-03-01
+          announced: 2025-02-01
+          announced_precision: mnth
+          date_precision: Year
+        """)
+        let report = site.build()
+        #expect(report.problemLines == [
+            "content/data/events.yaml:3:19: error: unknown date_precision 'fortnight'; one of year, month, day, earliest, reported",
+            "content/data/events.yaml:7:24: error: unknown announced_precision 'mnth' (did you mean 'month'?); one of year, month, day, earliest, reported",
+        ])
+        #expect(FixtureSite.snapshot(of: site.output) == before, "a failed build leaves the last output")
+    }
+
     @Test func fieldsNamedLikeDatesMayGiveAYearOrAMonth() throws {
         let site = try FixtureSite()
         try site.write("content/data/history.yaml", """

@@ -193,6 +193,34 @@ struct ModelErrorTests {
         #expect(lines == ["content/data/figures.yaml:2:13: error: sum() would add deals of different standings (paid or signed: microsoft-openai; in talks: amazon-openai; status not given: nvidia-openai); totals never add money paid or signed, pledged and in talks: select one, as in deals[to=openai,status=signed]"])
     }
 
+    /// `+` and `−` keep deals of different standings apart as sum() does, at the operator,
+    /// through named figures too; deals of one standing still add. Story fixture: microsoft-openai
+    /// signed, amazon-openai in talks, nvidia-openai and aws-openai without a status.
+    @Test func plusOrMinusOverDealsOfDifferentStandingsIsAnError() throws {
+        let lines = try problems(["content/data/figures.yaml": """
+        - id: mixed
+          expr: deals.microsoft-openai.amount + deals.amazon-openai.amount
+        - id: gap
+          expr: deals.nvidia-openai.amount − deals.microsoft-openai.amount
+        - id: signed
+          expr: deals.microsoft-openai.amount * 2
+        - id: through
+          expr: figures.signed + sum(deals[to=openai,status=talks].amount)
+        - id: unstated
+          expr: deals.aws-openai.amount + deals.nvidia-openai.amount
+        - id: totals
+          expr: companies.openai.received_signed + companies.openai.received_talks
+        """]).filter { $0.contains(": error: ") }
+        let why = "totals never add money paid or signed, pledged and in talks: use deals of one standing"
+        #expect(lines == [
+            "content/data/figures.yaml:2:39: error: '+' would add deals of different standings (paid or signed: microsoft-openai; in talks: amazon-openai); \(why)",
+            "content/data/figures.yaml:4:36: error: '−' would subtract deals of different standings (paid or signed: microsoft-openai; status not given: nvidia-openai); \(why)",
+            "content/data/figures.yaml:8:24: error: '+' would add deals of different standings (paid or signed: microsoft-openai; in talks: amazon-openai); \(why)",
+            // Derived totals are kept apart by standing; adding two of them would undo that.
+            "content/data/figures.yaml:12:42: error: '+' would add deals of different standings (paid or signed: microsoft-openai; in talks: amazon-openai); \(why)",
+        ])
+    }
+
     @Test func factWithoutSourceIsAWarningAndFailsOnlyStrictBuilds() throws {
         let site = try FixtureSite("story")
         try site.write("content/data/valuations.yaml", "- id: openai-2025\n  company: openai\n  value: $500B\n  date: 2025-10-02\n")
