@@ -25,24 +25,40 @@ let package = Package(
         .target(name: "Model", dependencies: ["Diagnostics", "Quantities"]),
         .target(name: "Charts"),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        // The build's stages, each a module that may import only the ones before it:
+        // Load → Incremental → Render → Write, put in order by Site (see ARCHITECTURE.md).
         .target(
-            name: "Site",
+            name: "Load",
             dependencies: [
-                "Charts", "Diagnostics", "Markdown", "Model", "Quantities", "Yams",
+                "Diagnostics", "Markdown", "Model", "Quantities", "Yams",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
+        ),
+        .target(name: "Incremental", dependencies: ["Diagnostics", "Load", "Model"]),
+        .target(
+            name: "Render",
+            dependencies: ["Charts", "Diagnostics", "Incremental", "Load", "Markdown", "Model", "Quantities"]
+        ),
+        .target(name: "Write", dependencies: ["Incremental", "Load"]),
+        .target(name: "Scaffold"),
+        .target(
+            name: "Site",
+            dependencies: ["Diagnostics", "Incremental", "Load", "Model", "Quantities", "Render", "Write"]
         ),
         .target(name: "Serve", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "capex",
-            dependencies: ["Site", "Serve", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Incremental", "Scaffold", "Serve", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ServeTests", dependencies: ["Serve"]),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Diagnostics", "Quantities"]),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Diagnostics"]),
+        .testTarget(
+            name: "SiteTests",
+            dependencies: ["Site", "Diagnostics", "Incremental", "Load", "Render", "Scaffold", "Write"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes Sources/Site/ScaffoldFiles.swift: the default templates (templates/) and the
+"""Writes Sources/Scaffold/ScaffoldFiles.swift: the default templates (templates/) and the
 starter content (Scaffold/content/) that `capex new` writes. Run it after editing either;
 a test fails when the embedded copy and the files differ."""
 import os, sys
@@ -18,5 +18,5 @@ for path in sorted(files):
     # A multi-line literal drops the newline before its closing delimiter: add one back.
     out.append(f'        "{path}": #"""\n{text}\n"""#,')
 out += ["    ]", "}", ""]
-open(os.path.join(root, "Sources/Site/ScaffoldFiles.swift"), "w", encoding="utf-8").write("\n".join(out))
+open(os.path.join(root, "Sources/Scaffold/ScaffoldFiles.swift"), "w", encoding="utf-8").write("\n".join(out))
 print(f"embedded {len(files)} files")

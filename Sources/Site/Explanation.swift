@@ -1,5 +1,7 @@
+import Load
 import Model
 import Quantities
+import Render
 
 /// `capex explain`: a figure's derivation as a reader follows it, inputs first expanded one level.
 public enum Explanation {

@@ -1,8 +1,10 @@
 import Diagnostics
 import Foundation
+import Load
 import Markdown
 import Model
 import Quantities
+import Render
 
 /// The build's own parsers, callable on arbitrary text: the entry points of the fuzz
 /// harnesses in `Fuzz/` and of the test that replays their findings (`Fuzz/Regressions/`).

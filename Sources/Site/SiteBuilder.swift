@@ -1,106 +1,21 @@
 import Diagnostics
 import Foundation
+import Incremental
+import Load
 import Model
-#if canImport(Glibc)
-import Glibc
-#endif
+import Render
+import Write
 
-/// What the user asked for: which site, where to write, and how strict to be.
-public struct BuildOptions: Sendable {
-    public var root: URL
-    /// Defaults to `root/output`.
-    public var output: URL?
-    public var baseURL: String?
-    public var includeDrafts: Bool
-    /// Warnings fail the build too.
-    public var strict: Bool
-    /// False for `capex check`: everything is loaded, rendered and checked, nothing written.
-    public var write: Bool
-    /// Reuse what the last build wrote when its inputs are unchanged (`--full` turns it off).
-    public var incremental: Bool
-    /// Draw a progress bar on a terminal for long builds (off with `--quiet`).
-    public var showProgress = false
-    /// Seconds after its last change before a file's stamp is trusted (see `InputFiles`).
-    var stampTrustDelay = 2.0
-    /// What a long-running process keeps between builds (`capex serve`); nil for one build.
-    public var session: BuildSession?
-
-    public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
-                strict: Bool = false, write: Bool = true, incremental: Bool = true) {
-        self.root = root
-        self.output = output
-        self.baseURL = baseURL
-        self.includeDrafts = includeDrafts
-        self.strict = strict
-        self.write = write
-        self.incremental = incremental
-    }
-
-    public var outputFolder: URL { output ?? root.appendingPathComponent("output") }
-}
-
-/// What a build did, for the summary line and the exit status.
-public struct BuildReport: Sendable {
-    public var diagnostics: Diagnostics
-    public var pages = 0
-    /// Pages rendered this time; the others were kept from the last build.
-    public var pagesRendered = 0
-    /// Nothing changed since the last build: nothing was done.
-    public var upToDate = false
-    public var filesWritten = 0
-    public var seconds = 0.0
-    public var strict = false
-    public var figures = 0
-    /// Claims by status: findings, not errors.
-    public var claims: [String: Int] = [:]
-    /// Seconds spent in each stage, in order: for `--timings` and the benchmark.
-    public var stages: [(name: String, seconds: Double)] = []
-
-    public var succeeded: Bool {
-        !diagnostics.hasErrors && !(strict && !diagnostics.warnings.isEmpty)
-    }
-
-    /// Why the build failed, for its last line: `2 errors`, `1 warning treated as an error
-    /// under --strict`, or both joined by "and"; nil when it succeeded.
-    public var failureReason: String? {
-        guard !succeeded else { return nil }
-        var parts: [String] = []
-        let errors = diagnostics.errors.count, warnings = diagnostics.warnings.count
-        if errors > 0 { parts.append(counted(errors, "error")) }
-        if strict && warnings > 0 {
-            parts.append(counted(warnings, "warning") + (warnings == 1 ? " treated as an error" : " treated as errors") + " under --strict")
-        }
-        return parts.joined(separator: " and ")
-    }
-
-    /// One line: `Built 12 pages, 31 files written in 0.21 s (2 warnings)`.
-    public var summary: String {
-        let warnings = diagnostics.warnings.count
-        if upToDate {
-            return "Up to date: \(counted(pages, "page")), nothing changed (" + String(format: "%.2f s", seconds)
-                + (warnings > 0 ? "; \(counted(warnings, "warning")))" : ")")
-        }
-        var line = "Built \(counted(pages, "page"))"
-        if pagesRendered < pages { line += " (\(pagesRendered) rendered, the rest unchanged)" }
-        line += ", \(counted(filesWritten, "file")) written"
-        if figures > 0 { line += ", \(counted(figures, "figure"))" }
-        let checked = claims.values.reduce(0, +)
-        if checked > 0 {
-            let findings = ["inconsistent", "unverifiable", "ambiguous"].compactMap { status in claims[status].map { "\($0) \(status)" } }
-            line += ", \(counted(checked, "claim")) checked" + (findings.isEmpty ? "" : " (" + findings.joined(separator: ", ") + ")")
-        }
-        line += " in " + String(format: "%.2f s", seconds)
-        if warnings > 0 { line += " (\(counted(warnings, "warning")))" }
-        return line
-    }
-}
-
-/// The build as a list of named stages: load, render, write. Each takes the previous
-/// stage's value; any errors stop the build before anything is written.
+/// The build as a list of named stages, each taking what the one before handed on:
+///
+///     last build (manifest) → inputs (InputFiles) → up to date? → load (LoadedSite)
+///         → render (RenderedSite: OutputPlan + manifest groups) → write (files, manifest)
+///
+/// Any error stops the build before anything is written. ARCHITECTURE.md draws the stages.
 public enum SiteBuilder {
     /// Loads the site and its model without rendering: for `capex explain`.
     public static func loadModel(_ options: BuildOptions) -> (StoryModel?, Diagnostics) {
-        let (site, diagnostics) = SiteLoader(root: options.root, options: options).load()
+        let (site, diagnostics) = SiteLoader(root: options.root, options: options.loadOptions).load()
         return (site?.model, diagnostics)
     }
 
@@ -112,183 +27,61 @@ public enum SiteBuilder {
     }
 
     private static func run(_ options: BuildOptions) -> BuildReport {
-        var report = BuildReport(diagnostics: Diagnostics(), strict: options.strict)
-        var clock = DispatchTime.now()
-        func lap(_ name: String) {
-            let now = DispatchTime.now()
-            report.stages.append((name, Double(now.uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9))
-            clock = now
+        var build = BuildRun(options: options)
+        if let refusal = refusedOutput(options) {
+            build.report.diagnostics.append(refusal)
+            return build.report
         }
-
-        // Every input is hashed once, here; a file whose stamp the last build trusted is
-        // not even read. The hashes decide what to redo.
-        let cache = BuildCache(output: options.outputFolder)
-        if options.write, let refusal = OutputSafety.problem(output: options.outputFolder, root: options.root,
-                                                              manifest: cache.manifestURL) {
-            report.diagnostics.append(refusal)
-            return report
+        let last = build.stage("cache") { LastBuild.read(options) }
+        let inputs = build.stage("inputs") { last.readInputs(options) }
+        guard case .stale(let incomplete) = build.stage("outputs", { inputs.outputs(options, report: &$0) }) else {
+            releaseInBackground(last, inputs)
+            return build.report
         }
-        let previous = options.write && options.incremental
-            ? options.session?.manifest(at: cache.manifestURL.path) ?? cache.load() : nil
-        lap("cache")
-        let inputs = InputFiles.read(root: options.root, output: options.outputFolder, previous: previous, trustAfter: options.stampTrustDelay)
-        let settings = Hash.combine([
-            BuildCache.binaryVersion, options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
-            inputs.hashes["content/" + SiteConfig.fileName] ?? "", options.root.path,
-        ])
-        let manifest = previous?.settings == settings ? previous : nil
-        lap("inputs")
-        let incomplete = manifest.map { groupsMissingFiles($0, in: options.outputFolder.path) } ?? []
-        if let manifest, manifest.files == inputs.hashes, incomplete.isEmpty, inputs.tree.problems.isEmpty {
-            report.upToDate = true
-            report.pages = manifest.groups.keys.filter { $0.hasPrefix("page:") }.count
-            for warning in manifest.warnings {
-                report.diagnostics.warning(at: SourceLocation(file: warning.file, line: warning.line, column: warning.column), warning.message)
-            }
-            // Stamps that were too fresh to trust may be trusted now.
-            if inputs.stamps != manifest.stamps {
-                var refreshed = manifest
-                refreshed.stamps = inputs.stamps
-                options.session?.remember(cache.save(refreshed, previous: manifest, rendered: []), at: cache.manifestURL.path)
-            } else {
-                options.session?.remember(manifest, at: cache.manifestURL.path)
-            }
-            lap("outputs")
-            releaseInBackground(previous, manifest, inputs)
-            return report
-        }
-        lap("outputs")
+        guard let site = build.stage("load", { inputs.load(options, report: &$0) }) else { return build.report }
+        let rendered = build.stage("render") { inputs.render(site, incomplete: incomplete, options, report: &$0) }
+        defer { releaseInBackground(last, inputs, site, rendered) }
+        guard build.report.succeeded, options.write else { return build.report }
+        build.stage("write") { rendered.write(inputs, site, options, report: &$0) }
+        return build.report
+    }
 
-        let (loaded, loadProblems) = SiteLoader(root: options.root, options: options, inputs: inputs).load()
-        lap("load")
-        report.diagnostics = loadProblems
-        guard let site = loaded, !loadProblems.hasErrors else { return report }
-
-        report.figures = site.model.figures.count
-        for claim in site.model.claims { report.claims[claim.status.rawValue, default: 0] += 1 }
-        let fingerprints = Fingerprints(site: site, fileHashes: inputs.hashes)
-        let reuse = manifest.map { SiteRenderer.Reuse(manifest: $0, fingerprints: fingerprints, fileHashes: inputs.hashes, incomplete: incomplete) }
-        let result = SiteRenderer(site: site).render(reuse: reuse, showProgress: options.showProgress)
-        lap("render")
-        report.diagnostics.append(contentsOf: result.diagnostics)
-        report.pages = site.pages.count
-        report.pagesRendered = result.pagesRendered
-        defer { releaseInBackground(previous, manifest, inputs, site, result, fingerprints, reuse) }
-        guard report.succeeded, options.write else { return report }
-
-        do {
-            let writer = OutputWriter(output: options.outputFolder, root: options.root)
-            if let manifest {
-                report.filesWritten = try writer.update(result.plan, groups: result.groups, rendered: result.rendered, previous: manifest)
-            } else {
-                try writer.write(result.plan)
-                report.filesWritten = result.plan.files.count
-            }
-            var used: [String: String] = [:]
-            for group in result.groups.values {
-                // A file's fingerprint is its hash, already in `files`.
-                for dep in group.deps where used[dep] == nil && !dep.hasPrefix("file:") { used[dep] = fingerprints.of(dep) }
-            }
-            if options.incremental {
-                let warnings = report.diagnostics.warnings.map {
-                    BuildManifest.Warning(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message)
-                }
-                let saved = cache.save(BuildManifest(
-                    settings: settings, files: inputs.hashes, stamps: inputs.stamps, frontMatter: site.frontMatterCache,
-                    inputs: used, groups: result.groups, warnings: warnings
-                ), previous: manifest, rendered: result.rendered)
-                options.session?.remember(saved, at: cache.manifestURL.path)
-            }
-            lap("write")
-        } catch {
-            cache.remove()
-            options.session?.remember(nil, at: cache.manifestURL.path)
-            report.diagnostics.error(at: .start(of: options.outputFolder.path), error.description)
-        }
-        return report
+    /// Why the output folder may not be replaced (`OutputSafety`); nil when it may, or when
+    /// nothing is written.
+    private static func refusedOutput(_ options: BuildOptions) -> Diagnostic? {
+        guard options.write else { return nil }
+        let manifest = BuildCache(output: options.outputFolder).manifestURL
+        return OutputSafety.problem(output: options.outputFolder, root: options.root, manifest: manifest)
     }
 }
 
-/// Every input file of a site, hashed once. A file is read only when its stamp (size,
-/// times, inode) differs from the one the last build trusted: an unchanged stamp means
-/// unchanged bytes, the rule git and make rely on. A stamp is trusted only when the file
-/// was last touched `trustAfter` before it was hashed, so that a write in the same clock
-/// tick as the hashing, which leaves the stamp as it was, is never missed.
-struct InputFiles: Sendable {
-    var tree: ContentTree
-    /// The bytes of the files read this time; the others are unchanged since the last build.
-    var contents: [String: [UInt8]]
-    var hashes: [String: String]
-    /// The stamps the next build may trust.
-    var stamps: [String: FileStamp]
-    /// Front matter the last build split off files whose bytes are the same now.
-    var frontMatter: [String: CachedFrontMatter]
+/// A build under way: its report, and the clock that times each stage into it.
+private struct BuildRun {
+    var report: BuildReport
+    private var clock = DispatchTime.now()
 
-    static func read(root: URL, output: URL? = nil, previous: BuildManifest? = nil, trustAfter: Double = 2) -> InputFiles {
-        let tree = ContentTree.scan(root: root, output: output)
-        var paths = tree.markdown + tree.data + tree.templates + tree.assets + tree.staticFiles
-        if tree.hasSiteConfig { paths.append("content/" + SiteConfig.fileName) }
-        let rootPath = root.path
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let trustedBefore = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - Int64(trustAfter * 1e9)
-        // Stamps are taken relative to the open root: the kernel does not walk its path each time.
-        let rootFolder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if rootFolder >= 0 { close(rootFolder) } }
-        // nil: unchanged since the last build, by its stamp.
-        let read = parallelMap(paths) { path -> (bytes: [UInt8]?, hash: String?, stamp: FileStamp?)? in
-            let full = rootPath + "/" + path
-            if let previous, let known = previous.stamps[path], previous.files[path] != nil, rootFolder >= 0 {
-                var info = stat()
-                if fstatat(rootFolder, path, &info, 0) == 0, FileStamp(info) == known { return nil }
-            }
-            guard let (bytes, stamp) = FileSystem.readBytesAndStamp(full) else { return (nil, nil, nil) }
-            let trusted = max(stamp.modified, stamp.changed) < trustedBefore
-            return (bytes, Hash.hex(bytes), trusted ? stamp : nil)
-        }
-        // Start from the last build's tables and change what changed: on a large site most
-        // files did not, and building four 10,000-entry tables anew cost 20 ms.
-        var files = InputFiles(
-            tree: tree, contents: [:], hashes: previous?.files ?? [:], stamps: previous?.stamps ?? [:],
-            frontMatter: previous?.frontMatter ?? [:]
-        )
-        for (path, file) in zip(paths, read) {
-            guard let file else { continue }
-            if let bytes = file.bytes { files.contents[path] = bytes }
-            let hash = file.hash ?? "unreadable"
-            if files.hashes.updateValue(hash, forKey: path) != hash { files.frontMatter[path] = nil }
-            files.stamps[path] = file.stamp
-        }
-        if files.hashes.count != paths.count {
-            // Files gone since the last build.
-            let present = Set(paths)
-            for path in files.hashes.keys where !present.contains(path) {
-                files.hashes[path] = nil
-                files.stamps[path] = nil
-                files.frontMatter[path] = nil
-            }
-        }
-        return files
+    init(options: BuildOptions) {
+        report = BuildReport(diagnostics: Diagnostics(), strict: options.strict)
+    }
+
+    /// Runs one stage and records its seconds under `name` (for `--timings`).
+    @discardableResult
+    mutating func stage<Value>(_ name: String, _ body: (inout BuildReport) -> Value) -> Value {
+        let value = body(&report)
+        let now = DispatchTime.now()
+        report.stages.append((name, Double(now.uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9))
+        clock = now
+        return value
+    }
+
+    mutating func stage<Value>(_ name: String, _ body: () -> Value) -> Value {
+        stage(name) { (_: inout BuildReport) in body() }
     }
 }
 
 /// Hands a build's large values (10,000 pages, a manifest of 100,000 strings) to another
 /// thread to free: freeing them took 30–40 ms, which the user would otherwise wait for.
-private func releaseInBackground<each Value>(_ values: repeat each Value) {
+func releaseInBackground<each Value>(_ values: repeat each Value) {
     let box = UncheckedSendable((repeat each values))
     DispatchQueue.global(qos: .utility).async { _ = box }
-}
-
-/// The groups of outputs with a file no longer on disk (deleted behind the cache's back):
-/// they are written again. Checked on every core: 10,000 calls.
-private func groupsMissingFiles(_ manifest: BuildManifest, in output: String) -> Set<String> {
-    // Relative to the open folder: the kernel does not walk the folder's own path 10,000 times.
-    let folder = open(output, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-    guard folder >= 0 else { return Set(manifest.groups.keys) }
-    defer { close(folder) }
-    let groups = Array(manifest.groups)
-    let missing = parallelMap(groups) { key, group in
-        group.files.keys.allSatisfy { faccessat(folder, $0, F_OK, 0) == 0 } ? nil : key
-    }
-    return Set(missing.compactMap { $0 })
 }

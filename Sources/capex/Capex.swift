@@ -1,7 +1,9 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Incremental
 import Model
+import Scaffold
 import Serve
 import Site
 

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// Claims checked against a computed bound or a figure at face value, as the reader sees them
 /// on /checks/ (issue 10: a number is never stated more strongly than its inputs). Story

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// What chart blocks say beyond their numbers: a line's dates over `values:`, stacked bars
 /// that add only within a cell, and labels that carry the data's modality.

@@ -1,7 +1,12 @@
 import Foundation
 import Model
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// The claim forms beyond a stated figure: comparisons, readings that disagree, a growth
 /// checked against the year before. Built from the `story` fixture with its data replaced.

@@ -2,7 +2,12 @@ import Diagnostics
 import Foundation
 import Model
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// Every date in front matter and data is a real calendar date or an error at it; inputs in
 /// `Tests/Fixtures/text-inputs/impossible-dates.*`, columns counted by hand.

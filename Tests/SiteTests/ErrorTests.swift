@@ -1,7 +1,12 @@
 import Diagnostics
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// Every problem as `path:line:column: error: message`; positions worked out by counting
 /// the lines and columns of the inputs written here.

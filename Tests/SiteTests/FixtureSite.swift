@@ -1,6 +1,11 @@
 import Diagnostics
 import Foundation
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// A copy of a fixture site in a fresh temporary folder, to build and mutate freely.
 struct FixtureSite {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// The generated pages of `Fixtures/awkward`, read line by line as a person reads them:
 /// money of different standings never added, no value missing with its separator left

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// Issue 11, inputs kept back: more members of the kinds the issue lists, each of which
 /// got past the first fixes (a merge key read as a field `<<.id`, a long text aliased into

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// Issue 11, kind 6: no number of any size, nor NaN or infinity, crashes a build; a number
 /// out of range is an error at its file, line and column, and a figure whose arithmetic

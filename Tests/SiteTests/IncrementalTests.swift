@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// Every incremental result must be byte-identical to a clean build of the same input.
 @Suite("incremental builds")

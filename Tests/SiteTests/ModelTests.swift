@@ -3,7 +3,12 @@ import Foundation
 import Model
 import Quantities
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// The derivations of SPEC §2 on the `story` fixture. Every expected value is worked out
 /// by hand in the comment beside it.

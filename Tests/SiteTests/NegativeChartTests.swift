@@ -3,7 +3,12 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// Issue 11, kind 7: a value below zero is drawn below (left of) a zero line in bar charts,
 /// exported with its true value, and refused with an error at the block by the chart kinds

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// Issue 11, kind 10: an input that is refused is reported once and then kept out of
 /// everything downstream, so that it causes no second, misleading error (a clash with the

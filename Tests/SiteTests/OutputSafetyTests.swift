@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// A build replaces its output folder whole, so it refuses an `--output` whose removal
 /// would lose something: the site, a folder above it, the current folder, an input folder,

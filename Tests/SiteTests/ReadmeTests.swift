@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// The README runs as written: every `capex …` it shows runs against a copy of the story,
 /// every `$ capex …` block prints what the README says it prints, and every reference it

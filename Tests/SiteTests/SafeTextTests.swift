@@ -4,7 +4,12 @@ import FoundationXML
 #endif
 import Testing
 @testable import Charts
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 // Issue 10 at the level a reader sees it: the visible text of built pages and the text elements
 // of their charts. A bound never reads stronger than it is, a number never breaks across lines,

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 @Suite("capex new")
 struct ScaffoldTests {

@@ -1,7 +1,12 @@
 import Diagnostics
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// The fast path must give what Yams gives, positions included, or decline.
 @Suite("front matter fast path")

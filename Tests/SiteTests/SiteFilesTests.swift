@@ -3,7 +3,12 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 @Suite("sitemap, feed, robots and 404")
 struct SiteFilesTests {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// The built story read as its careful reader reads it: what the visible text of each page
 /// says, sentence by sentence, after the whole pipeline (Markdown, figures, charts, templates).

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// The repository's own story: it builds cleanly, its key figures appear on the pages
 /// that cite them, and its prose types no number by hand.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// Issue 11, kind 5, templates: a missing partial is an error at its tag; a name no
 /// context ever holds is a warning with a near miss (an error under `--strict`); sections,

@@ -1,7 +1,12 @@
 import Diagnostics
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// How the bytes of every text input become text: CRLF, lone CR and a byte-order mark
 /// read as LF text; bytes that are not UTF-8, and NUL, are errors at their line and column.

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// Issue 11, kind 8, beyond Markdown: URLs from data, front matter and site.yaml that land
 /// in `href` or `src` are refused at their line and column when raw HTML is off.

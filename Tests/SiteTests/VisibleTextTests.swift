@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// Every page of three sites, read as a person reads it: the story (the repository's
 /// content/), a fresh `capex new` site, and `Fixtures/awkward`, whose names, titles and

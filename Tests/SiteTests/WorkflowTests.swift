@@ -1,7 +1,12 @@
 import Diagnostics
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// actionlint cannot be installed on these machines (its PyPI package downloads the binary
 /// from GitHub while building), so the workflow's shape is checked here.

@@ -1,7 +1,12 @@
 import Diagnostics
 import Foundation
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 /// YAML as capex reads it everywhere (front matter on both paths, data, site.yaml, chart
 /// blocks): the YAML 1.2 core schema, a budget for aliases, a limit on nesting.

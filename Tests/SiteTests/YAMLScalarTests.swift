@@ -1,6 +1,11 @@
 import Diagnostics
 import Testing
+@testable import Incremental
+@testable import Load
+@testable import Render
+@testable import Scaffold
 @testable import Site
+@testable import Write
 
 @Suite("plain YAML scalars resolve with the YAML 1.2 core schema")
 struct YAMLScalarTests {

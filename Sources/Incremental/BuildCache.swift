@@ -1,0 +1,185 @@
+import Foundation
+import Load
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last successful build wrote and what it used, kept in `.capex-cache/` beside the
+/// output folder. The next build re-renders only the groups of outputs whose inputs changed
+/// (by content hash), and trusts nothing in a cache it cannot read or did not write itself.
+package struct BuildManifest: Equatable {
+    /// One page and its charts, a generated page, the downloads, the site files…
+    package struct Group: Equatable {
+        /// Output path → hash of the bytes written.
+        package var files: [String: String]
+        /// Dependency keys (`file:…`, `template:…`, `figure:…`, `pagelist`, `model`…).
+        package var deps: [String]
+        /// Root-relative links in the group's HTML, checked again on every build.
+        package var links: [String]
+
+        package init(files: [String: String], deps: [String], links: [String]) {
+            self.files = files
+            self.deps = deps
+            self.links = links
+        }
+    }
+
+    package struct Warning: Equatable {
+        package var file: String
+        package var line: Int
+        package var column: Int
+        package var message: String
+
+        package init(file: String, line: Int, column: Int, message: String) {
+            self.file = file
+            self.line = line
+            self.column = column
+            self.message = message
+        }
+    }
+
+    /// The capex binary that wrote it: hashes, stamps and parsed front matter are trusted
+    /// only by the same binary.
+    package var binary = BuildCache.binaryVersion
+    /// The binary and the settings that change every output (base URL, drafts, site.yaml).
+    package var settings: String
+    /// Every input file → its hash: when none changed, nothing needs doing.
+    package var files: [String: String]
+    /// Input file → its size and times when it was hashed, if old enough to be trusted:
+    /// a file whose stamp is unchanged is not read again.
+    package var stamps: [String: FileStamp] = [:]
+    /// Markdown file → its front matter, for files unchanged since (by hash): an edit to one
+    /// page does not reparse the others.
+    package var frontMatter: [String: CachedFrontMatter] = [:]
+    /// Dependency key → its fingerprint when the groups using it were rendered; a `file:`
+    /// key's fingerprint is the file's hash in `files`.
+    package var inputs: [String: String]
+    package var groups: [String: Group]
+    /// The warnings of that build, reported again when nothing changed (and failing `--strict`).
+    package var warnings: [Warning] = []
+    /// Bytes on disk when loaded: the last full write, and everything appended since.
+    var fullSize = 0
+    var totalSize = 0
+}
+
+/// Where the manifest lives and how it is read and written.
+///
+/// The format is ours, one record per line with tab-separated fields (a backslash escapes
+/// tab, newline, return and itself), so that the 10,000-page benchmark reads it in a few
+/// milliseconds; Foundation's JSON coders took a quarter of a second. A file that does not
+/// end with the `end` record was cut short and is ignored.
+package struct BuildCache {
+    package init(output: URL) {
+        self.output = output
+    }
+
+    package let output: URL
+
+    /// The first line; change it when the format or the hash changes.
+    package static let format = "capex-cache 3"
+
+    /// `.capex-cache/<output folder name>.manifest` beside the output folder.
+    package var manifestURL: URL {
+        output.deletingLastPathComponent().appendingPathComponent(".capex-cache")
+            .appendingPathComponent(output.lastPathComponent + ".manifest")
+    }
+
+    /// The manifest if it is ours, readable and the output folder is there; its settings are
+    /// the caller's to check.
+    package func load() -> BuildManifest? {
+        guard let bytes = FileSystem.readBytes(manifestURL.path), access(output.path, F_OK) == 0,
+              let manifest = ManifestFormat.decode(bytes, binary: Self.binaryVersion) else { return nil }
+        return manifest
+    }
+
+    /// Writes the manifest. When `previous` is what the file holds now, only the records
+    /// that changed are appended to it, so that a build that rendered one page writes a few
+    /// lines, not 6 MB; once the appended records outgrow the last full write, it is
+    /// rewritten whole (to a temporary file, renamed over the old one).
+    /// `rendered`: the groups that may differ from `previous`'s; the others are the same.
+    /// Returns the manifest as the file now holds it (its sizes set), nil if it could not be written.
+    @discardableResult
+    package func save(_ manifest: BuildManifest, previous: BuildManifest? = nil, rendered: Set<String> = []) -> BuildManifest? {
+        var manifest = manifest
+        let folder = manifestURL.deletingLastPathComponent().path
+        if let previous, previous.binary == manifest.binary, previous.settings == manifest.settings {
+            let delta = ManifestFormat.encodeChanges(from: previous, to: manifest, rendered: rendered)
+            manifest.fullSize = previous.fullSize
+            manifest.totalSize = previous.totalSize + delta.count
+            if delta.isEmpty { return manifest }
+            if manifest.totalSize <= 2 * previous.fullSize {
+                let fd = open(manifestURL.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+                if fd >= 0 {
+                    let written = Self.write(delta, to: fd)
+                    close(fd)
+                    if written { return manifest }
+                }
+            }
+        }
+        mkdir(folder, 0o755)
+        let temporary = folder + "/.\(manifestURL.lastPathComponent).\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return nil }
+        let bytes = ManifestFormat.encode(manifest)
+        let written = Self.write(bytes, to: fd)
+        close(fd)
+        guard written, rename(temporary, manifestURL.path) == 0 else {
+            unlink(temporary)
+            return nil
+        }
+        manifest.fullSize = bytes.count
+        manifest.totalSize = bytes.count
+        return manifest
+    }
+
+    private static func write(_ bytes: [UInt8], to fd: Int32) -> Bool {
+        bytes.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n <= 0 { return false }
+                offset += n
+            }
+            return true
+        }
+    }
+
+    package func remove() {
+        unlink(manifestURL.path)
+    }
+
+    /// The running binary, by its identity on disk: a rebuilt or another capex has another
+    /// inode or time, and rebuilds everything. (Hashing its 17 MB took 25 ms a build.)
+    package static let binaryVersion: String = {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return "unknown" }
+        let stamp = FileStamp(info)
+        return Hash.combine(["\(info.st_dev)", "\(stamp.inode)", "\(stamp.size)", "\(stamp.modified)", "\(stamp.changed)"])
+    }()
+}
+
+extension BuildManifest {
+    /// What this build knew of its inputs, for the next build's `InputFiles.read`.
+    var knownInputs: KnownInputs { KnownInputs(files: files, stamps: stamps, frontMatter: frontMatter) }
+}
+
+extension BuildManifest {
+    package init(settings: String, files: [String: String], stamps: [String: FileStamp] = [:],
+                 frontMatter: [String: CachedFrontMatter] = [:], inputs: [String: String], groups: [String: Group],
+                 warnings: [Warning] = []) {
+        self.settings = settings
+        self.files = files
+        self.stamps = stamps
+        self.frontMatter = frontMatter
+        self.inputs = inputs
+        self.groups = groups
+        self.warnings = warnings
+    }
+}
+
+extension InputFiles {
+    /// Every input file of the site at `root`, skipping those whose stamp `previous` trusted.
+    package static func read(root: URL, output: URL? = nil, previous: BuildManifest?, trustAfter: Double = 2) -> InputFiles {
+        read(root: root, output: output, previous: previous?.knownInputs, trustAfter: trustAfter)
+    }
+}

@@ -1,0 +1,256 @@
+import Foundation
+import Load
+
+/// The manifest's text form. A full write is:
+///
+///     capex-cache 3
+///     binary  <hash>            settings  <hash>
+///     sizes  <files>  <front matters>  <groups>
+///     F  <path>  <hash>  [<size>  <mtime ns>  <ctime ns>  <inode>]
+///     Y  <path>  <body first line>  [<front matter>]
+///     I  <dependency key>  <fingerprint>
+///     G  <group key>, then its  o <path> <hash>,  d <dependency>,  l <link>  lines
+///     W  <file>  <line>  <column>  <message>
+///     end
+///
+/// and later builds append segments of changes, each closed by `end`: the same records
+/// replace earlier ones, `-F`, `-Y`, `-I` and `-G` remove them, and `W*` clears the warnings.
+/// Records come in no particular order within a segment: only this code reads them.
+enum ManifestFormat {
+    private struct Writer {
+        var out: [UInt8] = []
+
+        mutating func field(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes in
+                guard bytes.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 || $0 == 92 }) else {
+                    out.append(contentsOf: bytes)
+                    return
+                }
+                for byte in bytes {
+                    switch byte {
+                    case 9: out += [92, 116]
+                    case 10: out += [92, 110]
+                    case 13: out += [92, 114]
+                    case 92: out += [92, 92]
+                    default: out.append(byte)
+                    }
+                }
+            }
+        }
+
+        mutating func line(_ record: StaticString, _ fields: String...) {
+            out.append(contentsOf: UnsafeBufferPointer(start: record.utf8Start, count: record.utf8CodeUnitCount))
+            for text in fields {
+                out.append(9)
+                field(text)
+            }
+            out.append(10)
+        }
+
+        mutating func file(_ path: String, _ hash: String, _ stamp: FileStamp?) {
+            if let stamp {
+                line("F", path, hash, String(stamp.size), String(stamp.modified), String(stamp.changed), String(stamp.inode))
+            } else {
+                line("F", path, hash)
+            }
+        }
+
+        mutating func frontMatter(_ path: String, _ cached: CachedFrontMatter) {
+            if let yaml = cached.yaml { line("Y", path, String(cached.bodyFirstLine), yaml) } else { line("Y", path, String(cached.bodyFirstLine)) }
+        }
+
+        mutating func group(_ key: String, _ group: BuildManifest.Group) {
+            line("G", key)
+            for (path, hash) in group.files { line("o", path, hash) }
+            for dep in group.deps { line("d", dep) }
+            for link in group.links { line("l", link) }
+        }
+
+        mutating func warnings(_ warnings: [BuildManifest.Warning]) {
+            for warning in warnings {
+                line("W", warning.file, String(warning.line), String(warning.column), warning.message)
+            }
+        }
+    }
+
+    package static func encode(_ manifest: BuildManifest) -> [UInt8] {
+        var writer = Writer()
+        writer.out.reserveCapacity(8 << 20)
+        writer.field(BuildCache.format)
+        writer.out.append(10)
+        writer.line("binary", manifest.binary)
+        writer.line("settings", manifest.settings)
+        writer.line("sizes", String(manifest.files.count), String(manifest.frontMatter.count), String(manifest.groups.count))
+        for (path, hash) in manifest.files { writer.file(path, hash, manifest.stamps[path]) }
+        for (path, cached) in manifest.frontMatter { writer.frontMatter(path, cached) }
+        for (key, fingerprint) in manifest.inputs { writer.line("I", key, fingerprint) }
+        for (key, group) in manifest.groups { writer.group(key, group) }
+        writer.warnings(manifest.warnings)
+        writer.line("end")
+        return writer.out
+    }
+
+    /// The records that turn `old` into `new`, as a segment to append; empty if none. Of the
+    /// groups in both, only the `rendered` ones can differ.
+    static func encodeChanges(from old: BuildManifest, to new: BuildManifest, rendered: Set<String>) -> [UInt8] {
+        var writer = Writer()
+        for (path, hash) in new.files where old.files[path] != hash || old.stamps[path] != new.stamps[path] {
+            writer.file(path, hash, new.stamps[path])
+        }
+        for path in old.files.keys where new.files[path] == nil { writer.line("-F", path) }
+        for (path, cached) in new.frontMatter where old.frontMatter[path] != cached { writer.frontMatter(path, cached) }
+        for path in old.frontMatter.keys where new.frontMatter[path] == nil { writer.line("-Y", path) }
+        for (key, fingerprint) in new.inputs where old.inputs[key] != fingerprint { writer.line("I", key, fingerprint) }
+        for key in old.inputs.keys where new.inputs[key] == nil { writer.line("-I", key) }
+        for key in rendered { if let group = new.groups[key], old.groups[key] != group { writer.group(key, group) } }
+        for key in old.groups.keys where new.groups[key] == nil { writer.line("-G", key) }
+        if new.warnings != old.warnings {
+            writer.line("W*")
+            writer.warnings(new.warnings)
+        }
+        guard !writer.out.isEmpty else { return [] }
+        writer.line("end")
+        return writer.out
+    }
+
+    /// Nil, as early as it can tell, unless the manifest is whole and from this `binary`.
+    package static func decode(_ bytes: [UInt8], binary: String) -> BuildManifest? {
+        bytes.withUnsafeBufferPointer { decode($0, binary: binary) }
+    }
+
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, binary: String) -> BuildManifest? {
+        var manifest = BuildManifest(binary: "", settings: "", files: [:], inputs: [:], groups: [:])
+        var group: (key: String, value: BuildManifest.Group)?
+        var sawHeader = false, sawEnd = false
+        // The fields of the current line, as byte ranges: turned into strings only when kept.
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(8)
+        func text(_ index: Int) -> String { field(UnsafeBufferPointer(rebasing: bytes[ranges[index]])) }
+        func number(_ index: Int) -> Int64? {
+            let range = ranges[index]
+            guard !range.isEmpty, range.count <= 19 else { return nil }
+            var value: Int64 = 0
+            for i in range {
+                guard bytes[i] >= 48, bytes[i] <= 57 else { return nil }
+                value = value * 10 + Int64(bytes[i] - 48)
+            }
+            return value
+        }
+        func record(is name: StaticString) -> Bool {
+            let range = ranges[0]
+            guard range.count == name.utf8CodeUnitCount else { return false }
+            return memcmp(bytes.baseAddress! + range.lowerBound, name.utf8Start, range.count) == 0
+        }
+        var start = 0
+        while start < bytes.count {
+            guard let newline = UnsafeBufferPointer(rebasing: bytes[start...]).firstIndex(of: 10) else { return nil }
+            let end = start + newline
+            ranges.removeAll(keepingCapacity: true)
+            var fieldStart = start
+            for index in start..<end where bytes[index] == 9 {
+                ranges.append(fieldStart..<index)
+                fieldStart = index + 1
+            }
+            ranges.append(fieldStart..<end)
+            start = end + 1
+            sawEnd = false
+            if !sawHeader {
+                guard ranges.count == 1, text(0) == BuildCache.format else { return nil }
+                sawHeader = true
+                continue
+            }
+            let count = ranges.count
+            // A group's own lines.
+            if count == 3, record(is: "o") {
+                guard group != nil else { return nil }
+                group!.value.files[text(1)] = text(2)
+                continue
+            }
+            if count == 2, record(is: "d") || record(is: "l") {
+                guard group != nil else { return nil }
+                if record(is: "d") { group!.value.deps.append(text(1)) } else { group!.value.links.append(text(1)) }
+                continue
+            }
+            if let finished = group {
+                manifest.groups[finished.key] = finished.value
+                group = nil
+            }
+            if record(is: "F") {
+                let path = text(1)
+                manifest.files[path] = text(2)
+                switch count {
+                case 3: manifest.stamps[path] = nil
+                case 7:
+                    guard let size = number(3), let modified = number(4), let changed = number(5), let inode = number(6) else { return nil }
+                    manifest.stamps[path] = FileStamp(size: size, modified: modified, changed: changed, inode: UInt64(inode))
+                default: return nil
+                }
+            } else if record(is: "Y"), count == 3 || count == 4 {
+                guard let line = number(2) else { return nil }
+                manifest.frontMatter[text(1)] = CachedFrontMatter(yaml: count == 4 ? text(3) : nil, bodyFirstLine: Int(line))
+            } else if record(is: "G"), count == 2 {
+                group = (text(1), BuildManifest.Group(files: [:], deps: [], links: []))
+            } else if record(is: "I"), count == 3 {
+                manifest.inputs[text(1)] = text(2)
+            } else if record(is: "sizes"), count == 4 {
+                // How many records of each kind: room made once, not grown step by step.
+                guard let files = number(1), let frontMatter = number(2), let groups = number(3) else { return nil }
+                manifest.files.reserveCapacity(Int(files))
+                manifest.stamps.reserveCapacity(Int(files))
+                manifest.frontMatter.reserveCapacity(Int(frontMatter))
+                manifest.groups.reserveCapacity(Int(groups))
+            } else if record(is: "binary"), count == 2 {
+                guard text(1) == binary else { return nil }
+                manifest.binary = binary
+            } else if record(is: "settings"), count == 2 {
+                manifest.settings = text(1)
+            } else if record(is: "W"), count == 5 {
+                guard let line = number(2), let column = number(3) else { return nil }
+                manifest.warnings.append(BuildManifest.Warning(file: text(1), line: Int(line), column: Int(column), message: text(4)))
+            } else if record(is: "-F"), count == 2 {
+                let path = text(1)
+                manifest.files[path] = nil
+                manifest.stamps[path] = nil
+            } else if record(is: "-Y"), count == 2 {
+                manifest.frontMatter[text(1)] = nil
+            } else if record(is: "-I"), count == 2 {
+                manifest.inputs[text(1)] = nil
+            } else if record(is: "-G"), count == 2 {
+                manifest.groups[text(1)] = nil
+            } else if record(is: "W*"), count == 1 {
+                manifest.warnings = []
+            } else if record(is: "end"), count == 1 {
+                sawEnd = true
+                if manifest.fullSize == 0 { manifest.fullSize = start }
+            } else {
+                return nil
+            }
+        }
+        manifest.totalSize = bytes.count
+        return sawEnd ? manifest : nil
+    }
+
+    private static func field(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(92) else { return String(decoding: bytes, as: UTF8.self) }
+        var plain: [UInt8] = []
+        plain.reserveCapacity(bytes.count)
+        var escaped = false
+        for byte in bytes {
+            if escaped {
+                switch byte {
+                case 116: plain.append(9)
+                case 110: plain.append(10)
+                case 114: plain.append(13)
+                default: plain.append(byte)
+                }
+                escaped = false
+            } else if byte == 92 {
+                escaped = true
+            } else {
+                plain.append(byte)
+            }
+        }
+        return String(decoding: plain, as: UTF8.self)
+    }
+}

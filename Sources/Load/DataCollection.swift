@@ -1,0 +1,81 @@
+import Diagnostics
+import Model
+
+/// One `content/data/*.yaml` file: a list of records, each a mapping with a unique `id`.
+public struct DataCollection: Sendable {
+    /// The file name without extension: `deals` for `content/data/deals.yaml`.
+    public var name: String
+    public var path: String
+    public var records: [YAMLNode]
+
+    /// `content/data/deals.yaml` → `deals` (`deals.old.yaml` → `deals.old`, which
+    /// `isValidName` refuses rather than read it as a second `deals`).
+    package static func name(ofFile path: String) -> String {
+        let fileName = path.split(separator: "/").last.map(String.init) ?? path
+        for suffix in [".yaml", ".yml"] where fileName.hasSuffix(suffix) { return String(fileName.dropLast(suffix.count)) }
+        return fileName
+    }
+
+    package static func load(path: String, text: String) -> (DataCollection?, [Diagnostic]) {
+        let name = name(ofFile: path)
+        let root: YAMLNode?
+        do {
+            root = try YAMLLoader.parse(text, file: path)
+        } catch {
+            return (nil, [error])
+        }
+        guard let root else { return (DataCollection(name: name, path: path, records: []), []) }
+        guard let elements = root.elements else {
+            return (nil, [.error(at: root.location, "a data file must be a list of records (lines starting with '- '), not \(root.kindDescription)")])
+        }
+        var problems: [Diagnostic] = []
+        var seen: [String: SourceLocation] = [:]
+        for record in elements {
+            guard record.entries != nil else {
+                problems.append(.error(at: record.location, "a record must be a mapping of fields, not \(record.kindDescription)"))
+                continue
+            }
+            guard let idNode = record["id"], let id = idNode.text, idNode.scalar != .null else {
+                problems.append(.error(at: record.location, "record has no 'id'"))
+                continue
+            }
+            if !isValidID(id) {
+                problems.append(.error(at: idNode.location, "id '\(id)' must use lowercase letters, digits and hyphens"))
+            }
+            if let first = seen[id] {
+                problems.append(.error(at: idNode.location, "id '\(id)' is already used at line \(first.line)"))
+            } else {
+                seen[id] = idNode.location
+            }
+        }
+        return (DataCollection(name: name, path: path, records: elements), problems)
+    }
+
+    /// The records the model reads: those with a usable id (the others were reported).
+    package var recordCollection: RecordCollection {
+        var seen = Set<String>()
+        let records = self.records.compactMap { node -> Record? in
+            guard node.entries != nil, let id = node["id"]?.text, Self.isValidID(id), seen.insert(id).inserted else { return nil }
+            return Record(collection: name, id: id, location: node.location, node: node)
+        }
+        // Also the id as it would be once fixed (`Globex Cloud` → `globex-cloud`): a link
+        // written the right way to a refused record would only repeat the id's error.
+        let refused = Set(self.records.flatMap { node -> [String] in
+            guard let id = node["id"]?.text, !Self.isValidID(id) else { return [] }
+            let lower = id.lowercased()
+            return [id, lower, String(lower.map { $0 == " " || $0 == "_" ? "-" : $0 })]
+        })
+        return RecordCollection(name: name, path: path, records: records, refusedIDs: refused)
+    }
+
+    /// A collection name a reference can spell: letters, digits, `-` and `_`, not starting with `-`.
+    static func isValidName(_ name: String) -> Bool {
+        !name.isEmpty && !name.hasPrefix("-") && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    }
+
+    package static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && !id.hasPrefix("-") && id.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
+        }
+    }
+}

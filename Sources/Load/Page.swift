@@ -1,0 +1,121 @@
+import Diagnostics
+
+/// One page of the site: an authored Markdown file, or a folder's generated list page.
+public struct Page: Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// A Markdown file (`content/power.md`, `content/index.md`).
+        case regular
+        /// A folder's list of its pages; `_index.md`, if present, gives it front matter and an introduction.
+        case list
+    }
+
+    public var kind: Kind
+    /// The path the user sees in messages, relative to the site root: `content/power.md`.
+    public var sourcePath: String
+    /// The folder inside `content/` the page belongs to: `""` for the root, `posts` for `content/posts/x.md`.
+    public var section: String
+    /// Site-relative URL, always with a trailing slash: `/`, `/power/`, `/posts/x/`.
+    public var url: String
+    /// The front matter's fields; for a page loaded from the cache, parsed when first read.
+    public var meta: PageMeta {
+        get { lazyMeta.value }
+        set {
+            lazyMeta = Lazy(ready: newValue)
+            template = newValue.template
+            isDraft = newValue.draft
+        }
+    }
+    private var lazyMeta: Lazy<PageMeta>
+    /// `meta.template` and `meta.draft`, known without parsing: every build needs them for
+    /// every page, most builds need nothing else from a page they do not render.
+    package private(set) var template: String?
+    private(set) var isDraft: Bool
+    /// The Markdown after the front matter.
+    public var body: String
+    /// The line of the source file on which `body` starts.
+    public var bodyFirstLine: Int
+    /// The front matter as written, for incremental builds: lists change when it does.
+    package var frontMatter: String = ""
+    /// False when the file has no front matter at all (an `_index.md` may not).
+    var hasFrontMatter = true
+    /// The body has not been read: the page's file is unchanged since the last build, whose
+    /// output is kept unless something else the page uses changed (`LoadedSite.withBody`).
+    var bodyPending = false
+
+    package init(kind: Kind, sourcePath: String, section: String, url: String, meta: PageMeta, body: String, bodyFirstLine: Int,
+         frontMatter: String = "", hasFrontMatter: Bool = true, bodyPending: Bool = false) {
+        self.init(kind: kind, sourcePath: sourcePath, section: section, url: url, lazyMeta: Lazy(ready: meta),
+                  template: meta.template, isDraft: meta.draft, body: body, bodyFirstLine: bodyFirstLine,
+                  frontMatter: frontMatter, hasFrontMatter: hasFrontMatter, bodyPending: bodyPending)
+    }
+
+    /// A page whose front matter is parsed by `parse` when first read; `template` and
+    /// `isDraft` must be what it will give.
+    package init(kind: Kind, sourcePath: String, section: String, url: String, lazyMeta: Lazy<PageMeta>, template: String?, isDraft: Bool,
+         body: String, bodyFirstLine: Int, frontMatter: String, hasFrontMatter: Bool, bodyPending: Bool) {
+        self.kind = kind
+        self.sourcePath = sourcePath
+        self.section = section
+        self.url = url
+        self.lazyMeta = lazyMeta
+        self.template = template
+        self.isDraft = isDraft
+        self.body = body
+        self.bodyFirstLine = bodyFirstLine
+        self.frontMatter = frontMatter
+        self.hasFrontMatter = hasFrontMatter
+        self.bodyPending = bodyPending
+    }
+
+    /// Where the page is written inside `output/`.
+    public var outputPath: String {
+        url == "/" ? "index.html" : String(url.dropFirst()) + "index.html"
+    }
+
+    /// The location the page's problems are reported at when nothing more precise exists.
+    package var location: SourceLocation { .start(of: sourcePath) }
+}
+
+/// Front matter: the fields Capex knows, plus everything else for templates.
+public struct PageMeta: Sendable {
+    package init(title: String, description: String? = nil, date: SiteDate? = nil, updated: SiteDate? = nil,
+                 draft: Bool = false, slug: String? = nil, order: Int? = nil, template: String? = nil,
+                 lang: String? = nil, tags: [String] = [], node: YAMLNode? = nil) {
+        self.title = title
+        self.description = description
+        self.date = date
+        self.updated = updated
+        self.draft = draft
+        self.slug = slug
+        self.order = order
+        self.template = template
+        self.lang = lang
+        self.tags = tags
+        self.node = node
+    }
+
+    public var title: String
+    public var description: String?
+    public var date: SiteDate?
+    public var updated: SiteDate?
+    public var draft: Bool = false
+    public var slug: String?
+    public var order: Int?
+    public var template: String?
+    public var lang: String?
+    public var tags: [String] = []
+    /// The whole front matter as written, so that templates reach any other field.
+    public var node: YAMLNode?
+
+    /// The newest of `updated` and `date`, for the sitemap and feed.
+    package var lastModified: SiteDate? { updated ?? date }
+}
+
+extension Page {
+    /// The masthead lists the top level: root pages and top-level folders, not the home page.
+    package static func isInNavigation(_ page: Page) -> Bool {
+        // `/power/`: one segment, two slashes.
+        guard page.url.utf8.count(where: { $0 == UInt8(ascii: "/") }) == 2 else { return false }
+        return page.meta.node?["nav"]?.scalar != .bool(false)
+    }
+}

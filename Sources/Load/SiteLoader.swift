@@ -1,0 +1,376 @@
+import Diagnostics
+import Foundation
+import Model
+
+/// The site as read from disk: config, pages with their URLs, data, templates and assets.
+/// Nothing is rendered yet.
+package struct LoadedSite: Sendable {
+    package var config: SiteConfig
+    /// Regular and list pages, sorted by URL.
+    package var pages: [Page]
+    package var data: [DataCollection]
+    package var model: StoryModel
+    package var templates: TemplateSet
+    package var assets: [Asset]
+    package var staticFiles: [String]
+    /// Every Markdown file's front matter, for the next build's cache.
+    package var frontMatterCache: [String: CachedFrontMatter] = [:]
+    /// The site's folder, to read the bodies of pages loaded from the cache.
+    package var root = ""
+
+    /// The page with its body, read now if the load stage left it unread; nil with an error
+    /// if the file changed since (the next build picks the change up).
+    package func withBody(_ page: Page) -> (Page, Diagnostic?) {
+        guard page.bodyPending else { return (page, nil) }
+        guard let bytes = FileSystem.readBytes(root + "/" + page.sourcePath) else {
+            return (page, .error(at: page.location, "cannot read file"))
+        }
+        let text: String
+        switch SourceText.decode(bytes, file: page.sourcePath) {
+        case .success(let decoded): text = decoded
+        case .failure(let problem): return (page, problem)
+        }
+        let (yaml, body, bodyFirstLine) = FrontMatter.split(text)
+        guard (yaml ?? "") == page.frontMatter, bodyFirstLine == page.bodyFirstLine else {
+            return (page, .error(at: page.location, "the file changed during the build; build again"))
+        }
+        var page = page
+        page.body = body
+        page.bodyPending = false
+        return (page, nil)
+    }
+}
+
+/// The load stage: reads every input file and checks what can be checked without rendering.
+package struct SiteLoader {
+    package var root: URL
+    package var options: LoadOptions
+    /// The files, already read; read here when nil.
+    package var inputs: InputFiles?
+
+    package init(root: URL, options: LoadOptions, inputs: InputFiles? = nil) {
+        self.root = root
+        self.options = options
+        self.inputs = inputs
+    }
+
+    package func load() -> (LoadedSite?, Diagnostics) {
+        var diagnostics = Diagnostics()
+        let tree = inputs?.tree ?? ContentTree.scan(root: root, output: options.outputFolder)
+        let configPath = "content/" + SiteConfig.fileName
+        diagnostics.append(contentsOf: tree.problems)
+
+        var configNode: YAMLNode?
+        // A site.yaml that cannot be read or parsed is one error, not also "needs a title".
+        var configRejected = true
+        if tree.hasSiteConfig {
+            do {
+                configNode = try YAMLLoader.parse(read(configPath).get(), file: configPath)
+                configRejected = false
+            } catch {
+                diagnostics.append(error)
+            }
+        } else {
+            diagnostics.error(at: .start(of: configPath), "no site.yaml: every site needs content/site.yaml with at least a 'title'")
+        }
+        let (config, configProblems) = SiteConfig.load(configNode, file: configPath, baseURLOverride: options.baseURL)
+        if !configRejected { diagnostics.append(contentsOf: configProblems) }
+
+        // The data and its model load on one thread while the pages parse on the others.
+        var data: [DataCollection] = [], dataProblems: [Diagnostic] = []
+        var model: StoryModel?, modelProblems: [Diagnostic] = []
+        let modelDone = DispatchGroup()
+        let session = options.memory
+        let dataHashes = tree.data.map { inputs?.hashes[$0] ?? "" }
+        let dataBox = UncheckedSendable { [tree, self] in
+            if inputs != nil, let known = session?.model(for: dataHashes) {
+                (data, dataProblems, model, modelProblems) = known
+                return
+            }
+            var refused = tree.refusedCollections
+            var collectionPaths: [String: String] = [:]
+            data = tree.data.compactMap { path -> DataCollection? in
+                let name = DataCollection.name(ofFile: path)
+                // The file name is the collection's name in references: it must be one.
+                guard DataCollection.isValidName(name) else {
+                    dataProblems.append(.error(at: .start(of: path), "'\(name)' cannot name a collection: a data file's name before '.yaml' is its name in references (deals.x.amount), so use letters, digits, '-' or '_' only"))
+                    refused.insert(name)
+                    return nil
+                }
+                if let first = collectionPaths[name] {
+                    dataProblems.append(.error(at: .start(of: path), "collection '\(name)' is already read from \(first): one file per collection"))
+                    return nil
+                }
+                collectionPaths[name] = path
+                let text: String
+                switch read(path) {
+                case .success(let decoded): text = decoded
+                case .failure(let problem): dataProblems.append(problem); refused.insert(name); return nil
+                }
+                let (collection, problems) = DataCollection.load(path: path, text: text)
+                dataProblems += problems
+                if collection == nil { refused.insert(DataCollection.name(ofFile: path)) }
+                return collection
+            }
+            let (built, problems) = StoryModel.build(data.map(\.recordCollection), refusedCollections: refused)
+            (model, modelProblems) = (built, problems)
+            if inputs != nil {
+                session?.remember(hashes: dataHashes, collections: data, problems: dataProblems, model: built, modelProblems: problems)
+            }
+        }
+        DispatchQueue.global().async(group: modelDone) { dataBox.value() }
+
+        var pages: [Page] = []
+        var sectionIntros: [String: (FrontMatter.Parsed, String)] = [:]
+        // Unchanged files keep the cached front matter they came with; parsed files add theirs.
+        var frontMatterCache = inputs?.frontMatter ?? [:]
+        // A page comes from the session if it has one (`capex serve`), else from the cached
+        // front matter if its file is unchanged (its body is read only if it is rendered
+        // again), else from its file.
+        var parsed = parallelMap(tree.markdown) { path -> (ParsedFile?, [Diagnostic], fresh: Bool) in
+            if inputs != nil, let (file, problems) = session?.parsedPage(path, hash: inputs?.hashes[path]) {
+                return (file, problems, false)
+            }
+            if inputs?.contents[path] == nil, let cached = inputs?.frontMatter[path] {
+                let (file, problems) = Self.parsePage(path: path, cached: cached)
+                return (file, problems, false)
+            }
+            let (file, problems) = Self.parsePage(path: path, text: read(path))
+            return (file, problems, true)
+        }
+        if let session, let hashes = inputs?.hashes {
+            var kept: [String: (hash: String, file: ParsedFile, problems: [Diagnostic])] = [:]
+            kept.reserveCapacity(parsed.count)
+            for (path, (file, problems, _)) in zip(tree.markdown, parsed) {
+                if let file, let hash = hashes[path] { kept[path] = (hash, file, problems) }
+            }
+            session.remember(parsed: kept)
+        }
+        // Taken from the end, so that each page is moved, not copied (then put back in order).
+        var pageProblems: [(Int, [Diagnostic])] = []
+        var index = parsed.count
+        while let (result, problems, fresh) = parsed.popLast() {
+            index -= 1
+            if !problems.isEmpty { pageProblems.append((index, problems)) }
+            guard let result else { continue }
+            switch result {
+            case .page(let page):
+                if fresh {
+                    frontMatterCache[page.sourcePath] = CachedFrontMatter(
+                        yaml: page.hasFrontMatter ? page.frontMatter : nil, bodyFirstLine: page.bodyFirstLine
+                    )
+                }
+                if page.isDraft && !options.includeDrafts { continue }
+                pages.append(page)
+            case .sectionIntro(let section, let frontMatter, let path):
+                if fresh { frontMatterCache[path] = CachedFrontMatter(yaml: frontMatter.yaml, bodyFirstLine: frontMatter.bodyFirstLine) }
+                sectionIntros[section] = (frontMatter, path)
+            }
+        }
+        for (_, problems) in pageProblems.reversed() { diagnostics.append(contentsOf: problems) }
+        pages.reverse()
+        pages += listPages(for: pages, intros: sectionIntros, tree: tree)
+        pages.sort { $0.url < $1.url }
+        diagnostics.append(contentsOf: URLRules.duplicateURLs(in: pages))
+
+        modelDone.wait()
+        diagnostics.append(contentsOf: dataProblems)
+        guard let model else { return (nil, diagnostics) }
+        diagnostics.append(contentsOf: modelProblems)
+        if !data.isEmpty {
+            for page in pages where GeneratedPageNames.reservedURLs.contains(page.url) || page.url.hasPrefix("/companies/") {
+                diagnostics.error(at: page.location, "URL \(page.url) belongs to a page capex generates from the data; move or rename this page")
+            }
+        }
+
+        var templateTexts: [String: String] = [:]
+        for path in tree.templates {
+            switch read(path) {
+            case .success(let text): templateTexts[path] = text
+            // Reported here; the template set then sees it empty, not missing: one fault, one error.
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
+        let (templates, templateProblems) = TemplateSet.load(paths: tree.templates, refused: tree.refusedTemplates) { templateTexts[$0] ?? "" }
+        diagnostics.append(contentsOf: templateProblems)
+        for page in pages {
+            if let problem = templates.checkTemplate(for: page) { diagnostics.append(problem) }
+        }
+
+        if !config.unsafeHTML {
+            let urlFields = URLFields(templates: Array(templates.texts.values))
+            // base_url has its own rule (http or https only).
+            if let configNode { diagnostics.append(contentsOf: urlFields.problems(in: configNode, skipping: ["base_url"])) }
+            for collection in data {
+                for record in collection.records { diagnostics.append(contentsOf: urlFields.problems(in: record)) }
+            }
+            let suspect = parallelMap(pages) { !$0.frontMatter.isEmpty && URLFields.mightHoldDangerousURL($0.frontMatter) }
+            for (page, suspect) in zip(pages, suspect) where suspect {
+                if let node = page.meta.node { diagnostics.append(contentsOf: urlFields.problems(in: node)) }
+            }
+        }
+        for path in tree.staticFiles where inputs?.hashes[path] == "unreadable" {
+            diagnostics.error(at: .start(of: path), "cannot read file (check its permissions)")
+        }
+        let assets = tree.assets.compactMap { path -> Asset? in
+            guard let bytes = (inputs?.contents[path] ?? FileSystem.readBytes(root.path + "/" + path)).map({ Data($0) }) else {
+                diagnostics.error(at: .start(of: path), "cannot read file (check its permissions)")
+                return nil
+            }
+            return Asset(sourcePath: path, bytes: bytes)
+        }
+
+        let site = LoadedSite(
+            config: config, pages: pages, data: data, model: model, templates: templates,
+            assets: assets, staticFiles: tree.staticFiles, frontMatterCache: frontMatterCache, root: root.path
+        )
+        let templateCheck = TemplateCheck(
+            templates: templates, site: site, dataNames: tree.data.map(DataCollection.name(ofFile:)) + tree.refusedCollections.sorted(),
+            dataHadErrors: (dataProblems + modelProblems).contains { $0.severity == .error }
+        )
+        diagnostics.append(contentsOf: templateCheck.run())
+        return (site, diagnostics)
+    }
+
+    /// A text input, decoded by `SourceText`: the error says where a file is not UTF-8.
+    package func read(_ path: String) -> Result<String, Diagnostic> {
+        guard let bytes = inputs?.contents[path] ?? FileSystem.readBytes(root.path + "/" + path) else {
+            return .failure(.error(at: .start(of: path), "cannot read file"))
+        }
+        return SourceText.decode(bytes, file: path)
+    }
+
+    package enum ParsedFile {
+        case page(Page)
+        case sectionIntro(section: String, FrontMatter.Parsed, path: String)
+    }
+
+    static func parsePage(path: String, text read: Result<String, Diagnostic>) -> (ParsedFile?, [Diagnostic]) {
+        let text: String
+        switch read {
+        case .success(let decoded): text = decoded
+        case .failure(let problem): return (nil, [problem])
+        }
+        return parsePage(path: path) { requireTitle, folder in
+            FrontMatter.parse(text, file: path, requireTitle: requireTitle, defaultTitle: URLRules.title(forFolder: folder))
+        }
+    }
+
+    /// A page from the front matter the last build split off its unchanged file.
+    static func parsePage(path: String, cached: CachedFrontMatter) -> (ParsedFile?, [Diagnostic]) {
+        // The last build parsed these bytes without an error. If the front matter cannot hold
+        // the three fields every build needs from every page, parsing waits until a field is
+        // read, which for most pages of a one-page rebuild is never.
+        let (folder, name) = folderAndName(path)
+        if name != "_index", let yaml = cached.yaml, !mentions(["template", "draft", "slug"], orBackslashIn: yaml),
+           case .success(let url) = URLRules.url(folder: folder, name: name, slug: nil) {
+            let meta = Lazy<PageMeta> {
+                FrontMatter.parse(yaml: yaml, file: path, requireTitle: true, defaultTitle: URLRules.title(forFolder: folder)).0.meta
+            }
+            let page = Page(
+                kind: .regular, sourcePath: path, section: folder, url: url, lazyMeta: meta, template: nil, isDraft: false,
+                body: "", bodyFirstLine: cached.bodyFirstLine, frontMatter: yaml, hasFrontMatter: true, bodyPending: true
+            )
+            return (.page(page), [])
+        }
+        return parsePage(path: path) { requireTitle, folder in
+            var (parsed, problems) = FrontMatter.parse(yaml: cached.yaml, file: path, requireTitle: requireTitle,
+                                                       defaultTitle: URLRules.title(forFolder: folder))
+            parsed.bodyFirstLine = cached.bodyFirstLine
+            parsed.bodyPending = true
+            return (parsed, problems)
+        }
+    }
+
+    private static func parsePage(
+        path: String, frontMatter parse: (_ requireTitle: Bool, _ folder: String) -> (FrontMatter.Parsed, [Diagnostic])
+    ) -> (ParsedFile?, [Diagnostic]) {
+        let (folder, name) = folderAndName(path)
+        let isIntro = name == "_index"
+        let (frontMatter, problems) = parse(!isIntro, folder)
+        if frontMatter.rejected { return (nil, problems) }
+        if isIntro {
+            return (.sectionIntro(section: folder, frontMatter, path: path), problems)
+        }
+        var diagnostics = problems
+        let url: String
+        switch URLRules.url(folder: folder, name: name, slug: frontMatter.meta.slug) {
+        case .success(let value):
+            url = value
+        case .failure(let message):
+            // A page without a URL of its own is left out after its error: given a stand-in
+            // URL it would also be reported as clashing with the page that has that URL.
+            diagnostics.append(.error(at: frontMatter.node?["slug"]?.location ?? .start(of: path), message))
+            return (nil, diagnostics)
+        }
+        let page = Page(
+            kind: .regular, sourcePath: path, section: folder, url: url,
+            meta: frontMatter.meta, body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine,
+            frontMatter: frontMatter.yaml ?? "", hasFrontMatter: frontMatter.yaml != nil, bodyPending: frontMatter.bodyPending
+        )
+        return (.page(page), diagnostics)
+    }
+
+    /// `content/posts/x.md` → folder `posts`, name `x` (on bytes: splitting Characters cost
+    /// more than parsing the front matter).
+    private static func folderAndName(_ path: String) -> (folder: String, name: String) {
+        let relative = path.utf8.dropFirst("content/".count)
+        let slash = relative.lastIndex(of: UInt8(ascii: "/"))
+        let folder = slash.map { String(relative[..<$0])! } ?? ""
+        let name = String(relative[(slash.map(relative.index(after:)) ?? relative.startIndex)...].dropLast(3))!
+        return (folder, name)
+    }
+
+    /// A list page for every folder that holds pages, unless the folder has its own `index.md`.
+    private func listPages(for pages: [Page], intros: [String: (FrontMatter.Parsed, String)], tree: ContentTree) -> [Page] {
+        var folders = Set(intros.keys)
+        folders.insert("")
+        var lastFolder: Substring.UTF8View?
+        for path in tree.markdown {
+            // `content/a/b/x.md` → `a/b`, then `a` (a folder holding only subfolders still lists them).
+            var folder = path.utf8.dropFirst("content/".count)
+            folder = folder[..<(folder.lastIndex(of: UInt8(ascii: "/")) ?? folder.startIndex)]
+            // Paths come sorted: most share the last one's folder.
+            if let lastFolder, folder.elementsEqual(lastFolder) { continue }
+            lastFolder = folder
+            while !folder.isEmpty, folders.insert(String(folder)!).inserted {
+                folder = folder[..<(folder.lastIndex(of: UInt8(ascii: "/")) ?? folder.startIndex)]
+            }
+        }
+        let indexFolders = Set(tree.markdown.compactMap { path -> String? in
+            guard path.hasSuffix("/index.md") else { return nil }
+            return String(path.dropFirst("content/".count).dropLast("index.md".count + (path == "content/index.md" ? 0 : 1)))
+        })
+        var lists: [Page] = []
+        for folder in folders.sorted() where !indexFolders.contains(folder) {
+            let intro = intros[folder]
+            if intro?.0.meta.draft == true && !options.includeDrafts { continue }
+            let meta = intro?.0.meta ?? PageMeta(title: URLRules.title(forFolder: folder))
+            lists.append(Page(
+                kind: .list,
+                sourcePath: intro?.1 ?? (folder.isEmpty ? "content" : "content/" + folder),
+                section: folder,
+                url: folder.isEmpty ? "/" : "/" + folder + "/",
+                meta: meta,
+                body: intro?.0.body ?? "",
+                bodyFirstLine: intro?.0.bodyFirstLine ?? 1,
+                frontMatter: intro?.0.yaml ?? "",
+                bodyPending: intro?.0.bodyPending ?? false
+            ))
+        }
+        return lists
+    }
+}
+
+/// Whether `text` holds a backslash or any of `words` anywhere (a naive search: front matter is short).
+func mentions(_ words: [StaticString], orBackslashIn text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        guard !bytes.contains(92) else { return true }
+        return words.contains { word in
+            let count = word.utf8CodeUnitCount
+            guard count <= bytes.count else { return false }
+            return (0...(bytes.count - count)).contains { memcmp(bytes.baseAddress! + $0, word.utf8Start, count) == 0 }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Diagnostics
+
+/// How a content path becomes a URL (SPEC §2), and the checks that keep every URL inside `output/`.
+enum URLRules {
+    enum Outcome {
+        case success(String)
+        case failure(String)
+
+        package var value: String? {
+            if case .success(let url) = self { return url }
+            return nil
+        }
+    }
+
+    /// `content/power.md` → `/power/`, `content/index.md` → `/`, `content/a/index.md` → `/a/`;
+    /// a `slug` replaces the last segment.
+    package static func url(folder: String, name: String, slug: String?) -> Outcome {
+        var segments = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
+        if name != "index" { segments.append(name) }
+        if let slug {
+            guard isSafeSegment(slug) else {
+                return .failure("slug '\(slug)' must be one path segment of letters, digits, '-', '_' or '.' (no '/', no '..')")
+            }
+            guard !segments.isEmpty else { return .failure("the home page cannot have a slug") }
+            segments[segments.count - 1] = slug
+        }
+        for segment in segments where !isSafeSegment(segment) {
+            return .failure("the path segment '\(segment)' cannot be part of a URL: use letters, digits, '-', '_' or '.'")
+        }
+        return .success(segments.isEmpty ? "/" : "/" + segments.joined(separator: "/") + "/")
+    }
+
+    /// A segment that cannot climb out of `output/` or hide: no separators, no leading dot.
+    static func isSafeSegment(_ segment: String) -> Bool {
+        guard !segment.isEmpty, !segment.hasPrefix(".") else { return false }
+        // ASCII first, without looking Unicode properties up.
+        let ascii = segment.utf8.allSatisfy { byte in
+            (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (byte >= 48 && byte <= 57)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+        if ascii { return true }
+        return segment.unicodeScalars.allSatisfy { scalar in
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar)
+        }
+    }
+
+    /// `posts` → `Posts`, `deep-dives` → `Deep dives`; the root's list is titled by the site.
+    package static func title(forFolder folder: String) -> String {
+        guard let last = folder.split(separator: "/").last else { return "Home" }
+        let words = String(last.map { $0 == "-" || $0 == "_" ? " " : $0 })
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// One error per page whose URL another page already has, pointing at the later one.
+    static func duplicateURLs(in pages: [Page]) -> [Diagnostic] {
+        // Pages are sorted by URL: a duplicate sits next to its twin.
+        var byURL: [String: [Int]] = [:]
+        for index in pages.indices where index > 0 && pages[index].url == pages[index - 1].url || index + 1 < pages.count && pages[index].url == pages[index + 1].url {
+            byURL[pages[index].url, default: []].append(index)
+        }
+        var problems: [(String, Diagnostic)] = []
+        for (url, indices) in byURL {
+            let twins = indices.sorted { pages[$0].sourcePath < pages[$1].sourcePath }
+            for index in twins.dropFirst() {
+                let page = pages[index]
+                let at = page.meta.node?["slug"]?.location ?? page.location
+                problems.append((page.sourcePath, .error(at: at, "URL \(url) is also the URL of \(pages[twins[0]].sourcePath)")))
+            }
+        }
+        return problems.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}

@@ -1,0 +1,31 @@
+import Load
+import Model
+
+/// `/figures/`: every figure the story states or derives, with its derivation and sources.
+extension GeneratedPages {
+    /// Every figure, by collection, with a contents list of the collections. Text fields
+    /// (names, dates, notes) are not figures and are left out; a figure that cannot be
+    /// computed is listed with the reason.
+    func figuresPage() -> GeneratedPage {
+        let listed = model.allFigures.filter(\.isQuantityLike)
+        let byCollection = Dictionary(grouping: listed) { String($0.reference.prefix { $0 != "." }) }
+        let groups = byCollection.keys.sorted().map { collection -> [String: Any] in
+            let figures = byCollection[collection]!.map { figure -> [String: Any] in
+                var entry: [String: Any] = [
+                    "reference": figure.reference, "anchor": figure.anchor, "label": figure.label,
+                    "value": text(figure), "file": figure.location.file, "line": figure.location.line,
+                    "sources": sourceList(figure.sources), "has_sources": !figure.sources.isEmpty,
+                    "inputs": figure.inputs.map { ["reference": $0, "url": figureURL($0), "value": text(model.figures[$0])] },
+                    "has_inputs": !figure.inputs.isEmpty,
+                ]
+                if let formula = figure.formula { entry["formula"] = formula }
+                if let expression = figure.expression { entry["expression"] = expression }
+                if let reason = figure.value.unverifiableReason { entry["unverifiable"] = "It cannot be computed: \(reason)." }
+                return entry
+            }
+            return ["collection": collection, "anchor": "figures-\(collection)", "count": figures.count,
+                    "title": collection.replacingUnderscores().capitalizedFirst, "figures": figures]
+        }
+        return GeneratedPage(url: "/figures/", title: "Figures", template: "figures", values: ["groups": groups])
+    }
+}

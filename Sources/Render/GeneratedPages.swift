@@ -1,0 +1,73 @@
+import Foundation
+import Load
+import Model
+import Quantities
+
+/// A page the build writes from the model rather than from Markdown.
+struct GeneratedPage {
+    package var url: String
+    package var title: String
+    package var template: String
+    /// Page-specific values, merged into `page` for the template.
+    package var values: [String: Any]
+    /// Charts the page draws, written beside the pages' own.
+    package var charts: [ChartOutput] = []
+
+    package var outputPath: String { String(url.dropFirst()) + "index.html" }
+}
+
+/// The writers of SPEC §3: figures, checks, sources, data, deals, and one page per company.
+/// Each is a small function from the model to a page; a collection the data lacks gives no page.
+struct GeneratedPages {
+    package let model: StoryModel
+    package let config: SiteConfig
+    let figureLinks: FigureReferences
+    package let sourceNames: [String: String]
+
+    package var locale: QuantityLocale { figureLinks.locale }
+
+    var chartBlocks: ChartBlocks {
+        ChartBlocks(model: model, basePath: base, locale: locale, sourceNames: sourceNames)
+    }
+    package var base: String { config.basePath }
+
+
+    package func all() -> [GeneratedPage] {
+        guard !model.collections.isEmpty else { return [] }
+        var pages = [figuresPage(), dataPage()]
+        if model.collections["claims"] != nil { pages.append(checksPage()) }
+        if model.collections["sources"] != nil { pages.append(sourcesPage()) }
+        if model.collections["deals"] != nil { pages.append(dealsPage()) }
+        if model.collections["companies"] != nil {
+            pages.append(companiesPage())
+            pages += model.records("companies").map(companyPage)
+        }
+        return pages
+    }
+
+    func figureURL(_ reference: String) -> String { "\(base)/figures/#\(reference)" }
+
+    package func text(_ figure: Figure?) -> String {
+        figure.map { FigureText.format($0, locale: locale) } ?? ""
+    }
+
+    /// The figure at `reference` as a link to its entry, followed by its modality when the
+    /// line's record does not already say it ("~525 MW (estimate)"); nil when the data lacks it.
+    package func link(_ reference: String, of record: Record? = nil) -> String? {
+        model.figures[reference].map {
+            figureLinks.link(to: $0, options: FormatOptions()) + RecordPhrases.figureNote($0, besides: record)
+        }
+    }
+
+    var phrases: RecordPhrases { RecordPhrases(language: config.language) }
+
+    func sourceList(_ ids: [String]) -> [[String: Any]] {
+        ids.enumerated().map { index, id in
+            ["id": id, "name": sourceNames[id] ?? id, "url": "\(base)/sources/#\(id)", "last": index == ids.count - 1]
+        }
+    }
+}
+
+extension String {
+    package var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}

@@ -1,0 +1,335 @@
+import Diagnostics
+import Foundation
+import Incremental
+import Load
+import Markdown
+import Model
+import Quantities
+
+/// The render stage: every page through cmark-gfm and its templates, plus the site files,
+/// into an output plan. Pages render in parallel; each is an independent value.
+package struct SiteRenderer {
+    package init(site: LoadedSite) {
+        self.site = site
+    }
+
+    package let site: LoadedSite
+
+    package struct Result {
+        /// The files rendered this time; with no reuse, the whole site.
+        package var plan = OutputPlan()
+        /// Every group of outputs, rendered or kept, as the next manifest records it.
+        package var groups: [String: BuildManifest.Group] = [:]
+        /// The keys of the groups rendered this time.
+        package var rendered: Set<String> = []
+        package var diagnostics: [Diagnostic] = []
+        package var pagesRendered = 0
+    }
+
+    package func render(reuse: Reuse? = nil, showProgress: Bool = false) -> Result {
+        let context = TemplateContext(site: site)
+        let markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, basePath: site.config.basePath)
+        let names = sourceNames
+        let templates = site.templates
+        var result = Result()
+        // Kept groups stay as the last build recorded them; rendered ones replace theirs, and
+        // the ones no longer made are dropped at the end.
+        result.groups = reuse?.manifest.groups ?? [:]
+        var keptKeys: [String] = []
+        var chartLocations: [String: SourceLocation] = [:]
+
+        func add(_ key: String, files: [(String, OutputPlan.Content)], deps: Set<String>, links: [String] = []) {
+            var hashes: [String: String] = [:]
+            for (path, content) in files {
+                result.plan.files.append(OutputPlan.File(path: path, content: content))
+                switch content {
+                case .bytes(let data): hashes[path] = Hash.hex(data)
+                case .copy(let source): hashes[path] = reuse?.fingerprints.of("file:" + source) ?? "copy"
+                }
+            }
+            result.groups[key] = BuildManifest.Group(files: hashes, deps: deps.sorted(), links: links)
+            result.rendered.insert(key)
+        }
+        func keep(_ key: String) {
+            keptKeys.append(key)
+        }
+
+        // Pages, in parallel: the ones whose inputs changed. What a page uses whatever its
+        // text says: its template and the layout (with their partials), its file, and the
+        // page list if it is a list.
+        let layoutDeps = templates.dependencies(of: "layout")
+        var depsByTemplate: [String: Set<String>] = [:]
+        for name in templates.names.union(["layout"]) {
+            depsByTemplate[name] = templates.dependencies(of: name).union(layoutDeps)
+        }
+        func templateDeps(_ page: Page) -> Set<String> {
+            depsByTemplate[templates.templateName(for: page)] ?? layoutDeps
+        }
+        func ownDeps(_ page: Page) -> [String] {
+            (page.sourcePath.hasSuffix(".md") ? ["file:" + page.sourcePath] : []) + (page.kind == .list ? ["pagelist"] : [])
+        }
+        let pages = site.pages
+        let pageKeys = pages.map { "page:" + $0.url }
+        let dirty = reuse.map { reuse in
+            pages.indices.filter { !reuse.isClean(pageKeys[$0], requiring: templateDeps(pages[$0]), also: ownDeps(pages[$0])) }
+        } ?? Array(pages.indices)
+        let progress = BuildProgress(total: dirty.count, enabled: showProgress)
+        let rendered = parallelMap(dirty) { index in
+            defer { progress?.tick() }
+            let (page, problem) = site.withBody(pages[index])
+            if let problem { return RenderedPage(html: nil, problems: [problem]) }
+            return renderPage(page, context: context, markdown: markdown, sourceNames: names)
+        }
+        progress?.finish()
+        result.pagesRendered = dirty.count
+        // Links to check: every rendered page's; a kept page's only if a file it linked to may be gone.
+        var pageLinks: [(index: Int, links: [String])] = []
+        var kept: [Int] = []
+        var next = 0
+        for index in pages.indices {
+            guard next < dirty.count, dirty[next] == index else {
+                keep(pageKeys[index])
+                kept.append(index)
+                continue
+            }
+            let page = pages[index]
+            let rendered = rendered[next]
+            next += 1
+            result.diagnostics += rendered.problems
+            guard let html = rendered.html else { continue }
+            var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(Data(html.utf8)))]
+            for chart in rendered.charts {
+                chartLocations["charts/\(chart.id).svg", default: chart.location] = chart.location
+                files.append(("charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
+                files.append(("data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
+            }
+            var deps = templateDeps(page).union(ownDeps(page)).union(rendered.cited.map { "figure:" + $0 })
+            if !rendered.charts.isEmpty { deps.insert("model") }
+            // Each target once: a layout links home from every page, often several times.
+            var seen = Set<String>()
+            let links = LinkCheck.targets(in: html).filter { seen.insert($0).inserted }
+            add(pageKeys[index], files: files, deps: deps, links: links)
+            pageLinks.append((index, links))
+        }
+
+        // Pages generated from the model: all of them or none change with the data.
+        let generatedDeps = { (template: String) in
+            templates.dependencies(of: template).union(templates.dependencies(of: "layout")).union(["model"])
+        }
+        let previousGenerated = reuse?.manifest.groups.keys.filter { $0.hasPrefix("generated:") } ?? []
+        // A group's recorded deps include its templates, so a changed template makes it dirty.
+        let allGeneratedClean = !previousGenerated.isEmpty && previousGenerated.allSatisfy { key in
+            reuse?.isClean(key, requiring: ["model"]) ?? false
+        }
+        var generatedURLs: [String] = []
+        if allGeneratedClean {
+            for key in previousGenerated { keep(key) }
+            generatedURLs = previousGenerated.map { String($0.dropFirst("generated:".count)) }.sorted()
+        } else {
+            let generated = GeneratedPages(
+                model: site.model, config: site.config,
+                figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath,
+                                              locale: QuantityLocale(identifier: site.config.language) ?? .en),
+                sourceNames: names
+            ).all()
+            generatedURLs = generated.map(\.url)
+            for page in generated {
+                let key = "generated:" + page.url
+                if reuse?.isClean(key, requiring: generatedDeps(page.template)) ?? false {
+                    keep(key)
+                    continue
+                }
+                var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(Data(renderGenerated(page, context: context).utf8)))]
+                for chart in page.charts {
+                    files.append(("charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
+                    files.append(("data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
+                }
+                add(key, files: files, deps: generatedDeps(page.template))
+            }
+        }
+        if !site.model.collections.isEmpty {
+            if reuse?.isClean("exports", requiring: ["model"]) ?? false {
+                keep("exports")
+            } else {
+                add("exports", files: DataExport(model: site.model).files().map { ($0.path, .bytes(Data($0.text.utf8))) }, deps: ["model"])
+            }
+        }
+        let notFoundDeps = templates.dependencies(of: "404").union(templates.dependencies(of: "layout"))
+        if reuse?.isClean("notfound", requiring: notFoundDeps) ?? false {
+            keep("notfound")
+        } else {
+            add("notfound", files: [("404.html", .bytes(Data(notFoundPage(context: context).utf8)))], deps: notFoundDeps)
+        }
+        if reuse?.isClean("sitefiles", requiring: ["pagelist", "model"]) ?? false {
+            keep("sitefiles")
+        } else {
+            add("sitefiles", files: [
+                ("sitemap.xml", .bytes(Data(SiteFiles.sitemap(pages: site.pages, generated: generatedURLs, config: site.config).utf8))),
+                ("feed.xml", .bytes(Data(SiteFiles.feed(pages: site.pages, config: site.config).utf8))),
+                ("robots.txt", .bytes(Data(SiteFiles.robots(config: site.config).utf8))),
+            ], deps: ["pagelist", "model"])
+        }
+        for asset in site.assets {
+            let key = "asset:" + asset.sourcePath, deps: Set = ["file:" + asset.sourcePath]
+            if reuse?.isClean(key, requiring: deps) ?? false { keep(key) } else { add(key, files: [(asset.outputPath, .bytes(asset.bytes))], deps: deps) }
+        }
+        for path in site.staticFiles {
+            let key = "static:" + path, deps: Set = ["file:" + path]
+            if reuse?.isClean(key, requiring: deps) ?? false { keep(key) } else { add(key, files: [(String(path.dropFirst("content/".count)), .copy(from: path))], deps: deps) }
+        }
+
+        var droppedKeys: [String] = []
+        if let reuse, keptKeys.count + result.rendered.count(where: { reuse.manifest.groups[$0] != nil }) != reuse.manifest.groups.count {
+            let made = Set(keptKeys).union(result.rendered)
+            droppedKeys = result.groups.keys.filter { !made.contains($0) }
+            for key in droppedKeys { result.groups[key] = nil }
+        }
+        // Two groups may not write one path (a chart id used twice, say). Looked for in any
+        // order; reported in key order when found.
+        var owner: [String: String] = [:]
+        owner.reserveCapacity(result.groups.count * 2)
+        var collides = false
+        for (key, group) in result.groups {
+            for path in group.files.keys where owner.updateValue(key, forKey: path) != nil { collides = true }
+        }
+        if collides { result.diagnostics += collisions(in: result.groups, chartLocations: chartLocations) }
+
+        // The links of a kept page were all good last time: they need checking again only if
+        // a file the last build wrote is gone.
+        // Only a group dropped or rendered again can have lost a file.
+        let removedFiles = reuse.map { reuse in
+            result.rendered.union(droppedKeys).contains { key in
+                guard let before = reuse.manifest.groups[key] else { return false }
+                guard let now = result.groups[key] else { return !before.files.isEmpty }
+                return before.files.keys.contains { now.files[$0] == nil }
+            }
+        } ?? true
+        if removedFiles {
+            pageLinks += kept.map { ($0, result.groups[pageKeys[$0]]?.links ?? []) }
+            pageLinks.sort { $0.index < $1.index }
+        }
+        let linkCheck = LinkCheck(basePath: site.config.basePath) { owner[$0] != nil }
+        result.diagnostics += linkCheck.brokenLinks(in: pageLinks.map { (pages[$0.index], $0.links) }) { site.withBody($0).0 }
+        return result
+    }
+
+    private func collisions(in groups: [String: BuildManifest.Group], chartLocations: [String: SourceLocation]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var owner: [String: String] = [:]
+        func place(_ key: String, _ path: String) -> SourceLocation {
+            site.pages.first { "page:" + $0.url == key }?.location ?? .start(of: "content")
+        }
+        for (key, group) in groups.sorted(by: { $0.key < $1.key }) {
+            for path in group.files.keys.sorted() {
+                guard let first = owner[path] else { owner[path] = key; continue }
+                if path.hasPrefix("charts/") {
+                    let id = path.dropFirst("charts/".count).dropLast(".svg".count)
+                    let here = chartLocations[path].flatMap { $0.file == place(key, path).file ? $0 : nil } ?? place(key, path)
+                    problems.append(.error(at: here, "chart id '\(id)' is already used at \(place(first, path).file)"))
+                } else if !path.hasPrefix("data/charts/") {
+                    problems.append(.error(at: place(key, path), "'\(path)' is written twice (also by \(first))"))
+                }
+            }
+        }
+        return problems
+    }
+
+    struct RenderedPage {
+        package var html: String?
+        package var problems: [Diagnostic] = []
+        /// The references the page's prose cites, for the figures page and incremental builds.
+        package var cited: Set<String> = []
+        package var charts: [ChartOutput] = []
+    }
+
+    /// Gathers what the rewriter finds while cmark walks one page; one per page, never shared.
+    private final class PageFindings {
+        var problems: [Diagnostic] = []
+        var cited: Set<String> = []
+        var charts: [ChartOutput] = []
+    }
+
+    private func renderPage(_ page: Page, context: TemplateContext, markdown: MarkdownRenderer, sourceNames: [String: String]) -> RenderedPage {
+        var result = RenderedPage()
+        let findings = PageFindings()
+        let content = page.body.isEmpty ? "" : markdown.render(page.body, rewriter: rewriter(for: page, findings, sourceNames))
+        result.problems = findings.problems
+        result.cited = findings.cited
+        result.charts = findings.charts
+        let values = context.context(for: page, content: content)
+        let name = site.templates.templateName(for: page)
+        guard let body = site.templates.render(name, values) else {
+            result.problems.append(.error(at: page.location, "no template '\(name)'"))
+            return result
+        }
+        result.html = wrapInLayout(body, values)
+        return result
+    }
+
+    /// Figures in the page's text; the rewriter runs synchronously inside `render`.
+    private func rewriter(for page: Page, _ findings: PageFindings, _ sourceNames: [String: String]) -> MarkdownRewriter {
+        let figures = FigureReferences(
+            model: site.model, sourceNames: sourceNames, basePath: site.config.basePath,
+            locale: QuantityLocale(identifier: page.meta.lang ?? site.config.language) ?? .en
+        )
+        // Split only for pages that cite figures: most text nodes hold no `{{`.
+        var lines: [Substring]?
+        let charts = ChartBlocks(model: site.model, basePath: site.config.basePath, locale: figures.locale, sourceNames: sourceNames)
+        return MarkdownRewriter(rewriteText: { text in
+            if lines == nil { lines = page.body.split(separator: "\n", omittingEmptySubsequences: false) }
+            let line = text.line >= 1 && text.line <= lines!.count ? lines![text.line - 1] : nil
+            return figures.rewrite(text, page: page, sourceLine: line, diagnostics: &findings.problems, cited: &findings.cited)
+        }, rewriteCodeBlock: { block in
+            guard block.info == "chart" else { return nil }
+            do {
+                let (html, output) = try charts.render(code: block.code, file: page.sourcePath,
+                                                       firstLine: page.bodyFirstLine + block.line, cited: &findings.cited)
+                findings.charts.append(output)
+                return html
+            } catch let failure as ChartBlocks.Failure {
+                findings.problems += failure.diagnostics
+                return ""
+            } catch {
+                return ""
+            }
+        })
+    }
+
+    /// `Business Insider, July 30, 2024` for each source id: how tooltips and entries name
+    /// sources, the date at the precision the data gives it (`date_precision`).
+    package var sourceNames: [String: String] {
+        var names: [String: String] = [:]
+        let language = site.config.language
+        for record in site.model.records("sources") {
+            let date = RecordDate(record, "date")?.display(language: language)
+            names[record.id] = [record.text("publisher") ?? record.text("title") ?? record.id, date].compactMap { $0 }.joined(separator: ", ")
+        }
+        return names
+    }
+
+    private func wrapInLayout(_ body: String, _ values: [String: Any]) -> String {
+        var values = values
+        values["body"] = body
+        return site.templates.render("layout", values) ?? body
+    }
+
+    private func renderGenerated(_ page: GeneratedPage, context: TemplateContext) -> String {
+        var values = context.shared(for: page.template)
+        var pageValues = page.values
+        pageValues["title"] = page.title
+        pageValues["url"] = site.config.basePath + page.url
+        pageValues["permalink"] = site.config.origin + site.config.basePath + page.url
+        pageValues["is_generated"] = true
+        values["page"] = pageValues
+        let body = site.templates.render(page.template, values) ?? ""
+        return wrapInLayout(body, values)
+    }
+
+    private func notFoundPage(context: TemplateContext) -> String {
+        var values = context.shared(for: "404")
+        values["page"] = ["title": "Page not found", "url": site.config.basePath + "/404.html", "is_404": true] as [String: Any]
+        let body = site.templates.render("404", values)
+            ?? "<h1>Page not found</h1>\n<p>There is no page at this address. <a href=\"\(site.config.basePath)/\">Go to the front page</a>.</p>\n"
+        return wrapInLayout(body, values)
+    }
+}

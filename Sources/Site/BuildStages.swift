@@ -1,0 +1,139 @@
+import Diagnostics
+import Foundation
+import Incremental
+import Load
+import Render
+import Write
+
+/// What the last build left beside the output folder: its manifest, if this build may use it.
+struct LastBuild {
+    let cache: BuildCache
+    /// Nil for a full build (`--full`, `capex check`) or when there is none to read.
+    let manifest: BuildManifest?
+
+    /// The session's copy of the manifest if the file is still the one it wrote, else the file.
+    static func read(_ options: BuildOptions) -> LastBuild {
+        let cache = BuildCache(output: options.outputFolder)
+        let manifest = options.write && options.incremental
+            ? options.session?.manifest(at: cache.manifestURL.path) ?? cache.load() : nil
+        return LastBuild(cache: cache, manifest: manifest)
+    }
+
+    /// Every input is hashed once, here; a file whose stamp the last build trusted is not
+    /// even read. The hashes decide what to redo.
+    func readInputs(_ options: BuildOptions) -> BuildInputs {
+        let files = InputFiles.read(root: options.root, output: options.outputFolder, previous: manifest, trustAfter: options.stampTrustDelay)
+        let settings = Hash.combine([
+            BuildCache.binaryVersion, options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
+            files.hashes["content/" + SiteConfig.fileName] ?? "", options.root.path,
+        ])
+        return BuildInputs(files: files, settings: settings, manifest: manifest?.settings == settings ? manifest : nil, cache: cache)
+    }
+}
+
+/// The inputs of this build, and the last build's manifest when it was made with the same
+/// binary and settings (else nil: everything is redone).
+struct BuildInputs {
+    let files: InputFiles
+    /// The binary, base URL, drafts, site.yaml and root: what changes every output.
+    let settings: String
+    let manifest: BuildManifest?
+    let cache: BuildCache
+
+    /// Whether there is anything to do.
+    enum Outputs {
+        /// The inputs and every output are as the last build left them.
+        case upToDate
+        /// Something to redo; `incomplete` are the last build's groups with a file gone.
+        case stale(incomplete: Set<String>)
+    }
+
+    /// Up to date when no input changed, no output file is missing and the content folder
+    /// holds nothing refused; the last build's warnings are reported again then.
+    func outputs(_ options: BuildOptions, report: inout BuildReport) -> Outputs {
+        let incomplete = manifest.map { groupsMissingFiles($0, in: options.outputFolder.path) } ?? []
+        guard let manifest, manifest.files == files.hashes, incomplete.isEmpty, files.tree.problems.isEmpty else {
+            return .stale(incomplete: incomplete)
+        }
+        report.upToDate = true
+        report.pages = manifest.groups.keys.filter { $0.hasPrefix("page:") }.count
+        for warning in manifest.warnings {
+            report.diagnostics.warning(at: SourceLocation(file: warning.file, line: warning.line, column: warning.column), warning.message)
+        }
+        // Stamps that were too fresh to trust may be trusted now.
+        if files.stamps != manifest.stamps {
+            var refreshed = manifest
+            refreshed.stamps = files.stamps
+            options.session?.remember(cache.save(refreshed, previous: manifest, rendered: []), at: cache.manifestURL.path)
+        } else {
+            options.session?.remember(manifest, at: cache.manifestURL.path)
+        }
+        return .upToDate
+    }
+
+    /// The load stage; nil when it found errors (they are in the report).
+    func load(_ options: BuildOptions, report: inout BuildReport) -> LoadedSite? {
+        let (loaded, problems) = SiteLoader(root: options.root, options: options.loadOptions, inputs: files).load()
+        report.diagnostics = problems
+        guard let site = loaded, !problems.hasErrors else { return nil }
+        report.figures = site.model.figures.count
+        for claim in site.model.claims { report.claims[claim.status.rawValue, default: 0] += 1 }
+        return site
+    }
+
+    /// The render stage, keeping what `Reuse` says is unchanged since the last build.
+    func render(_ site: LoadedSite, incomplete: Set<String>, _ options: BuildOptions, report: inout BuildReport) -> RenderedSite {
+        let fingerprints = Fingerprints(site: site, fileHashes: files.hashes) {
+            FigureText.derivation(of: $0, in: site.model, sourceNames: [:], locale: .en)
+        }
+        let reuse = manifest.map { Reuse(manifest: $0, fingerprints: fingerprints, fileHashes: files.hashes, incomplete: incomplete) }
+        let result = SiteRenderer(site: site).render(reuse: reuse, showProgress: options.showProgress)
+        report.diagnostics.append(contentsOf: result.diagnostics)
+        report.pages = site.pages.count
+        report.pagesRendered = result.pagesRendered
+        return RenderedSite(result: result, fingerprints: fingerprints, reuse: reuse)
+    }
+}
+
+/// What the render stage hands on: the output plan with the manifest's groups, and the
+/// fingerprints the next build compares against.
+struct RenderedSite {
+    let result: SiteRenderer.Result
+    let fingerprints: Fingerprints
+    let reuse: Reuse?
+
+    /// The write stage: the plan into the output folder (only what changed, when the last
+    /// build's manifest is usable), then the manifest for the next build. On a failure
+    /// the manifest is removed, so that the next build redoes everything.
+    func write(_ inputs: BuildInputs, _ site: LoadedSite, _ options: BuildOptions, report: inout BuildReport) {
+        let cache = inputs.cache
+        do {
+            let writer = OutputWriter(output: options.outputFolder, root: options.root)
+            if let manifest = inputs.manifest {
+                report.filesWritten = try writer.update(result.plan, groups: result.groups, rendered: result.rendered, previous: manifest)
+            } else {
+                try writer.write(result.plan)
+                report.filesWritten = result.plan.files.count
+            }
+            var used: [String: String] = [:]
+            for group in result.groups.values {
+                // A file's fingerprint is its hash, already in `files`.
+                for dep in group.deps where used[dep] == nil && !dep.hasPrefix("file:") { used[dep] = fingerprints.of(dep) }
+            }
+            if options.incremental {
+                let warnings = report.diagnostics.warnings.map {
+                    BuildManifest.Warning(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message)
+                }
+                let saved = cache.save(BuildManifest(
+                    settings: inputs.settings, files: inputs.files.hashes, stamps: inputs.files.stamps,
+                    frontMatter: site.frontMatterCache, inputs: used, groups: result.groups, warnings: warnings
+                ), previous: inputs.manifest, rendered: result.rendered)
+                options.session?.remember(saved, at: cache.manifestURL.path)
+            }
+        } catch {
+            cache.remove()
+            options.session?.remember(nil, at: cache.manifestURL.path)
+            report.diagnostics.error(at: .start(of: options.outputFolder.path), error.description)
+        }
+    }
+}
