@@ -3,6 +3,9 @@ import Foundation
 import Testing
 @testable import Charts
 
+/// A subnormal Double near 1e-320: written as a literal, it draws an underflow warning.
+private let subnormal = Double.leastNonzeroMagnitude * 2024
+
 @Suite struct SignedValueTests {
     @Test func numbersPastInt64AreWrittenOutNotTrapped() {
         // The crash: $9300000T reached Int64(9.3e18 × 10^6) in the CSV writer.
@@ -22,11 +25,11 @@ import Testing
         #expect(NiceTicks.ticks(minValue: -3e9, maxValue: 0, target: 6) == [-3e9, -2.5e9, -2e9, -1.5e9, -1e9, -0.5e9, 0])
         // Nothing below zero: exactly the ticks from zero.
         #expect(NiceTicks.ticks(minValue: 0, maxValue: 14, target: 5) == NiceTicks.ticks(maxValue: 14, target: 5))
-        #expect(NiceTicks.ticks(minValue: -1e-320, maxValue: 14, target: 5) == [0, 5, 10, 15])
+        #expect(NiceTicks.ticks(minValue: -subnormal, maxValue: 14, target: 5) == [0, 5, 10, 15])
     }
 
     @Test func ticksForExtremeRangesEndAndStayFinite() {
-        for (low, high) in [(0.0, 1e-320), (0.0, 1e300), (-1e300, 1e300), (-5e-324, 0.0), (0.0, 0.0), (-1e-300, 1e-300),
+        for (low, high) in [(0.0, subnormal), (0.0, 1e300), (-1e300, 1e300), (-Double.leastNonzeroMagnitude, 0.0), (0.0, 0.0), (-1e-300, 1e-300),
                             (0.0, 1.7e308), (-1.7e308, 1.7e308), (-1.7e308, 0.0)] {
             let ticks = NiceTicks.ticks(minValue: low, maxValue: high, target: 6)
             #expect(ticks.count >= 2, "\(low)…\(high)")
@@ -36,7 +39,7 @@ import Testing
 
     @Test(arguments: [Orientation.horizontal, .vertical])
     func barsAtTheEdgesOfADoubleDrawFiniteCoordinates(_ orientation: Orientation) {
-        let values: [Double] = [-1.7e308, 1.7e308, 1e-320, -5e-324, 0]
+        let values: [Double] = [-1.7e308, 1.7e308, subnormal, -Double.leastNonzeroMagnitude, 0]
         let bars = values.enumerated().map { BarChart.Bar(category: "v\($0.offset)", value: ChartValue($0.element, label: "x")) }
         let svg = ChartRenderer.svg(for: Chart(id: "edge", title: "Edges", kind: .bar(BarChart(bars: bars, orientation: orientation))))
         #expect(svg.hasPrefix("<svg") && !svg.contains("nan") && !svg.contains("inf"))
