@@ -123,15 +123,21 @@ public struct CalendarDate: Sendable, Hashable {
         }
     }
 
+    /// A year (`2023`) or a year and month (`2024-06`) completed to its first day
+    /// (`2023-01-01`, `2024-06-01`); any other text as it is.
+    public static func completing(_ text: String) -> String {
+        switch text.count {
+        case 4: text + "-01-01"
+        case 7: text + "-01"
+        default: text
+        }
+    }
+
     /// Whether `text` is a year (`2017`, from 1000) or a year and month (`2025-11`, month 01–12):
-    /// the precision a field named like a date may have.
+    /// the precision a field named like a date may have. The calendar's own rules decide.
     public static func isYearOrMonth(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...2).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), year >= 1000,
-              parts[0].allSatisfy(\.isASCII) else { return false }
-        guard parts.count == 2 else { return true }
-        guard parts[1].count == 2, parts[1].allSatisfy(\.isASCII), let month = Int(parts[1]) else { return false }
-        return (1...12).contains(month)
+        guard text.count == 4 || text.count == 7, case .success = parse(completing(text)) else { return false }
+        return true
     }
 
     /// `written` says what the value is when it is no date at all ("the text 'yesterday'").

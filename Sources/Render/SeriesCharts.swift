@@ -7,15 +7,6 @@ import Quantities
 /// The chart kinds that read series from a block: lines over dates, and stacked bars whose
 /// segments add up only within a bar.
 extension SpecReader {
-    /// `2023` → `2023-01-01`, `2023-06` → `2023-06-01`: a year or month as its first day.
-    static func fullDate(_ text: String) -> String {
-        switch text.count {
-        case 4: return text + "-01-01"
-        case 7: return text + "-01"
-        default: return text
-        }
-    }
-
     package mutating func line(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
         guard let points = points(), drawable(points, kind: "line") else { return nil }
         let dateField = text("x") ?? "date", seriesField = text("series")
@@ -32,7 +23,7 @@ extension SpecReader {
         var colors: [String: String] = [:]
         for (index, point) in points.enumerated() {
             let written = dates?[index] ?? point.record?.text(dateField)
-            guard let date = Self.date(written.map(Self.fullDate)) else {
+            guard let date = Self.date(written.map(CalendarDate.completing)) else {
                 if let dates { fail("dates", "'\(dates[index])' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"); return nil }
                 continue
             }
