@@ -74,4 +74,13 @@ struct SpanishFiguresTests {
         #expect(page.contains("Importe de cada acuerdo 10 de enero de 2025 9500_M$"), "\(page)")
         #expect(!page.contains("2025-01-10"))
     }
+
+    /// The checks page says a source's figure in the page's language: `~$18B` in the data
+    /// is "~18.000 M$" (compact, row 7), not the English notation it was typed in.
+    @Test func checksSayTheStatedFigureInSpanish() throws {
+        let output = try Self.build()
+        let page = visibleText(try Self.text(output, "checks/index.html")).replacingOccurrences(of: Self.nbsp, with: "_")
+        #expect(page.contains("~18.000_M$"), "\(page)")
+        #expect(!page.contains("~$18B"))
+    }
 }
