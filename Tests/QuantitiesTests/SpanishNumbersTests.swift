@@ -103,6 +103,8 @@ let spanishTableCases: [FormatCase] = [
     row(11, "5x", "5×", compact),
     row(11, "≥ 10 GW ÷ ~150 MW", { try q("≥ 10 GW") / q("~150 MW") }, "≥_~66,6×", compact),
     row(11, "0.5x", "50_%"),
+    row(11, "5x", "5", FormatOptions(notation: .number)),
+    row(11, "~5x", "~5", FormatOptions(notation: .number)),
     // 12. Time and per-unit words.
     row(12, "7 years", "7 años"),
     row(12, "1 year", "1 año"),
