@@ -32,7 +32,7 @@ public enum WhatIf {
         }
 
         /// Where errors in the value are reported: the argument itself, at the value.
-        var location: SourceLocation { SourceLocation(file: "--assume \(argument)", line: 1, column: valueColumn) }
+        public var location: SourceLocation { SourceLocation(file: "--assume \(argument)", line: 1, column: valueColumn) }
     }
 
     /// The outcome: the model with the changes, and the reference each change set (its

@@ -21,7 +21,10 @@ public enum WhatIfText {
             }
         }
         if let figure {
-            lines += Explanation.text(for: figure, in: outcome.model).split(separator: "\n", omittingEmptySubsequences: false).dropFirst().map(String.init)
+            var explanation = Explanation.text(for: figure, in: outcome.model)
+            // A value given on the command line is "as written" in its argument, not at a line of it.
+            for change in changes { explanation = explanation.replacing("(\(change.location))", with: "(--assume \(change.argument))") }
+            lines += explanation.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().map(String.init)
         }
         return lines.joined(separator: "\n")
     }
