@@ -12,8 +12,29 @@ extension ModelBuilder {
         for cluster in ordered("clusters") {
             if let chip = cluster.text("chip"), !chips.contains(chip) { chips.append(chip) }
         }
+        checkDeclarations(chips: chips)
         for chip in chips { resolvePowerPerUnit(of: chip) }
         resolveDefaultChip()
+    }
+
+    /// Every declared assumption gives at most one of `value` and `expr`; an id that misses
+    /// a built-in one by a letter or names an unknown chip (`power-per-h10`) is a warning,
+    /// since it would silently stand beside the built-in choice instead of replacing it.
+    private mutating func checkDeclarations(chips: [String]) {
+        let builtIn = BuiltInAssumption.rules.map(\.id) + chips.map { BuiltInAssumption.powerPerUnit(chip: $0).id }
+        for record in ordered("assumptions") {
+            if record["value"] != nil, let expr = record["expr"], BuiltInAssumption(id: record.id, chips: chips)?.isRule != false {
+                diagnostics.append(.error(at: expr.location, "assumption '\(record.id)' has both 'value' and 'expr': keep one"))
+            }
+            guard !builtIn.contains(record.id) else { continue }
+            let hint = NearMiss.hint(for: record.id, among: builtIn)
+            if record.id.hasPrefix("power-per-") {
+                let chip = String(record.id.dropFirst("power-per-".count))
+                diagnostics.append(.warning(at: record.location, "assumption '\(record.id)' names no known chip: unknown chip '\(chip)'\(NearMiss.hint(for: chip, among: chips)); as written it changes no derivation"))
+            } else if !hint.isEmpty {
+                diagnostics.append(.warning(at: record.location, "assumption '\(record.id)' is not a built-in one\(hint); as written it is an assumption of its own, which changes no derivation"))
+            }
+        }
     }
 
     private mutating func resolvePowerPerUnit(of chip: String) {

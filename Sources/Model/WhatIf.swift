@@ -40,6 +40,9 @@ public enum WhatIf {
     public struct Outcome: Sendable {
         public let model: StoryModel
         public let references: [String]
+        /// Errors the new values cause elsewhere in the data (a division by a price of $0
+        /// in another formula): reported beside the result, which they do not stop.
+        public let consequences: [Problem]
     }
 
     /// A problem with the changes: an unknown id, a value the data's rules refuse, or a
@@ -74,11 +77,12 @@ public enum WhatIf {
         guard problems.isEmpty else { return .failure(Problems(all: problems)) }
         let ordered = collections.keys.sorted().map { collections[$0]! }
         let (after, diagnostics) = StoryModel.build(ordered)
+        var consequences: [Problem] = []
         for diagnostic in diagnostics where diagnostic.severity == .error {
             if diagnostic.location.file.hasPrefix("--assume ") {
                 problems.append(Problem(message: "\(diagnostic.location.file): \(diagnostic.message)", location: nil))
             } else {
-                problems.append(Problem(message: diagnostic.message, location: diagnostic.location))
+                consequences.append(Problem(message: diagnostic.message, location: diagnostic.location))
             }
         }
         // A field the schema does not type (an assumption's value) must keep its dimension.
@@ -94,7 +98,8 @@ public enum WhatIf {
             default: break
             }
         }
-        return problems.isEmpty ? .success(Outcome(model: after, references: references)) : .failure(Problems(all: problems))
+        return problems.isEmpty ? .success(Outcome(model: after, references: references, consequences: consequences))
+            : .failure(Problems(all: problems))
     }
 
     struct Target {

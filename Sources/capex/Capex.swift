@@ -183,7 +183,11 @@ struct Explain: ParsableCommand {
             }
             throw ExitCode.failure
         case .success(let outcome):
-            print(WhatIfText.text(for: reference, before: model, changes: changes, outcome: outcome))
+            // Unbuffered, so that the warnings below follow the result when both go to one pipe.
+            FileHandle.standardOutput.write(Data((WhatIfText.text(for: reference, before: model, changes: changes, outcome: outcome) + "\n").utf8))
+            for problem in outcome.consequences {
+                Report.error("\(problem.location.map { "\($0): " } ?? "")warning: with --assume, \(problem.message)")
+            }
         }
     }
 }

@@ -109,7 +109,44 @@ struct AssumptionTests {
         #expect(lines.contains("content/data/assumptions.yaml:4:10: error: unknown chip 'h10' (did you mean 'h100'?)"), "\(lines)")
     }
 
+    /// An assumption of the author's own gives one of `value` and `expr`; an id one letter
+    /// off a built-in one would change nothing, and says so.
+    @Test func aDeclarationThatWouldBeIgnoredIsReported() throws {
+        let site = try FixtureSite("assumptions")
+        try site.write("content/data/assumptions.yaml", """
+        - id: utilisation
+          value: "50%"
+          expr: deals.big.power / deals.big.power
+        - id: valuation-at-dea
+          statement: The valuation at the deal.
+        - id: power-per-b200
+          value: 1 kW
+        """)
+        let report = site.build()
+        let lines = report.diagnostics.sorted.map(\.description)
+        #expect(lines.contains("content/data/assumptions.yaml:3:9: error: assumption 'utilisation' has both 'value' and 'expr': keep one"), "\(lines)")
+        #expect(lines.contains("content/data/assumptions.yaml:4:3: warning: assumption 'valuation-at-dea' is not a built-in one (did you mean 'valuation-at-deal'?); as written it is an assumption of its own, which changes no derivation"), "\(lines)")
+        #expect(lines.contains("content/data/assumptions.yaml:6:3: warning: assumption 'power-per-b200' names no known chip: unknown chip 'b200'; as written it changes no derivation"), "\(lines)")
+    }
+
     // MARK: what-if
+
+    /// A value that breaks another figure (a price of $0 under a division) does not stop
+    /// the what-if of this one: the result is printed, the other figure's error follows as
+    /// a warning, and the exit status is 0. 1,000 × $0 = $0.
+    @Test func aValueThatBreaksAnotherFigureIsReportedBesideTheResult() throws {
+        let site = try FixtureSite("assumptions")
+        try site.write("content/data/figures.yaml", """
+        - id: busy-power
+          expr: deals.big.power * assumptions.utilisation.value
+        - id: units-per-dollar
+          expr: purchases.small.units / purchases.small.spend
+        """)
+        let result = try Self.explain(["purchases.small.spend", "--assume", "chips.h100.unit_price=$0"], site: site)
+        #expect(result.status == 0, "\(result.output)")
+        #expect(result.output.hasPrefix("purchases.small.spend = $30–40 million → $0\n"), "\(result.output)")
+        #expect(result.output.contains("content/data/figures.yaml:4:31: warning: with --assume, cannot divide by zero"), "\(result.output)")
+    }
 
     static func explain(_ arguments: [String], site: FixtureSite) throws -> (status: Int32, output: String) {
         try ReadmeTests.run(["explain"] + arguments + ["--root", site.root.path], in: site.root)
