@@ -160,6 +160,7 @@ struct AssumptionTests {
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines.first == "deals.big.gpus_implied = 6.67 million units → 5 million units")
         #expect(lines.contains("  what if: power-per-h100 = 2 kW per unit (was 1.5 kW per unit)"))
+        #expect(lines.contains("  assumes: power-per-h100, default-chip (see /assumptions/)"))
         // Nothing is written: the site is as it was.
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
     }
