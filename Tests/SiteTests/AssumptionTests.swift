@@ -68,6 +68,11 @@ struct AssumptionTests {
         #expect(entry.contains(#"Rests on the assumptions: <a href="/assumptions/#power-per-h100">power-per-h100</a>, <a href="/assumptions/#default-chip">default-chip</a>."#), "\(entry)")
         let home = (try? String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)) ?? ""
         #expect(home.contains("Assumes: power-per-h100, default-chip.\">"))
+        // And the download of all figures.
+        let data = try Data(contentsOf: output.appendingPathComponent("data/all-figures.json"))
+        let all = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        let gpus = all.first { $0["reference"] as? String == "deals.nvidia-openai.gpus_implied" }
+        #expect(gpus?["assumptions"] as? [String] == ["power-per-h100", "default-chip"])
     }
 
     /// An assumption declared in data is used by a formula; the figures name it, and a
