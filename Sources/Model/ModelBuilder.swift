@@ -15,6 +15,10 @@ struct ModelBuilder {
     var refusedCollections: Set<String> = []
     /// Fields whose value was refused with an error (`deals.x.amount`).
     var refusedFields: Set<String> = []
+    /// The named figure whose formula is being evaluated (`figures.x`), and values that
+    /// replace ranges written in formulas, by `RangeInput.literalKey`: see `RangeDrivers`.
+    var namedFigureBeingEvaluated: String?
+    var literalOverrides: [String: Quantity] = [:]
 
     init(collections: [RecordCollection]) {
         self.collections = collections
@@ -32,6 +36,13 @@ struct ModelBuilder {
         checkLinks()
         checkModalities()
         checkDatePrecisions()
+        deriveFigures()
+        checkClaims()
+    }
+
+    /// Every derived figure from the fields as written, in dependency order: what the
+    /// sensitivity analysis (`RangeDrivers`) runs again with an input moved.
+    mutating func deriveFigures() {
         deriveClusters()
         derivePurchases()
         deriveFleets()
@@ -43,7 +54,6 @@ struct ModelBuilder {
         deriveTraining()
         deriveCompanies()
         evaluateNamedFigures()
-        checkClaims()
     }
 
     func ordered(_ collection: String) -> [Record] {

@@ -26,6 +26,9 @@ public enum Explanation {
                 lines.append("    \(input) = \(FigureText.format(value, locale: .en))\(how)")
             }
         }
+        if let drivers = model.rangeDrivers(of: figure.reference) {
+            lines += RangeDriversText(model: model, language: "en").explainLines(drivers)
+        }
         if !figure.sources.isEmpty {
             lines.append("  sources:")
             for id in figure.sources {
