@@ -67,9 +67,9 @@ package struct RangeDriversText {
                 let ends = words.fromTo(figure(drivers.reference, at: driver.atLow), figure(drivers.reference, at: driver.atHigh))
                 lines.append("    \(padded)  \(name(driver.input)) = \(value(driver.input)): \(ends)")
             }
-            for bound in drivers.bounds {
-                lines.append("    \(words.boundNoWidth): \(name(bound)) = \(value(bound))")
-            }
+        }
+        for bound in drivers.bounds {
+            lines.append("    \(words.boundNoWidth): \(name(bound)) = \(value(bound))")
         }
         if !drivers.singles.isEmpty {
             lines.append("  \(words.noSpread): " + drivers.singles.map { "\(name($0)) = \(value($0))" }.joined(separator: "; "))
@@ -99,10 +99,10 @@ package struct RangeDriversText {
                     + "\(Escape.html(value(driver.input))): \(Escape.html(ends))</li>"
             }
             html += "</ol>"
-            if !drivers.bounds.isEmpty {
-                let bounds = drivers.bounds.map { "\(link($0)), \(Escape.html(value($0)))" }.joined(separator: "; ")
-                html += "<p>\(Escape.html(words.boundNoWidth.prefix(1).uppercased() + words.boundNoWidth.dropFirst())): \(bounds).</p>"
-            }
+        }
+        if !drivers.bounds.isEmpty {
+            let bounds = drivers.bounds.map { "\(link($0)), \(Escape.html(value($0)))" }.joined(separator: "; ")
+            html += "<p>\(Escape.html(words.boundNoWidth.prefix(1).uppercased() + words.boundNoWidth.dropFirst())): \(bounds).</p>"
         }
         if !drivers.singles.isEmpty {
             let singles = drivers.singles.map { "\(link($0)), \(Escape.html(value($0)))" }.joined(separator: "; ")
