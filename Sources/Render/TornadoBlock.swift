@@ -17,9 +17,12 @@ extension SpecReader {
             fail("figure", "\(reference) is written in the data, not derived: its range is the source's, with no inputs to share it")
             return nil
         }
-        guard drivers.spread == .range, let midpoint = drivers.atMidpoints, drivers.totalWidth > 0 else {
-            let why = phrases.nothingToShare(drivers).map { " (\($0))" } ?? ""
-            fail("figure", "\(reference) is \(quantity.formatted(.en)): a tornado chart shows what drives a range, and no input spreads this one\(why)")
+        guard drivers.spread == .range else {
+            fail("figure", "\(reference) is \(quantity.formatted(.en)), not a range: a tornado chart shows what drives a range")
+            return nil
+        }
+        guard let midpoint = drivers.atMidpoints, drivers.totalWidth > 0 else {
+            fail("figure", "\(reference) is \(quantity.formatted(.en)), but no input moves it on its own (a min or max of overlapping values): a tornado chart would have no bar")
             return nil
         }
         references.append(reference)
