@@ -21,13 +21,17 @@ package struct RangeDriversText {
     /// The figure at `reference` as it would read with the value `x` (base units).
     package func figure(_ reference: String, at x: Double, compact: Bool = false) -> String {
         guard let q = model.figures[reference]?.value.quantity else { return "" }
-        return Quantity(low: x, high: x, dimension: q.dimension, hint: q.hint, noun: q.noun)
+        // Approximate (or at face value) as the figure is: an end is never surer than the whole.
+        let qualifier: Qualifier = q.qualifier.isBound ? .exact : q.qualifier
+        return Quantity(low: x, high: x, dimension: q.dimension, qualifier: qualifier, hint: q.hint, noun: q.noun)
             .formatted(locale, FormatOptions(compact: compact))
     }
 
-    /// `chips.h100.unit_price`, or "‘$10–11’ in the formula of figures.x".
-    package func name(_ input: RangeInput) -> String {
-        input.literal.map { words.literal($0, input.reference) } ?? input.reference
+    /// `chips.h100.unit_price`, or "‘$10–11’ in the formula of figures.x"; with `readable`,
+    /// the figures' labels instead of their references ("Nvidia H100: unit price"), for a chart.
+    package func name(_ input: RangeInput, readable: Bool = false) -> String {
+        let figure = readable ? model.figures[input.reference]?.label ?? input.reference : input.reference
+        return input.literal.map { words.literal($0, figure) } ?? figure
     }
 
     package func value(_ input: RangeInput, compact: Bool = false) -> String {

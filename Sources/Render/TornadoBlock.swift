@@ -29,12 +29,12 @@ extension SpecReader {
         let words = phrases.words
         let compact = { (x: Double) in phrases.figure(reference, at: x, compact: true) }
         let bars = drivers.drivers.map { driver in
-            TornadoChart.Bar(input: "\(phrases.name(driver.input)), \(phrases.value(driver.input, compact: true))",
+            TornadoChart.Bar(input: "\(phrases.name(driver.input, readable: true)), \(phrases.value(driver.input, compact: true))",
                              atLow: driver.atLow, atLowLabel: compact(driver.atLow),
                              atHigh: driver.atHigh, atHighLabel: compact(driver.atHigh), shareLabel: phrases.share(driver.share))
         }
         let top = drivers.drivers[0]
-        let summary = words.chartSummary(figure.label, bars.count, phrases.name(top.input), compact(top.atLow), compact(top.atHigh),
+        let summary = words.chartSummary(figure.label, bars.count, phrases.name(top.input, readable: true), compact(top.atLow), compact(top.atHigh),
                                          phrases.share(top.share))
         let columns = TornadoChart.Columns(input: words.chartColumns.input, atLow: words.chartColumns.atLow,
                                            atHigh: words.chartColumns.atHigh, share: words.chartColumns.share)

@@ -160,19 +160,19 @@ struct RangeDriverTests {
         let page = Self.built.read("index.html")
         let svg = Self.built.read("charts/spend-drivers.svg")
         #expect(svg.contains("<title id=\"cx-spend-drivers-title\">What drives the range of: Spend on the batch</title>"))
-        #expect(svg.contains("<desc id=\"cx-spend-drivers-desc\">Tornado chart of 2 inputs of Spend on the batch; the widest is widgets.batch.units, which moves it from $1.05k to $3.15k (91% of the spread).</desc>"))
+        #expect(svg.contains("<desc id=\"cx-spend-drivers-desc\">Tornado chart of 2 inputs of Spend on the batch; the widest is batch: units, which moves it from $1.05k to $3.15k (91% of the spread).</desc>"))
         #expect(svg.contains("role=\"img\""))
-        // Bars in order of width, each titled with its ends and share.
-        let units = try #require(svg.range(of: "<title>widgets.batch.units, 100–300 units: $1.05k – $3.15k (91%)</title>"))
-        let price = try #require(svg.range(of: "<title>widgets.batch.price, $10–$11/unit: $2k – $2.2k (8.7%)</title>"))
+        // Bars in order of width, each named by its input's label and value, titled with its ends and share.
+        let units = try #require(svg.range(of: "<title>batch: units, 100–300 units: $1.05k – $3.15k (91%)</title>"))
+        let price = try #require(svg.range(of: "<title>batch: price, $10–$11/unit: $2k – $2.2k (8.7%)</title>"))
         #expect(units.lowerBound < price.lowerBound)
         // The accessible table under it, and its CSV with the raw values.
         let table = VisibleText.of(page)
         #expect(table.contains("Input, as written\nFigure at its low end\nFigure at its high end\nShare of the spread\n"))
-        #expect(table.contains("widgets.batch.units, 100–300 units\n$1.05k\n$3.15k\n91%\n"))
+        #expect(table.contains("batch: units, 100–300 units\n$1.05k\n$3.15k\n91%\n"))
         let csv = Self.built.read("data/charts/spend-drivers.csv")
         #expect(csv.hasPrefix("\"Input, as written\",Figure at its low end,Figure at its high end,Share of the spread,Low,High\r\n"
-            + "\"widgets.batch.units, 100–300 units\",$1.05k,$3.15k,91%,1050,3150\r\n"))
+            + "\"batch: units, 100–300 units\",$1.05k,$3.15k,91%,1050,3150\r\n"))
     }
 
     @Test func aTornadoOfAFigureThatIsNotARangeIsAnErrorAtItsField() throws {
