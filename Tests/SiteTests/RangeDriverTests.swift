@@ -193,3 +193,42 @@ struct RangeDriverTests {
         #expect(report.problemLines.contains { $0.hasPrefix("content/index.md:8:9: error: figures.per-floor is up\u{A0}to\u{A0}150 units, not a range: a tornado chart shows what drives a range") }, "\(report.problemLines)")
     }
 }
+
+/// The story's own ranged figures: Meta's H100 bill is a range only because the price is.
+@Suite("what drives a range, in the story")
+struct RangeDriverStoryTests {
+    func read(_ path: String) -> String {
+        #expect(StoryTests.report.succeeded)
+        return (try? String(contentsOf: StoryTests.output.appendingPathComponent(path), encoding: .utf8)) ?? ""
+    }
+
+    /// ~350,000 × $30,000–40,000: the count is approximate, one number, so the price makes
+    /// all the width: ~$10.5B at $30,000, ~$14B at $40,000, ~$12.25B at the midpoint $35,000.
+    @Test func theMoneyPageShowsWhyTheH100BillIsWide() {
+        let svg = read("charts/meta-spend-drivers.svg")
+        #expect(svg.contains("the widest is Nvidia H100: unit price, which moves it from ~$10.5B to ~$14B (100% of the spread).</desc>"), "\(svg.prefix(800))")
+        let page = read("money/index.html")
+        #expect(page.contains("<figure class=\"chart\" id=\"chart-meta-spend-drivers\">"))
+        #expect(page.contains("the width comes from the price"))
+        let figures = VisibleText.of(read("figures/index.html"))
+        #expect(figures.contains("100% chips.h100.unit_price, $30,000–40,000 per unit: ~$10.5 billion to ~$14 billion\n"))
+        #expect(figures.contains("No spread (exact or approximate), not ranked: purchases.meta-h100-2024.units, ~350,000 GPUs."))
+    }
+
+    /// ~$18B ÷ (~350,000 × $30,000–40,000): the gap falls as the price rises, 18 ÷ 10.5 =
+    /// 1.714 at $30,000 down to 18 ÷ 14 = 1.286 at $40,000; the price is all of it.
+    @Test func aFigureThatFallsAsItsInputRisesListsItsEndsInTheInputsOrder() throws {
+        let drivers = try #require(StoryModelForRanges.model.rangeDrivers(of: "figures.h100-claim-gap"))
+        #expect(drivers.drivers.map(\.input.reference) == ["chips.h100.unit_price"])
+        #expect(abs(drivers.drivers[0].atLow - 18.0 / 10.5) < 1e-9 && abs(drivers.drivers[0].atHigh - 18.0 / 14) < 1e-9)
+        #expect(drivers.singles.map(\.reference) == ["claims.meta-h100-spend.says", "purchases.meta-h100-2024.units"])
+    }
+}
+
+enum StoryModelForRanges {
+    static let model: StoryModel = {
+        let root = FixtureSite.repository
+        let (loaded, _) = SiteLoader(root: root, options: BuildOptions(root: root)).load()
+        return loaded!.model
+    }()
+}

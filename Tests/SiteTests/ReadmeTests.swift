@@ -125,7 +125,8 @@ struct ReadmeTests {
         for transcript in transcripts {
             let arguments = transcript.command.split(separator: " ").dropFirst().map(String.init)
             let result = try Self.run(arguments, in: site)
-            let printed = result.output.split(separator: "\n").map(String.init)
+            // Compared as the README's lines are read, without their indentation (a transcript in a list item is indented).
+            let printed = result.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(printed == transcript.expected, "\(transcript.command)")
             #expect(result.status == (transcript.expected.first?.hasPrefix("error:") == true ? 1 : 0), "\(transcript.command)")
         }
