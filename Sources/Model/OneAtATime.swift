@@ -27,12 +27,19 @@ extension StoryModel {
         }
         let midpoints = Dictionary(uniqueKeysWithValues: swept.map { ($0, point($0.value, ($0.value.low + $0.value.high) / 2)) })
         let atMidpoints = recomputed(midpoints)
+        // Inputs that no analysed figure shares move together: each figure still sees one
+        // of its own inputs move at a time, and a site of many independent ranges needs a
+        // few recomputations, not two per input.
+        let groups = Self.independentGroups(swept, sharedBy: inputsOf.filter { spread(of: $0.key) == .range }.map(\.value))
         var atEnds: [RangeInput: (low: [String: Figure], high: [String: Figure])] = [:]
-        for input in swept {
+        for group in groups {
             var low = midpoints, high = midpoints
-            low[input] = point(input.value, input.value.low)
-            high[input] = point(input.value, input.value.high)
-            atEnds[input] = (recomputed(low), recomputed(high))
+            for input in group {
+                low[input] = point(input.value, input.value.low)
+                high[input] = point(input.value, input.value.high)
+            }
+            let ends = (low: recomputed(low), high: recomputed(high))
+            for input in group { atEnds[input] = ends }
         }
         var result: [String: RangeDrivers] = [:]
         for (reference, inputs) in inputsOf {
@@ -62,6 +69,25 @@ extension StoryModel {
                 atMidpoints: middle)
         }
         return result
+    }
+
+    /// `inputs` in groups such that no list in `sharedBy` holds two inputs of one group
+    /// (greedy colouring of the graph "both feed one figure", in the inputs' order).
+    static func independentGroups(_ inputs: [RangeInput], sharedBy figures: [[RangeInput]]) -> [[RangeInput]] {
+        var neighbours: [RangeInput: Set<RangeInput>] = [:]
+        for leaves in figures {
+            let ranged = leaves.filter { $0.kind == .range }
+            for a in ranged { neighbours[a, default: []].formUnion(ranged.filter { $0 != a }) }
+        }
+        var groups: [[RangeInput]] = [], groupOf: [RangeInput: Int] = [:]
+        for input in inputs {
+            let taken = Set((neighbours[input] ?? []).compactMap { groupOf[$0] })
+            let group = (0..<groups.count).first { !taken.contains($0) } ?? groups.count
+            if group == groups.count { groups.append([]) }
+            groups[group].append(input)
+            groupOf[input] = group
+        }
+        return groups
     }
 
     func spread(of reference: String) -> RangeDrivers.Spread {

@@ -1,5 +1,5 @@
 import Foundation
-import Model
+@testable import Model
 import Testing
 @testable import Load
 @testable import Render
@@ -92,6 +92,24 @@ struct RangeDriverTests {
         #expect(twice.drivers.map(\.input.reference) == ["widgets.batch.units", "widgets.batch.price"])
         #expect(close(twice.drivers[0].atLow, 2100) && close(twice.drivers[0].atHigh, 6300))
         #expect(close(twice.drivers[0].share, 2100.0 / 2300))
+    }
+
+    /// Inputs that no figure shares are moved together when many figures are analysed at
+    /// once (`/figures/`): every figure's drivers come out as when it is analysed alone.
+    @Test func analysingAllFiguresAtOnceGivesEachTheDriversItHasAlone() {
+        let references = model.allFigures.filter(\.isDerived).map(\.reference)
+        let together = model.rangeDrivers(of: references)
+        #expect(together.count == references.count)
+        for reference in references {
+            let alone = model.rangeDrivers(of: reference)
+            #expect(together[reference]?.drivers == alone?.drivers, "\(reference)")
+            #expect(together[reference]?.atMidpoints == alone?.atMidpoints, "\(reference)")
+        }
+        // spend (units, price) and total (a, b) share no input: units and a move in one recomputation.
+        let spend = model.rangeDrivers(of: "figures.spend")!.drivers.map(\.input)  // units, price
+        let total = model.rangeDrivers(of: "figures.total")!.drivers.map(\.input)  // b, a
+        let groups = StoryModel.independentGroups(spend + total, sharedBy: [spend, total])
+        #expect(groups.map { $0.map(\.reference) } == [["widgets.batch.units", "widgets.parts.b"], ["widgets.batch.price", "widgets.parts.a"]])
     }
 
     /// A field as written has no drivers: its range is the source's.
