@@ -25,6 +25,8 @@ extension SpecReader {
             fail("figure", "\(reference) is \(quantity.formatted(.en)), but no input moves it on its own (a min or max of overlapping values): a tornado chart would have no bar")
             return nil
         }
+        // The bars also change when only the inputs do (two terms of a sum trading widths):
+        // a page with a chart depends on the whole model (`SiteRenderer`), so it is redrawn.
         references.append(reference)
         let words = phrases.words
         let compact = { (x: Double) in phrases.figure(reference, at: x, compact: true) }

@@ -193,6 +193,26 @@ struct RangeDriverTests {
             + "\"batch: units, 100–300 units\",$1.05k,$3.15k,91%,1050,3150\r\n"))
     }
 
+    /// ($10–20) + ($5–35) and ($5–35) + ($10–20) are both $22–62 with ~$7, but b drives the
+    /// first and a the second. Twice the total is $44–124 either way, and its one direct
+    /// input, the total, reads the same: a rebuild after the swap still redraws the chart, as
+    /// a clean build does (a page with a chart depends on the whole model).
+    @Test func anIncrementalBuildRedrawsTheTornadoWhenOnlyTheInputsChange() throws {
+        let site = try FixtureSite("sensitivity")
+        try site.write("content/index.md", "---\ntitle: Total\n---\n\n```chart\nid: total\ntype: tornado\nfigure: figures.total-twice\n```\n")
+        #expect(site.build(trustStampsAfter: 0).succeeded)
+        #expect(site.read("charts/total.svg").contains("the widest is parts: b,"))
+        let data = site.read("content/data/widgets.yaml", in: site.root)
+        try site.write("content/data/widgets.yaml", data.replacingOccurrences(of: "a: \"$10–20\"", with: "a: \"$X\"")
+            .replacingOccurrences(of: "b: \"$5–35\"", with: "b: \"$10–20\"").replacingOccurrences(of: "a: \"$X\"", with: "a: \"$5–35\""))
+        #expect(site.build(trustStampsAfter: 0).succeeded)
+        let clean = FileManager.default.temporaryDirectory.appendingPathComponent("capex-clean-\(UUID().uuidString)")
+        _ = SiteBuilder.build(BuildOptions(root: site.root, output: clean, incremental: false))
+        #expect(site.read("charts/total.svg").contains("the widest is parts: a,"))
+        #expect(site.read("charts/total.svg") == site.read("charts/total.svg", in: clean))
+        #expect(site.read("index.html") == site.read("index.html", in: clean))
+    }
+
     @Test func aTornadoOfAFigureThatIsNotARangeIsAnErrorAtItsField() throws {
         let site = try FixtureSite("sensitivity")
         try site.write("content/index.md", """
