@@ -74,7 +74,7 @@ package struct RangeDriverWords: Sendable {
         literal: { "‘\($0)’ en la fórmula de \($1)" },
         chartTitle: { "Qué determina el intervalo de: \($0)" },
         chartSummary: { label, count, top, low, high, share in
-            "Gráfico de tornado de \(count) \(count == 1 ? "entrada" : "entradas") de \(label); la más ancha es \(top), que la lleva de \(low) a \(high) (\(share) del margen)."
+            "Gráfico de tornado de \(count) \(count == 1 ? "entrada" : "entradas") de \(label); la más ancha es \(top), que mueve la cifra de \(low) a \(high) (\(share) del margen)."
         },
         chartBaseline: "todas en su punto medio",
         chartColumns: ("Entrada, como se escribe", "Cifra en su extremo bajo", "Cifra en su extremo alto", "Parte del margen"),

@@ -174,6 +174,20 @@ struct RangeDriverTests {
         #expect(!entry.contains("What drives the range"))
     }
 
+    /// A site written in Spanish reads the section and the chart in Spanish, numbers included.
+    @Test func aSpanishSiteReadsTheDriversInSpanish() throws {
+        let site = try FixtureSite("sensitivity")
+        try site.write("content/site.yaml", "title: Intervalos\nlanguage: es\nbase_url: https://example.org/\n")
+        #expect(site.build().succeeded)
+        let text = VisibleText.of(site.read("figures/index.html"))
+        #expect(text.contains("Qué determina el intervalo (una entrada cada vez, con las demás en su punto medio):\n91 % widgets.batch.units, 100–300 unidades: de 1.050 dólares a 3.150 dólares\n"), "\(text)")
+        #expect(text.contains("Sin margen (exactas o aproximadas), no se ordenan: widgets.parts.c, unos\u{A0}7 dólares."))
+        let svg = site.read("charts/spend-drivers.svg")
+        #expect(svg.contains("<title id=\"cx-spend-drivers-title\">Qué determina el intervalo de: Spend on the batch</title>"))
+        #expect(svg.contains("la más ancha es batch: units, que mueve la cifra de 1.050 $ a 3.150 $ (91 % del margen).</desc>"))
+        #expect(svg.contains(">todas en su punto medio: 2.100 $</text>"))
+    }
+
     @Test func theTornadoChartDrawsOneBarPerInputWidestFirst() throws {
         let page = Self.built.read("index.html")
         let svg = Self.built.read("charts/spend-drivers.svg")
