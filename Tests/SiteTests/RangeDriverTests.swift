@@ -140,9 +140,9 @@ struct RangeDriverTests {
         #expect(faceValue.contains("    bound, no width: widgets.limits.high = ≥\u{A0}8"))
         #expect(faceValue.contains("    bound, no width: widgets.limits.low = ≥\u{A0}4"))
         let bound = try explain("figures.per-floor")
-        #expect(bound.contains("  what drives the range: nothing: the figure is a bound, not a range; it keeps only the end of its ranged inputs (widgets.batch.units, 100–300 units) that holds whatever their value, so there is no spread to share"))
+        #expect(bound.contains("  what drives the range: nothing. The figure is a bound, not a range; it keeps only the end of its ranged inputs (widgets.batch.units, 100–300 units) that holds whatever their value, so there is no spread to share"))
         #expect(bound.contains("    bound, no width: widgets.limits.floor = ≥\u{A0}2"))
-        #expect(try explain("figures.doubled").contains("  what drives the range: nothing: the figure is a single value, not a range"))
+        #expect(try explain("figures.doubled").contains("  what drives the range: nothing. The figure is a single value, not a range"))
     }
 
     @Test func theSameSectionReadsInSpanish() throws {
