@@ -157,6 +157,8 @@ struct TemplateContext {
         values["is_fallback"] = true
         values["hreflang"] = site.config.language
         values["fallback_note"] = LanguageNames.marker(pageIn: site.config.language, reader: language)
+        // The date is the list's, not the page's: in the reader's language.
+        if let date = page.meta.date { values["date_display"] = DateText.display(date, language: language) }
         return values
     }
 
