@@ -33,6 +33,24 @@ package struct LanguageTrees: Sendable {
         versions[key]?[language]
     }
 
+    /// `content/money.fr.md` beside `content/money.md` while `fr` is not one of the site's
+    /// languages: published as a page of its own at `/money.fr/`, which is seldom what was
+    /// meant (a warning; on a site in one language too).
+    package static func strayTranslations(in pages: [Page], config: SiteConfig) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var sources: Set<String>?
+        for page in pages where page.kind == .regular && page.language == nil {
+            let stem = page.sourcePath.dropLast(3)
+            guard let dot = stem.lastIndex(of: "."), let slash = stem.lastIndex(of: "/"), dot > stem.index(after: slash) else { continue }
+            let code = stem[stem.index(after: dot)...]
+            guard (2...3).contains(code.count), code.allSatisfy({ $0.isASCII && $0.isLowercase }) else { continue }
+            if sources == nil { sources = Set(pages.map(\.sourcePath)) }
+            guard sources!.contains(String(stem[..<dot]) + ".md") else { continue }
+            problems.append(.warning(at: page.location, "\(page.sourcePath) looks like a translation into '\(code)', which is not one of the site's languages (\(config.languages.joined(separator: ", "))): it is published as a page of its own at \(page.url); add '\(code)' to languages in content/site.yaml, or rename the file"))
+        }
+        return problems
+    }
+
     /// What a site in several languages gets wrong: a default-language page at an address
     /// inside another language's tree (an error), and a page without a translation into a
     /// language (a warning, naming the file to write: the tree links to the default-language
@@ -41,7 +59,19 @@ package struct LanguageTrees: Sendable {
         let trees = LanguageTrees(pages: pages, config: config)
         let others = config.languages.dropFirst()
         var problems: [Diagnostic] = []
-        for page in pages where page.language == nil {
+        let sources = Set(pages.map(\.sourcePath))
+        for page in pages where page.kind == .regular {
+            // `content/moeny.es.md`: a translation of nothing (a typo, or an original renamed).
+            if let language = page.language, !sources.contains(String(page.sourcePath.dropLast(language.count + 4)) + ".md"),
+               page.translationKey != "folder:" + page.section {
+                let original = String(page.sourcePath.dropLast(language.count + 4)) + ".md"
+                problems.append(.warning(at: page.location, "\(page.sourcePath) translates \(original), which does not exist: the '\(config.language)' pages cannot link to it; rename it after the page it translates"))
+            }
+        }
+        let stray = strayTranslations(in: pages, config: config)
+        problems += stray
+        let strayFiles = Set(stray.map(\.location.file))
+        for page in pages where page.language == nil && !strayFiles.contains(page.sourcePath) {
             if let language = others.first(where: { page.url.hasPrefix("/\($0)/") }) {
                 problems.append(.error(at: page.location, "URL \(page.url) is inside the '\(language)' pages' tree (/\(language)/), which holds the translations: move or rename this page, or translate it as a '.\(language).md' file"))
                 continue

@@ -182,9 +182,10 @@ package struct SiteLoader {
         pages += listPages(for: pages, intros: sectionIntros, tree: tree, languages: translated)
         pages.sort { $0.url < $1.url }
         diagnostics.append(contentsOf: URLRules.duplicateURLs(in: pages))
-        if !translated.isEmpty {
-            diagnostics.append(contentsOf: LanguageTrees.problems(in: pages, config: config))
-        }
+        // Translations of nothing, pages without a translation, pages in another language's
+        // tree; on a site in one language, only `money.es.md` files it takes for pages.
+        diagnostics.append(contentsOf: translated.isEmpty ? LanguageTrees.strayTranslations(in: pages, config: config)
+                                                          : LanguageTrees.problems(in: pages, config: config))
 
         modelDone.wait()
         diagnostics.append(contentsOf: dataProblems)

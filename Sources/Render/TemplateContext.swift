@@ -186,6 +186,8 @@ struct TemplateContext {
             let href = other == current ? url(current) : found
             if let href { alternates.append(["hreflang": other, "url": href, "permalink": config.origin + href]) }
             guard other != current else { continue }
+            // A language with neither this page nor a home page has nowhere to go.
+            if found == nil, other != config.language, site.languageTrees.version(key: "folder:", in: other) == nil { continue }
             translations.append([
                 "lang": other, "name": LanguageNames.endonym(other),
                 "url": found ?? Self.home(in: other, site: site), "is_missing": found == nil,

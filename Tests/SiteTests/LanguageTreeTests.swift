@@ -200,4 +200,44 @@ struct LanguageTreeTests {
         #expect(!report.succeeded)
         #expect(report.problemLines.contains { $0.hasPrefix("content/es/extra.md:1:1: error: URL /es/extra/ is inside the 'es' pages' tree (/es/)") })
     }
+
+    @Test func aTranslationOfNothingAndAStrayLanguageFileAreWarnings() throws {
+        let site = try Self.bilingual()
+        try site.write("content/moeny.es.md", "---\ntitle: Dinero bis\n---\nHola.\n")
+        try site.write("content/money.fr.md", "---\ntitle: Argent\n---\nBonjour.\n")
+        let report = site.build()
+        #expect(report.succeeded)
+        let warnings = report.problemLines.map { $0.components(separatedBy: "\n")[0] }.filter { $0.contains("warning") }
+        #expect(warnings.contains("content/moeny.es.md:1:1: warning: content/moeny.es.md translates content/moeny.md, which does not exist: the 'en' pages cannot link to it; rename it after the page it translates"))
+        #expect(warnings.contains("content/money.fr.md:1:1: warning: content/money.fr.md looks like a translation into 'fr', which is not one of the site's languages (en, es): it is published as a page of its own at /money.fr/; add 'fr' to languages in content/site.yaml, or rename the file"))
+        // One fault, one message: the stray file is not also said to lack a Spanish translation.
+        #expect(!warnings.contains { $0.contains("money.fr.es.md") })
+
+        // On a site in one language the stray files are the same warning, the Spanish one too.
+        try site.write("content/site.yaml", "title: Ledger\nbase_url: https://example.org/\nlanguages: [en]\n")
+        let single = site.build()
+        #expect(single.problemLines.map { $0.components(separatedBy: "\n")[0] }.filter { $0.contains("warning") } == [
+            "content/money.es.md:1:1: warning: content/money.es.md looks like a translation into 'es', which is not one of the site's languages (en): it is published as a page of its own at /dinero/; add 'es' to languages in content/site.yaml, or rename the file",
+            "content/money.fr.md:1:1: warning: content/money.fr.md looks like a translation into 'fr', which is not one of the site's languages (en): it is published as a page of its own at /money.fr/; add 'fr' to languages in content/site.yaml, or rename the file",
+        ])
+    }
+
+    @Test func aHomePageWithoutItsTranslationSendsTheOtherTreeHome() throws {
+        let site = try Self.bilingual()
+        try site.write("content/index.md", "---\ntitle: Ledger\n---\nThe front page.\n")
+        let report = site.build()
+        #expect(report.succeeded)
+        #expect(report.problemLines.contains { $0.hasPrefix("content/index.md:1:1: warning: content/index.md has no 'es' translation (content/index.es.md)") })
+        // No Spanish home to go to: the Spanish pages' masthead and switchers go to the English one.
+        #expect(site.read("es/dinero/index.html").contains("<a class=\"brand\" href=\"/\">Ledger</a>"))
+        #expect(Self.switcher(site.read("index.html")).isEmpty, "no Spanish home, no Spanish page: nowhere to switch to")
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("es/index.html").path))
+
+        try site.write("content/index.es.md", "---\ntitle: Ledger en español\n---\nLa portada.\n")
+        let translated = site.build()
+        #expect(translated.succeeded && translated.diagnostics.warnings.count == 1, "only power.md is left: \(translated.problemLines)")
+        #expect(VisibleText.of(site.read("es/index.html")).contains("La portada."))
+        #expect(Self.alternates(site.read("es/index.html"))["en"] == "https://example.org/")
+        #expect(site.read("es/dinero/index.html").contains("<a class=\"brand\" href=\"/es/\">Ledger</a>"))
+    }
 }
