@@ -265,16 +265,16 @@ a.figure.unverifiable { font-style: italic; }
 <a class="skip" href="#main">Skip to the story</a>
 <header class="masthead">
   <a class="brand" href="{{site.home_url}}">{{site.title}}</a>
+  {{#page.has_translations}}
+  <nav class="languages" aria-label="{{page.languages_label}}" style="margin-left: auto">
+    <ul>{{#page.translations}}<li><a href="{{url}}" hreflang="{{lang}}" lang="{{lang}}">{{name}}</a></li>{{/page.translations}}</ul>
+  </nav>
+  {{/page.has_translations}}
   {{#site.has_nav}}
   <nav aria-label="Chapters">
     <ul>{{#site.nav}}<li><a href="{{url}}"{{#is_fallback}} hreflang="{{hreflang}}" lang="{{hreflang}}"{{/is_fallback}}>{{menu}}{{#is_fallback}} <small class="fallback" lang="{{site.language}}">{{fallback_note}}</small>{{/is_fallback}}</a></li>{{/site.nav}}</ul>
   </nav>
   {{/site.has_nav}}
-  {{#page.has_translations}}
-  <nav class="languages" aria-label="{{page.languages_label}}">
-    <ul>{{#page.translations}}<li><a href="{{url}}" hreflang="{{lang}}" lang="{{lang}}">{{name}}</a></li>{{/page.translations}}</ul>
-  </nav>
-  {{/page.has_translations}}
 </header>
 <main id="main">
 {{{body}}}
