@@ -240,4 +240,29 @@ struct LanguageTreeTests {
         #expect(Self.alternates(site.read("es/index.html"))["en"] == "https://example.org/")
         #expect(site.read("es/dinero/index.html").contains("<a class=\"brand\" href=\"/es/\">Ledger</a>"))
     }
+
+    @Test func aFolderIsListedInEveryLanguageWithItsTranslatedIntroduction() throws {
+        let site = try Self.bilingual()
+        try site.write("content/posts/one.md", "---\ntitle: One\ndate: 2025-01-05\n---\nFirst.\n")
+        try site.write("content/posts/one.es.md", "---\ntitle: Uno\nslug: uno\ndate: 2025-01-05\n---\nPrimero.\n")
+        try site.write("content/posts/two.md", "---\ntitle: Two\ndate: 2025-01-06\n---\nSecond.\n")
+        try site.write("content/posts/two.es.md", "---\ntitle: Dos\ndate: 2025-01-06\n---\nSegundo.\n")
+        try site.write("content/posts/_index.md", "---\ntitle: Posts\n---\nAll the posts.\n")
+        let untranslated = site.build()
+        #expect(untranslated.succeeded)
+        #expect(untranslated.problemLines.contains { $0.hasPrefix("content/posts/_index.md:1:1: warning: content/posts/_index.md has no 'es' translation (content/posts/_index.es.md)") })
+        // Until then the Spanish list has the English introduction, and the Spanish pages.
+        let before = VisibleText.of(site.read("es/posts/index.html"))
+        #expect(before.contains("All the posts.") && before.contains("Uno") && before.contains("Dos") && !before.contains("One"))
+
+        try site.write("content/posts/_index.es.md", "---\ntitle: Artículos\n---\nTodos los artículos.\n")
+        let report = site.build()
+        #expect(report.succeeded && report.diagnostics.warnings.count == 1, "only power.md: \(report.problemLines)")
+        let list = site.read("es/posts/index.html")
+        #expect(VisibleText.of(list).contains("Todos los artículos."))
+        #expect(list.contains("<a href=\"/es/posts/uno/\">Uno</a>") && list.contains("<a href=\"/es/posts/two/\">Dos</a>"))
+        #expect(Self.alternates(list) == ["en": "https://example.org/posts/", "es": "https://example.org/es/posts/",
+                                          "x-default": "https://example.org/posts/"])
+        #expect(VisibleText.of(site.read("posts/index.html")).contains("All the posts."))
+    }
 }
