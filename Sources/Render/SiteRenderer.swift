@@ -231,6 +231,14 @@ package struct SiteRenderer {
                 return before.files.keys.contains { now.files[$0] == nil }
             }
         } ?? true
+        // The translations' own links, on the pages rendered this time.
+        if config.isMultilingual {
+            let crossTree = CrossTreeLinks(site: site, generated: generatedURLs)
+            let linkCheck = LinkCheck(basePath: config.basePath) { _ in true }
+            result.diagnostics += crossTree.warnings(in: pageLinks.map { (site.withBody(pages[$0.index]).0, $0.links) }) {
+                linkCheck.location(of: $0, in: $1)
+            }
+        }
         if removedFiles {
             pageLinks += kept.map { ($0, result.groups[pageKeys[$0]]?.links ?? []) }
             pageLinks.sort { $0.index < $1.index }

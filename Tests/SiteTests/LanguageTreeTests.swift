@@ -265,4 +265,19 @@ struct LanguageTreeTests {
                                           "x-default": "https://example.org/posts/"])
         #expect(VisibleText.of(site.read("posts/index.html")).contains("All the posts."))
     }
+
+    @Test func aTranslationsLinkToTheOtherTreeIsAWarningAtTheLink() throws {
+        let site = try Self.bilingual()
+        try site.write("content/money.es.md", site.read("content/money.es.md", in: site.root)
+            + "\nLas cifras están en [la página de cifras](/figures/#deals.msft-openai.amount) y [la otra](/es/sources/).\n"
+            + "La energía, [en inglés](/power/).\n")
+        let report = site.build()
+        #expect(report.succeeded)
+        let warnings = report.problemLines.map { $0.components(separatedBy: "\n")[0] }.filter { $0.contains("warning: link to") }
+        // Line 19 (17 lines, an empty one, then this), column 43: the '/' after "Las cifras están en [la página de
+        // cifras](" (42 characters). The Spanish sources link is right; /power/ has no Spanish page: fine.
+        #expect(warnings == [
+            "content/money.es.md:19:43: warning: link to /figures/#deals.msft-openai.amount goes to the 'en' page; this 'es' page's own is /es/figures/#deals.msft-openai.amount",
+        ])
+    }
 }
