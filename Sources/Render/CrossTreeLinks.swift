@@ -28,8 +28,8 @@ struct CrossTreeLinks {
         }
     }
 
-    /// One warning per target per translated page; `location` finds where the Markdown has the link.
-    func warnings(in pages: [(Page, [String])], location: (String, Page) -> SourceLocation) -> [Diagnostic] {
+    /// One warning per target per translated page whose Markdown has the link.
+    func warnings(in pages: [(Page, [String])]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for (page, targets) in pages {
             guard let language = page.language else { continue }
@@ -38,13 +38,43 @@ struct CrossTreeLinks {
                 guard target.hasPrefix(config.basePath + "/") else { continue }
                 let path = String(target.dropFirst(config.basePath.count).prefix { $0 != "#" && $0 != "?" })
                 guard let own = versions[path]?[language] else { continue }
-                let at = location(target, page)
                 // Not in the Markdown: a template's link, made on purpose.
-                guard at != page.location else { continue }
+                guard let at = Self.written(String(target.dropFirst(config.basePath.count)), in: page) else { continue }
                 let rest = target.dropFirst(config.basePath.count + path.count)
                 problems.append(.warning(at: at, "link to \(target) goes to the '\(config.language)' page; this '\(language)' page's own is \(config.basePath + own + rest)"))
             }
         }
         return problems
+    }
+
+    /// `[label]: ` at the start of a line (up to three spaces in): a reference definition's start.
+    private static func isDefinition(_ text: Substring) -> Bool {
+        var rest = text.drop { $0 == " " }
+        guard text.count - rest.count <= 3, rest.first == "[" else { return false }
+        guard let close = rest.firstIndex(of: "]") else { return false }
+        let label = rest[rest.index(after: rest.startIndex)..<close]
+        rest = rest[rest.index(after: close)...]
+        guard rest.first == ":", !label.isEmpty, !label.contains("[") else { return false }
+        return rest.dropFirst().allSatisfy { $0 == " " || $0 == "\t" }
+    }
+
+    /// Where the page's Markdown has `target` as a whole link destination: `](/x/)`,
+    /// `](/x/ "title")`, `<…>` or a reference definition `[a]: /x/`; nil when it has not.
+    static func written(_ target: String, in page: Page) -> SourceLocation? {
+        var line = page.bodyFirstLine
+        for text in page.body.split(separator: "\n", omittingEmptySubsequences: false) {
+            var rest = text[...]
+            while let range = rest.range(of: target) {
+                let before = text[..<range.lowerBound], after = text[range.upperBound...]
+                let opens = before.hasSuffix("(") || before.hasSuffix("(<") || isDefinition(before)
+                let closes = after.isEmpty || after.first == ")" || after.first == " " || after.first == ">" || after.first == "\t"
+                if opens && closes {
+                    return SourceLocation(file: page.sourcePath, line: line, column: text.distance(from: text.startIndex, to: range.lowerBound) + 1)
+                }
+                rest = text[range.upperBound...]
+            }
+            line += 1
+        }
+        return nil
     }
 }

@@ -234,10 +234,7 @@ package struct SiteRenderer {
         // The translations' own links, on the pages rendered this time.
         if config.isMultilingual {
             let crossTree = CrossTreeLinks(site: site, generated: generatedURLs)
-            let linkCheck = LinkCheck(basePath: config.basePath) { _ in true }
-            result.diagnostics += crossTree.warnings(in: pageLinks.map { (site.withBody(pages[$0.index]).0, $0.links) }) {
-                linkCheck.location(of: $0, in: $1)
-            }
+            result.diagnostics += crossTree.warnings(in: pageLinks.map { (site.withBody(pages[$0.index]).0, $0.links) })
         }
         if removedFiles {
             pageLinks += kept.map { ($0, result.groups[pageKeys[$0]]?.links ?? []) }

@@ -270,14 +270,18 @@ struct LanguageTreeTests {
         let site = try Self.bilingual()
         try site.write("content/money.es.md", site.read("content/money.es.md", in: site.root)
             + "\nLas cifras están en [la página de cifras](/figures/#deals.msft-openai.amount) y [la otra](/es/sources/).\n"
-            + "La energía, [en inglés](/power/).\n")
+            + "La energía, [en inglés](/power/).\n"
+            + "La portada (/) y [la portada](/es/); [ref]: /money/ en otra línea.\n"
+            + "Y [las fuentes][f].\n\n  [f]: /sources/\n")
         let report = site.build()
         #expect(report.succeeded)
         let warnings = report.problemLines.map { $0.components(separatedBy: "\n")[0] }.filter { $0.contains("warning: link to") }
         // Line 19 (17 lines, an empty one, then this), column 43: the '/' after "Las cifras están en [la página de
         // cifras](" (42 characters). The Spanish sources link is right; /power/ has no Spanish page: fine.
+        // The switcher's link to / and /money/ is the template's: "(/)" in the text is not a link to it.
         #expect(warnings == [
             "content/money.es.md:19:43: warning: link to /figures/#deals.msft-openai.amount goes to the 'en' page; this 'es' page's own is /es/figures/#deals.msft-openai.amount",
+            "content/money.es.md:24:8: warning: link to /sources/ goes to the 'en' page; this 'es' page's own is /es/sources/",
         ])
     }
 }
