@@ -13,6 +13,7 @@ import Model
 /// - `data:<collection>`: one data file (`data.<collection>` in a template)
 /// - `assets`: every asset's hashed name (`assets.*` in a template)
 /// - `figures`: every figure (`figures.*` in a template)
+/// - `words`: the interface words of every language (`i18n.*` in a template, generated pages)
 package final class Fingerprints {
     private let site: LoadedSite
     private let fileHashes: [String: String]
@@ -61,6 +62,11 @@ package final class Fingerprints {
             return stream.hex
         case "nav": return Hash.combine(site.pages.filter(Page.isInNavigation).map { "\($0.url)\u{1}\($0.frontMatter)" })
         case "model": return Hash.combine(site.data.map { "\($0.path)\u{1}\(fileHashes[$0.path] ?? "")" })
+        case "words":
+            return Hash.combine(site.translations.byLanguage.keys.sorted().map { language in
+                let texts = site.translations.byLanguage[language]!.texts
+                return language + "\u{1}" + texts.keys.sorted().map { "\($0)\u{2}\(texts[$0]!)" }.joined(separator: "\u{1}")
+            })
         case "assets": return Hash.combine(site.assets.map(\.outputPath))
         case "figures": return Hash.combine(site.model.figures.keys.sorted().map { of("figure:" + $0) })
         default: return "unknown"

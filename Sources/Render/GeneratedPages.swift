@@ -12,6 +12,8 @@ struct GeneratedPage {
     package var values: [String: Any]
     /// Charts the page draws, written beside the pages' own.
     package var charts: [ChartOutput] = []
+    /// The language the page is written in (its `i18n` words); set by `GeneratedPages.all()`.
+    package var language = ""
 
     package var outputPath: String { String(url.dropFirst()) + "index.html" }
 }
@@ -23,11 +25,18 @@ struct GeneratedPages {
     package let config: SiteConfig
     let figureLinks: FigureReferences
     package let sourceNames: [String: String]
+    /// The language the pages are written in (decision 6 of issue 12: never `config.language`
+    /// directly, which is only the default).
+    package let language: String
+    /// The interface words of every language; the pages use `language`'s.
+    package let translations: Translations
 
     package var locale: QuantityLocale { figureLinks.locale }
+    /// The interface words of the pages' language.
+    package var words: Words { translations.words(for: language) }
 
     var chartBlocks: ChartBlocks {
-        ChartBlocks(model: model, basePath: base, locale: locale, sourceNames: sourceNames)
+        ChartBlocks(model: model, basePath: base, locale: locale, sourceNames: sourceNames, words: words)
     }
     package var base: String { config.basePath }
 
@@ -42,7 +51,11 @@ struct GeneratedPages {
             pages.append(companiesPage())
             pages += model.records("companies").map(companyPage)
         }
-        return pages
+        return pages.map { page in
+            var page = page
+            page.language = language
+            return page
+        }
     }
 
     func figureURL(_ reference: String) -> String { "\(base)/figures/#\(reference)" }
@@ -55,11 +68,11 @@ struct GeneratedPages {
     /// line's record does not already say it ("~525 MW (estimate)"); nil when the data lacks it.
     package func link(_ reference: String, of record: Record? = nil) -> String? {
         model.figures[reference].map {
-            figureLinks.link(to: $0, options: FormatOptions()) + RecordPhrases.figureNote($0, besides: record)
+            figureLinks.link(to: $0, options: FormatOptions()) + phrases.figureNote($0, besides: record)
         }
     }
 
-    var phrases: RecordPhrases { RecordPhrases(language: config.language) }
+    var phrases: RecordPhrases { RecordPhrases(language: language, words: words) }
 
     func sourceList(_ ids: [String]) -> [[String: Any]] {
         ids.enumerated().map { index, id in

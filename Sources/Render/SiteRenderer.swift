@@ -104,7 +104,7 @@ package struct SiteRenderer {
                 files.append(("data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
             }
             var deps = templateDeps(page).union(ownDeps(page)).union(rendered.cited.map { "figure:" + $0 })
-            if !rendered.charts.isEmpty { deps.insert("model") }
+            if !rendered.charts.isEmpty { deps.formUnion(["model", "words"]) }
             // Each target once: a layout links home from every page, often several times.
             var seen = Set<String>()
             let links = LinkCheck.targets(in: html).filter { seen.insert($0).inserted }
@@ -114,7 +114,7 @@ package struct SiteRenderer {
 
         // Pages generated from the model: all of them or none change with the data.
         let generatedDeps = { (template: String) in
-            templates.dependencies(of: template).union(templates.dependencies(of: "layout")).union(["model"])
+            templates.dependencies(of: template).union(templates.dependencies(of: "layout")).union(["model", "words"])
         }
         let previousGenerated = reuse?.manifest.groups.keys.filter { $0.hasPrefix("generated:") } ?? []
         // A group's recorded deps include its templates, so a changed template makes it dirty.
@@ -130,7 +130,7 @@ package struct SiteRenderer {
                 model: site.model, config: site.config,
                 figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath,
                                               locale: QuantityLocale(identifier: site.config.language) ?? .en),
-                sourceNames: names
+                sourceNames: names, language: site.config.language, translations: site.translations
             ).all()
             generatedURLs = generated.map(\.url)
             for page in generated {
@@ -274,7 +274,8 @@ package struct SiteRenderer {
         )
         // Split only for pages that cite figures: most text nodes hold no `{{`.
         var lines: [Substring]?
-        let charts = ChartBlocks(model: site.model, basePath: site.config.basePath, locale: figures.locale, sourceNames: sourceNames)
+        let charts = ChartBlocks(model: site.model, basePath: site.config.basePath, locale: figures.locale, sourceNames: sourceNames,
+                                 words: site.translations.words(for: page.meta.lang ?? site.config.language))
         return MarkdownRewriter(rewriteText: { text in
             if lines == nil { lines = page.body.split(separator: "\n", omittingEmptySubsequences: false) }
             let line = text.line >= 1 && text.line <= lines!.count ? lines![text.line - 1] : nil
@@ -314,7 +315,7 @@ package struct SiteRenderer {
     }
 
     private func renderGenerated(_ page: GeneratedPage, context: TemplateContext) -> String {
-        var values = context.shared(for: page.template)
+        var values = context.shared(for: page.template, language: page.language.isEmpty ? site.config.language : page.language)
         var pageValues = page.values
         pageValues["title"] = page.title
         pageValues["url"] = site.config.basePath + page.url
@@ -325,11 +326,14 @@ package struct SiteRenderer {
         return wrapInLayout(body, values)
     }
 
-    private func notFoundPage(context: TemplateContext) -> String {
-        var values = context.shared(for: "404")
-        values["page"] = ["title": "Page not found", "url": site.config.basePath + "/404.html", "is_404": true] as [String: Any]
+    /// The 404 page in `language` (the default language when nil).
+    private func notFoundPage(context: TemplateContext, language: String? = nil) -> String {
+        let language = language ?? site.config.language
+        let words = site.translations.words(for: language)
+        var values = context.shared(for: "404", language: language)
+        values["page"] = ["title": words["not_found_title"], "url": site.config.basePath + "/404.html", "is_404": true] as [String: Any]
         let body = site.templates.render("404", values)
-            ?? "<h1>Page not found</h1>\n<p>There is no page at this address. <a href=\"\(site.config.basePath)/\">Go to the front page</a>.</p>\n"
+            ?? "<h1>\(words.html("not_found_title"))</h1>\n<p>\(words.html("not_found_before_link")) <a href=\"\(site.config.basePath)/\">\(words.html("not_found_link"))</a>\(words.html("not_found_after_link"))</p>\n"
         return wrapInLayout(body, values)
     }
 }

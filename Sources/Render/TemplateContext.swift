@@ -50,7 +50,8 @@ struct TemplateContext {
             data[collection.name] = collection.records.map { Self.value($0) }
             data[collection.name + "_count"] = collection.records.count
         }
-        shared = ["site": siteValues, "assets": assets, "data": data]
+        shared = ["site": siteValues, "assets": assets, "data": data,
+                  "i18n": site.translations.words(for: config.language).texts]
         let templates = site.templates
         let layoutUsesPages = templates.dependencies(of: "layout").contains("pagelist")
         templatesUsingPages = Set(templates.names.union(["layout", "404"]).filter { name in
@@ -86,9 +87,17 @@ struct TemplateContext {
         return values
     }
 
+    /// What every page rendered with `template` in `language` sees: `i18n` holds that
+    /// language's interface words (`{{i18n.<key>}}`).
+    func shared(for template: String, language: String) -> [String: Any] {
+        var values = shared(for: template)
+        if language != site.config.language { values["i18n"] = site.translations.words(for: language).texts }
+        return values
+    }
+
     /// The context for one page, its rendered Markdown given as `content`.
     package func context(for page: Page, content: String) -> [String: Any] {
-        var context = shared(for: site.templates.templateName(for: page))
+        var context = shared(for: site.templates.templateName(for: page), language: page.meta.lang ?? site.config.language)
         var values = Self.summary(page, config: site.config)
         values["content"] = content
         values["is_home"] = page.url == "/"

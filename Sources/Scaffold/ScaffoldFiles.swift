@@ -75,8 +75,8 @@ language: en
 """#,
         "templates/404.mustache": #"""
 <article class="page">
-  <h1>Page not found</h1>
-  <p>There is no page at this address. The story starts on <a href="{{site.home_url}}">the front page</a>.</p>
+  <h1>{{i18n.not_found_title}}</h1>
+  <p>{{i18n.not_found_before_link}} <a href="{{site.home_url}}">{{i18n.not_found_link}}</a>{{i18n.not_found_after_link}}</p>
 </article>
 
 """#,
@@ -255,6 +255,369 @@ a.figure.unverifiable { font-style: italic; }
 </article>
 
 """#,
+        "templates/i18n/en.yaml": #"""
+# Interface words in English: every word a reader sees that is not the story's own.
+# A flat mapping `key: text` (Hugo's convention). Templates read a word as {{i18n.key}}.
+# {name} is a placeholder the build fills in; keys ending in _one / _other are the forms
+# for a count of exactly 1 and for any other count. A site overrides any key in its own
+# templates/i18n/en.yaml.
+
+# Layout, navigation and footer
+skip_to_story: "Skip to the story"
+nav_chapters: "Chapters"
+nav_reference: "Reference"
+footer_promise: "Every figure on this site is computed from its data and linked to its sources."
+atom_feed: "Atom feed"
+updated: "updated"
+
+# 404
+not_found_title: "Page not found"
+not_found_before_link: "There is no page at this address. The story starts on"
+not_found_link: "the front page"
+not_found_after_link: "."
+
+# Titles of the generated pages (also the footer's links)
+figures_title: "Figures"
+checks_title: "Checks"
+sources_title: "Sources"
+deals_title: "Deals"
+companies_title: "Companies"
+data_title: "Data"
+
+# Shared by several pages
+sources_lead: "Sources:"
+contents: "Contents"
+back_to_contents: "Back to the contents"
+not_given: "—"
+
+# /figures/
+figures_intro: "Every figure the story cites: its value, how it is computed, what it is computed from, and who reported the facts it rests on. Names, dates and notes are text, not figures, and are not listed."
+figures_by_collection: "Figures by collection"
+figure_written_in: "As written in"
+figure_written_line: "line"
+figure_cannot_compute: "It cannot be computed: {reason}."
+
+# Collections, as headings on /figures/ and names on /data/ (a collection not listed here
+# is named by its file name)
+collection_audiences: "Audiences"
+collection_chips: "Chips"
+collection_claims: "Claims"
+collection_clusters: "Clusters"
+collection_companies: "Companies"
+collection_deals: "Deals"
+collection_figures: "Figures"
+collection_financials: "Financials"
+collection_fleets: "Fleets"
+collection_purchases: "Purchases"
+collection_sources: "Sources"
+collection_stakes: "Stakes"
+collection_training: "Training"
+collection_valuations: "Valuations"
+
+# /checks/
+checks_intro: "Each statement a source makes that the data can test, held against what the data gives:"
+checks_legend: "Consistent: the data bears it out. Inconsistent: the data contradicts it. Unverifiable: the data cannot decide it. Ambiguous: the source says it in two ways that cannot both be meant."
+status_consistent: "Consistent"
+status_inconsistent: "Inconsistent"
+status_unverifiable: "Unverifiable"
+status_ambiguous: "Ambiguous"
+count_consistent_one: "{count} consistent"
+count_consistent_other: "{count} consistent"
+count_inconsistent_one: "{count} inconsistent"
+count_inconsistent_other: "{count} inconsistent"
+count_unverifiable_one: "{count} unverifiable"
+count_unverifiable_other: "{count} unverifiable"
+count_ambiguous_one: "{count} ambiguous"
+count_ambiguous_other: "{count} ambiguous"
+
+# /sources/
+source_title_missing: "The article’s title was not preserved."
+source_article_on: "The article on {host}"
+source_address: "Address as recorded (not a web link):"
+source_no_address: "No web address is recorded for this article."
+source_figures_one: "{count} figure rests"
+source_figures_other: "{count} figures rest"
+on_this_source: "on this source"
+
+# /data/
+data_intro: "The story's data and every derived figure, to download. Quantities come with their unit, low and high ends and qualifier."
+data_collection: "Collection"
+data_records: "Records"
+data_download: "Download"
+data_collection_name: "{name}"
+data_all_figures: "All figures, derived and as written"
+
+# /deals/
+deals_intro: "Money and power between companies. Totals add only deals of the same standing: money paid or signed for, money pledged (announced, often on conditions such as “up to”), and money still in talks are never added together."
+deal: "Deal"
+from: "From"
+to: "To"
+kind: "Kind"
+amount: "Amount"
+power: "Power"
+term: "Term"
+status: "Status"
+date: "Date"
+standing: "Standing"
+deals_totals: "Totals by standing"
+standing_statuses: "status {statuses}"
+
+# How firm a deal's money is (its standing), and its status
+standing_signed: "paid or signed"
+standing_pledged: "pledged"
+standing_talks: "in talks"
+standing_unstated: "status not given"
+standing_other: "status “{status}”"
+status_pledged_as: "pledged — {status}"
+
+# Kinds of deal (a kind not listed here is shown as written)
+deal_kind_investment: "investment"
+deal_kind_cloud: "cloud"
+deal_kind_compute: "compute"
+deal_kind_purchase: "purchase"
+
+# Kinds of company (a kind not listed here is shown as written)
+company_kind_chipmaker: "chipmaker"
+company_kind_cloud: "cloud"
+company_kind_lab: "lab"
+company_kind_platform: "platform"
+
+# How firmly a source states a fact (a record's modality)
+modality_planned: "planned"
+modality_could: "possible"
+modality_expected: "expected"
+modality_disclosed: "disclosed"
+modality_estimate: "estimate"
+expected_by: "expected by {date}"
+disclosed_on: "disclosed {date}"
+as_of: "as of {date}"
+
+# /companies/ and a company's page
+company_money_heading: "Money and power in its deals"
+company_money_note: "By standing: money paid or signed for, pledged, and in talks are never added together."
+total: "Total"
+company_row_given: "{kind} given"
+company_row_received: "{kind} received"
+company_power_in_deals: "Power in deals"
+company_deals_chart: "Deals involving {name}"
+section_deals_paid: "Deals it pays into"
+section_deals_received: "Deals it receives"
+section_purchases: "Chip purchases"
+section_fleets: "Compute in chip equivalents"
+section_clusters: "Clusters"
+section_training: "Training runs"
+section_financials: "Financials"
+section_valuations: "Valuations"
+section_stakes: "Stakes"
+section_audiences: "Audiences"
+line_spend: "spend {value}"
+line_power: "power {value}"
+line_chip_equivalents: "in {chip} equivalents"
+line_all_in: "all-in {value}"
+line_previous_generation: "{value} the previous generation"
+line_capex: "capex {value}"
+line_capex_growth: "capex growth {value}"
+line_revenue_growth: "revenue growth {value}"
+line_opex_growth: "operating cost growth {value}"
+missing_size_power: "size and power not given"
+missing_gpus: "no GPU count given"
+missing_figures: "no figures given"
+missing_value: "value not given"
+missing_users: "users not given"
+stake_holds_share: "{holder} holds {share} of {company}"
+stake_holds: "{holder} holds a stake in {company}"
+stake_worth: ", worth {value}"
+stake_some_holder: "A holder"
+stake_some_company: "a company"
+
+# Charts
+chart_sources: "Sources:"
+chart_numbers: "The numbers"
+chart_marker: "stated"
+chart_data_csv: "Data (CSV)"
+
+"""#,
+        "templates/i18n/es.yaml": #"""
+# Palabras de la interfaz en español: todo lo que lee el lector y no es texto de la historia.
+# Un mapa plano `clave: texto` (la convención de Hugo). Las plantillas leen una palabra como
+# {{i18n.clave}}. {nombre} es un hueco que rellena la compilación; las claves que acaban en
+# _one / _other son las formas para un recuento de exactamente 1 y para cualquier otro.
+# Un sitio sustituye cualquier clave en su propio templates/i18n/es.yaml.
+
+# Plantilla general, navegación y pie
+skip_to_story: "Ir a la historia"
+nav_chapters: "Capítulos"
+nav_reference: "Consulta"
+footer_promise: "Cada cifra de este sitio se calcula a partir de sus datos y enlaza con sus fuentes."
+atom_feed: "Canal Atom"
+updated: "actualizado"
+
+# 404
+not_found_title: "Página no encontrada"
+not_found_before_link: "No hay ninguna página en esta dirección. La historia empieza en"
+not_found_link: "la portada"
+not_found_after_link: "."
+
+# Títulos de las páginas generadas (y enlaces del pie)
+figures_title: "Las cifras"
+checks_title: "Verificaciones"
+sources_title: "Fuentes"
+deals_title: "Acuerdos"
+companies_title: "Empresas"
+data_title: "Datos"
+
+# Comunes a varias páginas
+sources_lead: "Fuentes:"
+contents: "Índice"
+back_to_contents: "Volver al índice"
+not_given: "—"
+
+# /figures/
+figures_intro: "Todas las cifras que cita la historia: su valor, cómo se calcula, a partir de qué y quién informó de los hechos en que se basa. Los nombres, las fechas y las notas son texto, no cifras, y no aparecen aquí."
+figures_by_collection: "Cifras por colección"
+figure_written_in: "Tal como figura en"
+figure_written_line: "línea"
+figure_cannot_compute: "No se puede calcular: {reason}."
+
+# Colecciones, como títulos en /figures/ y nombres en /data/
+collection_audiences: "Audiencias"
+collection_chips: "Chips"
+collection_claims: "Afirmaciones"
+collection_clusters: "Clústeres"
+collection_companies: "Empresas"
+collection_deals: "Acuerdos"
+collection_figures: "Cifras"
+collection_financials: "Finanzas"
+collection_fleets: "Flotas de chips"
+collection_purchases: "Compras"
+collection_sources: "Fuentes"
+collection_stakes: "Participaciones"
+collection_training: "Entrenamientos"
+collection_valuations: "Valoraciones"
+
+# /checks/
+checks_intro: "Cada afirmación de una fuente que los datos permiten comprobar, contrastada con lo que dicen los datos:"
+checks_legend: "Coherente: los datos la respaldan. Incoherente: los datos la contradicen. No verificable: los datos no permiten decidir. Ambigua: la fuente la formula de dos maneras que no pueden ser ciertas a la vez."
+status_consistent: "Coherente"
+status_inconsistent: "Incoherente"
+status_unverifiable: "No verificable"
+status_ambiguous: "Ambigua"
+count_consistent_one: "{count} coherente"
+count_consistent_other: "{count} coherentes"
+count_inconsistent_one: "{count} incoherente"
+count_inconsistent_other: "{count} incoherentes"
+count_unverifiable_one: "{count} no verificable"
+count_unverifiable_other: "{count} no verificables"
+count_ambiguous_one: "{count} ambigua"
+count_ambiguous_other: "{count} ambiguas"
+
+# /sources/
+source_title_missing: "No se conservó el título del artículo."
+source_article_on: "El artículo en {host}"
+source_address: "Dirección tal como se registró (no es un enlace web):"
+source_no_address: "No consta ninguna dirección web de este artículo."
+source_figures_one: "{count} cifra se apoya"
+source_figures_other: "{count} cifras se apoyan"
+on_this_source: "en esta fuente"
+
+# /data/
+data_intro: "Los datos de la historia y todas las cifras derivadas, para descargar. Las magnitudes incluyen su unidad, sus extremos inferior y superior y su calificador."
+data_collection: "Colección"
+data_records: "Registros"
+data_download: "Descarga"
+data_collection_name: "{title}"
+data_all_figures: "Todas las cifras, derivadas y tal como se escribieron"
+
+# /deals/
+deals_intro: "Dinero y energía entre empresas. Los totales solo suman acuerdos de la misma firmeza: el dinero pagado o firmado, el dinero prometido (anunciado, a menudo con condiciones como «hasta») y el dinero aún en negociación nunca se suman entre sí."
+deal: "Acuerdo"
+from: "De"
+to: "A"
+kind: "Tipo"
+amount: "Importe"
+power: "Potencia"
+term: "Plazo"
+status: "Estado"
+date: "Fecha"
+standing: "Firmeza"
+deals_totals: "Totales según su firmeza"
+standing_statuses: "estado: {statuses}"
+
+# Firmeza del dinero de un acuerdo, y su estado
+standing_signed: "pagado o firmado"
+standing_pledged: "prometido"
+standing_talks: "en negociación"
+standing_unstated: "estado no indicado"
+standing_other: "estado «{status}»"
+status_pledged_as: "prometido — {status}"
+
+# Tipos de acuerdo
+deal_kind_investment: "inversión"
+deal_kind_cloud: "nube"
+deal_kind_compute: "computación"
+deal_kind_purchase: "compra"
+
+# Tipos de empresa
+company_kind_chipmaker: "fabricante de chips"
+company_kind_cloud: "proveedor de nube"
+company_kind_lab: "laboratorio de IA"
+company_kind_platform: "plataforma"
+
+# Con qué firmeza da una fuente un dato
+modality_planned: "previsto"
+modality_could: "posible"
+modality_expected: "esperado"
+modality_disclosed: "revelado"
+modality_estimate: "estimación"
+expected_by: "previsto para {date}"
+disclosed_on: "revelado en {date}"
+as_of: "a fecha de {date}"
+
+# /companies/ y la página de cada empresa
+company_money_heading: "Dinero y energía en sus acuerdos"
+company_money_note: "Según su firmeza: el dinero pagado o firmado, el prometido y el que está en negociación nunca se suman entre sí."
+total: "Total"
+company_row_given: "{kind} que aporta"
+company_row_received: "{kind} que recibe"
+company_power_in_deals: "Potencia en acuerdos"
+company_deals_chart: "Acuerdos en los que participa {name}"
+section_deals_paid: "Acuerdos en los que paga"
+section_deals_received: "Acuerdos en los que cobra"
+section_purchases: "Compras de chips"
+section_fleets: "Capacidad de cálculo en equivalentes de chip"
+section_clusters: "Clústeres"
+section_training: "Entrenamientos"
+section_financials: "Finanzas"
+section_valuations: "Valoraciones"
+section_stakes: "Participaciones"
+section_audiences: "Audiencias"
+line_spend: "gasto de {value}"
+line_power: "potencia de {value}"
+line_chip_equivalents: "en equivalentes de {chip}"
+line_all_in: "{value} todo incluido"
+line_previous_generation: "{value} la generación anterior"
+line_capex: "{value} de inversión en capital"
+line_capex_growth: "{value} de crecimiento de la inversión en capital"
+line_revenue_growth: "{value} de crecimiento de los ingresos"
+line_opex_growth: "{value} de crecimiento de los costes operativos"
+missing_size_power: "no se indican ni el tamaño ni la potencia"
+missing_gpus: "no se indica el número de GPU"
+missing_figures: "no se indican cifras"
+missing_value: "no se indica el valor"
+missing_users: "no se indica el número de usuarios"
+stake_holds_share: "{holder} tiene {share} de {company}"
+stake_holds: "{holder} tiene una participación en {company}"
+stake_worth: ", valorada en {value}"
+stake_some_holder: "Un accionista"
+stake_some_company: "una empresa"
+
+# Gráficos
+chart_sources: "Fuentes:"
+chart_numbers: "Las cifras"
+chart_marker: "declarado"
+chart_data_csv: "Datos (CSV)"
+
+"""#,
         "templates/layout.mustache": #"""
 <!DOCTYPE html>
 <html lang="{{site.language}}">
@@ -262,11 +625,11 @@ a.figure.unverifiable { font-style: italic; }
 {{> partials/head}}
 </head>
 <body>
-<a class="skip" href="#main">Skip to the story</a>
+<a class="skip" href="#main">{{i18n.skip_to_story}}</a>
 <header class="masthead">
   <a class="brand" href="{{site.home_url}}">{{site.title}}</a>
   {{#site.has_nav}}
-  <nav aria-label="Chapters">
+  <nav aria-label="{{i18n.nav_chapters}}">
     <ul>{{#site.nav}}<li><a href="{{url}}">{{menu}}</a></li>{{/site.nav}}</ul>
   </nav>
   {{/site.has_nav}}
@@ -300,7 +663,7 @@ a.figure.unverifiable { font-style: italic; }
   <header>
     <h1>{{page.title}}</h1>
     {{#page.description}}<p class="standfirst">{{page.description}}</p>{{/page.description}}
-    {{#page.date}}<p class="dateline"><time datetime="{{page.date_iso}}">{{page.date_display}}</time>{{#page.updated}} · updated <time datetime="{{page.updated_iso}}">{{page.updated}}</time>{{/page.updated}}</p>{{/page.date}}
+    {{#page.date}}<p class="dateline"><time datetime="{{page.date_iso}}">{{page.date_display}}</time>{{#page.updated}} · {{i18n.updated}} <time datetime="{{page.updated_iso}}">{{page.updated}}</time>{{/page.updated}}</p>{{/page.date}}
     {{#page.has_tags}}<ul class="tags">{{#page.tags}}<li>{{.}}</li>{{/page.tags}}</ul>{{/page.has_tags}}
     {{#page.summary}}<p class="summary">{{page.summary}}</p>{{/page.summary}}
   </header>
@@ -312,8 +675,8 @@ a.figure.unverifiable { font-style: italic; }
 """#,
         "templates/partials/footer.mustache": #"""
 <footer class="colophon">
-  <p>{{site.title}}{{#site.author}} · {{site.author}}{{/site.author}} · Every figure on this site is computed from its data and linked to its sources.</p>
-  <nav aria-label="Reference"><p>{{#site.has_figures}}<a href="{{site.base_path}}/figures/">Figures</a> · {{/site.has_figures}}{{#site.has_checks}}<a href="{{site.base_path}}/checks/">Checks</a> · {{/site.has_checks}}{{#site.has_sources}}<a href="{{site.base_path}}/sources/">Sources</a> · {{/site.has_sources}}{{#site.has_deals}}<a href="{{site.base_path}}/deals/">Deals</a> · {{/site.has_deals}}{{#site.has_companies}}<a href="{{site.base_path}}/companies/">Companies</a> · {{/site.has_companies}}{{#site.has_figures}}<a href="{{site.base_path}}/data/">Data</a> · {{/site.has_figures}}<a href="{{site.feed_url}}">Atom feed</a></p></nav>
+  <p>{{site.title}}{{#site.author}} · {{site.author}}{{/site.author}} · {{i18n.footer_promise}}</p>
+  <nav aria-label="{{i18n.nav_reference}}"><p>{{#site.has_figures}}<a href="{{site.base_path}}/figures/">{{i18n.figures_title}}</a> · {{/site.has_figures}}{{#site.has_checks}}<a href="{{site.base_path}}/checks/">{{i18n.checks_title}}</a> · {{/site.has_checks}}{{#site.has_sources}}<a href="{{site.base_path}}/sources/">{{i18n.sources_title}}</a> · {{/site.has_sources}}{{#site.has_deals}}<a href="{{site.base_path}}/deals/">{{i18n.deals_title}}</a> · {{/site.has_deals}}{{#site.has_companies}}<a href="{{site.base_path}}/companies/">{{i18n.companies_title}}</a> · {{/site.has_companies}}{{#site.has_figures}}<a href="{{site.base_path}}/data/">{{i18n.data_title}}</a> · {{/site.has_figures}}<a href="{{site.feed_url}}">{{i18n.atom_feed}}</a></p></nav>
 </footer>
 
 """#,
