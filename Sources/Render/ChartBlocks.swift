@@ -61,7 +61,7 @@ package struct ChartBlocks {
                                                "a chart block holds a YAML mapping: id, type, title, data, x, y…")])
         }
         var context = SpecReader(spec: spec, model: model, fenceLocation: SourceLocation(file: file, line: firstLine - 1, column: 1), words: words)
-        let chart = context.chart(locale: locale, format: format)
+        let chart = context.chart(locale: locale, format: format)?.saying(ChartWords(texts: words.texts))
         guard let chart, context.problems.isEmpty else { throw Failure(diagnostics: context.problems) }
         cited.formUnion(context.references)
         var sources = Set<String>()

@@ -61,7 +61,7 @@ extension GeneratedPages {
             case .signed, .pledged, .talks: known = true
             case .other, .unstated: known = false
             }
-            let list = statuses.joined(separator: ", ")
+            let list = statuses.map(words.dealStatus).joined(separator: ", ")
             return ["words": words.standing(standing), "statuses": list, "statuses_text": words("standing_statuses", ["statuses": list]),
                     "has_statuses": known && !statuses.isEmpty]
         }

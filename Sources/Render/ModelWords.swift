@@ -24,11 +24,15 @@ extension Words {
         let standing = DealStanding(status: status)
         guard let raw = status.map({ $0.trimmingWhitespace() }), !raw.isEmpty else { return self.standing(standing) }
         switch standing {
-        case .signed, .other, .unstated: return raw
-        case .pledged: return raw.lowercased() == "pledged" ? self["standing_pledged"] : self("status_pledged_as", ["status": raw])
+        case .signed, .other, .unstated: return dealStatus(raw)
+        case .pledged: return raw.lowercased() == "pledged" ? self["standing_pledged"] : self("status_pledged_as", ["status": dealStatus(raw)])
         case .talks: return self["standing_talks"]
         }
     }
+
+    /// A status as the data writes it (`announced`) in words; as written when the words have
+    /// no `deal_status_<status>` (the data's own case kept then).
+    func dealStatus(_ raw: String) -> String { optional("deal_status_" + Self.key(raw)) ?? raw }
 
     /// "planned", "possible", "expected", "disclosed", "estimate".
     func modality(_ modality: Modality) -> String { self["modality_" + modality.rawValue] }
