@@ -44,6 +44,8 @@ figures_intro: "Every figure the story cites: its value, how it is computed, wha
 figures_by_collection: "Figures by collection"
 figure_written_in: "As written in"
 figure_written_line: "line"
+figure_is: "{label} is {value}."
+figure_unverifiable: "unverifiable"
 figure_cannot_compute: "It cannot be computed: {reason}."
 
 # Collections, as headings on /figures/ and names on /data/ (a collection not listed here
@@ -294,6 +296,8 @@ figures_intro: "Todas las cifras que cita la historia: su valor, cómo se calcul
 figures_by_collection: "Cifras por colección"
 figure_written_in: "Tal como figura en"
 figure_written_line: "línea"
+figure_is: "{label}: {value}."
+figure_unverifiable: "no verificable"
 figure_cannot_compute: "No se puede calcular: {reason}."
 
 # Colecciones, como títulos en /figures/ y nombres en /data/

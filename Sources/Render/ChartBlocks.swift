@@ -226,6 +226,8 @@ struct SpecReader {
         // A deal's status reads as its standing, in a reader's words ("pledged", "in talks"),
         // and statuses of one standing share a bar.
         if field == "status", record.collection == "deals" { return words.standing(DealStanding(status: value)) }
+        // A deal's kind is one of capex's words ("investment"), said in the page's language.
+        if field == "kind", record.collection == "deals" { return words.dealKind(value) }
         if let company = model.record("companies", value) { return company.displayName }
         return value
     }

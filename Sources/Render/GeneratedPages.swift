@@ -61,7 +61,7 @@ struct GeneratedPages {
     func figureURL(_ reference: String) -> String { "\(base)/figures/#\(reference)" }
 
     package func text(_ figure: Figure?) -> String {
-        figure.map { FigureText.format($0, locale: locale) } ?? ""
+        figure.map { FigureText.format($0, locale: locale, words: words) } ?? ""
     }
 
     /// The figure at `reference` as a link to its entry, followed by its modality when the

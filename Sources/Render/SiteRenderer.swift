@@ -129,7 +129,8 @@ package struct SiteRenderer {
             let generated = GeneratedPages(
                 model: site.model, config: site.config,
                 figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath,
-                                              locale: QuantityLocale(identifier: site.config.language) ?? .en),
+                                              locale: QuantityLocale(identifier: site.config.language) ?? .en,
+                                              words: site.translations.words(for: site.config.language)),
                 sourceNames: names, language: site.config.language, translations: site.translations
             ).all()
             generatedURLs = generated.map(\.url)
@@ -270,7 +271,8 @@ package struct SiteRenderer {
     private func rewriter(for page: Page, _ findings: PageFindings, _ sourceNames: [String: String]) -> MarkdownRewriter {
         let figures = FigureReferences(
             model: site.model, sourceNames: sourceNames, basePath: site.config.basePath,
-            locale: QuantityLocale(identifier: page.meta.lang ?? site.config.language) ?? .en
+            locale: QuantityLocale(identifier: page.meta.lang ?? site.config.language) ?? .en,
+            words: site.translations.words(for: page.meta.lang ?? site.config.language)
         )
         // Split only for pages that cite figures: most text nodes hold no `{{`.
         var lines: [Substring]?

@@ -67,12 +67,13 @@ struct TemplateContext {
     /// templates reach the same values as prose (a nested field keeps its dots: `capex.2024`).
     package static func figures(_ site: LoadedSite) -> [String: Any] {
         let locale = QuantityLocale(identifier: site.config.language) ?? .en
+        let words = site.translations.words(for: site.config.language)
         var byCollection: [String: [String: [String: Any]]] = [:]
         for (reference, figure) in site.model.figures {
             let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
             guard parts.count >= 2 else { continue }
             // A named figure (`figures.x`) has no field: templates write `figures.figures.x.value`.
-            byCollection[parts[0], default: [:]][parts[1], default: [:]][parts.count == 3 ? parts[2] : "value"] = FigureText.format(figure, locale: locale)
+            byCollection[parts[0], default: [:]][parts[1], default: [:]][parts.count == 3 ? parts[2] : "value"] = FigureText.format(figure, locale: locale, words: words)
         }
         return byCollection
     }
