@@ -57,7 +57,7 @@ public struct Translations: Sendable {
             let missing = fallback.keys.filter { texts[$0] == nil }.sorted()
             if !missing.isEmpty, language != defaultLanguage {
                 let path = path(of: language)
-                let file = siteFiles[path] != nil ? "your \(path)" : "the built-in words nor a \(path)"
+                let file = siteFiles[path] != nil ? path : "the built-in words, and the site has no \(path)"
                 problems.append(.warning(at: .start(of: path),
                     "\(missing.count) interface \(missing.count == 1 ? "word has" : "words have") no '\(language)' text in \(file), shown in '\(defaultLanguage)' instead: \(missing.joined(separator: ", "))"))
                 for key in missing { texts[key] = fallback[key] }
@@ -93,14 +93,19 @@ public struct Translations: Sendable {
                     "'\(key)' must be text, not \(entry.value.kindDescription); a word that depends on a number has two keys, '\(key)_one' and '\(key)_other'"))
                 continue
             }
-            if let original = builtIn[key] {
-                let expected = Words.placeholders(in: original), given = Words.placeholders(in: value)
+            if builtIn[key] != nil {
+                // Any placeholder a built-in language uses is filled; those all of them use must stay.
+                let builtIns = DefaultWords.files.keys.compactMap { DefaultWords.texts($0)[key] }.map(Words.placeholders)
+                let expected = builtIns.reduce(into: Set<String>()) { $0.formUnion($1) }
+                let required = builtIns.dropFirst().reduce(builtIns.first ?? []) { $0.intersection($1) }
+                let given = Words.placeholders(in: value)
                 for name in given.subtracting(expected).sorted() {
-                    let hint = NearMiss.suggestion(for: name, among: expected).map { " (did you mean '{\($0)}'?)" } ?? ""
+                    let hint = (NearMiss.suggestion(for: name, among: expected) ?? expected.first { Self.isTransposition(name, $0) })
+                        .map { " (did you mean '{\($0)}'?)" } ?? ""
                     let has = expected.isEmpty ? "" : "; '\(key)' has " + expected.sorted().map { "{\($0)}" }.joined(separator: ", ")
                     problems.append(.warning(at: entry.value.location, "'{\(name)}' is no placeholder of '\(key)'\(hint): it shows as written\(has)"))
                 }
-                for name in expected.subtracting(given).sorted() {
+                for name in required.subtracting(given).sorted() {
                     problems.append(.warning(at: entry.value.location,
                         "'\(key)' leaves out {\(name)}: the value it stands for is not shown"))
                 }
@@ -108,6 +113,16 @@ public struct Translations: Sendable {
             words[key] = value
         }
         return (words, problems)
+    }
+}
+
+extension Translations {
+    /// Whether `b` is `a` with two neighbouring letters swapped (`cuont`, `count`).
+    static func isTransposition(_ a: String, _ b: String) -> Bool {
+        let a = Array(a), b = Array(b)
+        guard a.count == b.count, a != b else { return false }
+        let differing = a.indices.filter { a[$0] != b[$0] }
+        return differing.count == 2 && differing[1] == differing[0] + 1 && a[differing[0]] == b[differing[1]] && a[differing[1]] == b[differing[0]]
     }
 }
 
