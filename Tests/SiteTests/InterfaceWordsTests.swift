@@ -83,8 +83,8 @@ struct InterfaceWordsTests {
         #expect(sources.contains(/\d+ cifras se apoyan en esta fuente/))
         #expect(sources.range(of: #"(?<![\d.])1 cifras"#, options: .regularExpression) == nil)
         let checks = VisibleText.of(site.read("checks/index.html"))
-        // The fixture's claims: 1 consistent, 2 inconsistent, 1 unverifiable (worked from its data).
-        #expect(checks.contains(/contrastada con lo que dicen los datos: \d+ coherentes?, \d+ incoherentes?, \d+ no verificables?, \d+ ambiguas?\./))
+        // The fixture's four claims: ~140 MW and ≥ 2M units hold, ~$18B does not, $60B cannot be checked.
+        #expect(checks.contains("contrastada con lo que dicen los datos: 2 coherentes, 1 incoherente, 1 no verificable, 0 ambiguas."))
     }
 
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
