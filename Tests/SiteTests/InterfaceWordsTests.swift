@@ -205,4 +205,24 @@ struct InterfaceWordsTests {
             "templates/i18n/es.yaml:1:1: error: a translation file is a flat mapping 'key: text' (as in 'skip_to_story: Skip to the story'), not a list",
         ])
     }
+
+    @Test func anIncrementalBuildFollowsAChangedWord() throws {
+        let site = try Self.spanishSite()
+        #expect(site.build().succeeded)
+        try site.write("templates/i18n/es.yaml", "skip_to_story: Saltar al relato\ndeals_title: Tratos\nchart_numbers: Los datos\n")
+        let report = site.build()
+        #expect(report.succeeded)
+        // Every page, generated ones included, and the charts' tables, as a clean build writes them.
+        let clean = site.root.appendingPathComponent("clean")
+        #expect(site.build(output: clean).succeeded)
+        for page in FixtureSite.files(in: clean).filter({ $0.hasSuffix(".html") }) {
+            #expect(site.read(page) == site.read(page, in: clean), "\(page) is stale after the words changed")
+        }
+        #expect(VisibleText.of(site.read("deals/index.html")).contains("Tratos"))
+        #expect(VisibleText.of(site.read("index.html")).contains("Los datos"))
+        try site.remove("templates/i18n/es.yaml")
+        #expect(site.build().succeeded)
+        #expect(VisibleText.of(site.read("index.html")).contains("Ir a la historia"))
+        #expect(VisibleText.of(site.read("deals/index.html")).contains("Acuerdos · La historia en español"))
+    }
 }
