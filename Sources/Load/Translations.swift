@@ -7,7 +7,8 @@ import Model
 /// `en` and `es`), then the site's own file of that name over it, key by key. A key the
 /// default language has and another language lacks is said in the default language and
 /// listed as a warning (one per language, naming the keys), so `capex check` shows what is
-/// left to translate.
+/// left to translate; a key the default language itself lacks (a language capex has no
+/// words for) is said in English, listed the same way.
 ///
 /// Errors, at `file:line:column`: a file that is not YAML, not a mapping, a value that is not
 /// text, or a key a template could not read (`{{i18n.a.b}}` looks for `b` inside `a`).
@@ -50,18 +51,22 @@ public struct Translations: Sendable {
             }
             merged[language] = texts
         }
-        let fallback = merged[defaultLanguage] ?? [:]
+        // The default language's words, and English for any word it lacks (a language capex
+        // has no words for): every page has every word, in the nearest language that has it.
+        let english = DefaultWords.texts("en")
         var byLanguage: [String: Words] = [:]
-        for language in languages {
+        for language in [defaultLanguage] + languages.filter({ $0 != defaultLanguage }) {
             var texts = merged[language] ?? [:]
+            let fallbackLanguage = language == defaultLanguage ? "en" : defaultLanguage
+            let fallback = language == defaultLanguage ? english : byLanguage[defaultLanguage]?.texts ?? [:]
             let missing = fallback.keys.filter { texts[$0] == nil }.sorted()
-            if !missing.isEmpty, language != defaultLanguage {
+            if !missing.isEmpty, language != fallbackLanguage {
                 let path = path(of: language)
                 let file = siteFiles[path] != nil ? path : "the built-in words, and the site has no \(path)"
                 problems.append(.warning(at: .start(of: path),
-                    "\(missing.count) interface \(missing.count == 1 ? "word has" : "words have") no '\(language)' text in \(file), shown in '\(defaultLanguage)' instead: \(missing.joined(separator: ", "))"))
-                for key in missing { texts[key] = fallback[key] }
+                    "\(missing.count) interface \(missing.count == 1 ? "word has" : "words have") no '\(language)' text in \(file), shown in '\(fallbackLanguage)' instead: \(missing.joined(separator: ", "))"))
             }
+            for key in missing { texts[key] = fallback[key] }
             byLanguage[language] = Words(language: language, texts: texts)
         }
         return (Translations(defaultLanguage: defaultLanguage, byLanguage: byLanguage), problems)
