@@ -9,7 +9,7 @@ extension GeneratedPages {
             var entry: [String: Any] = [
                 "id": claim.id, "status": claim.status.rawValue, "status_label": words["status_" + claim.status.rawValue],
                 "says": claim.says, "figure": claim.figure, "figure_url": figureURL(claim.figure),
-                "explanation": claim.explanation, "sources": sourceList(claim.sources), "has_sources": !claim.sources.isEmpty,
+                "explanation": claim.text.text(in: ClaimWording(texts: words.texts, locale: locale)), "sources": sourceList(claim.sources), "has_sources": !claim.sources.isEmpty,
             ]
             if let note = claim.note { entry["note"] = note }
             return entry

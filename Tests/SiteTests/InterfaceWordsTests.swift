@@ -42,11 +42,12 @@ struct InterfaceWordsTests {
         let report = site.build()
         #expect(report.succeeded, "\(report.problemLines)")
         #expect(!report.problemLines.contains { $0.contains("i18n") }, "\(report.problemLines)")
-        // What the model itself writes in English (derived figures' labels and formulas, the
-        // claims' explanations) is the data's text, not an interface word: taken out first.
+        // What the model itself writes in English (derived figures' labels and formulas, why a
+        // figure cannot be computed) is the data's text, not an interface word: taken out first.
         let (loaded, _) = SiteLoader(root: site.root, options: BuildOptions(root: site.root)).load()
         let model = try #require(loaded).model
-        var modelText: [String] = model.claims.map(\.explanation)
+        // A claim's `says` is the source's words as written.
+        var modelText: [String] = model.claims.map(\.says)
         for figure in model.allFigures {
             modelText.append(figure.label)
             if let tail = figure.label.split(separator: ":").last { modelText.append(Self.capitalized(String(tail).trimmingWhitespace())) }
@@ -85,6 +86,11 @@ struct InterfaceWordsTests {
         let checks = VisibleText.of(site.read("checks/index.html"))
         // The fixture's four claims: ~140 MW and ≥ 2M units hold, ~$18B does not, $60B cannot be checked.
         #expect(checks.contains("contrastada con lo que dicen los datos: 2 coherentes, 1 incoherente, 1 no verificable, 0 ambiguas."))
+        // The verdicts' sentences, in Spanish (the numbers' form is the Spanish formatter's).
+        let verdicts = checks.replacingOccurrences(of: "\u{A0}", with: " ")
+        #expect(verdicts.contains(/La cifra declarada, [^,]+ 140 MW, coincide con la calculada, [^,]+ 150 MW: con un margen de ±10 % sobre lo declarado, ambas se solapan\./), "\(verdicts)")
+        #expect(verdicts.contains(/La cifra declarada, [^,]+ 2 millones de unidades, es un mínimo: se cumple con cualquier valor de al menos 2 millones de unidades\./), "\(verdicts)")
+        #expect(verdicts.contains(/Tomando [^,]+ por unidad como precio unitario, haría falta llegar a [^,]+ unidades, no a 350\.000 unidades\./), "\(verdicts)")
     }
 
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
@@ -119,6 +125,8 @@ struct InterfaceWordsTests {
         #expect(english["data_collection_name"] == "{name}" && spanish["data_collection_name"] == "{title}")
         // The charts' own English is en.yaml's.
         for (key, text) in ChartWords.english.texts { #expect(english[key] == text, "\(key)") }
+        // And the claims' sentences' English is en.yaml's.
+        for (key, text) in ClaimWording.englishTexts { #expect(english[key] == text, "\(key)") }
         // The built-in copy is the files in templates/i18n/.
         for language in ["en", "es"] {
             let url = FixtureSite.repository.appendingPathComponent("templates/i18n/\(language).yaml")
