@@ -241,4 +241,45 @@ struct InterfaceWordsTests {
         #expect(VisibleText.of(site.read("index.html")).contains("Ir a la historia"))
         #expect(VisibleText.of(site.read("deals/index.html")).contains("Acuerdos · La historia en español"))
     }
+
+    /// The other claim forms (a comparison, a growth that lacks the year before, readings
+    /// that disagree) said in Spanish: the same decisions, Spanish words, the data's own text as written.
+    @Test func everyClaimFormIsSaidInSpanish() throws {
+        let spanish = ClaimWording(texts: Words.builtIn("es").texts, locale: .es)
+        func said(_ claim: ClaimCheck?) -> String { (claim?.text.text(in: spanish) ?? "").replacingOccurrences(of: "\u{A0}", with: " ") }
+        let forms = ClaimFormTests()
+        let (compared, _) = try forms.claims(financials: ClaimFormTests.meta2024, claims: """
+        - id: revenue-above-costs
+          compare: financials.meta-2024.revenue_growth > financials.meta-2024.opex_growth
+          source: bi
+        - id: too-close
+          compare: financials.meta-2024.other_growth > financials.meta-2024.revenue_growth
+          source: bi
+        """)
+        let holds = said(compared["revenue-above-costs"])
+        #expect(holds.hasPrefix("Crecimiento de los ingresos, "), "\(holds)")
+        #expect(holds.contains(", frente a crecimiento de los costes operativos, "), "\(holds)")
+        #expect(holds.contains("(leído como ±10 %), así que el primero es mayor."), "\(holds)")
+        #expect(said(compared["too-close"]).contains("sus intervalos se solapan ("), "\(said(compared["too-close"]))")
+        #expect(said(compared["too-close"]).hasPrefix("Other growth, "), "a field with no word is named by its name")
+
+        let (growth, _) = try forms.claims(financials: ClaimFormTests.meta2024, claims: """
+        - id: capex-growth
+          says: "> 42%"
+          figure: financials.meta-2024.capex_growth_computed
+          source: bi
+        """)
+        #expect(said(growth["capex-growth"]) == "Para comprobar este crecimiento hace falta el dato de inversión en capital de Meta en 2023 según alguna fuente, y los datos no lo tienen (financials.meta-2024.prior_capex se deduce de este mismo crecimiento, así que no sirve para comprobarlo), así que no se puede comprobar la cifra declarada, > 42%.")
+
+        let (readings, _) = try forms.claims(financials: ClaimFormTests.meta2024, claims: """
+        - id: fleet-when
+          says: "~$40B"
+          figure: financials.meta-2024.capex
+          readings:
+            - { modality: disclosed, when: al gastarlo en enero de 2024, as_of: 2024-01-01 }
+            - { modality: expected, when: a finales de 2024, as_of: 2024-12-31 }
+          source: bi
+        """)
+        #expect(said(readings["fleet-when"]) == "La fuente da ~$40B de dos maneras que no pueden ser ciertas a la vez: al gastarlo en enero de 2024 (revelado) y a finales de 2024 (previsto). Los datos no permiten saber a cuál se refiere.")
+    }
 }
