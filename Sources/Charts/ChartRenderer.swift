@@ -53,7 +53,7 @@ public enum ChartRenderer {
             guard let i = totals.indices.max(by: { totals[$0] < totals[$1] }) else { return w["chart_desc_stacked_empty"] }
             let c = d.categories[i]
             return w.count("chart_desc_stacked", d.categories.count, [
-                "series_count": String(d.series.count), "series": d.series.map(\.name).joined(separator: ", "), "name": c.name,
+                "series": w.count("chart_desc_series", d.series.count), "names": d.series.map(\.name).joined(separator: ", "), "name": c.name,
             ]) + (c.totalLabel.map { w("chart_desc_at", ["value": $0]) } ?? "") + "."
         case .line(let d):
             let ends = d.series.compactMap { s in
@@ -63,7 +63,7 @@ public enum ChartRenderer {
             guard let first = all.min(by: { $0.date < $1.date }), let last = all.max(by: { $0.date < $1.date }) else {
                 return w["chart_desc_line_empty"]
             }
-            return w("chart_desc_line", ["count": String(d.series.count), "first": first.dateLabel, "last": last.dateLabel,
+            return w("chart_desc_line", ["series": w.count("chart_desc_series", d.series.count), "first": first.dateLabel, "last": last.dateLabel,
                                          "ends": ends.joined(separator: ", ")])
         case .timeline(let d):
             let sorted = d.events.sorted { $0.date < $1.date }

@@ -30,8 +30,10 @@ struct InterfaceWordsTests {
         for (key, text) in english.sorted(by: { $0.key < $1.key }) where spanish[key] != text {
             for piece in text.split(separator: /\{[a-z_]+\}/) {
                 let trimmed = piece.trimmingCharacters(in: CharacterSet(charactersIn: " .,;:()—→∝"))
-                // A word both languages share ("series") is no sign of English.
-                if trimmed.filter(\.isLetter).count >= 4, spanish[key]?.contains(trimmed) != true { pieces.append((key, trimmed)) }
+                // A word both languages share ("series", in either count form) is no sign of English.
+                let base = key.hasSuffix("_one") ? String(key.dropLast(4)) : key.hasSuffix("_other") ? String(key.dropLast(6)) : key
+                let shared = [key, base + "_one", base + "_other"].contains { spanish[$0]?.contains(trimmed) == true }
+                if trimmed.filter(\.isLetter).count >= 4, !shared { pieces.append((key, trimmed)) }
             }
         }
         return pieces
@@ -108,6 +110,8 @@ struct InterfaceWordsTests {
         let chart = ChartWords(texts: spanish.texts)
         #expect(chart.count("chart_desc_investments", 1) == "1 inversión")
         #expect(chart.count("chart_desc_purchases", 2) == "2 compras o contratos")
+        #expect(chart.count("chart_desc_series", 1) == "1 serie" && chart.count("chart_desc_series", 3) == "3 series")
+        #expect(ChartWords.english.count("chart_desc_series", 1) == "1 series")
         #expect(chart.count("chart_desc_bar", 1, ["name": "Meta", "value": "18.000 M$"])
             == "Gráfico de barras con 1 valor; el mayor es Meta, con 18.000 M$")
         // A value holding braces is never filled again.
