@@ -103,6 +103,8 @@ public struct StackedChart: Sendable {
     public var orientation: Orientation
     public var tickFormat: ValueFormatter
     public var axisTitle: String?
+    /// Legend words (`Chart.saying`).
+    public var words = ChartWords.english
 
     public init(series: [Series], categories: [Category], orientation: Orientation = .horizontal,
                 tickFormat: @escaping ValueFormatter = plainNumberFormat, axisTitle: String? = nil) {
@@ -185,6 +187,8 @@ public struct TimelineChart: Sendable {
 
     public var events: [Event]
     public var dateTickFormat: DateTickFormatter
+    /// The axis break's words (`Chart.saying`).
+    public var words = ChartWords.english
 
     public init(events: [Event], dateTickFormat: @escaping DateTickFormatter = ChartDate.defaultTickFormat) {
         self.events = events
@@ -241,6 +245,8 @@ public struct FlowChart: Sendable {
     public var investmentLegend: String
     /// Legend wording for the right-hand arcs.
     public var purchaseLegend: String
+    /// The other legend words and the note (`Chart.saying`).
+    public var words = ChartWords.english
 
     public init(nodes: [Node], links: [Link], investmentLegend: String = "Investment",
                 purchaseLegend: String = "Purchase, compute or cloud deal") {

@@ -22,12 +22,31 @@ public struct Chart: Sendable {
     public var summary: String?
     /// The kind of chart and its data.
     public var kind: ChartKind
+    /// The words it says besides its data (summary, legends, table), in the page's language.
+    public var words = ChartWords.english
 
     public init(id: String, title: String, summary: String? = nil, kind: ChartKind) {
         self.id = id
         self.title = title
         self.summary = summary
         self.kind = kind
+    }
+
+    /// The chart saying its words with `words`: its own and its kind's (legends, notes).
+    public func saying(_ words: ChartWords) -> Chart {
+        var chart = self
+        chart.words = words
+        switch kind {
+        case .stacked(var d): d.words = words; chart.kind = .stacked(d)
+        case .timeline(var d): d.words = words; chart.kind = .timeline(d)
+        case .flow(var d):
+            d.words = words
+            d.investmentLegend = words["chart_legend_investment"]
+            d.purchaseLegend = words["chart_legend_purchase"]
+            chart.kind = .flow(d)
+        case .bar, .line, .scale, .tornado: break
+        }
+        return chart
     }
 }
 

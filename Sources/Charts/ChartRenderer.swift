@@ -41,55 +41,54 @@ public enum ChartRenderer {
     /// e.g. "Bar chart of 3 values; the largest is Meta at $10.5–14B."
     public static func summary(for chart: Chart) -> String {
         if let s = chart.summary, !s.isEmpty { return s }
+        let w = chart.words
         switch chart.kind {
         case .bar(let d):
-            guard let top = d.bars.max(by: { $0.value.high < $1.value.high }) else { return "Empty bar chart." }
-            var s = "Bar chart of \(d.bars.count) \(d.bars.count == 1 ? "value" : "values"); "
-                + "the largest is \(top.category) at \(top.value.label)"
+            guard let top = d.bars.max(by: { $0.value.high < $1.value.high }) else { return w["chart_desc_bar_empty"] }
+            var s = w.count("chart_desc_bar", d.bars.count, ["name": top.category, "value": top.value.label])
             let markers = d.bars.compactMap { b in b.marker.map { "\(b.category) \($0.label)" } }
-            if !markers.isEmpty { s += "; markers: " + markers.joined(separator: ", ") }
+            if !markers.isEmpty { s += w("chart_desc_markers", ["markers": markers.joined(separator: ", ")]) }
             return s + "."
         case .stacked(let d):
             let totals = StackedLayout.totals(d)
-            guard let i = totals.indices.max(by: { totals[$0] < totals[$1] }) else { return "Empty stacked bar chart." }
+            guard let i = totals.indices.max(by: { totals[$0] < totals[$1] }) else { return w["chart_desc_stacked_empty"] }
             let c = d.categories[i]
-            return "Stacked bars for \(d.categories.count) \(d.categories.count == 1 ? "category" : "categories") in \(d.series.count) series ("
-                + d.series.map(\.name).joined(separator: ", ") + "); the largest total is \(c.name)"
-                + (c.totalLabel.map { " at \($0)" } ?? "") + "."
+            return w.count("chart_desc_stacked", d.categories.count, [
+                "series": w.count("chart_desc_series", d.series.count), "names": d.series.map(\.name).joined(separator: ", "), "name": c.name,
+            ]) + (c.totalLabel.map { w("chart_desc_at", ["value": $0]) } ?? "") + "."
         case .line(let d):
             let ends = d.series.compactMap { s in
-                s.points.max(by: { $0.date < $1.date }).map { "\(s.name) \($0.label) in \($0.dateLabel)" }
+                s.points.max(by: { $0.date < $1.date }).map { w("chart_desc_line_end", ["name": s.name, "value": $0.label, "date": $0.dateLabel]) }
             }
             let all = d.series.flatMap(\.points)
             guard let first = all.min(by: { $0.date < $1.date }), let last = all.max(by: { $0.date < $1.date }) else {
-                return "Empty line chart."
+                return w["chart_desc_line_empty"]
             }
-            return "Line chart of \(d.series.count) series from \(first.dateLabel) to \(last.dateLabel); latest: "
-                + ends.joined(separator: ", ") + "."
+            return w("chart_desc_line", ["series": w.count("chart_desc_series", d.series.count), "first": first.dateLabel, "last": last.dateLabel,
+                                         "ends": ends.joined(separator: ", ")])
         case .timeline(let d):
             let sorted = d.events.sorted { $0.date < $1.date }
-            guard let first = sorted.first, let last = sorted.last else { return "Empty timeline." }
-            var s = "Timeline of \(d.events.count) \(d.events.count == 1 ? "event" : "events") from \(first.dateLabel) to \(last.dateLabel)"
+            guard let first = sorted.first, let last = sorted.last else { return w["chart_desc_timeline_empty"] }
+            var s = w.count("chart_desc_timeline", d.events.count, ["first": first.dateLabel, "last": last.dateLabel])
             if let big = d.events.filter({ $0.amount != nil }).max(by: { $0.amount!.high < $1.amount!.high }) {
-                s += "; the largest is \(big.title), at \(big.amount!.label)"
+                s += w("chart_desc_timeline_largest", ["name": big.title, "value": big.amount!.label])
             }
             return s + "."
         case .flow(let d):
             let inv = d.links.filter { $0.kind == .investment }.count
             let pur = d.links.count - inv
-            var s = "Money flows between \(d.nodes.count) \(d.nodes.count == 1 ? "company" : "companies"): \(inv) \(inv == 1 ? "investment" : "investments") "
-                + "and \(pur) \(pur == 1 ? "purchase or contract" : "purchases or contracts")"
+            var s = w.count("chart_desc_flow", d.nodes.count, ["investments": w.count("chart_desc_investments", inv),
+                                                              "purchases": w.count("chart_desc_purchases", pur)])
             if let big = d.links.filter({ $0.amount != nil }).max(by: { $0.amount!.high < $1.amount!.high }) {
                 let name = { (id: String) in d.nodes.first { $0.id == id }?.name ?? id }
-                s += "; the largest is \(name(big.from)) → \(name(big.to)) at \(big.amount!.label)"
+                s += w("chart_desc_flow_largest", ["from": name(big.from), "to": name(big.to), "value": big.amount!.label])
             }
             return s + "."
         case .tornado(let d):
             return d.summary
         case .scale(let d):
-            if d.items.isEmpty { return "Empty scale comparison." }
-            return "Areas proportional to \(d.items.count) \(d.items.count == 1 ? "value" : "values"): "
-                + d.items.map { "\($0.name) \($0.value.label)" }.joined(separator: ", ") + "."
+            if d.items.isEmpty { return w["chart_desc_scale_empty"] }
+            return w.count("chart_desc_scale", d.items.count, ["items": d.items.map { "\($0.name) \($0.value.label)" }.joined(separator: ", ")])
         }
     }
 }

@@ -13,6 +13,8 @@ public struct ChartTable: Sendable, Equatable {
     /// Per row, cells that the HTML table shows instead of the CSV's (column index → text),
     /// as a formatted total in place of a raw one.
     public var shownOverrides: [[Int: String]]
+    /// The words the HTML table shows for the headers and qualifiers (the CSV keeps English).
+    public var words = ChartWords.english
 
     public init(headers: [String], rows: [[String]]) {
         self.headers = headers
@@ -93,6 +95,18 @@ public struct ChartTable: Sendable, Equatable {
             !raw.contains(allHeaders[c]) && (c == 0 || allRows.contains { c < $0.count && !$0[c].isEmpty })
         }
         shownOverrides = overrides.count == rows.count ? overrides : rows.map { _ in [:] }
+        words = chart.words
+        if case .stacked = chart.kind { seriesColumns = Set(1..<max(1, headers.count - 1)) }
+    }
+
+    /// Columns named by the data (a stacked chart's series), whose headers are never translated.
+    var seriesColumns: Set<Int> = []
+
+    /// A header as the HTML table shows it: in the chart's words when it is one of capex's
+    /// own (a series' name is shown as given).
+    func shownHeader(_ column: Int) -> String {
+        guard !seriesColumns.contains(column) else { return headers[column] }
+        return ChartWords.columnKeys[headers[column]].map { words[$0] } ?? headers[column]
     }
 
     /// RFC 4180 CSV: CRLF line ends, fields with `,` `"` CR or LF quoted, quotes doubled.
@@ -112,12 +126,14 @@ public struct ChartTable: Sendable, Equatable {
     /// so a range never breaks after its dash.
     public func html() -> String {
         var s = "<table class=\"cx-table\"><thead><tr>"
-        for c in shownColumns { s += "<th scope=\"col\">\(XMLText.escape(headers[c]))</th>" }
+        for c in shownColumns { s += "<th scope=\"col\">\(XMLText.escape(shownHeader(c)))</th>" }
+        let qualifierColumn = headers.lastIndex(of: "Qualifier")
         s += "</tr></thead><tbody>"
         for (r, row) in rows.enumerated() {
             s += "<tr>"
             for (i, c) in shownColumns.enumerated() where c < row.count {
-                let cell = shownOverrides[r][c] ?? row[c]
+                var cell = shownOverrides[r][c] ?? row[c]
+                if c == qualifierColumn, let key = ChartWords.qualifierKeys[cell] { cell = words[key] }
                 let keep = TextMetrics.isNumeric(cell) && !cell.contains(" ") ? " style=\"white-space:nowrap\"" : ""
                 s += i == 0 ? "<th scope=\"row\"\(keep)>\(XMLText.escape(cell))</th>" : "<td\(keep)>\(XMLText.escape(cell))</td>"
             }

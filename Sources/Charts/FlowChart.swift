@@ -63,14 +63,14 @@ enum FlowLayout {
         var items = [LegendItem(label: chart.investmentLegend, swatch: .solid(Palette.investment)),
                      LegendItem(label: chart.purchaseLegend, swatch: .solid(Palette.purchase))]
         if arcs.contains(where: { ($0.link.amount?.isRange ?? false) || $0.link.amount?.qualifier == .atMost }) {
-            items.append(LegendItem(label: "Range or upper bound (hatched)", swatch: .hatch("#767676")))
+            items.append(LegendItem(label: chart.words["chart_legend_range"], swatch: .hatch("#767676")))
         }
         if arcs.contains(where: { $0.link.amount == nil }) {
-            items.append(LegendItem(label: "No dollar amount", swatch: .dashed("#767676")))
+            items.append(LegendItem(label: chart.words["chart_legend_no_amount"], swatch: .dashed("#767676")))
         }
         let legend = Legend.draw(items, &svg, &defs, left: pad, top: 0, maxWidth: width - 2 * pad)
         var legendBottom = legend.map(\.maxY).max() ?? 0
-        let note = "Arrows point to the company receiving the money; band width ∝ amount."
+        let note = chart.words["chart_flow_note"]
         let noteLines = TextMetrics.wrap(note, maxWidth: width - 2 * pad)
         for (i, line) in noteLines.enumerated() {
             svg.text(line, pad, legendBottom + 4 + TextMetrics.ascent + Double(i) * TextMetrics.lineHeight, cls: "cx-m")

@@ -30,7 +30,7 @@ enum StackedLayout {
         // The legend goes above everything drawn so far: measure it first, then draw it in place.
         var items = chart.series.enumerated().map { LegendItem(label: $1.name, swatch: .solid(colors[$0])) }
         if chart.categories.contains(where: { $0.segments.contains { $0.map { $0.solid < $0.value } ?? false } }) {
-            items.append(LegendItem(label: "Range or upper bound (hatched)", swatch: .hatch("#767676")))
+            items.append(LegendItem(label: chart.words["chart_legend_range"], swatch: .hatch("#767676")))
         }
         var scratch = SVGBuilder(), scratchDefs = defs
         let height = Legend.draw(items, &scratch, &scratchDefs, left: pad, top: 0, maxWidth: width - 2 * pad)

@@ -87,7 +87,7 @@ enum TimelineLayout {
         svg.line(axisX, 0, axisX, height, cls: "cx-axis", extra: [("stroke-width", "1.5")])
         for b in scale.breaks {
             drawBreak(&svg, axisX: axisX, top: b.top, bottom: b.bottom, from: b.from, to: b.to,
-                      month: { chart.dateTickFormat($0, .month) })
+                      month: { chart.dateTickFormat($0, .month) }, words: chart.words)
         }
 
         // Larger circles first so smaller ones stay visible on top.
@@ -135,10 +135,10 @@ enum TimelineLayout {
     /// dates it spans so that a reader knows the time there is not to scale.
     /// The dates are months in the chart's own words (`Jan 2024`), as on its ticks.
     static func drawBreak(_ svg: inout SVGBuilder, axisX: Double, top: Double, bottom: Double, from: Int, to: Int,
-                          month: (ChartDate) -> String) {
+                          month: (ChartDate) -> String, words: ChartWords = .english) {
         let mid = (top + bottom) / 2
         let a = DateFromDays.date(from), b = DateFromDays.date(to)
-        svg.open("cx-break", title: "Axis break: \(month(a)) to \(month(b)) compressed, no events")
+        svg.open("cx-break", title: words("chart_axis_break", ["from": month(a), "to": month(b)]))
         svg.rect(axisX - 7, mid - 4, 14, 8, cls: "cx-bg", extra: [("stroke", "none")])
         for dy in [-4.0, 4.0] {
             svg.line(axisX - 7, mid + dy + 3, axisX + 7, mid + dy - 3, cls: "cx-axis", extra: [("stroke-width", "1.5")])

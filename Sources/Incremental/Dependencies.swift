@@ -15,6 +15,7 @@ import Model
 /// - `figures`: every figure (`figures.*` in a template)
 /// - `translations`: which pages exist in which language, at which URL (every page of a
 ///   site in several languages: its switcher, alternates and links marked untranslated)
+/// - `words`: the interface words of every language (`i18n.*` in a template, generated pages)
 package final class Fingerprints {
     private let site: LoadedSite
     private let fileHashes: [String: String]
@@ -63,6 +64,11 @@ package final class Fingerprints {
             return stream.hex
         case "nav": return Hash.combine(site.pages.filter(Page.isInNavigation).map { "\($0.url)\u{1}\($0.frontMatter)" })
         case "model": return Hash.combine(site.data.map { "\($0.path)\u{1}\(fileHashes[$0.path] ?? "")" })
+        case "words":
+            return Hash.combine(site.translations.byLanguage.keys.sorted().map { language in
+                let texts = site.translations.byLanguage[language]!.texts
+                return language + "\u{1}" + texts.keys.sorted().map { "\($0)\u{2}\(texts[$0]!)" }.joined(separator: "\u{1}")
+            })
         case "assets": return Hash.combine(site.assets.map(\.outputPath))
         case "translations":
             return Hash.combine(site.pages.map { "\($0.translationKey)\u{1}\($0.language ?? "")\u{1}\($0.url)\u{1}\($0.sourcePath)" })

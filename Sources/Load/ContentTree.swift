@@ -8,6 +8,8 @@ package struct ContentTree: Sendable {
     package var markdown: [String] = []
     package var data: [String] = []
     package var templates: [String] = []
+    /// The site's interface words: `templates/i18n/<lang>.yaml` (`Translations`).
+    package var words: [String] = []
     package var assets: [String] = []
     /// Files in `content/` that are neither Markdown nor data (images, PDFs): copied as they are.
     package var staticFiles: [String] = []
@@ -58,6 +60,13 @@ package struct ContentTree: Sendable {
         for path in tree.files(under: root, in: "templates") {
             if path.hasPrefix("templates/assets/") {
                 tree.assets.append(path)
+            } else if path.hasPrefix("templates/i18n/") {
+                let name = path.dropFirst("templates/i18n/".count)
+                if name.hasSuffix(".yaml"), !name.contains("/"), name.count > 5 {
+                    tree.words.append(path)
+                } else {
+                    tree.problems.append(.warning(at: .start(of: path), "not read: templates/i18n/ holds one file of interface words per language, named by its code (en.yaml, es.yaml)"))
+                }
             } else if path.hasSuffix(".mustache") {
                 tree.templates.append(path)
             } else {

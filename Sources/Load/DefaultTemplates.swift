@@ -9,9 +9,9 @@ enum DefaultTemplates {
     package static let figures = """
     <article class="page generated figures">
       <h1>{{page.title}}</h1>
-      <p class="standfirst">Every figure the story cites: its value, how it is computed, what it is computed from, and who reported the facts it rests on. Names, dates and notes are text, not figures, and are not listed.</p>
-      <nav class="contents" id="contents" aria-label="Figures by collection">
-        <h2>Contents</h2>
+      <p class="standfirst">{{i18n.figures_intro}}</p>
+      <nav class="contents" id="contents" aria-label="{{i18n.figures_by_collection}}">
+        <h2>{{i18n.contents}}</h2>
         <ul>{{#page.groups}}<li><a href="#{{anchor}}">{{title}}</a> <span class="meta">({{count}})</span></li>{{/page.groups}}</ul>
       </nav>
       {{#page.groups}}
@@ -26,13 +26,13 @@ enum DefaultTemplates {
             {{#formula}}<p class="figure-formula">{{formula}}: <code>{{expression}}</code></p>{{/formula}}
             {{#drivers}}{{{drivers}}}{{/drivers}}
             {{#has_inputs}}<ul class="figure-inputs">{{#inputs}}<li><a href="{{url}}"><code>{{reference}}</code></a>{{#value}}: {{value}}{{/value}}</li>{{/inputs}}</ul>{{/has_inputs}}
-            {{^formula}}<p class="figure-written">As written in <code>{{file}}</code>, line {{line}}.</p>{{/formula}}
-            {{#has_sources}}<p class="figure-sources">Sources: {{#sources}}<a href="{{url}}">{{name}}</a>{{^last}}; {{/last}}{{/sources}}</p>{{/has_sources}}
-            {{#has_assumptions}}<p class="figure-assumptions">{{assumptions_label}}: {{#assumptions}}<a href="{{url}}">{{id}}</a>{{^last}}, {{/last}}{{/assumptions}}.</p>{{/has_assumptions}}
+            {{^formula}}<p class="figure-written">{{i18n.figure_written_in}} <code>{{file}}</code>, {{i18n.figure_written_line}} {{line}}.</p>{{/formula}}
+            {{#has_sources}}<p class="figure-sources">{{i18n.sources_lead}} {{#sources}}<a href="{{url}}">{{name}}</a>{{^last}}; {{/last}}{{/sources}}</p>{{/has_sources}}
+            {{#has_assumptions}}<p class="figure-assumptions">{{assumptions_label}}: {{#assumptions}}<a href="{{url}}"><code>{{id}}</code></a>{{^last}}, {{/last}}{{/assumptions}}.</p>{{/has_assumptions}}
           </dd>
         {{/figures}}
         </dl>
-        <p class="back"><a href="#contents">Back to the contents</a></p>
+        <p class="back"><a href="#contents">{{i18n.back_to_contents}}</a></p>
       </section>
       {{/page.groups}}
     </article>
@@ -41,7 +41,7 @@ enum DefaultTemplates {
     package static let assumptions = """
     <article class="page generated assumptions">
       <h1>{{page.title}}</h1>
-      <p class="standfirst">{{page.words_standfirst}}</p>
+      <p class="standfirst">{{page.words_standfirst}} <code>capex explain REF --assume ID=VALUE</code>.</p>
       {{#page.assumptions}}
       <section class="assumption" id="{{id}}">
         <h2><code>{{id}}</code></h2>
@@ -58,13 +58,13 @@ enum DefaultTemplates {
     package static let checks = """
     <article class="page generated checks">
       <h1>{{page.title}}</h1>
-      <p class="standfirst">Each statement a source makes that the data can test, held against what the data gives: {{page.consistent}} consistent, {{page.inconsistent}} inconsistent, {{page.unverifiable}} unverifiable, {{page.ambiguous}} ambiguous. Consistent: the data bears it out. Inconsistent: the data contradicts it. Unverifiable: the data cannot decide it. Ambiguous: the source says it in two ways that cannot both be meant.</p>
+      <p class="standfirst">{{i18n.checks_intro}} {{page.tally}}. {{i18n.checks_legend}}</p>
       {{#page.claims}}
       <section class="claim claim-{{status}}" id="{{id}}">
         <h2><span class="status">{{status_label}}</span> {{says}} — <a href="{{figure_url}}"><code>{{figure}}</code></a></h2>
         <p>{{explanation}}</p>
         {{#note}}<p class="note">{{note}}</p>{{/note}}
-        {{#has_sources}}<p class="figure-sources">Sources: {{#sources}}<a href="{{url}}">{{name}}</a>{{^last}}; {{/last}}{{/sources}}</p>{{/has_sources}}
+        {{#has_sources}}<p class="figure-sources">{{i18n.sources_lead}} {{#sources}}<a href="{{url}}">{{name}}</a>{{^last}}; {{/last}}{{/sources}}</p>{{/has_sources}}
       </section>
       {{/page.claims}}
     </article>
@@ -77,12 +77,12 @@ enum DefaultTemplates {
       <section class="source" id="{{id}}">
         <h2>{{publisher}}{{#date_html}}, {{{date_html}}}{{/date_html}}</h2>
         {{#link_url}}<p class="source-title" lang="{{language}}"><a href="{{link_url}}">{{link_text}}</a></p>{{/link_url}}
-        {{#title_missing}}<p class="meta">The article’s title was not preserved.</p>{{/title_missing}}
+        {{#title_missing}}<p class="meta">{{i18n.source_title_missing}}</p>{{/title_missing}}
         {{#title}}<p class="source-title" lang="{{language}}">{{title}}</p>{{/title}}
-        {{#address}}<p class="meta">Address as recorded (not a web link): <code>{{address}}</code></p>{{/address}}
-        {{#no_address}}<p class="meta">No web address is recorded for this article.</p>{{/no_address}}
+        {{#address}}<p class="meta">{{i18n.source_address}} <code>{{address}}</code></p>{{/address}}
+        {{#no_address}}<p class="meta">{{i18n.source_no_address}}</p>{{/no_address}}
         {{#note}}<p class="note">{{note}}</p>{{/note}}
-        {{#has_figures}}<details><summary>{{figure_count_words}} on this source</summary><ul>{{#figures}}<li><a href="{{url}}"><code>{{reference}}</code></a>{{#value}}: {{value}}{{/value}}</li>{{/figures}}</ul></details>{{/has_figures}}
+        {{#has_figures}}<details><summary>{{figure_count_words}} {{i18n.on_this_source}}</summary><ul>{{#figures}}<li><a href="{{url}}"><code>{{reference}}</code></a>{{#value}}: {{value}}{{/value}}</li>{{/figures}}</ul></details>{{/has_figures}}
       </section>
       {{/page.sources}}
     </article>
@@ -91,13 +91,13 @@ enum DefaultTemplates {
     package static let data = """
     <article class="page generated data">
       <h1>{{page.title}}</h1>
-      <p class="standfirst">The story's data and every derived figure, to download. Quantities come with their unit, low and high ends and qualifier.</p>
+      <p class="standfirst">{{i18n.data_intro}}</p>
       <table class="data-table">
-        <thead><tr><th>Collection</th><th class="num">Records</th><th>Download</th></tr></thead>
+        <thead><tr><th>{{i18n.data_collection}}</th><th class="num">{{i18n.data_records}}</th><th>{{i18n.data_download}}</th></tr></thead>
         <tbody>
-        {{#page.collections}}<tr><td>{{name}}</td><td class="num">{{count}}</td><td><a href="{{csv_url}}">CSV</a> · <a href="{{json_url}}">JSON</a></td></tr>
+        {{#page.collections}}<tr><td>{{label}}</td><td class="num">{{count}}</td><td><a href="{{csv_url}}">CSV</a> · <a href="{{json_url}}">JSON</a></td></tr>
         {{/page.collections}}
-        <tr><td>All figures, derived and as written</td><td class="num">{{page.figure_count}}</td><td><a href="{{page.figures_csv_url}}">CSV</a> · <a href="{{page.figures_json_url}}">JSON</a></td></tr>
+        <tr><td>{{i18n.data_all_figures}}</td><td class="num">{{page.figure_count}}</td><td><a href="{{page.figures_csv_url}}">CSV</a> · <a href="{{page.figures_json_url}}">JSON</a></td></tr>
         </tbody>
       </table>
     </article>
@@ -106,24 +106,24 @@ enum DefaultTemplates {
     package static let deals = """
     <article class="page generated deals">
       <h1>{{page.title}}</h1>
-      <p class="standfirst">Money and power between companies. Totals add only deals of the same standing: money paid or signed for, money pledged (announced, often on conditions such as “up to”), and money still in talks are never added together.</p>
+      <p class="standfirst">{{i18n.deals_intro}}</p>
       <table class="data-table deals-table">
-        <thead><tr><th>Deal</th><th>From</th><th>To</th><th>Kind</th><th class="num">Amount</th><th class="num">Power</th><th class="num">Term</th><th>Status</th><th>Date</th></tr></thead>
+        <thead><tr><th>{{i18n.deal}}</th><th>{{i18n.from}}</th><th>{{i18n.to}}</th><th>{{i18n.kind}}</th><th class="num">{{i18n.amount}}</th><th class="num">{{i18n.power}}</th><th class="num">{{i18n.term}}</th><th>{{i18n.status}}</th><th>{{i18n.date}}</th></tr></thead>
         <tbody>
-        {{#page.deals}}<tr id="{{id}}"><td class="deal-name">{{name}}</td><td data-label="From"><a href="{{from_url}}">{{from}}</a></td><td data-label="To"><a href="{{to_url}}">{{to}}</a></td><td data-label="Kind">{{kind}}</td><td class="num" data-label="Amount">{{{amount_html}}}</td><td class="num" data-label="Power">{{{power_html}}}</td><td class="num" data-label="Term">{{{term_html}}}</td><td data-label="Status">{{status}}{{#modality_html}}; <span class="modality">{{{modality_html}}}</span>{{/modality_html}}{{#conditions}}; {{conditions}}{{/conditions}}</td><td data-label="Date">{{{date_html}}}</td></tr>
+        {{#page.deals}}<tr id="{{id}}"><td class="deal-name">{{name}}</td><td data-label="{{i18n.from}}"><a href="{{from_url}}">{{from}}</a></td><td data-label="{{i18n.to}}"><a href="{{to_url}}">{{to}}</a></td><td data-label="{{i18n.kind}}">{{kind}}</td><td class="num" data-label="{{i18n.amount}}">{{{amount_html}}}</td><td class="num" data-label="{{i18n.power}}">{{{power_html}}}</td><td class="num" data-label="{{i18n.term}}">{{{term_html}}}</td><td data-label="{{i18n.status}}">{{status}}{{#modality_html}}; <span class="modality">{{{modality_html}}}</span>{{/modality_html}}{{#conditions}}; {{conditions}}{{/conditions}}</td><td data-label="{{i18n.date}}">{{{date_html}}}</td></tr>
         {{/page.deals}}
         </tbody>
       </table>
       {{#page.has_totals}}
-      <h2>Totals by standing</h2>
+      <h2>{{i18n.deals_totals}}</h2>
       <table class="data-table totals">
-        <thead><tr><th>Kind</th><th>Standing</th><th class="num">Amount</th><th class="num">Power</th></tr></thead>
+        <thead><tr><th>{{i18n.kind}}</th><th>{{i18n.standing}}</th><th class="num">{{i18n.amount}}</th><th class="num">{{i18n.power}}</th></tr></thead>
         <tbody>
-        {{#page.totals}}<tr><th scope="row">{{kind}}</th><td data-label="Standing">{{standing}}</td><td class="num" data-label="Amount">{{amount}}</td><td class="num" data-label="Power">{{power}}</td></tr>
+        {{#page.totals}}<tr><th scope="row">{{kind}}</th><td data-label="{{i18n.standing}}">{{standing}}</td><td class="num" data-label="{{i18n.amount}}">{{amount}}</td><td class="num" data-label="{{i18n.power}}">{{power}}</td></tr>
         {{/page.totals}}
         </tbody>
       </table>
-      <ul class="meta">{{#page.standings}}<li><strong>{{words}}</strong>{{#has_statuses}}: status {{statuses}}{{/has_statuses}}</li>{{/page.standings}}</ul>
+      <ul class="meta">{{#page.standings}}<li><strong>{{words}}</strong>{{#has_statuses}}: {{statuses_text}}{{/has_statuses}}</li>{{/page.standings}}</ul>
       {{/page.has_totals}}
     </article>
     """
@@ -143,10 +143,10 @@ enum DefaultTemplates {
       <h1>{{page.title}}</h1>
       {{#page.kind}}<p class="standfirst">{{page.kind}}</p>{{/page.kind}}
       {{#page.has_money}}
-      <h2 id="money-in-deals">Money and power in its deals</h2>
-      <p class="meta">By standing: money paid or signed for, pledged, and in talks are never added together.</p>
+      <h2 id="money-in-deals">{{i18n.company_money_heading}}</h2>
+      <p class="meta">{{i18n.company_money_note}}</p>
       <table class="data-table company-money" aria-labelledby="money-in-deals">
-        <thead><tr><th><span class="visually-hidden">Total</span></th>{{#page.money_columns}}<th class="num" scope="col">{{words}}</th>{{/page.money_columns}}</tr></thead>
+        <thead><tr><th><span class="visually-hidden">{{i18n.total}}</span></th>{{#page.money_columns}}<th class="num" scope="col">{{words}}</th>{{/page.money_columns}}</tr></thead>
         <tbody>{{#page.money_rows}}<tr><th scope="row">{{label}}</th>{{#cells}}<td class="num" data-label="{{words}}">{{{html}}}</td>{{/cells}}</tr>{{/page.money_rows}}</tbody>
       </table>
       {{/page.has_money}}

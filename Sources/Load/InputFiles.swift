@@ -20,7 +20,7 @@ package struct InputFiles: Sendable {
 
     package static func read(root: URL, output: URL? = nil, previous: KnownInputs? = nil, trustAfter: Double = 2) -> InputFiles {
         let tree = ContentTree.scan(root: root, output: output)
-        var paths = tree.markdown + tree.data + tree.templates + tree.assets + tree.staticFiles
+        var paths = tree.markdown + tree.data + tree.templates + tree.words + tree.assets + tree.staticFiles
         if tree.hasSiteConfig { paths.append("content/" + SiteConfig.fileName) }
         let rootPath = root.path
         var now = timespec()

@@ -11,6 +11,8 @@ package struct LoadedSite: Sendable {
     package var data: [DataCollection]
     package var model: StoryModel
     package var templates: TemplateSet
+    /// The interface words of each language (`templates/i18n/<lang>.yaml`, built-in and the site's).
+    package var translations = Translations.load(languages: ["en"], siteFiles: [:]).0
     package var assets: [Asset]
     package var staticFiles: [String]
     /// Every Markdown file's front matter, for the next build's cache.
@@ -205,6 +207,15 @@ package struct SiteLoader {
             case .failure(let problem): diagnostics.append(problem)
             }
         }
+        var wordFiles: [String: String] = [:]
+        for path in tree.words {
+            switch read(path) {
+            case .success(let text): wordFiles[path] = text
+            case .failure(let problem): diagnostics.append(problem)
+            }
+        }
+        let (translations, wordProblems) = Translations.load(languages: config.languageOrder, siteFiles: wordFiles)
+        diagnostics.append(contentsOf: wordProblems)
         let (templates, templateProblems) = TemplateSet.load(paths: tree.templates, refused: tree.refusedTemplates) { templateTexts[$0] ?? "" }
         diagnostics.append(contentsOf: templateProblems)
         for page in pages {
@@ -239,6 +250,7 @@ package struct SiteLoader {
             assets: assets, staticFiles: tree.staticFiles, frontMatterCache: frontMatterCache, root: root.path
         )
         site.languageTrees = LanguageTrees(pages: pages, config: config)
+        site.translations = translations
         let templateCheck = TemplateCheck(
             templates: templates, site: site, dataNames: tree.data.map(DataCollection.name(ofFile:)) + tree.refusedCollections.sorted(),
             dataHadErrors: (dataProblems + modelProblems).contains { $0.severity == .error }

@@ -62,9 +62,12 @@ struct TemplateCheck {
         return walk.diagnostics
     }
 
-    /// `site`, `assets`, `data` and `figures`: the same for every template.
+    /// `site`, `assets`, `i18n`, `data` and `figures`: the same for every template.
     private func commonShape(summary: ContextShape) -> ContextShape {
         let root = ContextShape()
+        // `{{i18n.<key>}}`: every key of the interface words, in any language.
+        let words = root.child("i18n")
+        for key in site.translations.keys { words.child(key) }
         let siteShape = root.child("site")
         if let node = site.config.node { siteShape.merge(node) }
         // The pipeline's keys, and the documented site.yaml fields (README, "Content"), set or not.

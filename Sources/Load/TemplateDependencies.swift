@@ -15,6 +15,7 @@ extension TemplateSet {
         while let current = pending.popLast() {
             guard visited.insert(current).inserted, let text = texts[current] else { continue }
             keys.insert("template:" + current)
+            if text.contains("i18n.") { keys.insert("words") }
             if text.contains("site.pages") || text.contains("site.page_count") || text.contains("page.pages") { keys.insert("pagelist") }
             if text.contains("site.nav") || text.contains("site.has_nav") { keys.insert("nav") }
             if text.contains("assets.") { keys.insert("assets") }

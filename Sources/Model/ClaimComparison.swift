@@ -38,57 +38,53 @@ extension ModelBuilder {
     }
 
     /// A stated value against a computed one: the status and the sentence that says why.
-    static func compareStated(_ stated: Quantity, with computed: Quantity, tolerance: Double) -> (ClaimCheck.Status, String) {
-        let statedText = stated.formatted(.en), computedText = computed.formatted(.en)
+    static func compareStated(_ stated: Quantity, with computed: Quantity, tolerance: Double) -> (ClaimCheck.Status, ClaimText) {
         let range = span(computed, widenedBy: 0)
-        func low(_ v: Double) -> String { plain(v, like: computed, rounding: .down) }
-        func high(_ v: Double) -> String { plain(v, like: computed, rounding: .up) }
+        let values: [String: ClaimText.Value] = ["stated": .quantity(stated), "computed": .quantity(computed)]
+        func with(_ more: [String: ClaimText.Value]) -> [String: ClaimText.Value] { values.merging(more) { $1 } }
         // An open end is said in words, never as an infinity ("−$∞ trillion").
-        func from(_ v: Double) -> String { v.isFinite ? low(v) : "no stated floor" }
-        func to(_ v: Double) -> String { v.isFinite ? high(v) : "no stated limit" }
+        let low = ClaimText.Value.end(range.low, like: computed, rounding: .down, open: "claim_no_floor")
+        let high = ClaimText.Value.end(range.high, like: computed, rounding: .up, open: "claim_no_limit")
         // A figure at face value bounds the true value on neither side: nothing can be checked against it.
         if computed.qualifier == .faceValue {
-            return (.unverifiable, "The computed \(computedText) comes from inputs that are bounds pulling opposite ways, so it has no bound either way: the data can neither confirm nor rule out the stated \(statedText).")
+            return (.unverifiable, ClaimText("claim_face_value", values))
         }
         switch stated.qualifier {
         case .atLeast(let strict, _):
-            let bound = plain(stated.low, like: stated)
+            let bound = ClaimText.Value.end(stated.low, like: stated, rounding: .nearest, open: "claim_unbounded")
             let meets: (Double) -> Bool = { strict ? $0 > stated.low : $0 >= stated.low }
-            let intro = "The stated \(statedText) is a lower bound: it holds for any value \(strict ? "above" : "of at least") \(bound)."
+            let suffix = strict ? "_strict" : ""
+            let intro = ClaimText("claim_lower_bound" + suffix, with(["bound": bound]))
             if meets(range.low) {
-                return (.consistent, "\(intro) The computed \(computedText) meets it whatever its exact value: its lowest, \(low(range.low)), is \(strict ? "above" : "at least") \(bound).")
+                return (.consistent, intro.then(ClaimText("claim_lower_met" + suffix, with(["low": low, "bound": bound]))))
             }
             if meets(range.high) {
-                return (.unverifiable, "\(intro) The computed \(computedText) runs from \(from(range.low)) to \(to(range.high)), on both sides of it, so the data cannot decide.")
+                return (.unverifiable, intro.then(ClaimText("claim_straddles", with(["low": low, "high": high]))))
             }
-            return (.inconsistent, "\(intro) The computed \(computedText) falls short of it: its highest, \(high(range.high)), is \(strict ? "not above" : "below") \(bound).")
+            return (.inconsistent, intro.then(ClaimText("claim_lower_short" + suffix, with(["high": high, "bound": bound]))))
         case .atMost(let strict, _):
-            let bound = plain(stated.high, like: stated)
+            let bound = ClaimText.Value.end(stated.high, like: stated, rounding: .nearest, open: "claim_unbounded")
             let meets: (Double) -> Bool = { strict ? $0 < stated.high : $0 <= stated.high }
-            let intro = "The stated \(statedText) is an upper bound: it holds for any value \(strict ? "below" : "of at most") \(bound)."
+            let suffix = strict ? "_strict" : ""
+            let intro = ClaimText("claim_upper_bound" + suffix, with(["bound": bound]))
             if meets(range.high) {
-                return (.consistent, "\(intro) The computed \(computedText) meets it whatever its exact value: its highest, \(high(range.high)), is \(strict ? "below" : "at most") \(bound).")
+                return (.consistent, intro.then(ClaimText("claim_upper_met" + suffix, with(["high": high, "bound": bound]))))
             }
             if meets(range.low) {
-                return (.unverifiable, "\(intro) The computed \(computedText) runs from \(from(range.low)) to \(to(range.high)), on both sides of it, so the data cannot decide.")
+                return (.unverifiable, intro.then(ClaimText("claim_straddles", with(["low": low, "high": high]))))
             }
-            return (.inconsistent, "\(intro) The computed \(computedText) goes beyond it: its lowest, \(low(range.low)), is \(strict ? "not below" : "above") \(bound).")
+            return (.inconsistent, intro.then(ClaimText("claim_upper_beyond" + suffix, with(["low": low, "bound": bound]))))
         case .exact, .approximate, .faceValue:
             let allowed = span(stated, widenedBy: tolerance)
-            let percent = Quantity(tolerance).with(hint: .percent).formatted(.en)
+            let percent = ClaimText.Value.quantity(Quantity(tolerance).with(hint: .percent))
             if allowed.low <= range.high && range.low <= allowed.high {
                 // A one-sided bound allows the stated value without pinning the figure down:
                 // possible, not confirmed.
-                if case .atLeast = computed.qualifier {
-                    return (.unverifiable, "The data gives only a lower bound, \(computedText): \(statedText) is possible, not confirmed.")
-                }
-                if case .atMost = computed.qualifier {
-                    return (.unverifiable, "The data gives only an upper bound, \(computedText): \(statedText) is possible, not confirmed.")
-                }
-                return (.consistent, "The stated \(statedText) agrees with the computed \(computedText): within ±\(percent) of the stated value, the two overlap.")
+                if case .atLeast = computed.qualifier { return (.unverifiable, ClaimText("claim_only_lower", values)) }
+                if case .atMost = computed.qualifier { return (.unverifiable, ClaimText("claim_only_upper", values)) }
+                return (.consistent, ClaimText("claim_agrees", with(["percent": percent])))
             }
-            let side = allowed.low > range.high ? "above" : "below"
-            return (.inconsistent, "The stated \(statedText) lies \(side) the computed \(computedText), beyond the ±\(percent) tolerance.")
+            return (.inconsistent, ClaimText(allowed.low > range.high ? "claim_above" : "claim_below", with(["percent": percent])))
         }
     }
 
@@ -96,7 +92,7 @@ extension ModelBuilder {
 
     /// `compare: a > b` (or `<`, `≥`, `≤`, `>=`, `<=`) over two references.
     mutating func comparisonClaim(_ record: Record, tolerance: Double)
-        -> (figure: String, says: String, stated: Quantity?, status: ClaimCheck.Status, explanation: String)? {
+        -> (figure: String, says: String, stated: Quantity?, status: ClaimCheck.Status, explanation: ClaimText)? {
         guard let node = record["compare"], let text = node.text else { return nil }
         let operators = [">=", "<=", "≥", "≤", ">", "<"]
         guard let op = operators.first(where: { text.contains($0) }) else {
@@ -130,58 +126,65 @@ extension ModelBuilder {
         let above = op.hasPrefix(">") || op == "≥"
         let (a, b) = above ? (values[0], values[1]) : (values[1], values[0])
         let (nameA, nameB) = above ? (name(sides[0]), name(sides[1])) : (name(sides[1]), name(sides[0]))
+
         let spanA = Self.span(a, widenedBy: a.qualifier == .approximate ? tolerance : 0)
         let spanB = Self.span(b, widenedBy: b.qualifier == .approximate ? tolerance : 0)
-        let percent = Quantity(tolerance).with(hint: .percent).formatted(.en)
-        func reading(_ q: Quantity) -> String { q.qualifier == .approximate ? " (read as ±\(percent))" : "" }
-        func low(_ v: Double, _ q: Quantity) -> String { v.isFinite ? Self.plain(v, like: q, rounding: .down) : "unbounded" }
-        func high(_ v: Double, _ q: Quantity) -> String { v.isFinite ? Self.plain(v, like: q, rounding: .up) : "unbounded" }
-        let setting = "\(nameA.capitalizedFirst), \(a.formatted(.en)), against \(nameB), \(b.formatted(.en))"
-        let status: ClaimCheck.Status, why: String
+        let percent = ClaimText.Value.quantity(Quantity(tolerance).with(hint: .percent))
+        func reading(_ q: Quantity) -> ClaimText.Value { q.qualifier == .approximate ? .parts(ClaimText("claim_read_as", ["percent": percent])) : .text("") }
+        func low(_ v: Double, _ q: Quantity) -> ClaimText.Value { .end(v, like: q, rounding: .down, open: "claim_unbounded") }
+        func high(_ v: Double, _ q: Quantity) -> ClaimText.Value { .end(v, like: q, rounding: .up, open: "claim_unbounded") }
+        // "Revenue growth, > 22%, against opex growth, ~9%": the first name starts the sentence.
+        let setting: [String: ClaimText.Value] = ["first_name": .capitalized(nameA), "first": .quantity(a),
+                                                  "second_name": nameB, "second": .quantity(b)]
+        func with(_ more: [String: ClaimText.Value]) -> [String: ClaimText.Value] { setting.merging(more) { $1 } }
+        let status: ClaimCheck.Status, why: ClaimText
         if let open = [(a, nameA), (b, nameB)].first(where: { $0.0.qualifier == .faceValue }) {
             status = .unverifiable
-            why = "\(setting): \(open.1) is at face value, from inputs that are bounds pulling opposite ways, so it has no bound either way and the data cannot say which is larger."
+            why = ClaimText("claim_compare_face_value", with(["open": open.1]))
         } else if spanA.low > spanB.high || (op.count == 2 || op == "≥" || op == "≤") && spanA.low >= spanB.high {
             status = .consistent
-            why = "\(setting): the lowest the first can be, \(low(spanA.low, a))\(reading(a)), is above the highest the second can be, \(high(spanB.high, b))\(reading(b)), so the first is the larger."
+            why = ClaimText("claim_compare_larger", with(["low": low(spanA.low, a), "low_reading": reading(a), "high": high(spanB.high, b), "high_reading": reading(b)]))
         } else if spanA.high <= spanB.low {
             status = .inconsistent
-            why = "\(setting): the highest the first can be, \(high(spanA.high, a)), is not above the lowest the second can be, \(low(spanB.low, b)), so the first is not the larger."
+            why = ClaimText("claim_compare_not_larger", with(["high": high(spanA.high, a), "low": low(spanB.low, b)]))
         } else {
             status = .unverifiable
-            why = "\(setting): their ranges overlap (\(low(spanA.low, a))–\(high(spanA.high, a)) and \(low(spanB.low, b))–\(high(spanB.high, b))), so the data cannot say which is larger."
+            why = ClaimText("claim_compare_overlap", with(["first_low": low(spanA.low, a), "first_high": high(spanA.high, a),
+                                                           "second_low": low(spanB.low, b), "second_high": high(spanB.high, b)]))
         }
         return (sides[0], says, nil, status, why)
     }
 
-    /// `financials.meta-2024.revenue_growth` → "revenue growth" (the record's name is on the page).
-    private func name(_ reference: String) -> String {
-        (reference.split(separator: ".").last.map(String.init) ?? reference).replacingUnderscores()
+    /// `financials.meta-2024.revenue_growth` → "revenue growth" (the record's name is on the page):
+    /// the field's name, said in the page's words.
+    private func name(_ reference: String) -> ClaimText.Value {
+        .field(reference.split(separator: ".").last.map(String.init) ?? reference)
     }
 
     // MARK: readings
 
     /// When the claim's `readings` give the figure with different dates or modalities: the
     /// sentence that says so, and which reading the data follows.
-    func readingsDisagree(_ record: Record, figure: String, says: String) -> String? {
+    func readingsDisagree(_ record: Record, figure: String, says: String) -> ClaimText? {
         guard let list = record["readings"]?.elements, list.count >= 2 else { return nil }
-        let readings = list.map { node -> (modality: String, when: String, asOf: String?) in
-            let modality = node["modality"]?.text.flatMap(Modality.init(rawValue:))?.word ?? "reported"
+        let readings = list.map { node -> (modality: ClaimText.Value, when: ClaimText.Value, asOf: String?, same: String) in
+            let word = node["modality"]?.text.flatMap(Modality.init(rawValue:))
             let asOf = node["as_of"]?.text
-            return (modality, node["when"]?.text ?? asOf.map { "as of \($0)" } ?? "at an unstated time", asOf)
+            let when: ClaimText.Value = node["when"]?.text.map { .text($0) }
+                ?? asOf.map { .parts(ClaimText("claim_reading_as_of", ["date": .text($0)])) } ?? .word("claim_reading_unstated")
+            let same = "\(word?.rawValue ?? "reported")|\(node["when"]?.text ?? asOf.map { "as of \($0)" } ?? "")"
+            return (word.map { .word("modality_" + $0.rawValue) } ?? .word("claim_reading_reported"), when, asOf, same)
         }
-        let distinct = Set(readings.map { "\($0.modality)|\($0.when)" })
-        guard distinct.count >= 2 else { return nil }
-        let listed = readings.map { "\($0.when) (\($0.modality))" }
-        let joined = listed.dropLast().joined(separator: ", ") + " and " + listed.last!
-        let count = readings.count == 2 ? "two" : "\(readings.count)"
-        var sentence = "The source gives \(says) in \(count) ways that cannot all be meant: \(joined). The data cannot tell which it means."
+        guard Set(readings.map(\.same)).count >= 2 else { return nil }
+        let listed = readings.map { ClaimText("claim_reading", ["when": $0.when, "modality": $0.modality]) }
+        let count: ClaimText.Value = readings.count == 2 ? .word("claim_readings_two") : .text("\(readings.count)")
+        var sentence = ClaimText("claim_readings", ["says": .text(says), "count": count, "readings": .list(listed)])
         let parts = figure.split(separator: ".").map(String.init)
         if parts.count >= 2, let holder = records[parts[0]]?[parts[1]], let asOf = holder.text("as_of"),
            let chosen = readings.first(where: { $0.asOf == asOf }) {
             // The date as the data knows it ("December 2024"), not as typed ("2024-12-31").
-            let shown = RecordDate(holder, "as_of")?.display() ?? asOf
-            sentence += " This site follows the reading \(chosen.when) (\(parts[0]).\(parts[1]).as_of is \(shown))."
+            let shown: ClaimText.Value = RecordDate(holder, "as_of").map { .date($0) } ?? .text(asOf)
+            sentence = sentence.then(ClaimText("claim_follows_reading", ["when": chosen.when, "reference": .text("\(parts[0]).\(parts[1]).as_of"), "date": shown]))
         }
         return sentence
     }

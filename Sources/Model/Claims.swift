@@ -32,8 +32,10 @@ public struct ClaimCheck: Sendable {
     /// The reference of the figure the claim is about (a comparison's first side).
     public let figure: String
     public let tolerance: Double
-    /// Sentences a reader can follow, naming the comparison made.
-    public let explanation: String
+    /// Sentences a reader can follow, naming the comparison made, in any language.
+    public let text: ClaimText
+    /// The explanation in English.
+    public var explanation: String { text.text(in: .english) }
     public let sources: [String]
     public let note: String?
     public let location: SourceLocation
@@ -43,7 +45,7 @@ extension ModelBuilder {
     mutating func checkClaims() {
         for record in ordered("claims") {
             let tolerance = quantity("claims.\(record.id).tolerance")?.low ?? 0.10
-            let outcome: (figure: String, says: String, stated: Quantity?, status: ClaimCheck.Status, explanation: String)?
+            let outcome: (figure: String, says: String, stated: Quantity?, status: ClaimCheck.Status, explanation: ClaimText)?
             if record["compare"] != nil {
                 outcome = comparisonClaim(record, tolerance: tolerance)
             } else {
@@ -54,13 +56,13 @@ extension ModelBuilder {
                 outcome.status = .ambiguous
                 // Held against a field as written, the number only agrees with itself: say nothing of it.
                 let derived = figures[outcome.figure]?.isDerived ?? false
-                outcome.explanation = derived || record["compare"] != nil ? ambiguity + " " + outcome.explanation : ambiguity
+                outcome.explanation = derived || record["compare"] != nil ? ambiguity.then(outcome.explanation) : ambiguity
             }
             var sources = Set(record.sourceIDs)
             sources.formUnion(figures[outcome.figure]?.sources ?? [])
             claims.append(ClaimCheck(
                 id: record.id, status: outcome.status, says: outcome.says, stated: outcome.stated, figure: outcome.figure,
-                tolerance: tolerance, explanation: outcome.explanation, sources: sources.sorted(),
+                tolerance: tolerance, text: outcome.explanation, sources: sources.sorted(),
                 note: record.text("note"), location: record.location
             ))
         }
@@ -68,7 +70,7 @@ extension ModelBuilder {
 
     /// `says` against `figure`. Nil when the claim is malformed (reported as a diagnostic).
     private mutating func figureClaim(_ record: Record, tolerance: Double)
-        -> (figure: String, says: String, stated: Quantity?, status: ClaimCheck.Status, explanation: String)? {
+        -> (figure: String, says: String, stated: Quantity?, status: ClaimCheck.Status, explanation: ClaimText)? {
         guard let figureNode = record["figure"], let reference = figureNode.text else {
             diagnostics.append(.error(at: record.location, "claim '\(record.id)' needs a 'figure' (the reference it is about) or a 'compare'"))
             return nil
@@ -85,8 +87,8 @@ extension ModelBuilder {
             return nil
         }
         guard let stated, let computed = figures[reference]?.value.quantity else {
-            let why = whyNotComputed(reference) ?? "The figure \(reference) cannot be computed from the data"
-            return (reference, says, stated, .unverifiable, "\(why), so the stated \(says) cannot be checked.")
+            let why = whyNotComputed(reference, says: says) ?? ClaimText("claim_not_computed", ["reference": .text(reference), "stated": .text(says)])
+            return (reference, says, stated, .unverifiable, why)
         }
         guard stated.dimension == computed.dimension else {
             diagnostics.append(.error(
@@ -96,7 +98,7 @@ extension ModelBuilder {
             return nil
         }
         var (status, sentence) = Self.compareStated(stated, with: computed, tolerance: tolerance)
-        if status == .inconsistent, let needed = whatItWouldNeed(stated, reference: reference) { sentence += " " + needed }
+        if status == .inconsistent, let needed = whatItWouldNeed(stated, reference: reference) { sentence = sentence.then(needed) }
         return (reference, says, stated, status, sentence)
     }
 
@@ -109,10 +111,11 @@ extension ModelBuilder {
             || (parts[0] == "financials" && (parts[2].hasPrefix("prior_") || parts[2].hasSuffix("_growth_computed")))
     }
 
-    /// Why a derived figure the data lacks could not be computed, when the model can say.
-    private func whyNotComputed(_ reference: String) -> String? {
+    /// Why a derived figure the data lacks could not be computed, when the model can say, and
+    /// that the stated `says` cannot be checked.
+    private func whyNotComputed(_ reference: String, says: String) -> ClaimText? {
         if let reason = figures[reference]?.value.unverifiableReason {
-            return "The figure \(reference) cannot be computed: \(reason)"
+            return ClaimText("claim_not_computed_because", ["reference": .text(reference), "reason": .text(reason), "stated": .text(says)])
         }
         let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
         guard parts.count == 3, parts[0] == "financials", parts[2].hasSuffix("_growth_computed"),
@@ -120,27 +123,30 @@ extension ModelBuilder {
         let field = String(parts[2].dropLast("_growth_computed".count))
         let company = record.text("company").flatMap { records["companies"]?[$0]?.displayName } ?? record.text("company") ?? "the company"
         let year = Int(record.text("year") ?? "").map { String($0 - 1) } ?? "the year before"
-        var why = "Checking this growth needs \(company)'s \(field.replacingUnderscores()) for \(year) from a source, and the data has none"
+        var values: [String: ClaimText.Value] = ["company": .text(company), "field": .field(field), "year": .text(year), "stated": .text(says)]
         if figures["financials.\(record.id).prior_\(field)"] != nil {
-            why += " (financials.\(record.id).prior_\(field) is worked back from this same growth, so it cannot check it)"
+            values["prior"] = .text("financials.\(record.id).prior_\(field)")
+            return ClaimText("claim_growth_needs_prior", values)
         }
-        return why
+        return ClaimText("claim_growth_needs", values)
     }
 
     /// For a product of two inputs (units × price): what the first input would have to be
     /// for the stated value to hold, at the second input's computed value.
-    private func whatItWouldNeed(_ stated: Quantity, reference: String) -> String? {
+    private func whatItWouldNeed(_ stated: Quantity, reference: String) -> ClaimText? {
         guard let figure = figures[reference], figure.inputs.count == 2, figure.expression?.contains(" × ") == true,
               let varying = figures[figure.inputs[0]], let fixed = figures[figure.inputs[1]],
               let fixedValue = fixed.value.quantity, let varyingValue = varying.value.quantity,
               let needed = try? stated / fixedValue, needed.isFinite
         else { return nil }
-        let neededText = Quantity(interval: needed.interval, dimension: needed.dimension, qualifier: needed.qualifier,
-                                  noun: varyingValue.noun).formatted(.en)
-        let fixedName = fixed.reference.split(separator: ".").last.map { String($0).replacingUnderscores() } ?? "other input"
-        let varyingName = varying.reference.split(separator: ".").last.map { String($0).replacingUnderscores() } ?? "input"
+        let neededValue = Quantity(interval: needed.interval, dimension: needed.dimension, qualifier: needed.qualifier, noun: varyingValue.noun)
+        let fixedName = fixed.reference.split(separator: ".").last.map(String.init) ?? "other_input"
+        let varyingName = varying.reference.split(separator: ".").last.map(String.init) ?? "input"
         // "~450,000–600,000 GPUs" names what it counts; only a bare number says which input it is.
-        let naming = varyingValue.noun != nil || neededText.hasSuffix(varyingName) ? "" : " (\(varyingName))"
-        return "At the \(fixedName) of \(fixedValue.formatted(.en)), it would need \(neededText)\(naming), not \(varyingValue.formatted(.en))."
+        let named = varyingValue.noun == nil && !neededValue.formatted(.en).hasSuffix(varyingName.replacingUnderscores())
+        return ClaimText(named ? "claim_would_need_named" : "claim_would_need", [
+            "fixed": .field(fixedName), "fixed_value": .quantity(fixedValue), "needed": .quantity(neededValue),
+            "varying": .field(varyingName), "varying_value": .quantity(varyingValue),
+        ])
     }
 }

@@ -16,17 +16,21 @@ package struct ChartOutput: Sendable {
 /// block names a collection and fields (or a list of references), the model supplies
 /// quantities with their ranges and sources, the Charts module draws.
 package struct ChartBlocks {
-    package init(model: StoryModel, basePath: String, locale: QuantityLocale, sourceNames: [String: String]) {
+    /// `words`: the interface words of the page's language (legends, "Sources:", "The
+    /// numbers"); the built-in words of `locale`'s language when nil.
+    package init(model: StoryModel, basePath: String, locale: QuantityLocale, sourceNames: [String: String], words: Words? = nil) {
         self.model = model
         self.basePath = basePath
         self.locale = locale
         self.sourceNames = sourceNames
+        self.words = words ?? .builtIn(locale.rawValue)
     }
 
     package let model: StoryModel
     package let basePath: String
     package let locale: QuantityLocale
     package let sourceNames: [String: String]
+    package let words: Words
 
     static let types = ["bar", "stacked", "line", "timeline", "flow", "scale", "tornado"]
     package static let keys = ["id", "type", "title", "description", "data", "where", "x", "y", "values", "labels", "label",
@@ -56,8 +60,8 @@ package struct ChartBlocks {
             throw Failure(diagnostics: [.error(at: SourceLocation(file: file, line: firstLine - 1, column: 1),
                                                "a chart block holds a YAML mapping: id, type, title, data, x, y…")])
         }
-        var context = SpecReader(spec: spec, model: model, fenceLocation: SourceLocation(file: file, line: firstLine - 1, column: 1))
-        let chart = context.chart(locale: locale, format: format)
+        var context = SpecReader(spec: spec, model: model, fenceLocation: SourceLocation(file: file, line: firstLine - 1, column: 1), words: words)
+        let chart = context.chart(locale: locale, format: format)?.saying(ChartWords(texts: words.texts))
         guard let chart, context.problems.isEmpty else { throw Failure(diagnostics: context.problems) }
         cited.formUnion(context.references)
         var sources = Set<String>()
@@ -67,9 +71,9 @@ package struct ChartBlocks {
         let names = sources.sorted().map { "<a href=\"\(basePath)/sources/#\($0)\">\(Escape.html(sourceNames[$0] ?? $0))</a>" }
         // The title on its own line, so that it never runs into "Sources:".
         var html = "<figure class=\"chart\" id=\"chart-\(chart.id)\">\n\(svg)\n<figcaption><strong>\(Escape.html(chart.title))</strong><br>"
-        if !names.isEmpty { html += "Sources: " + names.joined(separator: "; ") + ". " }
-        html += "<a href=\"\(basePath)/data/charts/\(chart.id).csv\">Data (CSV)</a></figcaption>\n"
-        html += table.detailsHTML(summary: "The numbers") + "\n</figure>"
+        if !names.isEmpty { html += words.html("chart_sources") + " " + names.joined(separator: "; ") + ". " }
+        html += "<a href=\"\(basePath)/data/charts/\(chart.id).csv\">\(words.html("chart_data_csv"))</a></figcaption>\n"
+        html += table.detailsHTML(summary: words["chart_numbers"]) + "\n</figure>"
         return (html, ChartOutput(id: chart.id, svg: svg, csv: table.csv(), location: context.fenceLocation))
     }
 
@@ -86,11 +90,14 @@ struct SpecReader {
     let fenceLocation: SourceLocation
     package var problems: [Diagnostic] = []
     package var references: [String] = []
+    /// The interface words of the page's language: standings and modalities in labels.
+    let words: Words
 
-    package init(spec: YAMLNode, model: StoryModel, fenceLocation: SourceLocation) {
+    package init(spec: YAMLNode, model: StoryModel, fenceLocation: SourceLocation, words: Words) {
         self.spec = spec
         self.model = model
         self.fenceLocation = fenceLocation
+        self.words = words
     }
 
     package mutating func fail(_ key: String?, _ message: String) {
@@ -167,7 +174,7 @@ struct SpecReader {
             let reference = "\(record.collection).\(record.id).\(y)"
             guard let quantity = model.figures[reference]?.value.quantity else { continue }
             references.append(reference)
-            points.append(.init(label: label(of: record, field: shown) + Self.modalityNote(model.figures[reference]?.modality),
+            points.append(.init(label: label(of: record, field: shown) + modalityNote(model.figures[reference]?.modality),
                                 reference: reference, quantity: quantity, color: color(of: record), record: record))
         }
         return checkDimensions(points)
@@ -223,14 +230,16 @@ struct SpecReader {
         guard let field, let value = record.text(field) else { return record.displayName }
         // A deal's status reads as its standing, in a reader's words ("pledged", "in talks"),
         // and statuses of one standing share a bar.
-        if field == "status", record.collection == "deals" { return DealStanding(status: value).words }
+        if field == "status", record.collection == "deals" { return words.standing(DealStanding(status: value)) }
+        // A deal's kind is one of capex's words ("investment"), said in the page's language.
+        if field == "kind", record.collection == "deals" { return words.dealKind(value) }
         if let company = model.record("companies", value) { return company.displayName }
         return value
     }
 
     /// " (planned)" for a label drawn from data whose value is not a reported fact.
-    static func modalityNote(_ modality: Modality?) -> String {
-        modality.map { " (\($0.word))" } ?? ""
+    func modalityNote(_ modality: Modality?) -> String {
+        modality.map { " (\(words.modality($0)))" } ?? ""
     }
 
     /// A record's colour: its own, or its company's (`company`, `buyer`, `owner`, `from`).
@@ -294,7 +303,7 @@ struct SpecReader {
             chosen = parts.count == 3 && parts[0] == "claims" ? model.claims.first { $0.id == parts[1] } : nil
             if chosen == nil { fail("marker", "'marker' names a claim's stated value, as in claims.<id>.says") }
         }
-        let markerLabel = text("marker_label") ?? "stated"
+        let markerLabel = text("marker_label") ?? words["chart_marker"]
         let bars = points.map { point -> BarChart.Bar in
             // A source's own figure for this value, drawn on its bar.
             let claim = chosen.flatMap { $0.figure == point.reference ? $0 : nil }
@@ -329,7 +338,7 @@ struct SpecReader {
                 guard drawable([(deal.displayName, reference, amount)], kind: "flow", field: spec["amount"] == nil ? nil : "amount") else { return nil }
             }
             let kind: FlowChart.LinkKind = deal.text("kind") == "investment" ? .investment : .purchase
-            let note = [deal.text("kind"), deal.text("status").map { DealStanding(status: $0).words }]
+            let note = [deal.text("kind").map(words.dealKind), deal.text("status").map { words.standing(DealStanding(status: $0)) }]
                 .compactMap { $0 }.joined(separator: ", ")
             links.append(.init(from: from, to: to, kind: kind, amount: amount.map { Self.value($0, format) }, note: note.isEmpty ? nil : note))
         }
@@ -362,7 +371,7 @@ struct SpecReader {
                 _ = (from, to)
             }
             // The date is the event's unless the record says it is when the fact was disclosed.
-            title += Self.modalityNote(record.modality(of: dateField))
+            title += modalityNote(record.modality(of: dateField))
             events.append(.init(date: date, dateLabel: Self.dateLabel(record, field: dateField, locale: locale), title: title,
                                 amount: amount.map { Self.value($0, format) }, color: color(of: record)))
         }

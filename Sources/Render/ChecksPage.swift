@@ -5,20 +5,26 @@ import Quantities
 /// `/checks/`: every claim a source makes, checked against the figures (`ClaimCheck`).
 extension GeneratedPages {
     func checksPage() -> GeneratedPage {
+        let words = self.words
         let claims = model.claims.map { claim -> [String: Any] in
             var entry: [String: Any] = [
-                "id": claim.id, "status": claim.status.rawValue, "status_label": claim.status.rawValue.capitalizedFirst,
+                "id": claim.id, "status": claim.status.rawValue, "status_label": words["status_" + claim.status.rawValue],
                 "says": says(claim), "figure": claim.figure, "figure_url": figureURL(claim.figure),
-                "explanation": claim.explanation, "sources": sourceList(claim.sources), "has_sources": !claim.sources.isEmpty,
+                "explanation": claim.text.text(in: ClaimWording(texts: words.texts, locale: locale)), "sources": sourceList(claim.sources), "has_sources": !claim.sources.isEmpty,
             ]
             if let note = claim.note { entry["note"] = note }
             return entry
         }
         var values: [String: Any] = ["claims": claims]
+        var tally: [String] = []
         for status in ClaimCheck.Status.allCases {
-            values[status.rawValue] = model.claims.filter { $0.status == status }.count
+            let count = model.claims.filter { $0.status == status }.count
+            values[status.rawValue] = count
+            tally.append(words.count("count_" + status.rawValue, count))
         }
-        return GeneratedPage(url: "/checks/", title: "Checks", template: "checks", values: values)
+        // "12 consistent, 3 inconsistent, 2 unverifiable, 0 ambiguous", each in its number.
+        values["tally"] = tally.joined(separator: ", ")
+        return GeneratedPage(url: "/checks/", title: words["checks_title"], template: "checks", values: values)
     }
 
     /// What the source says: as written in the data on an English page (`~$18B`); on a page

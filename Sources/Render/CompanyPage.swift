@@ -7,14 +7,16 @@ import Quantities
 /// record that involves it. Lines are built from parts that drop when the data lacks them.
 extension GeneratedPages {
     func companiesPage() -> GeneratedPage {
+        let words = self.words
         let companies = model.records("companies").map { record -> [String: Any] in
-            ["name": record.displayName, "kind": record.text("kind") ?? "", "url": "\(base)/companies/\(record.id)/"]
+            ["name": record.displayName, "kind": record.text("kind").map(words.companyKind) ?? "", "url": "\(base)/companies/\(record.id)/"]
         }
-        return GeneratedPage(url: "/companies/", title: "Companies", template: "companies", values: ["companies": companies])
+        return GeneratedPage(url: "/companies/", title: words["companies_title"], template: "companies", values: ["companies": companies])
     }
 
     func companyPage(_ company: Record) -> GeneratedPage {
-        var values: [String: Any] = ["kind": company.text("kind") ?? "", "company_id": company.id, "sections": sections(for: company)]
+        let words = self.words
+        var values: [String: Any] = ["kind": company.text("kind").map(words.companyKind) ?? "", "company_id": company.id, "sections": sections(for: company)]
         let (money, others) = moneyTable(for: company)
         values.merge(money) { $1 }
         values["figures"] = others
@@ -23,8 +25,9 @@ extension GeneratedPages {
         let id = company.id
         if model.records("deals").contains(where: { $0.text("from") == id || $0.text("to") == id }) {
             // A YAML double-quoted string: backslashes and quotes escaped, so any name survives.
-            let title = company.displayName.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            let spec = "id: company-\(id)\ntype: flow\ntitle: \"Deals involving \(title)\"\ndata: deals\nwhere: { involving: \(id) }\n"
+            let chartTitle = words("company_deals_chart", ["name": company.displayName]).replacingOccurrences(of: "\n", with: " ")
+                .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            let spec = "id: company-\(id)\ntype: flow\ntitle: \"\(chartTitle)\"\ndata: deals\nwhere: { involving: \(id) }\n"
             var cited = Set<String>()
             if let (html, output) = try? chartBlocks.render(code: spec, file: "companies/\(id)", firstLine: 1, cited: &cited) {
                 values["chart"] = html
@@ -37,6 +40,7 @@ extension GeneratedPages {
     /// The totals in deals as a table, one row per kind and direction ("Investment received")
     /// and one column per standing; and the company's other derived figures as label/link pairs.
     func moneyTable(for company: Record) -> (table: [String: Any], others: [[String: Any]]) {
+        let words = self.words
         let prefix = "companies.\(company.id)."
         let deals = model.records("deals")
         let kinds = Set(deals.compactMap { $0.text("kind") }).sorted()
@@ -44,10 +48,11 @@ extension GeneratedPages {
         var rowSpecs: [(label: String, field: (DealStanding) -> String)] = []
         for kind in kinds {
             for direction in ["given", "received"] {
-                rowSpecs.append(("\(kind.capitalizedFirst) \(direction)", { "\(direction)_\(kind)_\($0.suffix)" }))
+                let label = words("company_row_" + direction, ["kind": words.dealKind(kind)]).capitalizedFirst
+                rowSpecs.append((label, { "\(direction)_\(kind)_\($0.suffix)" }))
             }
         }
-        rowSpecs.append(("Power in deals", { "power_committed_\($0.suffix)" }))
+        rowSpecs.append((words["company_power_in_deals"], { "power_committed_\($0.suffix)" }))
         let present = rowSpecs.filter { spec in standings.contains { model.figures[prefix + spec.field($0)] != nil } }
         let columns = standings.filter { standing in present.contains { model.figures[prefix + $0.field(standing)] != nil } }
         var shown = Set<String>()
@@ -55,7 +60,7 @@ extension GeneratedPages {
             let cells = columns.map { standing -> [String: Any] in
                 let reference = prefix + spec.field(standing)
                 shown.insert(reference)
-                return ["html": link(reference) ?? "—", "words": standing.words.capitalizedFirst]
+                return ["html": link(reference) ?? "—", "words": words.standing(standing).capitalizedFirst]
             }
             return ["label": spec.label, "cells": cells]
         }
@@ -71,7 +76,7 @@ extension GeneratedPages {
             }
         let table: [String: Any] = [
             "has_money": !rows.isEmpty, "money_rows": rows,
-            "money_columns": columns.map { ["words": $0.words.capitalizedFirst] },
+            "money_columns": columns.map { ["words": words.standing($0).capitalizedFirst] },
         ]
         return (table, others)
     }
@@ -79,7 +84,7 @@ extension GeneratedPages {
     /// One section per kind of record that involves the company, each a list of lines.
     package func sections(for company: Record) -> [[String: Any]] {
         let id = company.id
-        let phrases = self.phrases
+        let phrases = self.phrases, words = self.words
         func companyName(_ id: String?) -> String? {
             guard let id else { return nil }
             guard let record = model.record("companies", id) else { return Escape.html(id) }
@@ -95,63 +100,64 @@ extension GeneratedPages {
             [name, RecordPhrases.join(values) ?? missing].compactMap { $0 }.joined(separator: ": ")
         }
         var sections: [[String: Any]] = []
-        func section(_ title: String, _ collection: String, where keep: (Record) -> Bool, _ describe: (Record) -> String) {
+        func section(_ key: String, _ collection: String, where keep: (Record) -> Bool, _ describe: (Record) -> String) {
             let items = model.records(collection).filter(keep).map { ["html": phrases.modalityLabel($0) + describe($0)] }
-            if !items.isEmpty { sections.append(["title": title, "items": items]) }
+            if !items.isEmpty { sections.append(["title": words["section_" + key], "items": items]) }
         }
         func deal(_ record: Record) -> String {
             let parties = RecordPhrases.join([companyName(record.text("from")), companyName(record.text("to"))], separator: " → ")
             return labelled(parties, [link("deals.\(record.id).amount", of: record), link("deals.\(record.id).power", of: record), link("deals.\(record.id).term", of: record)])
-                + RecordPhrases.parenthesized([record.text("kind").map(Escape.html),
-                                               record.text("status").map { Escape.html(DealStanding.describe(status: $0)) },
+                + RecordPhrases.parenthesized([record.text("kind").map { Escape.html(words.dealKind($0)) },
+                                               record.text("status").map { Escape.html(words.status($0)) },
                                                record.text("conditions").map(Escape.html), phrases.when(record)])
         }
-        section("Deals it pays into", "deals", where: { $0.text("from") == id }, deal)
-        section("Deals it receives", "deals", where: { $0.text("to") == id }, deal)
-        section("Chip purchases", "purchases", where: { $0.text("buyer") == id }) {
+        section("deals_paid", "deals", where: { $0.text("from") == id }, deal)
+        section("deals_received", "deals", where: { $0.text("to") == id }, deal)
+        section("purchases", "purchases", where: { $0.text("buyer") == id }) {
             let what = RecordPhrases.join([link("purchases.\($0.id).units", of: $0), chipName($0.text("chip"))], separator: " ")
-            let costs = RecordPhrases.join([link("purchases.\($0.id).spend", of: $0).map { "spend \($0)" },
-                                            link("purchases.\($0.id).power", of: $0).map { "power \($0)" }])
+            let costs = RecordPhrases.join([link("purchases.\($0.id).spend", of: $0).map { words.html("line_spend", ["value": $0]) },
+                                            link("purchases.\($0.id).power", of: $0).map { words.html("line_power", ["value": $0]) }])
             return (RecordPhrases.join([what, costs], separator: " — ") ?? Escape.html($0.displayName))
                 + RecordPhrases.parenthesized([phrases.when($0)])
         }
-        section("Compute in chip equivalents", "fleets", where: { $0.text("company") == id }) {
+        section("fleets", "fleets", where: { $0.text("company") == id }) {
             let what = RecordPhrases.join([link("fleets.\($0.id).units", of: $0),
-                                           chipName($0.text("chip")).map { "in \($0) equivalents" }], separator: " ")
-            let power = link("fleets.\($0.id).power", of: $0).map { "power \($0)" }
+                                           chipName($0.text("chip")).map { words.html("line_chip_equivalents", ["chip": $0]) }], separator: " ")
+            let power = link("fleets.\($0.id).power", of: $0).map { words.html("line_power", ["value": $0]) }
             return (RecordPhrases.join([what, power], separator: " — ") ?? Escape.html($0.displayName))
                 + RecordPhrases.parenthesized([phrases.when($0)])
         }
-        section("Clusters", "clusters", where: { $0.text("owner") == id }) {
+        section("clusters", "clusters", where: { $0.text("owner") == id }) {
             labelled(Escape.html($0.displayName), [link("clusters.\($0.id).units", of: $0), link("clusters.\($0.id).power", of: $0),
-                                                   link("clusters.\($0.id).power_per_unit", of: $0).map { "all-in \($0)" }],
-                     missing: "size and power not given")
+                                                   link("clusters.\($0.id).power_per_unit", of: $0).map { words.html("line_all_in", ["value": $0]) }],
+                     missing: words.html("missing_size_power"))
         }
-        section("Training runs", "training", where: { $0.text("company") == id }) {
-            labelled(Escape.html($0.displayName), [link("training.\($0.id).gpus", of: $0), link("training.\($0.id).growth", of: $0).map { "\($0) the previous generation" }],
-                     missing: "no GPU count given")
+        section("training", "training", where: { $0.text("company") == id }) {
+            labelled(Escape.html($0.displayName), [link("training.\($0.id).gpus", of: $0), link("training.\($0.id).growth", of: $0).map { words.html("line_previous_generation", ["value": $0]) }],
+                     missing: words.html("missing_gpus"))
         }
-        section("Financials", "financials", where: { $0.text("company") == id }) {
-            labelled(Escape.html($0.text("year") ?? $0.displayName), [link("financials.\($0.id).capex", of: $0).map { "capex \($0)" },
-                                                                     link("financials.\($0.id).capex_growth", of: $0).map { "capex growth \($0)" },
-                                                                     link("financials.\($0.id).revenue_growth", of: $0).map { "revenue growth \($0)" },
-                                                                     link("financials.\($0.id).opex_growth", of: $0).map { "operating cost growth \($0)" }],
-                     missing: "no figures given")
+        section("financials", "financials", where: { $0.text("company") == id }) {
+            labelled(Escape.html($0.text("year") ?? $0.displayName), [link("financials.\($0.id).capex", of: $0).map { words.html("line_capex", ["value": $0]) },
+                                                                     link("financials.\($0.id).capex_growth", of: $0).map { words.html("line_capex_growth", ["value": $0]) },
+                                                                     link("financials.\($0.id).revenue_growth", of: $0).map { words.html("line_revenue_growth", ["value": $0]) },
+                                                                     link("financials.\($0.id).opex_growth", of: $0).map { words.html("line_opex_growth", ["value": $0]) }],
+                     missing: words.html("missing_figures"))
         }
-        section("Valuations", "valuations", where: { $0.text("company") == id }) {
-            (link("valuations.\($0.id).value", of: $0) ?? "value not given")
-                + RecordPhrases.parenthesized([$0.text("kind").map(Escape.html),
-                                               $0.text("status").map { Escape.html(DealStanding.describe(status: $0)) }, phrases.when($0)])
+        section("valuations", "valuations", where: { $0.text("company") == id }) {
+            (link("valuations.\($0.id).value", of: $0) ?? words.html("missing_value"))
+                + RecordPhrases.parenthesized([$0.text("kind").map { Escape.html(words.dealKind($0)) },
+                                               $0.text("status").map { Escape.html(words.status($0)) }, phrases.when($0)])
         }
-        section("Stakes", "stakes", where: { $0.text("holder") == id || $0.text("company") == id }) {
-            let holder = companyName($0.text("holder")) ?? "A holder"
-            let target = companyName($0.text("company")) ?? "a company"
-            let share = link("stakes.\($0.id).share", of: $0).map { " holds \($0) of " } ?? " holds a stake in "
-            return holder + share + target + (link("stakes.\($0.id).value", of: $0).map { ", worth \($0)" } ?? "")
+        section("stakes", "stakes", where: { $0.text("holder") == id || $0.text("company") == id }) {
+            let holder = companyName($0.text("holder")) ?? words.html("stake_some_holder")
+            let target = companyName($0.text("company")) ?? words.html("stake_some_company")
+            let holds = link("stakes.\($0.id).share", of: $0).map { words.html("stake_holds_share", ["holder": holder, "share": $0, "company": target]) }
+                ?? words.html("stake_holds", ["holder": holder, "company": target])
+            return holds + (link("stakes.\($0.id).value", of: $0).map { words.html("stake_worth", ["value": $0]) } ?? "")
                 + RecordPhrases.parenthesized([phrases.when($0)])
         }
-        section("Audiences", "audiences", where: { $0.text("company") == id }) {
-            labelled(Escape.html($0.displayName), [link("audiences.\($0.id).users", of: $0)], missing: "users not given")
+        section("audiences", "audiences", where: { $0.text("company") == id }) {
+            labelled(Escape.html($0.displayName), [link("audiences.\($0.id).users", of: $0)], missing: words.html("missing_users"))
                 + RecordPhrases.parenthesized([$0.text("metric").map(Escape.html), phrases.when($0)])
         }
         return sections

@@ -4,11 +4,13 @@ import Model
 /// `/data/`: the collections as CSV and JSON downloads, and all figures in one file.
 extension GeneratedPages {
     func dataPage() -> GeneratedPage {
+        let words = self.words
         let collections = model.collections.keys.sorted().map { name -> [String: Any] in
-            ["name": name, "count": model.records(name).count,
+            // `data_collection_name` says whether a row shows the file's name, its heading, or both.
+            ["name": name, "label": words("data_collection_name", ["name": name, "title": words.collection(name)]), "count": model.records(name).count,
              "csv_url": "\(downloadBase)/data/\(name).csv", "json_url": "\(downloadBase)/data/\(name).json"]
         }
-        return GeneratedPage(url: "/data/", title: "Data", template: "data", values: [
+        return GeneratedPage(url: "/data/", title: words["data_title"], template: "data", values: [
             "collections": collections, "figure_count": model.figures.count,
             "figures_csv_url": "\(downloadBase)/data/all-figures.csv", "figures_json_url": "\(downloadBase)/data/all-figures.json",
         ])

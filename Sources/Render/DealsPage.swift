@@ -7,7 +7,7 @@ import Quantities
 extension GeneratedPages {
     func dealsPage() -> GeneratedPage {
         let deals = model.records("deals")
-        let phrases = self.phrases
+        let phrases = self.phrases, words = self.words
         func name(_ id: String?) -> String { id.flatMap { model.record("companies", $0)?.displayName } ?? id ?? "" }
         let rows = deals.map { deal -> [String: Any] in
             var row: [String: Any] = [
@@ -16,7 +16,7 @@ extension GeneratedPages {
                     : RecordPhrases.join([name(deal.text("from")), name(deal.text("to"))].map { $0.isEmpty ? nil : $0 }, separator: " → ") ?? deal.id,
                 "from": name(deal.text("from")), "to": name(deal.text("to")),
                 "from_url": "\(base)/companies/\(deal.text("from") ?? "")/", "to_url": "\(base)/companies/\(deal.text("to") ?? "")/",
-                "kind": deal.text("kind") ?? "", "status": DealStanding.describe(status: deal.text("status")),
+                "kind": deal.text("kind").map(words.dealKind) ?? "", "status": words.status(deal.text("status")),
                 "date_html": phrases.when(deal, besideModality: false) ?? "—",
             ]
             for field in ["amount", "power", "term"] {
@@ -27,12 +27,13 @@ extension GeneratedPages {
             return row
         }
         let totals = totals(of: deals)
-        return GeneratedPage(url: "/deals/", title: "Deals", template: "deals",
+        return GeneratedPage(url: "/deals/", title: words["deals_title"], template: "deals",
                              values: ["deals": rows, "totals": totals, "has_totals": !totals.isEmpty, "standings": standingKey(of: deals)])
     }
 
     /// One row per kind and standing that has an amount or a power, firm money first.
     package func totals(of deals: [Record]) -> [[String: Any]] {
+        let words = self.words
         let kinds = Set(deals.compactMap { $0.text("kind") }).sorted()
         let standings = Set(deals.map { DealStanding(status: $0.text("status")) }).sorted()
         var rows: [[String: Any]] = []
@@ -42,7 +43,7 @@ extension GeneratedPages {
                 let amount = total(matching.map { "deals.\($0.id).amount" })
                 let power = total(matching.map { "deals.\($0.id).power" })
                 guard amount != nil || power != nil else { continue }
-                rows.append(["kind": kind.capitalizedFirst, "standing": standing.words, "amount": amount ?? "—", "power": power ?? "—"])
+                rows.append(["kind": words.dealKind(kind).capitalizedFirst, "standing": words.standing(standing), "amount": amount ?? "—", "power": power ?? "—"])
             }
         }
         return rows
@@ -50,6 +51,7 @@ extension GeneratedPages {
 
     /// The standings the table uses, each with the statuses it covers, for the key under it.
     func standingKey(of deals: [Record]) -> [[String: Any]] {
+        let words = self.words
         let byStanding = Dictionary(grouping: deals) { DealStanding(status: $0.text("status")) }
         return byStanding.keys.sorted().map { standing in
             let statuses = Set(byStanding[standing]!.compactMap { $0.text("status") }).sorted()
@@ -59,7 +61,9 @@ extension GeneratedPages {
             case .signed, .pledged, .talks: known = true
             case .other, .unstated: known = false
             }
-            return ["words": standing.words, "statuses": statuses.joined(separator: ", "), "has_statuses": known && !statuses.isEmpty]
+            let list = statuses.map(words.dealStatus).joined(separator: ", ")
+            return ["words": words.standing(standing), "statuses": list, "statuses_text": words("standing_statuses", ["statuses": list]),
+                    "has_statuses": known && !statuses.isEmpty]
         }
     }
 
@@ -69,6 +73,6 @@ extension GeneratedPages {
         let figures = references.compactMap { model.figures[$0] }.filter { $0.value.quantity != nil }
         guard !figures.isEmpty, let sum = try? Quantity.sum(figures.compactMap(\.value.quantity)) else { return nil }
         let modality = Modality.derived(from: figures.map(\.modality))
-        return sum.formatted(locale) + (modality.map { " (\($0.word))" } ?? "")
+        return sum.formatted(locale) + (modality.map { " (\(words.modality($0)))" } ?? "")
     }
 }

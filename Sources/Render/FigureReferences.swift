@@ -8,17 +8,21 @@ import Quantities
 /// `{{ reference | option }}` in prose: parsed on cmark's text nodes (so code keeps them
 /// verbatim), resolved against the model, written as a link to the figure's entry.
 package struct FigureReferences {
-    package init(model: StoryModel, sourceNames: [String: String], basePath: String, locale: QuantityLocale) {
+    /// `words`: the page's interface words (the tooltip's sentence, "unverifiable"); the
+    /// built-in words of `locale`'s language when nil.
+    package init(model: StoryModel, sourceNames: [String: String], basePath: String, locale: QuantityLocale, words: Words? = nil) {
         self.model = model
         self.sourceNames = sourceNames
         self.basePath = basePath
         self.locale = locale
+        self.words = words ?? .builtIn(locale.rawValue)
     }
 
     package let model: StoryModel
     package let sourceNames: [String: String]
     package let basePath: String
     package let locale: QuantityLocale
+    package let words: Words
 
     static let optionNames = ["compact", "precision", "percent", "number"]
 
@@ -114,12 +118,12 @@ package struct FigureReferences {
     }
 
     package func link(to figure: Figure, options: FormatOptions) -> String {
-        let text = FigureText.format(figure, locale: locale, options: options)
-        let title = FigureText.derivation(of: figure, in: model, sourceNames: sourceNames, locale: locale)
+        let text = FigureText.format(figure, locale: locale, options: options, words: words)
+        let title = FigureText.derivation(of: figure, in: model, sourceNames: sourceNames, locale: locale, words: words)
         // A text field (a name, a date) is not on /figures/: it is shown, with its source in
         // the title, but links nowhere.
         guard figure.isQuantityLike else {
-            let shown = model.date(at: figure.reference).map { RecordPhrases(language: locale.rawValue).html($0) } ?? Escape.html(text)
+            let shown = model.date(at: figure.reference).map { RecordPhrases(language: locale.rawValue, words: words).html($0) } ?? Escape.html(text)
             return "<span class=\"figure-text\" title=\"\(Escape.html(title))\">\(shown)</span>"
         }
         let kind = figure.value.unverifiableReason == nil ? "figure" : "figure unverifiable"
@@ -130,7 +134,11 @@ package struct FigureReferences {
 /// How figures read: the value, and the one-line derivation shown in tooltips and entries.
 package enum FigureText {
     /// A field as written keeps the digits it was written with; a derived figure gets three.
-    package static func format(_ figure: Figure, locale: QuantityLocale, options: FormatOptions = FormatOptions()) -> String {
+    /// An unverifiable figure reads as `words["figure_unverifiable"]` ("unverifiable").
+    package static func format(_ figure: Figure, locale: QuantityLocale, options: FormatOptions = FormatOptions(), words: Words? = nil) -> String {
+        if figure.value.unverifiableReason != nil {
+            return (words ?? .builtIn(locale.rawValue))["figure_unverifiable"]
+        }
         var options = options
         if options.precision == FormatOptions().precision, !figure.isDerived, let q = figure.value.quantity {
             options.precision = max(options.precision, significantDigits(q.low), significantDigits(q.high))
@@ -148,20 +156,22 @@ package enum FigureText {
     }
 
     /// `units × the chip's unit price: 350,000 units × $30,000–40,000 per unit. Sources: Business Insider.`
-    package static func derivation(of figure: Figure, in model: StoryModel, sourceNames: [String: String], locale: QuantityLocale) -> String {
+    package static func derivation(of figure: Figure, in model: StoryModel, sourceNames: [String: String], locale: QuantityLocale,
+                                   words: Words? = nil) -> String {
+        let words = words ?? .builtIn(locale.rawValue)
         // "is", not "=": "= > $13 billion" reads as an arrow, or as "≥".
-        var text = "\(figure.label) is \(format(figure, locale: locale))."
-        if let reason = figure.value.unverifiableReason { text += " It cannot be computed: \(reason)." }
+        var text = words("figure_is", ["label": figure.label, "value": format(figure, locale: locale, words: words)])
+        if let reason = figure.value.unverifiableReason { text += " " + words("figure_cannot_compute", ["reason": reason]) }
         if let formula = figure.formula, let expression = figure.expression {
             var withValues = expression
             for input in figure.inputs.sorted(by: { $0.count > $1.count }) {
                 guard let value = model.figures[input] else { continue }
-                withValues = withValues.replacingOccurrences(of: input, with: format(value, locale: locale))
+                withValues = withValues.replacingOccurrences(of: input, with: format(value, locale: locale, words: words))
             }
             text += " \(formula.prefix(1).uppercased() + formula.dropFirst()): \(withValues)."
         }
         let names = figure.sources.map { sourceNames[$0] ?? $0 }
-        if !names.isEmpty { text += " Sources: " + names.joined(separator: "; ") + "." }
+        if !names.isEmpty { text += " " + words["sources_lead"] + " " + names.joined(separator: "; ") + "." }
         let assumed = model.assumptions(restedOnBy: figure.reference).map(\.id)
         if !assumed.isEmpty {
             text += " " + AssumptionWords.text("title.assumes", language: locale.rawValue, ["list": assumed.joined(separator: ", ")])

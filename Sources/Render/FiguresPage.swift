@@ -7,6 +7,7 @@ extension GeneratedPages {
     /// (names, dates, notes) are not figures and are left out; a figure that cannot be
     /// computed is listed with the reason.
     func figuresPage() -> GeneratedPage {
+        let words = self.words
         let listed = model.allFigures.filter(\.isQuantityLike)
         let drivers = model.rangeDrivers(of: listed.map(\.reference))
         let driversText = RangeDriversText(model: model, language: config.language)
@@ -22,14 +23,14 @@ extension GeneratedPages {
                 ]
                 if let formula = figure.formula { entry["formula"] = formula }
                 if let expression = figure.expression { entry["expression"] = expression }
-                if let reason = figure.value.unverifiableReason { entry["unverifiable"] = "It cannot be computed: \(reason)." }
+                if let reason = figure.value.unverifiableReason { entry["unverifiable"] = words("figure_cannot_compute", ["reason": reason]) }
                 entry.merge(assumptionNote(for: figure)) { $1 }
                 if let section = drivers[figure.reference].flatMap({ driversText.html($0, url: figureURL) }) { entry["drivers"] = section }
                 return entry
             }
             return ["collection": collection, "anchor": "figures-\(collection)", "count": figures.count,
-                    "title": collection.replacingUnderscores().capitalizedFirst, "figures": figures]
+                    "title": words.collection(collection), "figures": figures]
         }
-        return GeneratedPage(url: "/figures/", title: "Figures", template: "figures", values: ["groups": groups])
+        return GeneratedPage(url: "/figures/", title: words["figures_title"], template: "figures", values: ["groups": groups])
     }
 }

@@ -12,6 +12,8 @@ struct GeneratedPage {
     package var values: [String: Any]
     /// Charts the page draws, written beside the pages' own.
     package var charts: [ChartOutput] = []
+    /// The language the page is written in (its `i18n` words); set by `GeneratedPages.all()`.
+    package var language = ""
 
     package var outputPath: String { String(url.dropFirst()) + "index.html" }
 }
@@ -26,11 +28,15 @@ struct GeneratedPages {
     /// The language the pages are written in (I18N-PLAN decision 6): its words, dates and
     /// numbers, and its tree, where their links point (`/es/figures/`).
     package let language: String
+    /// The interface words of every language; the pages use `language`'s.
+    package let translations: Translations
 
     package var locale: QuantityLocale { figureLinks.locale }
+    /// The interface words of the pages' language.
+    package var words: Words { translations.words(for: language) }
 
     var chartBlocks: ChartBlocks {
-        ChartBlocks(model: model, basePath: base, locale: locale, sourceNames: sourceNames)
+        ChartBlocks(model: model, basePath: base, locale: locale, sourceNames: sourceNames, words: words)
     }
     /// Where the pages of this language start: `""` or `/capex` for the default, `/es` below it for another.
     package var base: String { config.basePath + config.treePath(language) }
@@ -50,24 +56,28 @@ struct GeneratedPages {
             pages.append(companiesPage())
             pages += model.records("companies").map(companyPage)
         }
-        return pages
+        return pages.map { page in
+            var page = page
+            page.language = language
+            return page
+        }
     }
 
     func figureURL(_ reference: String) -> String { "\(base)/figures/#\(reference)" }
 
     package func text(_ figure: Figure?) -> String {
-        figure.map { FigureText.format($0, locale: locale) } ?? ""
+        figure.map { FigureText.format($0, locale: locale, words: words) } ?? ""
     }
 
     /// The figure at `reference` as a link to its entry, followed by its modality when the
     /// line's record does not already say it ("~525 MW (estimate)"); nil when the data lacks it.
     package func link(_ reference: String, of record: Record? = nil) -> String? {
         model.figures[reference].map {
-            figureLinks.link(to: $0, options: FormatOptions()) + RecordPhrases.figureNote($0, besides: record)
+            figureLinks.link(to: $0, options: FormatOptions()) + phrases.figureNote($0, besides: record)
         }
     }
 
-    var phrases: RecordPhrases { RecordPhrases(language: language) }
+    var phrases: RecordPhrases { RecordPhrases(language: language, words: words) }
 
     func sourceList(_ ids: [String]) -> [[String: Any]] {
         ids.enumerated().map { index, id in

@@ -7,6 +7,13 @@ import Model
 /// them, and a record's modality is said in words. Every function returns HTML.
 struct RecordPhrases {
     package let language: String
+    /// The interface words of `language` ("as of", "expected by", the modalities).
+    package let words: Words
+
+    package init(language: String, words: Words? = nil) {
+        self.language = language
+        self.words = words ?? .builtIn(language)
+    }
 
     /// Non-empty pieces joined by `separator`; nil when none is left.
     static func join(_ parts: [String?], separator: String = ", ") -> String? {
@@ -39,7 +46,7 @@ struct RecordPhrases {
         let field = record.text("date") != nil ? "date" : "as_of"
         if besideModality, field == modalityDateField(record) { return nil }
         guard let shown = date(record, field) else { return nil }
-        return field == "date" ? shown : "as of \(shown)"
+        return field == "date" ? shown : words.html("as_of", ["date": shown])
     }
 
     /// The date field the modality label of `record` shows, if any.
@@ -62,20 +69,20 @@ struct RecordPhrases {
     /// per-field map is said beside each figure instead (`figureNote`).
     package func modality(_ record: Record) -> String? {
         let shown = modalityDateField(record).flatMap { date(record, $0) }
-        guard let modality = record.modality else { return shown.map { "expected by \($0)" } }
+        guard let modality = record.modality else { return shown.map { words.html("expected_by", ["date": $0]) } }
         switch modality {
-        case .expected: return shown.map { "expected by \($0)" } ?? "expected"
-        case .disclosed: return shown.map { "disclosed \($0)" } ?? "disclosed"
+        case .expected: return shown.map { words.html("expected_by", ["date": $0]) } ?? Escape.html(words.modality(.expected))
+        case .disclosed: return shown.map { words.html("disclosed_on", ["date": $0]) } ?? Escape.html(words.modality(.disclosed))
         default:
-            return Escape.html(modality.word)
+            return Escape.html(words.modality(modality))
         }
     }
 
     /// " (estimate)" after a figure whose modality the record's own label does not already
     /// say: a field of a per-field map, or a figure derived from an estimate.
-    static func figureNote(_ figure: Figure, besides record: Record?) -> String {
+    func figureNote(_ figure: Figure, besides record: Record?) -> String {
         guard let modality = figure.modality, modality != record?.modality else { return "" }
-        return " <span class=\"modality\">(\(Escape.html(modality.word)))</span>"
+        return " <span class=\"modality\">(\(Escape.html(words.modality(modality))))</span>"
     }
 
     /// The modality as a label before a record's figures, "expected by December 2024: ",

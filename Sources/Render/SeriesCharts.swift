@@ -70,9 +70,8 @@ extension SpecReader {
         }
         // Bars by deal standing read firm money first: paid or signed, pledged, in talks.
         if text("x") == "status", points.allSatisfy({ $0.record?.collection == "deals" }) {
-            let rank = { (name: String) in
-                [DealStanding.signed, .pledged, .talks].firstIndex { $0.words == name } ?? 3
-            }
+            let firm = [DealStanding.signed, .pledged, .talks].map(words.standing)
+            let rank = { (name: String) in firm.firstIndex(of: name) ?? 3 }
             categories = categories.enumerated().sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }.map(\.element)
         }
         let rows = categories.map { category -> StackedChart.Category in

@@ -113,7 +113,7 @@ package struct SiteRenderer {
                 files.append((tree + "data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
             }
             var deps = templateDeps(page).union(ownDeps(page)).union(rendered.cited.map { "figure:" + $0 })
-            if !rendered.charts.isEmpty { deps.insert("model") }
+            if !rendered.charts.isEmpty { deps.formUnion(["model", "words"]) }
             // Each target once: a layout links home from every page, often several times.
             var seen = Set<String>()
             let links = LinkCheck.targets(in: html).filter { seen.insert($0).inserted }
@@ -123,7 +123,7 @@ package struct SiteRenderer {
 
         // Pages generated from the model: all of them or none change with the data.
         let generatedDeps = { (template: String) in
-            templates.dependencies(of: template).union(templates.dependencies(of: "layout")).union(["model"]).union(languageDeps)
+            templates.dependencies(of: template).union(templates.dependencies(of: "layout")).union(["model", "words"]).union(languageDeps)
         }
         let previousGenerated = reuse?.manifest.groups.keys.filter { $0.hasPrefix("generated:") } ?? []
         // A group's recorded deps include its templates, so a changed template makes it dirty.
@@ -141,8 +141,9 @@ package struct SiteRenderer {
                 let generated = GeneratedPages(
                     model: site.model, config: site.config,
                     figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath + treePath,
-                                                  locale: QuantityLocale(identifier: language) ?? .en),
-                    sourceNames: names, language: language
+                                                  locale: QuantityLocale(identifier: language) ?? .en,
+                                                  words: site.translations.words(for: language)),
+                    sourceNames: names, language: language, translations: site.translations
                 ).all()
                 for var page in generated {
                     let urlInTree = page.url
@@ -304,11 +305,13 @@ package struct SiteRenderer {
         let base = site.config.basePath + site.config.treePath(page.language ?? site.config.language)
         let figures = FigureReferences(
             model: site.model, sourceNames: sourceNames, basePath: base,
-            locale: QuantityLocale(identifier: page.meta.lang ?? page.language ?? site.config.language) ?? .en
+            locale: QuantityLocale(identifier: page.meta.lang ?? page.language ?? site.config.language) ?? .en,
+            words: site.translations.words(for: page.meta.lang ?? page.language ?? site.config.language)
         )
         // Split only for pages that cite figures: most text nodes hold no `{{`.
         var lines: [Substring]?
-        let charts = ChartBlocks(model: site.model, basePath: base, locale: figures.locale, sourceNames: sourceNames)
+        let charts = ChartBlocks(model: site.model, basePath: base, locale: figures.locale, sourceNames: sourceNames,
+                                 words: figures.words)
         return MarkdownRewriter(rewriteText: { text in
             if lines == nil { lines = page.body.split(separator: "\n", omittingEmptySubsequences: false) }
             let line = text.line >= 1 && text.line <= lines!.count ? lines![text.line - 1] : nil
@@ -349,7 +352,7 @@ package struct SiteRenderer {
     /// `page.url` is in its language's tree (`/es/figures/`); `urlInTree` without it (`/figures/`),
     /// the same in every language.
     private func renderGenerated(_ page: GeneratedPage, urlInTree: String, context: TemplateContext) -> String {
-        var values = context.shared(for: page.template)
+        var values = context.shared(for: page.template, language: page.language.isEmpty ? context.language : page.language)
         var pageValues = page.values
         pageValues["title"] = page.title
         pageValues["url"] = site.config.basePath + page.url
@@ -365,13 +368,14 @@ package struct SiteRenderer {
     }
 
     private func notFoundPage(context: TemplateContext) -> String {
+        let words = site.translations.words(for: context.language)
         var values = context.shared(for: "404")
-        var pageValues: [String: Any] = ["title": "Page not found", "url": site.config.basePath + site.config.treePath(context.language) + "/404.html", "is_404": true]
+        var pageValues: [String: Any] = ["title": words["not_found_title"], "url": site.config.basePath + site.config.treePath(context.language) + "/404.html", "is_404": true]
         // No address to switch to: the switcher offers the other languages' home pages.
         if site.config.isMultilingual { pageValues.merge(context.languageValues(page: context.language) { _ in nil }) { $1 } }
         values["page"] = pageValues
         let body = site.templates.render("404", values)
-            ?? "<h1>Page not found</h1>\n<p>There is no page at this address. <a href=\"\(site.config.basePath)/\">Go to the front page</a>.</p>\n"
+            ?? "<h1>\(words.html("not_found_title"))</h1>\n<p>\(words.html("not_found_before_link")) <a href=\"\(site.config.basePath + site.config.treePath(context.language))/\">\(words.html("not_found_link"))</a>\(words.html("not_found_after_link"))</p>\n"
         return wrapInLayout(body, values)
     }
 }

@@ -6,20 +6,20 @@ extension GeneratedPages {
     /// Every source with a link a reader can follow: its title, or "the article on
     /// <host>" when the title was not preserved; only `http`/`https` addresses become links.
     func sourcesPage() -> GeneratedPage {
-        let phrases = RecordPhrases(language: language)
+        let phrases = self.phrases, words = self.words
         let sources = model.records("sources").map { record -> [String: Any] in
             let citing = model.figures(citing: record.id).filter(\.isQuantityLike)
             let title = record.text("title")
             var entry: [String: Any] = [
                 "id": record.id, "publisher": record.text("publisher") ?? title ?? record.id,
                 "language": record.text("language") ?? "", "figure_count": citing.count, "has_figures": !citing.isEmpty,
-                "figure_count_words": citing.count == 1 ? "1 figure rests" : "\(citing.count) figures rest",
+                "figure_count_words": words.count("source_figures", citing.count),
                 "figures": citing.map { ["reference": $0.reference, "url": figureURL($0.reference), "value": text($0)] },
             ]
             if let date = phrases.date(record, "date") { entry["date_html"] = date }
             if let url = record.text("url"), let host = Self.webHost(url) {
                 entry["link_url"] = url
-                entry["link_text"] = title ?? "The article on \(host)"
+                entry["link_text"] = title ?? words("source_article_on", ["host": host])
                 if title == nil { entry["title_missing"] = true }
             } else {
                 if let title { entry["title"] = title }
@@ -28,7 +28,7 @@ extension GeneratedPages {
             if let note = record.text("note") { entry["note"] = note }
             return entry
         }
-        return GeneratedPage(url: "/sources/", title: "Sources", template: "sources", values: ["sources": sources])
+        return GeneratedPage(url: "/sources/", title: words["sources_title"], template: "sources", values: ["sources": sources])
     }
 
     /// The host of an `http` or `https` address (`www.mitrade.com`); nil for anything else,

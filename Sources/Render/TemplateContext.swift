@@ -60,7 +60,8 @@ struct TemplateContext {
             data[collection.name] = collection.records.map { Self.value($0) }
             data[collection.name + "_count"] = collection.records.count
         }
-        shared = ["site": siteValues, "assets": assets, "data": data]
+        shared = ["site": siteValues, "assets": assets, "data": data,
+                  "i18n": site.translations.words(for: language).texts]
         let templates = site.templates
         let layoutUsesPages = templates.dependencies(of: "layout").contains("pagelist")
         templatesUsingPages = Set(templates.names.union(["layout", "404"]).filter { name in
@@ -76,12 +77,13 @@ struct TemplateContext {
     /// templates reach the same values as prose (a nested field keeps its dots: `capex.2024`).
     package static func figures(_ site: LoadedSite, language: String? = nil) -> [String: Any] {
         let locale = QuantityLocale(identifier: language ?? site.config.language) ?? .en
+        let words = site.translations.words(for: language ?? site.config.language)
         var byCollection: [String: [String: [String: Any]]] = [:]
         for (reference, figure) in site.model.figures {
             let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
             guard parts.count >= 2 else { continue }
             // A named figure (`figures.x`) has no field: templates write `figures.figures.x.value`.
-            byCollection[parts[0], default: [:]][parts[1], default: [:]][parts.count == 3 ? parts[2] : "value"] = FigureText.format(figure, locale: locale)
+            byCollection[parts[0], default: [:]][parts[1], default: [:]][parts.count == 3 ? parts[2] : "value"] = FigureText.format(figure, locale: locale, words: words)
         }
         return byCollection
     }
@@ -96,9 +98,17 @@ struct TemplateContext {
         return values
     }
 
+    /// What every page rendered with `template` in `language` sees: `i18n` holds that
+    /// language's interface words (`{{i18n.<key>}}`).
+    func shared(for template: String, language: String) -> [String: Any] {
+        var values = shared(for: template)
+        if language != self.language { values["i18n"] = site.translations.words(for: language).texts }
+        return values
+    }
+
     /// The context for one page, its rendered Markdown given as `content`.
     package func context(for page: Page, content: String) -> [String: Any] {
-        var context = shared(for: site.templates.templateName(for: page))
+        var context = shared(for: site.templates.templateName(for: page), language: page.meta.lang ?? page.language ?? site.config.language)
         var values = Self.summary(page, config: site.config)
         values["content"] = content
         values["is_home"] = page.urlInTree == "/"

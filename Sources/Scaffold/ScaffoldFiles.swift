@@ -75,8 +75,8 @@ language: en
 """#,
         "templates/404.mustache": #"""
 <article class="page">
-  <h1>Page not found</h1>
-  <p>There is no page at this address. The story starts on <a href="{{site.home_url}}">the front page</a>.</p>
+  <h1>{{i18n.not_found_title}}</h1>
+  <p>{{i18n.not_found_before_link}} <a href="{{site.home_url}}">{{i18n.not_found_link}}</a>{{i18n.not_found_after_link}}</p>
 </article>
 
 """#,
@@ -255,6 +255,640 @@ a.figure.unverifiable { font-style: italic; }
 </article>
 
 """#,
+        "templates/i18n/en.yaml": #"""
+# Interface words in English: every word a reader sees that is not the story's own.
+# A flat mapping `key: text` (Hugo's convention). Templates read a word as {{i18n.key}}.
+# {name} is a placeholder the build fills in; keys ending in _one / _other are the forms
+# for a count of exactly 1 and for any other count. A site overrides any key in its own
+# templates/i18n/en.yaml.
+
+# Layout, navigation and footer
+skip_to_story: "Skip to the story"
+nav_chapters: "Chapters"
+nav_reference: "Reference"
+footer_promise: "Every figure on this site is computed from its data and linked to its sources."
+atom_feed: "Atom feed"
+updated: "updated"
+
+# 404
+not_found_title: "Page not found"
+not_found_before_link: "There is no page at this address. The story starts on"
+not_found_link: "the front page"
+not_found_after_link: "."
+
+# Titles of the generated pages (also the footer's links)
+figures_title: "Figures"
+checks_title: "Checks"
+sources_title: "Sources"
+deals_title: "Deals"
+companies_title: "Companies"
+data_title: "Data"
+
+# Shared by several pages
+sources_lead: "Sources:"
+contents: "Contents"
+back_to_contents: "Back to the contents"
+not_given: "—"
+
+# /figures/
+figures_intro: "Every figure the story cites: its value, how it is computed, what it is computed from, and who reported the facts it rests on. Names, dates and notes are text, not figures, and are not listed."
+figures_by_collection: "Figures by collection"
+figure_written_in: "As written in"
+figure_written_line: "line"
+figure_is: "{label} is {value}."
+figure_unverifiable: "unverifiable"
+figure_cannot_compute: "It cannot be computed: {reason}."
+
+# Collections, as headings on /figures/ and names on /data/ (a collection not listed here
+# is named by its file name)
+collection_audiences: "Audiences"
+collection_chips: "Chips"
+collection_claims: "Claims"
+collection_clusters: "Clusters"
+collection_companies: "Companies"
+collection_deals: "Deals"
+collection_figures: "Figures"
+collection_financials: "Financials"
+collection_fleets: "Fleets"
+collection_purchases: "Purchases"
+collection_sources: "Sources"
+collection_stakes: "Stakes"
+collection_training: "Training"
+collection_valuations: "Valuations"
+
+# /checks/
+checks_intro: "Each statement a source makes that the data can test, held against what the data gives:"
+checks_legend: "Consistent: the data bears it out. Inconsistent: the data contradicts it. Unverifiable: the data cannot decide it. Ambiguous: the source says it in two ways that cannot both be meant."
+status_consistent: "Consistent"
+status_inconsistent: "Inconsistent"
+status_unverifiable: "Unverifiable"
+status_ambiguous: "Ambiguous"
+count_consistent_one: "{count} consistent"
+count_consistent_other: "{count} consistent"
+count_inconsistent_one: "{count} inconsistent"
+count_inconsistent_other: "{count} inconsistent"
+count_unverifiable_one: "{count} unverifiable"
+count_unverifiable_other: "{count} unverifiable"
+count_ambiguous_one: "{count} ambiguous"
+count_ambiguous_other: "{count} ambiguous"
+
+# /sources/
+source_title_missing: "The article’s title was not preserved."
+source_article_on: "The article on {host}"
+source_address: "Address as recorded (not a web link):"
+source_no_address: "No web address is recorded for this article."
+source_figures_one: "{count} figure rests"
+source_figures_other: "{count} figures rest"
+on_this_source: "on this source"
+
+# /data/
+data_intro: "The story's data and every derived figure, to download. Quantities come with their unit, low and high ends and qualifier."
+data_collection: "Collection"
+data_records: "Records"
+data_download: "Download"
+data_collection_name: "{name}"
+data_all_figures: "All figures, derived and as written"
+
+# /deals/
+deals_intro: "Money and power between companies. Totals add only deals of the same standing: money paid or signed for, money pledged (announced, often on conditions such as “up to”), and money still in talks are never added together."
+deal: "Deal"
+from: "From"
+to: "To"
+kind: "Kind"
+amount: "Amount"
+power: "Power"
+term: "Term"
+status: "Status"
+date: "Date"
+standing: "Standing"
+deals_totals: "Totals by standing"
+standing_statuses: "status {statuses}"
+
+# How firm a deal's money is (its standing), and its status
+standing_signed: "paid or signed"
+standing_pledged: "pledged"
+standing_talks: "in talks"
+standing_unstated: "status not given"
+standing_other: "status “{status}”"
+status_pledged_as: "pledged — {status}"
+
+# Kinds of deal (a kind not listed here is shown as written)
+deal_kind_investment: "investment"
+deal_kind_cloud: "cloud"
+deal_kind_compute: "compute"
+deal_kind_purchase: "purchase"
+
+# Kinds of company (a kind not listed here is shown as written)
+company_kind_chipmaker: "chipmaker"
+company_kind_cloud: "cloud"
+company_kind_lab: "lab"
+company_kind_platform: "platform"
+
+# How firmly a source states a fact (a record's modality)
+modality_planned: "planned"
+modality_could: "possible"
+modality_expected: "expected"
+modality_disclosed: "disclosed"
+modality_estimate: "estimate"
+expected_by: "expected by {date}"
+disclosed_on: "disclosed {date}"
+as_of: "as of {date}"
+
+# /companies/ and a company's page
+company_money_heading: "Money and power in its deals"
+company_money_note: "By standing: money paid or signed for, pledged, and in talks are never added together."
+total: "Total"
+company_row_given: "{kind} given"
+company_row_received: "{kind} received"
+company_power_in_deals: "Power in deals"
+company_deals_chart: "Deals involving {name}"
+section_deals_paid: "Deals it pays into"
+section_deals_received: "Deals it receives"
+section_purchases: "Chip purchases"
+section_fleets: "Compute in chip equivalents"
+section_clusters: "Clusters"
+section_training: "Training runs"
+section_financials: "Financials"
+section_valuations: "Valuations"
+section_stakes: "Stakes"
+section_audiences: "Audiences"
+line_spend: "spend {value}"
+line_power: "power {value}"
+line_chip_equivalents: "in {chip} equivalents"
+line_all_in: "all-in {value}"
+line_previous_generation: "{value} the previous generation"
+line_capex: "capex {value}"
+line_capex_growth: "capex growth {value}"
+line_revenue_growth: "revenue growth {value}"
+line_opex_growth: "operating cost growth {value}"
+missing_size_power: "size and power not given"
+missing_gpus: "no GPU count given"
+missing_figures: "no figures given"
+missing_value: "value not given"
+missing_users: "users not given"
+stake_holds_share: "{holder} holds {share} of {company}"
+stake_holds: "{holder} holds a stake in {company}"
+stake_worth: ", worth {value}"
+stake_some_holder: "A holder"
+stake_some_company: "a company"
+
+# Charts
+chart_sources: "Sources:"
+chart_numbers: "The numbers"
+chart_marker: "stated"
+chart_data_csv: "Data (CSV)"
+
+
+# Charts: the sentence in each chart's <desc>, legends and notes, the table under it
+chart_desc_bar_one: "Bar chart of {count} value; the largest is {name} at {value}"
+chart_desc_bar_other: "Bar chart of {count} values; the largest is {name} at {value}"
+chart_desc_markers: "; markers: {markers}"
+chart_desc_bar_empty: "Empty bar chart."
+chart_desc_stacked_one: "Stacked bars for {count} category in {series} ({names}); the largest total is {name}"
+chart_desc_stacked_other: "Stacked bars for {count} categories in {series} ({names}); the largest total is {name}"
+chart_desc_at: " at {value}"
+chart_desc_stacked_empty: "Empty stacked bar chart."
+chart_desc_line: "Line chart of {series} from {first} to {last}; latest: {ends}."
+chart_desc_series_one: "{count} series"
+chart_desc_series_other: "{count} series"
+chart_desc_line_end: "{name} {value} in {date}"
+chart_desc_line_empty: "Empty line chart."
+chart_desc_timeline_one: "Timeline of {count} event from {first} to {last}"
+chart_desc_timeline_other: "Timeline of {count} events from {first} to {last}"
+chart_desc_timeline_largest: "; the largest is {name}, at {value}"
+chart_desc_timeline_empty: "Empty timeline."
+chart_desc_flow_one: "Money flows between {count} company: {investments} and {purchases}"
+chart_desc_flow_other: "Money flows between {count} companies: {investments} and {purchases}"
+chart_desc_investments_one: "{count} investment"
+chart_desc_investments_other: "{count} investments"
+chart_desc_purchases_one: "{count} purchase or contract"
+chart_desc_purchases_other: "{count} purchases or contracts"
+chart_desc_flow_largest: "; the largest is {from} → {to} at {value}"
+chart_desc_scale_one: "Areas proportional to {count} value: {items}."
+chart_desc_scale_other: "Areas proportional to {count} values: {items}."
+chart_desc_scale_empty: "Empty scale comparison."
+chart_legend_investment: "Investment"
+chart_legend_purchase: "Purchase, compute or cloud deal"
+chart_legend_range: "Range or upper bound (hatched)"
+chart_legend_no_amount: "No dollar amount"
+chart_flow_note: "Arrows point to the company receiving the money; band width ∝ amount."
+chart_axis_break: "Axis break: {from} to {to} compressed, no events"
+chart_col_category: "Category"
+chart_col_value: "Value"
+chart_col_qualifier: "Qualifier"
+chart_col_marker: "Marker"
+chart_col_total: "Total"
+chart_col_series: "Series"
+chart_col_date: "Date"
+chart_col_event: "Event"
+chart_col_amount: "Amount"
+chart_col_from: "From"
+chart_col_to: "To"
+chart_col_kind: "Kind"
+chart_col_note: "Note"
+chart_col_item: "Item"
+chart_qualifier_exact: "exact"
+chart_qualifier_range: "range"
+chart_qualifier_at_least: "at least"
+chart_qualifier_at_most: "at most"
+chart_qualifier_approximate: "approximate"
+
+# A deal's status as the data writes it (a status not listed here is shown as written)
+deal_status_signed: "signed"
+deal_status_completed: "completed"
+deal_status_closed: "closed"
+deal_status_paid: "paid"
+deal_status_invested: "invested"
+deal_status_announced: "announced"
+deal_status_pledged: "pledged"
+deal_status_committed: "committed"
+deal_status_planned: "planned"
+deal_status_talks: "talks"
+deal_status_negotiating: "negotiating"
+deal_status_proposed: "proposed"
+deal_status_rumored: "rumored"
+
+# Claims: the sentences on /checks/ that say why a claim holds, fails or cannot be decided
+claim_two_sentences: "{first} {second}"
+claim_face_value: "The computed {computed} comes from inputs that are bounds pulling opposite ways, so it has no bound either way: the data can neither confirm nor rule out the stated {stated}."
+claim_lower_bound: "The stated {stated} is a lower bound: it holds for any value of at least {bound}."
+claim_lower_bound_strict: "The stated {stated} is a lower bound: it holds for any value above {bound}."
+claim_lower_met: "The computed {computed} meets it whatever its exact value: its lowest, {low}, is at least {bound}."
+claim_lower_met_strict: "The computed {computed} meets it whatever its exact value: its lowest, {low}, is above {bound}."
+claim_lower_short: "The computed {computed} falls short of it: its highest, {high}, is below {bound}."
+claim_lower_short_strict: "The computed {computed} falls short of it: its highest, {high}, is not above {bound}."
+claim_upper_bound: "The stated {stated} is an upper bound: it holds for any value of at most {bound}."
+claim_upper_bound_strict: "The stated {stated} is an upper bound: it holds for any value below {bound}."
+claim_upper_met: "The computed {computed} meets it whatever its exact value: its highest, {high}, is at most {bound}."
+claim_upper_met_strict: "The computed {computed} meets it whatever its exact value: its highest, {high}, is below {bound}."
+claim_upper_beyond: "The computed {computed} goes beyond it: its lowest, {low}, is above {bound}."
+claim_upper_beyond_strict: "The computed {computed} goes beyond it: its lowest, {low}, is not below {bound}."
+claim_straddles: "The computed {computed} runs from {low} to {high}, on both sides of it, so the data cannot decide."
+claim_no_floor: "no stated floor"
+claim_no_limit: "no stated limit"
+claim_only_lower: "The data gives only a lower bound, {computed}: {stated} is possible, not confirmed."
+claim_only_upper: "The data gives only an upper bound, {computed}: {stated} is possible, not confirmed."
+claim_agrees: "The stated {stated} agrees with the computed {computed}: within ±{percent} of the stated value, the two overlap."
+claim_above: "The stated {stated} lies above the computed {computed}, beyond the ±{percent} tolerance."
+claim_below: "The stated {stated} lies below the computed {computed}, beyond the ±{percent} tolerance."
+claim_not_computed: "The figure {reference} cannot be computed from the data, so the stated {stated} cannot be checked."
+claim_not_computed_because: "The figure {reference} cannot be computed: {reason}, so the stated {stated} cannot be checked."
+claim_growth_needs: "Checking this growth needs {company}'s {field} for {year} from a source, and the data has none, so the stated {stated} cannot be checked."
+claim_growth_needs_prior: "Checking this growth needs {company}'s {field} for {year} from a source, and the data has none ({prior} is worked back from this same growth, so it cannot check it), so the stated {stated} cannot be checked."
+claim_would_need: "At the {fixed} of {fixed_value}, it would need {needed}, not {varying_value}."
+claim_would_need_named: "At the {fixed} of {fixed_value}, it would need {needed} ({varying}), not {varying_value}."
+claim_compare_face_value: "{first_name}, {first}, against {second_name}, {second}: {open} is at face value, from inputs that are bounds pulling opposite ways, so it has no bound either way and the data cannot say which is larger."
+claim_compare_larger: "{first_name}, {first}, against {second_name}, {second}: the lowest the first can be, {low}{low_reading}, is above the highest the second can be, {high}{high_reading}, so the first is the larger."
+claim_compare_not_larger: "{first_name}, {first}, against {second_name}, {second}: the highest the first can be, {high}, is not above the lowest the second can be, {low}, so the first is not the larger."
+claim_compare_overlap: "{first_name}, {first}, against {second_name}, {second}: their ranges overlap ({first_low}–{first_high} and {second_low}–{second_high}), so the data cannot say which is larger."
+claim_read_as: " (read as ±{percent})"
+claim_unbounded: "unbounded"
+claim_readings: "The source gives {says} in {count} ways that cannot all be meant: {readings}. The data cannot tell which it means."
+claim_readings_two: "two"
+claim_reading: "{when} ({modality})"
+claim_readings_and: " and "
+claim_reading_as_of: "as of {date}"
+claim_reading_unstated: "at an unstated time"
+claim_reading_reported: "reported"
+claim_follows_reading: "This site follows the reading {when} ({reference} is {date})."
+
+# Data fields as the claims' sentences name them (a field not listed here is named by its
+# name, underscores as spaces)
+field_amount: "amount"
+field_capex: "capex"
+field_capex_growth: "capex growth"
+field_gpus: "gpus"
+field_opex: "opex"
+field_opex_growth: "opex growth"
+field_power: "power"
+field_power_per_unit: "power per unit"
+field_price: "price"
+field_revenue: "revenue"
+field_revenue_growth: "revenue growth"
+field_share: "share"
+field_spend: "spend"
+field_unit_price: "unit price"
+field_units: "units"
+field_users: "users"
+field_value: "value"
+
+"""#,
+        "templates/i18n/es.yaml": #"""
+# Palabras de la interfaz en español: todo lo que lee el lector y no es texto de la historia.
+# Un mapa plano `clave: texto` (la convención de Hugo). Las plantillas leen una palabra como
+# {{i18n.clave}}. {nombre} es un hueco que rellena la compilación; las claves que acaban en
+# _one / _other son las formas para un recuento de exactamente 1 y para cualquier otro.
+# Un sitio sustituye cualquier clave en su propio templates/i18n/es.yaml.
+
+# Plantilla general, navegación y pie
+skip_to_story: "Ir a la historia"
+nav_chapters: "Capítulos"
+nav_reference: "Consulta"
+footer_promise: "Cada cifra de este sitio se calcula a partir de sus datos y enlaza con sus fuentes."
+atom_feed: "Canal Atom"
+updated: "actualizado"
+
+# 404
+not_found_title: "Página no encontrada"
+not_found_before_link: "No hay ninguna página en esta dirección. La historia empieza en"
+not_found_link: "la portada"
+not_found_after_link: "."
+
+# Títulos de las páginas generadas (y enlaces del pie)
+figures_title: "Cifras"
+checks_title: "Verificaciones"
+sources_title: "Fuentes"
+deals_title: "Acuerdos"
+companies_title: "Empresas"
+data_title: "Datos"
+
+# Comunes a varias páginas
+sources_lead: "Fuentes:"
+contents: "Índice"
+back_to_contents: "Volver al índice"
+not_given: "—"
+
+# /figures/
+figures_intro: "Todas las cifras que cita la historia: su valor, cómo se calcula, a partir de qué y quién informó de los hechos en que se basa. Los nombres, las fechas y las notas son texto, no cifras, y no aparecen aquí."
+figures_by_collection: "Cifras por colección"
+figure_written_in: "Tal como figura en"
+figure_written_line: "línea"
+figure_is: "{label}: {value}."
+figure_unverifiable: "no verificable"
+figure_cannot_compute: "No se puede calcular: {reason}."
+
+# Colecciones, como títulos en /figures/ y nombres en /data/
+collection_audiences: "Audiencias"
+collection_chips: "Chips"
+collection_claims: "Afirmaciones"
+collection_clusters: "Clústeres"
+collection_companies: "Empresas"
+collection_deals: "Acuerdos"
+collection_figures: "Cifras"
+collection_financials: "Finanzas"
+collection_fleets: "Flotas de chips"
+collection_purchases: "Compras"
+collection_sources: "Fuentes"
+collection_stakes: "Participaciones"
+collection_training: "Entrenamientos"
+collection_valuations: "Valoraciones"
+
+# /checks/
+checks_intro: "Cada afirmación de una fuente que los datos permiten comprobar, contrastada con lo que dicen los datos:"
+checks_legend: "Coherente: los datos la respaldan. Incoherente: los datos la contradicen. No verificable: los datos no permiten decidir. Ambigua: la fuente la formula de dos maneras que no pueden ser ciertas a la vez."
+status_consistent: "Coherente"
+status_inconsistent: "Incoherente"
+status_unverifiable: "No verificable"
+status_ambiguous: "Ambigua"
+count_consistent_one: "{count} coherente"
+count_consistent_other: "{count} coherentes"
+count_inconsistent_one: "{count} incoherente"
+count_inconsistent_other: "{count} incoherentes"
+count_unverifiable_one: "{count} no verificable"
+count_unverifiable_other: "{count} no verificables"
+count_ambiguous_one: "{count} ambigua"
+count_ambiguous_other: "{count} ambiguas"
+
+# /sources/
+source_title_missing: "No se conservó el título del artículo."
+source_article_on: "El artículo en {host}"
+source_address: "Dirección tal como se registró (no es un enlace web):"
+source_no_address: "No consta ninguna dirección web de este artículo."
+source_figures_one: "{count} cifra se apoya"
+source_figures_other: "{count} cifras se apoyan"
+on_this_source: "en esta fuente"
+
+# /data/
+data_intro: "Los datos de la historia y todas las cifras derivadas, para descargar. Las magnitudes incluyen su unidad, sus extremos inferior y superior y su calificador."
+data_collection: "Colección"
+data_records: "Registros"
+data_download: "Descarga"
+data_collection_name: "{title}"
+data_all_figures: "Todas las cifras, derivadas y tal como se escribieron"
+
+# /deals/
+deals_intro: "Dinero y potencia eléctrica entre empresas. Los totales solo suman acuerdos de la misma firmeza: el dinero pagado o firmado, el dinero prometido (anunciado, a menudo con condiciones como «hasta») y el dinero aún en negociación nunca se suman entre sí."
+deal: "Acuerdo"
+from: "De"
+to: "A"
+kind: "Tipo"
+amount: "Importe"
+power: "Potencia"
+term: "Plazo"
+status: "Estado"
+date: "Fecha"
+standing: "Firmeza"
+deals_totals: "Totales según su firmeza"
+standing_statuses: "con el estado {statuses}"
+
+# Firmeza del dinero de un acuerdo, y su estado
+standing_signed: "pagado o firmado"
+standing_pledged: "prometido"
+standing_talks: "en negociación"
+standing_unstated: "estado no indicado"
+standing_other: "estado «{status}»"
+status_pledged_as: "prometido — {status}"
+
+# Tipos de acuerdo
+deal_kind_investment: "inversión"
+deal_kind_cloud: "nube"
+deal_kind_compute: "computación"
+deal_kind_purchase: "compra"
+
+# Tipos de empresa
+company_kind_chipmaker: "fabricante de chips"
+company_kind_cloud: "proveedor de nube"
+company_kind_lab: "laboratorio de IA"
+company_kind_platform: "plataforma"
+
+# Con qué firmeza da una fuente un dato
+modality_planned: "planeado"
+modality_could: "posible"
+modality_expected: "previsto"
+modality_disclosed: "revelado"
+modality_estimate: "estimación"
+expected_by: "previsto para {date}"
+disclosed_on: "revelado en {date}"
+as_of: "a fecha de {date}"
+
+# /companies/ y la página de cada empresa
+company_money_heading: "Dinero y potencia eléctrica en sus acuerdos"
+company_money_note: "Según su firmeza: el dinero pagado o firmado, el prometido y el que está en negociación nunca se suman entre sí."
+total: "Total"
+company_row_given: "{kind} que aporta"
+company_row_received: "{kind} que recibe"
+company_power_in_deals: "Potencia en acuerdos"
+company_deals_chart: "Acuerdos en los que participa {name}"
+section_deals_paid: "Acuerdos en los que paga"
+section_deals_received: "Acuerdos en los que cobra"
+section_purchases: "Compras de chips"
+section_fleets: "Capacidad de cálculo en equivalentes de chip"
+section_clusters: "Clústeres"
+section_training: "Entrenamientos"
+section_financials: "Finanzas"
+section_valuations: "Valoraciones"
+section_stakes: "Participaciones"
+section_audiences: "Audiencias"
+line_spend: "gasto de {value}"
+line_power: "potencia de {value}"
+line_chip_equivalents: "en equivalentes de {chip}"
+line_all_in: "{value} todo incluido"
+line_previous_generation: "{value} la generación anterior"
+line_capex: "{value} de inversión en capital"
+line_capex_growth: "{value} de crecimiento de la inversión en capital"
+line_revenue_growth: "{value} de crecimiento de los ingresos"
+line_opex_growth: "{value} de crecimiento de los costes operativos"
+missing_size_power: "no se indican ni el tamaño ni la potencia"
+missing_gpus: "no se indica el número de GPU"
+missing_figures: "no se indican cifras"
+missing_value: "no se indica el valor"
+missing_users: "no se indica el número de usuarios"
+stake_holds_share: "{holder} tiene {share} de {company}"
+stake_holds: "{holder} tiene una participación en {company}"
+stake_worth: ", valorada en {value}"
+stake_some_holder: "Un accionista"
+stake_some_company: "una empresa"
+
+# Gráficos
+chart_sources: "Fuentes:"
+chart_numbers: "Las cifras"
+chart_marker: "declarado"
+chart_data_csv: "Datos (CSV)"
+
+# Gráficos: la frase del <desc> de cada gráfico, leyendas y notas, la tabla que lo acompaña
+chart_desc_bar_one: "Gráfico de barras con {count} valor; el mayor es {name}, con {value}"
+chart_desc_bar_other: "Gráfico de barras con {count} valores; el mayor es {name}, con {value}"
+chart_desc_markers: "; marcas: {markers}"
+chart_desc_bar_empty: "Gráfico de barras vacío."
+chart_desc_stacked_one: "Barras apiladas para {count} categoría en {series} ({names}); el mayor total es {name}"
+chart_desc_stacked_other: "Barras apiladas para {count} categorías en {series} ({names}); el mayor total es {name}"
+chart_desc_at: ", con {value}"
+chart_desc_stacked_empty: "Gráfico de barras apiladas vacío."
+chart_desc_line: "Gráfico de líneas con {series} de {first} a {last}; último dato: {ends}."
+chart_desc_series_one: "{count} serie"
+chart_desc_series_other: "{count} series"
+chart_desc_line_end: "{name}, {value} en {date}"
+chart_desc_line_empty: "Gráfico de líneas vacío."
+chart_desc_timeline_one: "Cronología de {count} acontecimiento de {first} a {last}"
+chart_desc_timeline_other: "Cronología de {count} acontecimientos de {first} a {last}"
+chart_desc_timeline_largest: "; el mayor es {name}, con {value}"
+chart_desc_timeline_empty: "Cronología vacía."
+chart_desc_flow_one: "Flujos de dinero entre {count} empresa: {investments} y {purchases}"
+chart_desc_flow_other: "Flujos de dinero entre {count} empresas: {investments} y {purchases}"
+chart_desc_investments_one: "{count} inversión"
+chart_desc_investments_other: "{count} inversiones"
+chart_desc_purchases_one: "{count} compra o contrato"
+chart_desc_purchases_other: "{count} compras o contratos"
+chart_desc_flow_largest: "; el mayor va de {from} a {to}, con {value}"
+chart_desc_scale_one: "Áreas proporcionales a {count} valor: {items}."
+chart_desc_scale_other: "Áreas proporcionales a {count} valores: {items}."
+chart_desc_scale_empty: "Comparación de escala vacía."
+chart_legend_investment: "Inversión"
+chart_legend_purchase: "Compra o contrato de computación o nube"
+chart_legend_range: "Intervalo o límite superior (rayado)"
+chart_legend_no_amount: "Sin importe en dólares"
+chart_flow_note: "Las flechas apuntan a la empresa que recibe el dinero; el grosor de cada banda es proporcional al importe."
+chart_axis_break: "Corte del eje: de {from} a {to} comprimido, sin acontecimientos"
+chart_col_category: "Categoría"
+chart_col_value: "Valor"
+chart_col_qualifier: "Precisión"
+chart_col_marker: "Marca"
+chart_col_total: "Total"
+chart_col_series: "Serie"
+chart_col_date: "Fecha"
+chart_col_event: "Acontecimiento"
+chart_col_amount: "Importe"
+chart_col_from: "De"
+chart_col_to: "A"
+chart_col_kind: "Tipo"
+chart_col_note: "Nota"
+chart_col_item: "Elemento"
+chart_qualifier_exact: "exacto"
+chart_qualifier_range: "intervalo"
+chart_qualifier_at_least: "como mínimo"
+chart_qualifier_at_most: "como máximo"
+chart_qualifier_approximate: "aproximado"
+
+# Estados de un acuerdo tal como los escriben los datos (un estado que no figura aquí se
+# muestra tal cual)
+deal_status_signed: "firmado"
+deal_status_completed: "completado"
+deal_status_closed: "cerrado"
+deal_status_paid: "pagado"
+deal_status_invested: "invertido"
+deal_status_announced: "anunciado"
+deal_status_pledged: "prometido"
+deal_status_committed: "comprometido"
+deal_status_planned: "planeado"
+deal_status_talks: "en negociación"
+deal_status_negotiating: "en negociación"
+deal_status_proposed: "propuesto"
+deal_status_rumored: "rumoreado"
+
+# Afirmaciones: las frases de /checks/ que explican por qué se cumple, falla o no se puede decidir
+claim_two_sentences: "{first} {second}"
+claim_face_value: "La cifra calculada, {computed}, sale de datos que son límites en sentidos opuestos, así que no tiene límite por ningún lado: los datos no pueden confirmar ni descartar la cifra declarada, {stated}."
+claim_lower_bound: "La cifra declarada, {stated}, es un mínimo: se cumple con cualquier valor de al menos {bound}."
+claim_lower_bound_strict: "La cifra declarada, {stated}, es un mínimo: se cumple con cualquier valor superior a {bound}."
+claim_lower_met: "La cifra calculada, {computed}, lo cumple sea cual sea su valor exacto: su mínimo, {low}, es de al menos {bound}."
+claim_lower_met_strict: "La cifra calculada, {computed}, lo cumple sea cual sea su valor exacto: su mínimo, {low}, supera {bound}."
+claim_lower_short: "La cifra calculada, {computed}, se queda corta: su máximo, {high}, es inferior a {bound}."
+claim_lower_short_strict: "La cifra calculada, {computed}, se queda corta: su máximo, {high}, no supera {bound}."
+claim_upper_bound: "La cifra declarada, {stated}, es un máximo: se cumple con cualquier valor que no pase de {bound}."
+claim_upper_bound_strict: "La cifra declarada, {stated}, es un máximo: se cumple con cualquier valor inferior a {bound}."
+claim_upper_met: "La cifra calculada, {computed}, lo cumple sea cual sea su valor exacto: su máximo, {high}, no pasa de {bound}."
+claim_upper_met_strict: "La cifra calculada, {computed}, lo cumple sea cual sea su valor exacto: su máximo, {high}, es inferior a {bound}."
+claim_upper_beyond: "La cifra calculada, {computed}, lo rebasa: su mínimo, {low}, es superior a {bound}."
+claim_upper_beyond_strict: "La cifra calculada, {computed}, lo rebasa: su mínimo, {low}, no es inferior a {bound}."
+claim_straddles: "La cifra calculada, {computed}, va de {low} a {high}, a ambos lados, así que los datos no permiten decidir."
+claim_no_floor: "sin mínimo declarado"
+claim_no_limit: "sin máximo declarado"
+claim_only_lower: "Los datos solo dan un mínimo, {computed}: {stated} es posible, pero no está confirmado."
+claim_only_upper: "Los datos solo dan un máximo, {computed}: {stated} es posible, pero no está confirmado."
+claim_agrees: "La cifra declarada, {stated}, coincide con la calculada, {computed}: con un margen de ±{percent} sobre lo declarado, ambas se solapan."
+claim_above: "La cifra declarada, {stated}, queda por encima de la calculada, {computed}, más allá del margen de ±{percent}."
+claim_below: "La cifra declarada, {stated}, queda por debajo de la calculada, {computed}, más allá del margen de ±{percent}."
+claim_not_computed: "La cifra {reference} no se puede calcular con los datos, así que no se puede comprobar la cifra declarada, {stated}."
+claim_not_computed_because: "La cifra {reference} no se puede calcular ({reason}), así que no se puede comprobar la cifra declarada, {stated}."
+claim_growth_needs: "Para comprobar este crecimiento hace falta el dato de {field} de {company} en {year} según alguna fuente, y los datos no lo tienen, así que no se puede comprobar la cifra declarada, {stated}."
+claim_growth_needs_prior: "Para comprobar este crecimiento hace falta el dato de {field} de {company} en {year} según alguna fuente, y los datos no lo tienen ({prior} se deduce de este mismo crecimiento, así que no sirve para comprobarlo), así que no se puede comprobar la cifra declarada, {stated}."
+claim_would_need: "Tomando {fixed_value} como {fixed}, haría falta llegar a {needed}, no a {varying_value}."
+claim_would_need_named: "Tomando {fixed_value} como {fixed}, haría falta llegar a {needed} ({varying}), no a {varying_value}."
+claim_compare_face_value: "{first_name}, {first}, frente a {second_name}, {second}: {open} se toma tal cual, a partir de datos que son límites en sentidos opuestos, así que no tiene límite por ningún lado y los datos no permiten decir cuál es mayor."
+claim_compare_larger: "{first_name}, {first}, frente a {second_name}, {second}: lo mínimo que puede valer el primero, {low}{low_reading}, supera lo máximo que puede valer el segundo, {high}{high_reading}, así que el primero es mayor."
+claim_compare_not_larger: "{first_name}, {first}, frente a {second_name}, {second}: lo máximo que puede valer el primero, {high}, no supera lo mínimo que puede valer el segundo, {low}, así que el primero no es mayor."
+claim_compare_overlap: "{first_name}, {first}, frente a {second_name}, {second}: sus intervalos se solapan ({first_low}–{first_high} y {second_low}–{second_high}), así que los datos no permiten decir cuál es mayor."
+claim_read_as: " (leído como ±{percent})"
+claim_unbounded: "sin límite"
+claim_readings: "La fuente da {says} de {count} maneras que no pueden ser ciertas a la vez: {readings}. Los datos no permiten saber a cuál se refiere."
+claim_readings_two: "dos"
+claim_reading: "{when} ({modality})"
+claim_readings_and: " y "
+claim_reading_as_of: "a fecha de {date}"
+claim_reading_unstated: "en un momento sin precisar"
+claim_reading_reported: "informado"
+claim_follows_reading: "Este sitio sigue la lectura {when} ({reference} es {date})."
+
+# Campos de los datos tal como los nombran las frases de las afirmaciones
+field_amount: "importe"
+field_capex: "inversión en capital"
+field_capex_growth: "crecimiento de la inversión en capital"
+field_gpus: "GPU"
+field_opex: "costes operativos"
+field_opex_growth: "crecimiento de los costes operativos"
+field_power: "potencia"
+field_power_per_unit: "potencia por unidad"
+field_price: "precio"
+field_revenue: "ingresos"
+field_revenue_growth: "crecimiento de los ingresos"
+field_share: "participación"
+field_spend: "gasto"
+field_unit_price: "precio unitario"
+field_units: "unidades"
+field_users: "usuarios"
+field_value: "valor"
+
+"""#,
         "templates/layout.mustache": #"""
 <!DOCTYPE html>
 <html lang="{{site.language}}">
@@ -262,7 +896,7 @@ a.figure.unverifiable { font-style: italic; }
 {{> partials/head}}
 </head>
 <body>
-<a class="skip" href="#main">Skip to the story</a>
+<a class="skip" href="#main">{{i18n.skip_to_story}}</a>
 <header class="masthead">
   <a class="brand" href="{{site.home_url}}">{{site.title}}</a>
   {{#page.has_translations}}
@@ -271,7 +905,7 @@ a.figure.unverifiable { font-style: italic; }
   </nav>
   {{/page.has_translations}}
   {{#site.has_nav}}
-  <nav aria-label="Chapters">
+  <nav aria-label="{{i18n.nav_chapters}}">
     <ul>{{#site.nav}}<li><a href="{{url}}"{{#is_fallback}} hreflang="{{hreflang}}" lang="{{hreflang}}"{{/is_fallback}}>{{menu}}{{#is_fallback}} <small class="fallback" lang="{{site.language}}">{{fallback_note}}</small>{{/is_fallback}}</a></li>{{/site.nav}}</ul>
   </nav>
   {{/site.has_nav}}
@@ -305,7 +939,7 @@ a.figure.unverifiable { font-style: italic; }
   <header>
     <h1>{{page.title}}</h1>
     {{#page.description}}<p class="standfirst">{{page.description}}</p>{{/page.description}}
-    {{#page.date}}<p class="dateline"><time datetime="{{page.date_iso}}">{{page.date_display}}</time>{{#page.updated}} · updated <time datetime="{{page.updated_iso}}">{{page.updated}}</time>{{/page.updated}}</p>{{/page.date}}
+    {{#page.date}}<p class="dateline"><time datetime="{{page.date_iso}}">{{page.date_display}}</time>{{#page.updated}} · {{i18n.updated}} <time datetime="{{page.updated_iso}}">{{page.updated}}</time>{{/page.updated}}</p>{{/page.date}}
     {{#page.has_tags}}<ul class="tags">{{#page.tags}}<li>{{.}}</li>{{/page.tags}}</ul>{{/page.has_tags}}
     {{#page.summary}}<p class="summary">{{page.summary}}</p>{{/page.summary}}
   </header>
@@ -317,8 +951,8 @@ a.figure.unverifiable { font-style: italic; }
 """#,
         "templates/partials/footer.mustache": #"""
 <footer class="colophon">
-  <p>{{site.title}}{{#site.author}} · {{site.author}}{{/site.author}} · Every figure on this site is computed from its data and linked to its sources.</p>
-  <nav aria-label="Reference"><p>{{#site.has_figures}}<a href="{{site.language_path}}/figures/">Figures</a> · {{/site.has_figures}}{{#site.has_checks}}<a href="{{site.language_path}}/checks/">Checks</a> · {{/site.has_checks}}{{#site.has_sources}}<a href="{{site.language_path}}/sources/">Sources</a> · {{/site.has_sources}}{{#site.has_deals}}<a href="{{site.language_path}}/deals/">Deals</a> · {{/site.has_deals}}{{#site.has_companies}}<a href="{{site.language_path}}/companies/">Companies</a> · {{/site.has_companies}}{{#site.has_figures}}<a href="{{site.language_path}}/data/">Data</a> · {{/site.has_figures}}<a href="{{site.feed_url}}">Atom feed</a></p></nav>
+  <p>{{site.title}}{{#site.author}} · {{site.author}}{{/site.author}} · {{i18n.footer_promise}}</p>
+  <nav aria-label="{{i18n.nav_reference}}"><p>{{#site.has_figures}}<a href="{{site.language_path}}/figures/">{{i18n.figures_title}}</a> · {{/site.has_figures}}{{#site.has_checks}}<a href="{{site.language_path}}/checks/">{{i18n.checks_title}}</a> · {{/site.has_checks}}{{#site.has_sources}}<a href="{{site.language_path}}/sources/">{{i18n.sources_title}}</a> · {{/site.has_sources}}{{#site.has_deals}}<a href="{{site.language_path}}/deals/">{{i18n.deals_title}}</a> · {{/site.has_deals}}{{#site.has_companies}}<a href="{{site.language_path}}/companies/">{{i18n.companies_title}}</a> · {{/site.has_companies}}{{#site.has_figures}}<a href="{{site.language_path}}/data/">{{i18n.data_title}}</a> · {{/site.has_figures}}<a href="{{site.feed_url}}">{{i18n.atom_feed}}</a></p></nav>
 </footer>
 
 """#,

@@ -59,7 +59,7 @@ struct ClaimClassifierTests {
     @Test(arguments: cases)
     func classifies(_ c: Case) throws {
         let (status, said) = ModelBuilder.compareStated(try q(c.stated), with: try q(c.computed), tolerance: 0.10)
-        let explanation = said.replacingOccurrences(of: "\u{00A0}", with: " ")  // "≥ $2 billion" keeps its no-break spaces
+        let explanation = said.text(in: .english).replacingOccurrences(of: "\u{00A0}", with: " ")  // "≥ $2 billion" keeps its no-break spaces
         #expect(status == c.status, "\(explanation)")
         #expect(explanation.contains(c.phrase), "\(explanation)")
         // A bound names itself as one, and no tolerance is claimed for it.
@@ -75,7 +75,7 @@ struct ClaimClassifierTests {
     func faceValueIsUnverifiable(_ stated: String) throws {
         let computed = try q("$7B").with(qualifier: .faceValue)
         let (status, said) = ModelBuilder.compareStated(try q(stated), with: computed, tolerance: 0.10)
-        let explanation = said.replacingOccurrences(of: "\u{00A0}", with: " ")
+        let explanation = said.text(in: .english).replacingOccurrences(of: "\u{00A0}", with: " ")
         #expect(status == .unverifiable, "\(explanation)")
         #expect(explanation.contains("The computed $7 billion at face value comes from inputs that are bounds pulling opposite ways, so it has no bound either way"), "\(explanation)")
         #expect(!explanation.contains("∞"), "\(explanation)")

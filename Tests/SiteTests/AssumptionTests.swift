@@ -65,7 +65,7 @@ struct AssumptionTests {
         let figures = (try? String(contentsOf: output.appendingPathComponent("figures/index.html"), encoding: .utf8)) ?? ""
         let entry = figures.components(separatedBy: #"<dt id="deals.nvidia-openai.gpus_implied">"#).dropFirst().first?
             .components(separatedBy: "</dd>").first ?? ""
-        #expect(entry.contains(#"Rests on the assumptions: <a href="/assumptions/#power-per-h100">power-per-h100</a>, <a href="/assumptions/#default-chip">default-chip</a>."#), "\(entry)")
+        #expect(entry.contains(#"Rests on the assumptions: <a href="/assumptions/#power-per-h100"><code>power-per-h100</code></a>, <a href="/assumptions/#default-chip"><code>default-chip</code></a>."#), "\(entry)")
         let home = (try? String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)) ?? ""
         #expect(home.contains("Assumes: power-per-h100, default-chip.\">"))
         // And the download of all figures.
