@@ -11,5 +11,6 @@ enum GeneratedPageNames {
         "groups", "claims", "consistent", "inconsistent", "unverifiable", "sources", "collections", "figure_count",
         "figures_csv_url", "figures_json_url", "deals", "totals", "companies", "kind", "figures", "has_figures",
         "sections", "company_id", "chart", "permalink", "is_generated",
+        "intro", "entries", "corrections_title", "corrections", "has_corrections",
     ]
 }

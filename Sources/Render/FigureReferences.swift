@@ -19,6 +19,8 @@ package struct FigureReferences {
     package let sourceNames: [String: String]
     package let basePath: String
     package let locale: QuantityLocale
+    /// The story's history, when it has one: a figure that moved is marked, its old value in its title.
+    var notes: EditionNotes?
 
     static let optionNames = ["compact", "precision", "percent", "number"]
 
@@ -123,6 +125,9 @@ package struct FigureReferences {
             return "<span class=\"figure-text\" title=\"\(Escape.html(title))\">\(shown)</span>"
         }
         let kind = figure.value.unverifiableReason == nil ? "figure" : "figure unverifiable"
+        if let moved = notes?.movedTitle(figure.reference) {
+            return "<mark class=\"figure-moved\"><a class=\"\(kind) moved\" href=\"\(basePath)/figures/#\(Escape.html(figure.anchor))\" title=\"\(Escape.html(moved + " " + title))\">\(Escape.html(text))</a></mark>"
+        }
         return "<a class=\"\(kind)\" href=\"\(basePath)/figures/#\(Escape.html(figure.anchor))\" title=\"\(Escape.html(title))\">\(Escape.html(text))</a>"
     }
 }

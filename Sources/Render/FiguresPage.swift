@@ -21,6 +21,7 @@ extension GeneratedPages {
                 if let formula = figure.formula { entry["formula"] = formula }
                 if let expression = figure.expression { entry["expression"] = expression }
                 if let reason = figure.value.unverifiableReason { entry["unverifiable"] = "It cannot be computed: \(reason)." }
+                if let history = figureHistory(figure.reference) { entry["history"] = history }
                 return entry
             }
             return ["collection": collection, "anchor": "figures-\(collection)", "count": figures.count,

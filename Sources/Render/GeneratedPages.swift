@@ -1,3 +1,4 @@
+import Editions
 import Foundation
 import Load
 import Model
@@ -23,6 +24,8 @@ struct GeneratedPages {
     package let config: SiteConfig
     let figureLinks: FigureReferences
     package let sourceNames: [String: String]
+    /// The story's editions and corrections: `/changes/`, and each figure's history on `/figures/`.
+    var history = StoryHistory()
 
     package var locale: QuantityLocale { figureLinks.locale }
 
@@ -35,6 +38,7 @@ struct GeneratedPages {
     package func all() -> [GeneratedPage] {
         guard !model.collections.isEmpty else { return [] }
         var pages = [figuresPage(), dataPage()]
+        if !history.isEmpty { pages.append(changesPage()) }
         if model.collections["claims"] != nil { pages.append(checksPage()) }
         if model.collections["sources"] != nil { pages.append(sourcesPage()) }
         if model.collections["deals"] != nil { pages.append(dealsPage()) }

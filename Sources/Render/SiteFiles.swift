@@ -18,11 +18,12 @@ enum SiteFiles {
         return xml
     }
 
-    /// An Atom feed of the dated regular pages, newest first. The feed's own `updated` is
-    /// the newest entry's date, never the build time: two builds give the same bytes.
-    package static func feed(pages: [Page], config: SiteConfig) -> String {
+    /// An Atom feed of the dated regular pages, newest first, then `extra` (the editions and
+    /// corrections, `EditionFeed`, already as entries). The feed's own `updated` is the newest
+    /// entry's date, never the build time: two builds give the same bytes.
+    package static func feed(pages: [Page], config: SiteConfig, extra: [FeedEntry] = []) -> String {
         let entries = TemplateContext.byDate(pages.filter { $0.kind == .regular && $0.meta.date != nil })
-        let updated = entries.compactMap { $0.meta.lastModified }.max()?.rfc3339 ?? "1970-01-01T00:00:00Z"
+        let updated = (entries.compactMap { $0.meta.lastModified?.rfc3339 } + extra.map(\.updated)).max() ?? "1970-01-01T00:00:00Z"
         let home = config.origin + config.basePath + "/"
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -54,6 +55,18 @@ enum SiteFiles {
                 xml += "    <summary>\(Escape.xml(summary))</summary>\n"
             }
             xml += "  </entry>\n"
+        }
+        for entry in extra {
+            xml += """
+              <entry>
+                <title>\(Escape.xml(entry.title))</title>
+                <link rel="alternate" type="text/html" href="\(Escape.xml(entry.url))"/>
+                <id>\(Escape.xml(entry.url))</id>
+                <updated>\(entry.updated)</updated>
+                <summary>\(Escape.xml(entry.summary))</summary>
+              </entry>
+
+            """
         }
         xml += "</feed>\n"
         return xml

@@ -1,4 +1,5 @@
 import Diagnostics
+import Editions
 import Foundation
 import Incremental
 import Load
@@ -14,6 +15,9 @@ package struct SiteRenderer {
     }
 
     package let site: LoadedSite
+    /// The story's editions and corrections (`/changes/`, the notes on chapters, the feed);
+    /// empty for a site without them, which renders as it always did.
+    package var history = StoryHistory()
 
     package struct Result {
         /// The files rendered this time; with no reuse, the whole site.
@@ -130,7 +134,7 @@ package struct SiteRenderer {
                 model: site.model, config: site.config,
                 figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath,
                                               locale: QuantityLocale(identifier: site.config.language) ?? .en),
-                sourceNames: names
+                sourceNames: names, history: history
             ).all()
             generatedURLs = generated.map(\.url)
             for page in generated {
@@ -165,7 +169,8 @@ package struct SiteRenderer {
         } else {
             add("sitefiles", files: [
                 ("sitemap.xml", .bytes(Data(SiteFiles.sitemap(pages: site.pages, generated: generatedURLs, config: site.config).utf8))),
-                ("feed.xml", .bytes(Data(SiteFiles.feed(pages: site.pages, config: site.config).utf8))),
+                ("feed.xml", .bytes(Data(SiteFiles.feed(pages: site.pages, config: site.config,
+                                                        extra: EditionFeed(history: history, config: site.config, sourceNames: names).entries()).utf8))),
                 ("robots.txt", .bytes(Data(SiteFiles.robots(config: site.config).utf8))),
             ], deps: ["pagelist", "model"])
         }
@@ -252,7 +257,10 @@ package struct SiteRenderer {
     private func renderPage(_ page: Page, context: TemplateContext, markdown: MarkdownRenderer, sourceNames: [String: String]) -> RenderedPage {
         var result = RenderedPage()
         let findings = PageFindings()
-        let content = page.body.isEmpty ? "" : markdown.render(page.body, rewriter: rewriter(for: page, findings, sourceNames))
+        var content = page.body.isEmpty ? "" : markdown.render(page.body, rewriter: rewriter(for: page, findings, sourceNames))
+        if let notes = notes(for: page, sourceNames) {
+            content = notes.updatedNote(cited: findings.cited) + content + notes.correctionsFoot(cited: findings.cited)
+        }
         result.problems = findings.problems
         result.cited = findings.cited
         result.charts = findings.charts
@@ -268,10 +276,11 @@ package struct SiteRenderer {
 
     /// Figures in the page's text; the rewriter runs synchronously inside `render`.
     private func rewriter(for page: Page, _ findings: PageFindings, _ sourceNames: [String: String]) -> MarkdownRewriter {
-        let figures = FigureReferences(
+        var figures = FigureReferences(
             model: site.model, sourceNames: sourceNames, basePath: site.config.basePath,
             locale: QuantityLocale(identifier: page.meta.lang ?? site.config.language) ?? .en
         )
+        figures.notes = notes(for: page, sourceNames)
         // Split only for pages that cite figures: most text nodes hold no `{{`.
         var lines: [Substring]?
         let charts = ChartBlocks(model: site.model, basePath: site.config.basePath, locale: figures.locale, sourceNames: sourceNames)
@@ -293,6 +302,13 @@ package struct SiteRenderer {
                 return ""
             }
         })
+    }
+
+    /// The notes a page gets from the story's history, in its language; nil without one.
+    private func notes(for page: Page, _ sourceNames: [String: String]) -> EditionNotes? {
+        guard !history.isEmpty else { return nil }
+        return EditionNotes(history: history, language: page.meta.lang ?? site.config.language,
+                            basePath: site.config.basePath, sourceNames: sourceNames)
     }
 
     /// `Business Insider, July 30, 2024` for each source id: how tooltips and entries name
