@@ -38,6 +38,10 @@ public struct Correction: Sendable, Equatable {
                 problems.append(.error(at: record.location, "correction '\(record.id)' needs \(list): a correction says what it corrects (a figure or a record), what was wrong, what is right, and when"))
                 continue
             }
+            if !isDay(date) {
+                problems.append(.error(at: record["date"]?.location ?? record.location, "a correction's 'date' is the day it was made, written as \(CalendarDate.forms), not '\(date)'"))
+                continue
+            }
             let location = record["corrects"]?.location ?? record.location
             if let problem = problem(corrects, in: model, at: location) {
                 problems.append(problem)
@@ -48,6 +52,12 @@ public struct Correction: Sendable, Equatable {
         }
         corrections.sort { ($1.date, $0.id) < ($0.date, $1.id) }
         return (corrections, problems)
+    }
+
+    /// `2025-12-16` (or a date and time), a real day of the calendar (`CalendarDate`).
+    static func isDay(_ text: String) -> Bool {
+        if case .success = CalendarDate.parse(text) { return true }
+        return false
     }
 
     /// Nil when `reference` names a figure or a record of `model`; else the error, with a near miss.

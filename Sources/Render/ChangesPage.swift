@@ -17,7 +17,8 @@ extension GeneratedPages {
             "title": "Changes",
             "intro": "What changed in the story's figures from one edition to the next, and the corrections. A figure that moved is shown with its value before and after, and the facts whose change moved it.",
             "unpublished": "Since the edition of {date} (not yet published as an edition)",
-            "first": "The first edition: {figures} figures, {claims} claims checked, {records} records.",
+            "first": "The first edition: {figures}, {claims} checked, {records}.",
+            "figure": "figure", "figures": "figures", "claim": "claim", "claims": "claims", "record": "record", "records": "records",
             "nothing": "No figure, claim or record changed.",
             "moved": "Figures that moved",
             "added": "Figures added",
@@ -42,7 +43,8 @@ extension GeneratedPages {
             "title": "Cambios",
             "intro": "Qué cambió en las cifras de la historia de una edición a la siguiente, y las correcciones. Cada cifra que cambió se muestra con su valor antes y después, y los datos cuyo cambio la movió.",
             "unpublished": "Desde la edición del {date} (aún no publicado como edición)",
-            "first": "La primera edición: {figures} cifras, {claims} afirmaciones comprobadas, {records} registros.",
+            "first": "La primera edición: {figures}, {claims} comprobadas, {records}.",
+            "figure": "cifra", "figures": "cifras", "claim": "afirmación", "claims": "afirmaciones", "record": "registro", "records": "registros",
             "nothing": "No cambió ninguna cifra, afirmación ni registro.",
             "moved": "Cifras que cambiaron",
             "added": "Cifras nuevas",
@@ -89,8 +91,13 @@ extension GeneratedPages {
             guard let diff = entry.diff else {
                 // Only the first edition has nothing to compare with.
                 let snapshot = history.snapshots[0]
+                func counted(_ count: Int, _ one: String, _ many: String) -> String {
+                    "\(count) " + changesPhrase(count == 1 ? one : many)
+                }
                 values["summary"] = changesPhrase("first", [
-                    "figures": "\(snapshot.figures.count)", "claims": "\(snapshot.claims.count)", "records": "\(snapshot.records.count)",
+                    "figures": counted(snapshot.figures.count, "figure", "figures"),
+                    "claims": counted(snapshot.claims.count, "claim", "claims"),
+                    "records": counted(snapshot.records.count, "record", "records"),
                 ])
                 return values
             }

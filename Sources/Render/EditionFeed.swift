@@ -52,7 +52,7 @@ struct EditionFeed {
         }
         let notes = EditionNotes(history: history, language: language, basePath: config.basePath, sourceNames: [:])
         for correction in history.corrections {
-            let summary = "\(notes.phrase("correction.wrong")) \(correction.wrong) \(notes.phrase("correction.right")) \(correction.right)"
+            let summary = "\(notes.phrase("correction.wrong")) \(EditionNotes.sentence(correction.wrong)) \(notes.phrase("correction.right")) \(EditionNotes.sentence(correction.right))"
             entries.append(FeedEntry(title: phrase("correction.title", ["what": correction.corrects]),
                                      url: changes + ChangesAnchors.correction(correction.id),
                                      updated: SiteDate(correction.date)?.rfc3339 ?? correction.date, summary: summary))

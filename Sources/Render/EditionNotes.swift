@@ -94,8 +94,8 @@ struct EditionNotes {
     func item(_ correction: Correction) -> String {
         let day = RecordDate(correction.date)
         var html = "<time datetime=\"\(Escape.html(day.machineReadable ?? correction.date))\">\(Escape.html(day.display(language: language)))</time> — "
-        html += "\(Escape.html(phrase("correction.wrong"))) \(Escape.html(sentence(correction.wrong))) "
-        html += "\(Escape.html(phrase("correction.right"))) \(Escape.html(sentence(correction.right)))"
+        html += "\(Escape.html(phrase("correction.wrong"))) \(Escape.html(Self.sentence(correction.wrong))) "
+        html += "\(Escape.html(phrase("correction.right"))) \(Escape.html(Self.sentence(correction.right)))"
         if !correction.sources.isEmpty {
             let names = correction.sources.map { id in
                 sourceNames[id].map { "<a href=\"\(basePath)/sources/#\(Escape.html(id))\">\(Escape.html($0))</a>" } ?? Escape.html(id)
@@ -106,7 +106,7 @@ struct EditionNotes {
     }
 
     /// The text with a full stop, unless it ends with one already (or `!`, `?`, `…`).
-    private func sentence(_ text: String) -> String {
+    static func sentence(_ text: String) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         return trimmed.last.map { ".!?…".contains($0) } == true ? trimmed : trimmed + "."
     }
