@@ -38,10 +38,8 @@ public struct Correction: Sendable, Equatable {
                 problems.append(.error(at: record.location, "correction '\(record.id)' needs \(list): a correction says what it corrects (a figure or a record), what was wrong, what is right, and when"))
                 continue
             }
-            if !isDay(date) {
-                problems.append(.error(at: record["date"]?.location ?? record.location, "a correction's 'date' is the day it was made, written as \(CalendarDate.forms), not '\(date)'"))
-                continue
-            }
+            // The model has already reported a `date` that is not one (every collection's is checked).
+            if !isDay(date) { continue }
             let location = record["corrects"]?.location ?? record.location
             if let problem = problem(corrects, in: model, at: location) {
                 problems.append(problem)

@@ -114,7 +114,13 @@ public struct GitHistory: Sendable {
 
     /// The commit a revision names (`edition-2025-12-15`, `HEAD~2`, a hash).
     public func commit(of revision: String) throws(Failure) -> String {
-        let data = try run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
+        let data: Data
+        do {
+            data = try run(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
+        } catch {
+            // `--quiet` says nothing on standard error: the revision is unknown, or not a commit.
+            throw error.message.hasPrefix("exit status") ? Failure(command: "rev-parse", message: "'\(revision)' names no commit") : error
+        }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw Failure(command: "rev-parse", message: "'\(revision)' names no commit") }
         return text
