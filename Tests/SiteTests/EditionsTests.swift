@@ -362,3 +362,40 @@ struct ChangesCommandTests {
         #expect(broken.stderr.hasSuffix("changes failed: the working tree's site has errors\n"))
     }
 }
+
+/// The README's `$ capex changes` transcripts, run on the editions fixture they were taken from.
+@Suite("the README's capex changes examples")
+struct EditionsReadme {
+    /// Each `$ capex changes …` line of a code block, with the lines it prints (as written, indented).
+    static func transcripts(_ readme: String) -> [(command: String, expected: [String])] {
+        var found: [(command: String, expected: [String])] = []
+        var inBlock = false, current: Int?
+        for line in readme.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if line.hasPrefix("```") {
+                inBlock.toggle()
+                current = nil
+            } else if inBlock, line.hasPrefix("$ capex changes") {
+                found.append((String(line.dropFirst(2)), []))
+                current = found.count - 1
+            } else if inBlock, line.hasPrefix("$ ") {
+                current = nil
+            } else if inBlock, let index = current {
+                found[index].expected.append(line)
+            }
+        }
+        return found
+    }
+
+    @Test func theReadmeShowsWhatCapexChangesPrints() throws {
+        let examples = Self.transcripts(ReadmeTests.readme)
+        #expect(examples.count == 3)
+        let repository = try EditionRepository()
+        for example in examples {
+            let arguments = example.command.split(separator: " ").dropFirst().map(String.init)
+            let result = try ReadmeTests.run(arguments, in: repository.root)
+            #expect(result.status == 0, "\(example.command)")
+            #expect(result.output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) == example.expected,
+                    "\(example.command)")
+        }
+    }
+}
