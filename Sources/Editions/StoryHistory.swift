@@ -33,6 +33,8 @@ public struct StoryHistory: Sendable {
     public var corrections: [Correction] = []
     /// For each corrected reference, every figure computed from it, transitively.
     var corrected: [String: Set<String>] = [:]
+    /// The figures that moved in the edition being built, by reference (asked once per cited figure).
+    var movedNow: [String: EditionDiff.Moved] = [:]
 
     public init() {}
 
@@ -47,7 +49,7 @@ public struct StoryHistory: Sendable {
 
     /// How `reference` moved in the edition being built; nil when it did not.
     public func moved(_ reference: String) -> EditionDiff.Moved? {
-        latest?.diff?.moved.first { $0.reference == reference }
+        movedNow[reference]
     }
 
     /// The corrections of what a page cites, newest first.
@@ -120,6 +122,7 @@ public struct StoryHistory: Sendable {
             entries.append(Entry(edition: nil, previous: editions.last, diff: sinceLatest))
         }
         history.entries = entries.reversed()
+        for moved in history.latest?.diff?.moved ?? [] { history.movedNow[moved.reference] = moved }
         return (history, problems)
     }
 
