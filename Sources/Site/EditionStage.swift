@@ -95,7 +95,9 @@ extension SiteBuilder {
                 throw ChangesFailure.history("no edition to compare with: tag one (git tag -a edition-YYYY-MM-DD -m MESSAGE) or pass --since REV")
             }
             let commit = try git.commit(of: revision)
-            let old = try options.editionCache.snapshot(at: commit, git: git, format: formatFigure)
+            // A cache, not the site: `changes` keeps what it computes for the next build or run.
+            let cache = EditionCache(folder: options.editionCache.folder, version: options.editionCache.version, writes: true)
+            let old = try cache.snapshot(at: commit, git: git, format: formatFigure)
             let current = EditionSnapshot(model: model, format: formatFigure)
             return ChangesReport(since: revision, commit: commit, edition: editions.last { $0.tag == revision },
                                  diff: EditionDiff(from: old, to: current), diagnostics: diagnostics)
