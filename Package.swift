@@ -35,20 +35,22 @@ let package = Package(
             ]
         ),
         .target(name: "Incremental", dependencies: ["Diagnostics", "Load", "Model"]),
+        // The story's editions (git tags) and corrections, compared figure by figure.
+        .target(name: "Editions", dependencies: ["Diagnostics", "Load", "Model", "Quantities"]),
         .target(
             name: "Render",
-            dependencies: ["Charts", "Diagnostics", "Incremental", "Load", "Markdown", "Model", "Quantities"]
+            dependencies: ["Charts", "Diagnostics", "Editions", "Incremental", "Load", "Markdown", "Model", "Quantities"]
         ),
         .target(name: "Write", dependencies: ["Incremental", "Load"]),
         .target(name: "Scaffold"),
         .target(
             name: "Site",
-            dependencies: ["Diagnostics", "Incremental", "Load", "Model", "Quantities", "Render", "Write"]
+            dependencies: ["Diagnostics", "Editions", "Incremental", "Load", "Model", "Quantities", "Render", "Write"]
         ),
         .target(name: "Serve", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "capex",
-            dependencies: ["Incremental", "Scaffold", "Serve", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Editions", "Incremental", "Scaffold", "Serve", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "ServeTests", dependencies: ["Serve"]),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
@@ -57,7 +59,7 @@ let package = Package(
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(
             name: "SiteTests",
-            dependencies: ["Site", "Diagnostics", "Incremental", "Load", "Render", "Scaffold", "Write"]
+            dependencies: ["Site", "Diagnostics", "Editions", "Incremental", "Load", "Render", "Scaffold", "Write"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -69,7 +69,7 @@ public struct DataCollection: Sendable {
     }
 
     /// A collection name a reference can spell: letters, digits, `-` and `_`, not starting with `-`.
-    static func isValidName(_ name: String) -> Bool {
+    package static func isValidName(_ name: String) -> Bool {
         !name.isEmpty && !name.hasPrefix("-") && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
     }
 

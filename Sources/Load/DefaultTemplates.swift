@@ -3,7 +3,7 @@
 enum DefaultTemplates {
     package static let all: [String: String] = [
         "figures": figures, "checks": checks, "sources": sources, "data": data,
-        "deals": deals, "company": company, "companies": companies, "assumptions": assumptions,
+        "deals": deals, "company": company, "companies": companies, "assumptions": assumptions, "changes": changes,
     ]
 
     package static let figures = """
@@ -21,7 +21,7 @@ enum DefaultTemplates {
         {{#figures}}
           <dt id="{{anchor}}"><code>{{reference}}</code></dt>
           <dd>
-            <p class="figure-value"><strong>{{value}}</strong> — {{label}}</p>
+            <p class="figure-value"><strong>{{value}}</strong> — {{label}}</p>{{#history}}<p class="figure-history">{{{history}}}</p>{{/history}}
             {{#unverifiable}}<p class="figure-unverifiable">{{unverifiable}}</p>{{/unverifiable}}
             {{#formula}}<p class="figure-formula">{{formula}}: <code>{{expression}}</code></p>{{/formula}}
             {{#drivers}}{{{drivers}}}{{/drivers}}
@@ -158,6 +158,34 @@ enum DefaultTemplates {
         <ul>{{#items}}<li>{{{html}}}</li>{{/items}}</ul>
       </section>
       {{/page.sections}}
+    </article>
+    """
+}
+
+extension DefaultTemplates {
+    /// `/changes/` (`ChangesPage`): its words come from the page's values, in the site's language.
+    package static let changes = """
+    <article class="page generated changes">
+      <h1>{{page.title}}</h1>
+      <p class="standfirst">{{page.intro}}</p>
+      {{#page.entries}}
+      <section class="edition" id="{{anchor}}">
+        <h2>{{heading}}</h2>
+        {{#date}}<p class="dateline"><time datetime="{{date_iso}}">{{date}}</time></p>{{/date}}
+        {{#message}}<p class="edition-message">{{message}}</p>{{/message}}
+        {{#summary}}<p>{{summary}}</p>{{/summary}}
+        {{#sections}}
+        <h3>{{title}}</h3>
+        <ul>{{#items}}<li>{{{.}}}</li>{{/items}}</ul>
+        {{/sections}}
+      </section>
+      {{/page.entries}}
+      {{#page.has_corrections}}
+      <section class="corrections" id="corrections">
+        <h2>{{page.corrections_title}}</h2>
+        <ul>{{#page.corrections}}<li id="{{anchor}}">{{{html}}}</li>{{/page.corrections}}</ul>
+      </section>
+      {{/page.has_corrections}}
     </article>
     """
 }

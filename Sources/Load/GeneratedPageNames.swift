@@ -12,5 +12,6 @@ enum GeneratedPageNames {
         "figures_csv_url", "figures_json_url", "deals", "totals", "companies", "kind", "figures", "has_figures",
         "sections", "company_id", "chart", "permalink", "is_generated", "assumptions", "words_standfirst", "words_value",
         "words_source", "words_editor", "words_dependents", "words_no_dependents",
+        "intro", "entries", "corrections_title", "corrections", "has_corrections",
     ]
 }

@@ -23,6 +23,8 @@ package struct FigureReferences {
     package let basePath: String
     package let locale: QuantityLocale
     package let words: Words
+    /// The story's history, when it has one: a figure that moved is marked, its old value in its title.
+    var notes: EditionNotes?
 
     static let optionNames = ["compact", "precision", "percent", "number"]
 
@@ -127,6 +129,9 @@ package struct FigureReferences {
             return "<span class=\"figure-text\" title=\"\(Escape.html(title))\">\(shown)</span>"
         }
         let kind = figure.value.unverifiableReason == nil ? "figure" : "figure unverifiable"
+        if let moved = notes?.movedTitle(figure.reference) {
+            return "<mark class=\"figure-moved\"><a class=\"\(kind) moved\" href=\"\(basePath)/figures/#\(Escape.html(figure.anchor))\" title=\"\(Escape.html(moved + " " + title))\">\(Escape.html(text))</a></mark>"
+        }
         return "<a class=\"\(kind)\" href=\"\(basePath)/figures/#\(Escape.html(figure.anchor))\" title=\"\(Escape.html(title))\">\(Escape.html(text))</a>"
     }
 }

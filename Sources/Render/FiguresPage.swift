@@ -26,6 +26,7 @@ extension GeneratedPages {
                 if let reason = figure.value.unverifiableReason { entry["unverifiable"] = words("figure_cannot_compute", ["reason": reason]) }
                 entry.merge(assumptionNote(for: figure)) { $1 }
                 if let section = drivers[figure.reference].flatMap({ driversText.html($0, url: figureURL) }) { entry["drivers"] = section }
+                if let history = figureHistory(figure.reference) { entry["history"] = history }
                 return entry
             }
             return ["collection": collection, "anchor": "figures-\(collection)", "count": figures.count,

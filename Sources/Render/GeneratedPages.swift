@@ -1,3 +1,4 @@
+import Editions
 import Foundation
 import Load
 import Model
@@ -30,6 +31,8 @@ struct GeneratedPages {
     package let language: String
     /// The interface words of every language; the pages use `language`'s.
     package let translations: Translations
+    /// The story's editions and corrections: `/changes/`, and each figure's history on `/figures/`.
+    var history = StoryHistory()
 
     package var locale: QuantityLocale { figureLinks.locale }
     /// The interface words of the pages' language.
@@ -49,6 +52,7 @@ struct GeneratedPages {
         guard !model.collections.isEmpty else { return [] }
         var pages = [figuresPage(), dataPage()]
         if !model.assumptions.isEmpty { pages.append(assumptionsPage()) }
+        if !history.isEmpty { pages.append(changesPage()) }
         if model.collections["claims"] != nil { pages.append(checksPage()) }
         if model.collections["sources"] != nil { pages.append(sourcesPage()) }
         if model.collections["deals"] != nil { pages.append(dealsPage()) }

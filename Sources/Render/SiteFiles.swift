@@ -29,13 +29,14 @@ enum SiteFiles {
     }
 
     /// An Atom feed of the dated regular pages in `language` (the default when nil), newest
-    /// first, at `feed.xml` in that language's tree (`/es/feed.xml`). The feed's own `updated`
-    /// is the newest entry's date, never the build time: two builds give the same bytes.
-    package static func feed(pages: [Page], config: SiteConfig, language: String? = nil) -> String {
+    /// first, then `extra` (the editions and corrections, `EditionFeed`, already as entries),
+    /// at `feed.xml` in that language's tree (`/es/feed.xml`). The feed's own `updated` is the
+    /// newest entry's date, never the build time: two builds give the same bytes.
+    package static func feed(pages: [Page], config: SiteConfig, language: String? = nil, extra: [FeedEntry] = []) -> String {
         let language = language ?? config.language
         let tree = language == config.language ? nil : language
         let entries = TemplateContext.byDate(pages.filter { $0.kind == .regular && $0.meta.date != nil && $0.language == tree })
-        let updated = entries.compactMap { $0.meta.lastModified }.max()?.rfc3339 ?? "1970-01-01T00:00:00Z"
+        let updated = (entries.compactMap { $0.meta.lastModified?.rfc3339 } + extra.map(\.updated)).max() ?? "1970-01-01T00:00:00Z"
         let home = config.origin + config.basePath + config.treePath(language) + "/"
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -67,6 +68,18 @@ enum SiteFiles {
                 xml += "    <summary>\(Escape.xml(summary))</summary>\n"
             }
             xml += "  </entry>\n"
+        }
+        for entry in extra {
+            xml += """
+              <entry>
+                <title>\(Escape.xml(entry.title))</title>
+                <link rel="alternate" type="text/html" href="\(Escape.xml(entry.url))"/>
+                <id>\(Escape.xml(entry.url))</id>
+                <updated>\(entry.updated)</updated>
+                <summary>\(Escape.xml(entry.summary))</summary>
+              </entry>
+
+            """
         }
         xml += "</feed>\n"
         return xml

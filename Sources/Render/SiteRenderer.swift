@@ -1,4 +1,5 @@
 import Diagnostics
+import Editions
 import Foundation
 import Incremental
 import Load
@@ -14,6 +15,9 @@ package struct SiteRenderer {
     }
 
     package let site: LoadedSite
+    /// The story's editions and corrections (`/changes/`, the notes on chapters, the feed);
+    /// empty for a site without them, which renders as it always did.
+    package var history = StoryHistory()
 
     package struct Result {
         /// The files rendered this time; with no reuse, the whole site.
@@ -143,7 +147,7 @@ package struct SiteRenderer {
                     figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath + treePath,
                                                   locale: QuantityLocale(identifier: language) ?? .en,
                                                   words: site.translations.words(for: language)),
-                    sourceNames: names, language: language, translations: site.translations
+                    sourceNames: names, language: language, translations: site.translations, history: history
                 ).all()
                 for var page in generated {
                     let urlInTree = page.url
@@ -191,7 +195,8 @@ package struct SiteRenderer {
                                             alternates: sitemapAlternates(generated: generatedURLs))
             var files: [(String, OutputPlan.Content)] = [("sitemap.xml", .bytes(Data(sitemap.utf8)))]
             for language in config.languages {
-                let feed = SiteFiles.feed(pages: site.pages, config: config, language: language)
+                let history = EditionFeed(history: history, config: config, sourceNames: namesByLanguage[language]!, treeLanguage: language)
+                let feed = SiteFiles.feed(pages: site.pages, config: config, language: language, extra: history.entries())
                 files.append((Self.folder(config.treePath(language)) + "feed.xml", .bytes(Data(feed.utf8))))
             }
             files.append(("robots.txt", .bytes(Data(SiteFiles.robots(config: config).utf8))))
@@ -285,7 +290,10 @@ package struct SiteRenderer {
     private func renderPage(_ page: Page, context: TemplateContext, markdown: MarkdownRenderer, sourceNames: [String: String]) -> RenderedPage {
         var result = RenderedPage()
         let findings = PageFindings()
-        let content = page.body.isEmpty ? "" : markdown.render(page.body, rewriter: rewriter(for: page, findings, sourceNames))
+        var content = page.body.isEmpty ? "" : markdown.render(page.body, rewriter: rewriter(for: page, findings, sourceNames))
+        if let notes = notes(for: page, sourceNames) {
+            content = notes.updatedNote(cited: findings.cited) + content + notes.correctionsFoot(cited: findings.cited)
+        }
         result.problems = findings.problems
         result.cited = findings.cited
         result.charts = findings.charts
@@ -303,11 +311,12 @@ package struct SiteRenderer {
     private func rewriter(for page: Page, _ findings: PageFindings, _ sourceNames: [String: String]) -> MarkdownRewriter {
         // Links to the figures, sources and chart data of the page's own language's tree.
         let base = site.config.basePath + site.config.treePath(page.language ?? site.config.language)
-        let figures = FigureReferences(
+        var figures = FigureReferences(
             model: site.model, sourceNames: sourceNames, basePath: base,
             locale: QuantityLocale(identifier: page.meta.lang ?? page.language ?? site.config.language) ?? .en,
             words: site.translations.words(for: page.meta.lang ?? page.language ?? site.config.language)
         )
+        figures.notes = notes(for: page, sourceNames)
         // Split only for pages that cite figures: most text nodes hold no `{{`.
         var lines: [Substring]?
         let charts = ChartBlocks(model: site.model, basePath: base, locale: figures.locale, sourceNames: sourceNames,
@@ -330,6 +339,14 @@ package struct SiteRenderer {
                 return ""
             }
         })
+    }
+
+    /// The notes a page gets from the story's history, in its language; nil without one.
+    private func notes(for page: Page, _ sourceNames: [String: String]) -> EditionNotes? {
+        guard !history.isEmpty else { return nil }
+        let language = page.meta.lang ?? page.language ?? site.config.language
+        return EditionNotes(history: history, language: language,
+                            basePath: site.config.basePath + site.config.treePath(page.language ?? site.config.language), sourceNames: sourceNames)
     }
 
     /// `Business Insider, July 30, 2024` for each source id: how tooltips and entries name

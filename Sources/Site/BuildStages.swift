@@ -1,4 +1,5 @@
 import Diagnostics
+import Editions
 import Foundation
 import Incremental
 import Load
@@ -23,11 +24,13 @@ struct LastBuild {
     /// even read. The hashes decide what to redo.
     func readInputs(_ options: BuildOptions) -> BuildInputs {
         let files = InputFiles.read(root: options.root, output: options.outputFolder, previous: manifest, trustAfter: options.stampTrustDelay)
+        let editions = EditionTags.read(root: options.root)
         let settings = Hash.combine([
             BuildCache.binaryVersion, options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
             files.hashes["content/" + SiteConfig.fileName] ?? "", options.root.path,
-        ])
-        return BuildInputs(files: files, settings: settings, manifest: manifest?.settings == settings ? manifest : nil, cache: cache)
+        ] + (editions.editions.isEmpty ? [] : [editions.fingerprint]))
+        return BuildInputs(files: files, settings: settings, manifest: manifest?.settings == settings ? manifest : nil, cache: cache,
+                           editions: editions)
     }
 }
 
@@ -39,6 +42,8 @@ struct BuildInputs {
     let settings: String
     let manifest: BuildManifest?
     let cache: BuildCache
+    /// The story's edition tags (none outside git).
+    let editions: EditionTags
 
     /// Whether there is anything to do.
     enum Outputs {
@@ -82,12 +87,17 @@ struct BuildInputs {
     }
 
     /// The render stage, keeping what `Reuse` says is unchanged since the last build.
-    func render(_ site: LoadedSite, incomplete: Set<String>, _ options: BuildOptions, report: inout BuildReport) -> RenderedSite {
+    func render(_ site: LoadedSite, history: StoryHistory, incomplete: Set<String>, _ options: BuildOptions,
+                report: inout BuildReport) -> RenderedSite {
+        // A figure's fingerprint also holds what the history shows with it (a mark, a note, corrections).
         let fingerprints = Fingerprints(site: site, fileHashes: files.hashes) {
             FigureText.derivation(of: $0, in: site.model, sourceNames: [:], locale: .en)
+                + (history.isEmpty ? "" : history.fingerprint(of: $0.reference))
         }
         let reuse = manifest.map { Reuse(manifest: $0, fingerprints: fingerprints, fileHashes: files.hashes, incomplete: incomplete) }
-        let result = SiteRenderer(site: site).render(reuse: reuse, showProgress: options.showProgress)
+        var renderer = SiteRenderer(site: site)
+        renderer.history = history
+        let result = renderer.render(reuse: reuse, showProgress: options.showProgress)
         report.diagnostics.append(contentsOf: result.diagnostics)
         report.pages = site.pages.count
         report.pagesRendered = result.pagesRendered

@@ -39,7 +39,8 @@ public enum SiteBuilder {
             return build.report
         }
         guard let site = build.stage("load", { inputs.load(options, report: &$0) }) else { return build.report }
-        let rendered = build.stage("render") { inputs.render(site, incomplete: incomplete, options, report: &$0) }
+        let history = build.stage("editions") { inputs.history(site, options, report: &$0) }
+        let rendered = build.stage("render") { inputs.render(site, history: history, incomplete: incomplete, options, report: &$0) }
         defer { releaseInBackground(last, inputs, site, rendered) }
         guard build.report.succeeded, options.write else { return build.report }
         build.stage("write") { rendered.write(inputs, site, options, report: &$0) }

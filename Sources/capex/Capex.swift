@@ -12,7 +12,7 @@ struct Capex: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capex",
         abstract: "Builds a static site where every figure is computed from data, with units, ranges and sources.",
-        subcommands: [Build.self, Check.self, Explain.self, New.self, Serve.self],
+        subcommands: [Build.self, Check.self, Explain.self, New.self, Serve.self, Changes.self],
         defaultSubcommand: Build.self
     )
 }

@@ -1,0 +1,67 @@
+import Foundation
+import Load
+import Model
+import Quantities
+
+/// Each edition's snapshot, kept in `.capex-cache/editions/<commit>.json` beside the output
+/// folder: a commit's data never changes, so an edition is computed once per capex binary
+/// (the snapshot holds figures as that binary formats them) and read back after that.
+public struct EditionCache: Sendable {
+    /// `.capex-cache/editions/`.
+    public let folder: URL
+    /// The binary that computes the snapshots: another one recomputes them.
+    public let version: String
+    /// False for the commands that write nothing (`capex check`).
+    public let writes: Bool
+
+    public init(folder: URL, version: String, writes: Bool) {
+        self.folder = folder
+        self.version = version
+        self.writes = writes
+    }
+
+    private struct Stored: Codable {
+        var version: String
+        var snapshot: EditionSnapshot
+    }
+
+    private func url(_ commit: String) -> URL { folder.appendingPathComponent(commit + ".json") }
+
+    /// The snapshot kept for `commit` by this binary, if any.
+    func read(_ commit: String) -> EditionSnapshot? {
+        guard let data = FileManager.default.contents(atPath: url(commit).path),
+              let stored = try? JSONDecoder().decode(Stored.self, from: data), stored.version == version else { return nil }
+        return stored.snapshot
+    }
+
+    /// Keeps `snapshot` for `commit`; a cache that cannot be written only costs time later.
+    func write(_ snapshot: EditionSnapshot, for commit: String) {
+        guard writes else { return }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(Stored(version: version, snapshot: snapshot)) else { return }
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.appendingPathComponent(".\(commit).\(getpid()).tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else { return }
+        if rename(temporary.path, url(commit).path) != 0 { unlink(temporary.path) }
+    }
+
+    /// The snapshot of the data at `commit`: from the cache, else loaded from git and
+    /// computed (problems in an old edition's data are its own: they were reported when it
+    /// was built, and only what could be computed is compared).
+    public func snapshot(at commit: String, git: GitHistory, format: (Figure, QuantityLocale) -> String) throws(GitHistory.Failure) -> EditionSnapshot {
+        if let kept = read(commit) { return kept }
+        let files = try git.dataFiles(at: commit)
+        var collections: [RecordCollection] = [], refused = Set<String>(), names = Set<String>()
+        for file in files {
+            let name = DataCollection.name(ofFile: file.path)
+            guard DataCollection.isValidName(name), names.insert(name).inserted else { continue }
+            let (collection, _) = DataCollection.load(path: file.path, text: file.text)
+            if let collection { collections.append(collection.recordCollection) } else { refused.insert(name) }
+        }
+        let (model, _) = StoryModel.build(collections, refusedCollections: refused)
+        let snapshot = EditionSnapshot(model: model, format: format)
+        write(snapshot, for: commit)
+        return snapshot
+    }
+}

@@ -1,0 +1,154 @@
+import Diagnostics
+import Foundation
+import Model
+import Quantities
+
+/// The history of the story's numbers: its editions (git tags `edition-*`), what changed
+/// in each against the one before, and the corrections the editors wrote. Empty for a site
+/// outside git, with no edition tag and no corrections: then the build is as before.
+public struct StoryHistory: Sendable {
+    /// One entry of `/changes/`: an edition against the one before it.
+    public struct Entry: Sendable {
+        /// Nil for the working tree when its data differs from the latest edition's: the
+        /// edition being built, not yet tagged.
+        public var edition: Edition?
+        public var previous: Edition?
+        /// Nil for the first edition, which has nothing to compare with.
+        public var diff: EditionDiff?
+
+        /// The entry's id on `/changes/`.
+        public var anchor: String { edition?.anchor ?? Self.unpublishedAnchor }
+        public static let unpublishedAnchor = "unpublished"
+    }
+
+    /// Oldest first.
+    public var editions: [Edition] = []
+    /// Each edition's snapshot, in the order of `editions`.
+    public var snapshots: [EditionSnapshot] = []
+    /// The working tree's.
+    public var current = EditionSnapshot()
+    /// Newest first; the first is the edition being built.
+    public var entries: [Entry] = []
+    /// Newest first.
+    public var corrections: [Correction] = []
+    /// For each corrected reference, every figure computed from it, transitively.
+    var corrected: [String: Set<String>] = [:]
+    /// The figures that moved in the edition being built, by reference (asked once per cited figure).
+    var movedNow: [String: EditionDiff.Moved] = [:]
+
+    public init() {}
+
+    /// Whether the build shows any of it: `/changes/`, notes and feed entries.
+    public var isEmpty: Bool { editions.isEmpty && corrections.isEmpty }
+
+    /// The entry of the edition being built, when it compares with an earlier one.
+    public var latest: Entry? {
+        guard let first = entries.first, first.diff != nil else { return nil }
+        return first
+    }
+
+    /// How `reference` moved in the edition being built; nil when it did not.
+    public func moved(_ reference: String) -> EditionDiff.Moved? {
+        movedNow[reference]
+    }
+
+    /// The corrections of what a page cites, newest first.
+    public func corrections(citedBy cited: Set<String>) -> [Correction] {
+        corrections.filter { correction in
+            let dependents = corrected[correction.corrects] ?? []
+            return cited.contains { correction.covers($0) || dependents.contains($0) }
+        }
+    }
+
+    /// A figure's value at each edition where it changed, oldest first: the first edition
+    /// that has it, then each that moved it, then the working tree if it moved it since.
+    public func history(of reference: String) -> [(edition: Edition?, state: EditionSnapshot.FigureState)] {
+        var steps: [(Edition?, EditionSnapshot.FigureState)] = []
+        for (edition, snapshot) in zip(editions, snapshots) {
+            guard let state = snapshot.figures[reference] else { continue }
+            if steps.last?.1.value != state.value { steps.append((edition, state)) }
+        }
+        if let state = current.figures[reference], !steps.isEmpty, steps.last?.1.value != state.value {
+            steps.append((nil, state))
+        }
+        return steps
+    }
+
+    /// A fingerprint of what a page citing `reference` shows because of the history (the
+    /// mark of a moved figure, the updated note, corrections), for incremental builds.
+    public func fingerprint(of reference: String) -> String {
+        var parts: [String] = []
+        if let moved = moved(reference), let latest {
+            parts.append("moved \(latest.anchor) \(latest.edition?.date ?? "") \(moved.old.value)")
+        }
+        for correction in corrections(citedBy: [reference]) {
+            parts.append("corrected \(correction.id) \(correction.date) \(correction.wrong) \(correction.right) \(correction.sources)")
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    /// Reads the history of the site: each edition's snapshot (from `cache`, else from git),
+    /// compared in order, the working tree last; and the corrections. A failure of git is a
+    /// warning (the site still builds, without its history).
+    public static func read(
+        git: GitHistory?, editions: [Edition], model: StoryModel, cache: EditionCache,
+        format: @escaping @Sendable (Figure, QuantityLocale) -> String
+    ) -> (StoryHistory, [Diagnostic]) {
+        var history = StoryHistory()
+        var problems: [Diagnostic] = []
+        let (corrections, correctionProblems) = Correction.all(in: model)
+        history.corrections = corrections
+        problems += correctionProblems
+        history.corrected = dependents(of: Set(corrections.map(\.corrects)), in: model)
+        guard let git, !editions.isEmpty else { return (history, problems) }
+        history.current = EditionSnapshot(model: model, format: format)
+        do {
+            history.snapshots = try editions.map { edition throws(GitHistory.Failure) in
+                try cache.snapshot(at: edition.commit, git: git, format: format)
+            }
+        } catch {
+            problems.append(.warning(at: .start(of: "content"), "the story's editions are left out: \(error.description)"))
+            history.snapshots = []
+            return (StoryHistory(corrections: history), problems)
+        }
+        history.editions = editions
+        var entries: [Entry] = []
+        for index in editions.indices {
+            let diff = index == 0 ? nil : EditionDiff(from: history.snapshots[index - 1], to: history.snapshots[index])
+            entries.append(Entry(edition: editions[index], previous: index == 0 ? nil : editions[index - 1], diff: diff))
+        }
+        let sinceLatest = EditionDiff(from: history.snapshots.last!, to: history.current)
+        if !sinceLatest.isEmpty {
+            entries.append(Entry(edition: nil, previous: editions.last, diff: sinceLatest))
+        }
+        history.entries = entries.reversed()
+        for moved in history.latest?.diff?.moved ?? [] { history.movedNow[moved.reference] = moved }
+        return (history, problems)
+    }
+
+    /// A history with only `other`'s corrections.
+    private init(corrections other: StoryHistory) {
+        corrections = other.corrections
+        corrected = other.corrected
+    }
+
+    /// For each reference (a figure, or `collection.id` for a record's fields), the figures
+    /// computed from it, transitively.
+    static func dependents(of references: Set<String>, in model: StoryModel) -> [String: Set<String>] {
+        guard !references.isEmpty else { return [:] }
+        var users: [String: [String]] = [:]
+        for (reference, figure) in model.figures {
+            for input in figure.inputs { users[input, default: []].append(reference) }
+        }
+        var result: [String: Set<String>] = [:]
+        for reference in references {
+            var found = Set<String>()
+            var queue = model.figures.keys.filter { $0 == reference || $0.hasPrefix(reference + ".") }
+            while let next = queue.popLast() {
+                for user in users[next] ?? [] where found.insert(user).inserted { queue.append(user) }
+            }
+            result[reference] = found
+        }
+        return result
+    }
+}

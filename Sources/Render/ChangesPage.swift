@@ -1,0 +1,198 @@
+import Editions
+import Foundation
+import Model
+
+/// The ids of entries on `/changes/`.
+enum ChangesAnchors {
+    static func correction(_ id: String) -> String { "correction-" + id }
+}
+
+/// `/changes/`: the story's editions, newest first, each with its date, its message and what
+/// changed since the one before (figures moved, added and removed, claims whose verdict
+/// changed, records added, removed and edited), then the corrections. Every string a reader
+/// sees is here, by language code; the page is written in the site's language.
+extension GeneratedPages {
+    static let changesText: [String: [String: String]] = [
+        "en": [
+            "title": "Changes",
+            "intro": "What changed in the story's figures from one edition to the next, and the corrections. A figure that moved is shown with its value before and after, and the facts whose change moved it.",
+            "unpublished": "Since the edition of {date} (not yet published as an edition)",
+            "first": "The first edition: {figures}, {claims} checked, {records}.",
+            "figure": "figure", "figures": "figures", "claim": "claim", "claims": "claims", "record": "record", "records": "records",
+            "nothing": "No figure, claim or record changed.",
+            "moved": "Figures that moved",
+            "added": "Figures added",
+            "removed": "Figures removed",
+            "verdicts": "Claims whose verdict changed",
+            "records.added": "Records added",
+            "records.removed": "Records removed",
+            "records.edited": "Records edited",
+            "because": "Because",
+            "changed": "changed",
+            "was.absent": "was added",
+            "sources": "Sources:",
+            "written": "as written",
+            "corrections": "Corrections",
+            "corrects": "Corrects",
+            "status.consistent": "consistent",
+            "status.inconsistent": "inconsistent",
+            "status.unverifiable": "unverifiable",
+            "status.ambiguous": "ambiguous",
+        ],
+        "es": [
+            "title": "Cambios",
+            "intro": "Qué cambió en las cifras de la historia de una edición a la siguiente, y las correcciones. Cada cifra que cambió se muestra con su valor antes y después, y los datos cuyo cambio la movió.",
+            "unpublished": "Desde la edición del {date} (aún no publicado como edición)",
+            "first": "La primera edición: {figures}, {claims} comprobadas, {records}.",
+            "figure": "cifra", "figures": "cifras", "claim": "afirmación", "claims": "afirmaciones", "record": "registro", "records": "registros",
+            "nothing": "No cambió ninguna cifra, afirmación ni registro.",
+            "moved": "Cifras que cambiaron",
+            "added": "Cifras nuevas",
+            "removed": "Cifras retiradas",
+            "verdicts": "Afirmaciones cuyo veredicto cambió",
+            "records.added": "Registros nuevos",
+            "records.removed": "Registros retirados",
+            "records.edited": "Registros modificados",
+            "because": "Porque",
+            "changed": "cambió",
+            "was.absent": "se añadió",
+            "sources": "Fuentes:",
+            "written": "tal como está escrito",
+            "corrections": "Correcciones",
+            "corrects": "Corrige",
+            "status.consistent": "coherente",
+            "status.inconsistent": "incoherente",
+            "status.unverifiable": "no verificable",
+            "status.ambiguous": "ambigua",
+        ],
+    ]
+
+    /// The site's language among those the page is written in.
+    var changesLanguage: String { language.hasPrefix("es") ? "es" : "en" }
+
+    func changesPhrase(_ key: String, _ values: [String: String] = [:]) -> String {
+        var phrase = Self.changesText[changesLanguage]?[key] ?? key
+        for (name, value) in values { phrase = phrase.replacingOccurrences(of: "{\(name)}", with: value) }
+        return phrase
+    }
+
+    func changesPage() -> GeneratedPage {
+        let notes = EditionNotes(history: history, language: changesLanguage, basePath: base, sourceNames: sourceNames)
+        let entries = history.entries.map { entry -> [String: Any] in
+            var values: [String: Any] = ["anchor": entry.anchor]
+            if let edition = entry.edition {
+                values["heading"] = edition.tag
+                values["date_iso"] = edition.day
+                values["date"] = notes.date(edition.day)
+                if !edition.message.isEmpty { values["message"] = edition.message }
+            } else {
+                values["heading"] = changesPhrase("unpublished", ["date": notes.date(entry.previous?.day ?? "")])
+            }
+            guard let diff = entry.diff else {
+                // Only the first edition has nothing to compare with.
+                let snapshot = history.snapshots[0]
+                func counted(_ count: Int, _ one: String, _ many: String) -> String {
+                    "\(count) " + changesPhrase(count == 1 ? one : many)
+                }
+                values["summary"] = changesPhrase("first", [
+                    "figures": counted(snapshot.figures.count, "figure", "figures"),
+                    "claims": counted(snapshot.claims.count, "claim", "claims"),
+                    "records": counted(snapshot.records.count, "record", "records"),
+                ])
+                return values
+            }
+            let sections = changeSections(diff)
+            if sections.isEmpty { values["summary"] = changesPhrase("nothing") }
+            values["sections"] = sections
+            return values
+        }
+        let corrections = history.corrections.map { correction -> [String: Any] in
+            var link = "<code>\(Escape.html(correction.corrects))</code>"
+            if model.figures[correction.corrects]?.isQuantityLike == true { link = "<a href=\"\(figureURL(correction.corrects))\">\(link)</a>" }
+            return ["anchor": ChangesAnchors.correction(correction.id),
+                    "html": "\(Escape.html(changesPhrase("corrects"))) \(link): " + notes.item(correction)]
+        }
+        return GeneratedPage(url: "/changes/", title: changesPhrase("title"), template: "changes", values: [
+            "intro": changesPhrase("intro"), "entries": entries,
+            "corrections_title": changesPhrase("corrections"), "corrections": corrections, "has_corrections": !corrections.isEmpty,
+        ])
+    }
+
+    /// The non-empty lists of one edition's changes, each item as HTML.
+    private func changeSections(_ diff: EditionDiff) -> [[String: Any]] {
+        let language = changesLanguage
+        func value(_ state: EditionSnapshot.FigureState) -> String { Escape.html(state.text[language] ?? state.text["en"] ?? "") }
+        func figure(_ reference: String, linked: Bool = true) -> String {
+            let code = "<code>\(Escape.html(reference))</code>"
+            return linked ? "<a href=\"\(figureURL(reference))\">\(code)</a>" : code
+        }
+        func sources(_ ids: [String]) -> String {
+            guard !ids.isEmpty else { return "" }
+            return " (\(Escape.html(changesPhrase("sources"))) " + ids.map { Escape.html(sourceNames[$0] ?? $0) }.joined(separator: "; ") + ")"
+        }
+        var sections: [[String: Any]] = []
+        func add(_ key: String, _ items: [String]) {
+            if !items.isEmpty { sections.append(["title": changesPhrase(key), "items": items]) }
+        }
+        add("moved", diff.moved.map { moved in
+            var html = "\(figure(moved.reference)) — \(Escape.html(moved.new.label)): <del>\(value(moved.old))</del> → <ins>\(value(moved.new))</ins>"
+            let causes = moved.causes.filter { $0.reference != moved.reference }
+            if !causes.isEmpty {
+                html += ". \(Escape.html(changesPhrase("because"))) " + causes.map { cause in
+                    let change = cause.old.value.isEmpty
+                        ? Escape.html(changesPhrase("was.absent")) + ": " + value(cause.new)
+                        : "\(Escape.html(changesPhrase("changed"))): \(value(cause.old)) → \(value(cause.new))"
+                    return "\(figure(cause.reference)) \(change)\(sources(cause.new.sources))"
+                }.joined(separator: "; ")
+            } else if !moved.new.derived {
+                html += sources(moved.new.sources)
+            }
+            return html + "."
+        })
+        add("added", diff.added.map { "\(figure($0.reference)) — \(Escape.html($0.state.label)): \(value($0.state))" })
+        add("removed", diff.removed.map { "\(figure($0.reference, linked: false)) — \(Escape.html($0.state.label)): \(value($0.state))" })
+        add("verdicts", diff.verdicts.map { verdict in
+            let link = model.collections["claims"] != nil ? "<a href=\"\(base)/checks/#\(Escape.html(verdict.id))\"><code>\(Escape.html(verdict.id))</code></a>" : "<code>\(Escape.html(verdict.id))</code>"
+            return "\(link) (“\(Escape.html(verdict.new.says))”, \(figure(verdict.new.figure, linked: model.figures[verdict.new.figure] != nil))): "
+                + "\(Escape.html(changesPhrase("status." + verdict.old.status))) → \(Escape.html(changesPhrase("status." + verdict.new.status)))"
+        })
+        add("records.added", diff.recordsAdded.map { "<code>\(Escape.html($0))</code>" })
+        add("records.removed", diff.recordsRemoved.map { "<code>\(Escape.html($0))</code>" })
+        add("records.edited", diff.recordsEdited.map { "<code>\(Escape.html($0))</code>" })
+        return sections
+    }
+}
+
+/// A diff in one sentence, for the feed: "2 figures moved, 1 claim's verdict changed, 1 record added."
+struct ChangeCounts {
+    let language: String
+
+    static let text: [String: [String: (String, String)]] = [
+        "en": [
+            "moved": ("figure moved", "figures moved"), "added": ("figure added", "figures added"),
+            "removed": ("figure removed", "figures removed"), "verdicts": ("claim's verdict changed", "claims' verdicts changed"),
+            "records.added": ("record added", "records added"), "records.removed": ("record removed", "records removed"),
+            "records.edited": ("record edited", "records edited"), "first": ("first edition", "first edition"),
+            "nothing": ("no figure changed", "no figure changed"),
+        ],
+        "es": [
+            "moved": ("cifra cambió", "cifras cambiaron"), "added": ("cifra nueva", "cifras nuevas"),
+            "removed": ("cifra retirada", "cifras retiradas"), "verdicts": ("afirmación cambió de veredicto", "afirmaciones cambiaron de veredicto"),
+            "records.added": ("registro nuevo", "registros nuevos"), "records.removed": ("registro retirado", "registros retirados"),
+            "records.edited": ("registro modificado", "registros modificados"), "first": ("primera edición", "primera edición"),
+            "nothing": ("ninguna cifra cambió", "ninguna cifra cambió"),
+        ],
+    ]
+
+    func sentence(_ diff: EditionDiff?) -> String {
+        let words = Self.text[language] ?? Self.text["en"]!
+        guard let diff else { return words["first"]!.0.capitalizedFirst + "." }
+        let counts: [(String, Int)] = [
+            ("moved", diff.moved.count), ("added", diff.added.count), ("removed", diff.removed.count),
+            ("verdicts", diff.verdicts.count), ("records.added", diff.recordsAdded.count),
+            ("records.removed", diff.recordsRemoved.count), ("records.edited", diff.recordsEdited.count),
+        ]
+        let parts = counts.filter { $0.1 > 0 }.map { "\($0.1) " + ($0.1 == 1 ? words[$0.0]!.0 : words[$0.0]!.1) }
+        return (parts.isEmpty ? words["nothing"]!.0.capitalizedFirst : parts.joined(separator: ", ")) + "."
+    }
+}

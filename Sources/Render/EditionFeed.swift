@@ -1,0 +1,72 @@
+import Editions
+import Foundation
+import Load
+import Model
+
+/// An entry of the Atom feed that is not a page: an edition or a correction.
+package struct FeedEntry: Sendable {
+    package var title: String
+    /// Absolute: the entry's anchor on `/changes/`; also its Atom id.
+    package var url: String
+    /// RFC 3339 in UTC.
+    package var updated: String
+    package var summary: String
+}
+
+/// The feed's entries for the story's history: one per edition (what moved in it) and one
+/// per correction, newest first each. Every string a reader sees is here, by language code.
+struct EditionFeed {
+    let history: StoryHistory
+    let config: SiteConfig
+    let sourceNames: [String: String]
+    /// The feed's language (its tree's): the default language when nil.
+    var treeLanguage: String? = nil
+
+    static let text: [String: [String: String]] = [
+        "en": [
+            "edition.title": "Edition of {date}",
+            "correction.title": "Correction: {what}",
+        ],
+        "es": [
+            "edition.title": "Edición del {date}",
+            "correction.title": "Corrección: {what}",
+        ],
+    ]
+
+    private var language: String { (treeLanguage ?? config.language).hasPrefix("es") ? "es" : "en" }
+    private var base: String { config.basePath + config.treePath(treeLanguage ?? config.language) }
+
+    private func phrase(_ key: String, _ values: [String: String]) -> String {
+        var phrase = Self.text[language]?[key] ?? key
+        for (name, value) in values { phrase = phrase.replacingOccurrences(of: "{\(name)}", with: value) }
+        return phrase
+    }
+
+    func entries() -> [FeedEntry] {
+        guard !history.isEmpty else { return [] }
+        let changes = config.origin + base + "/changes/#"
+        var entries: [FeedEntry] = []
+        for entry in history.entries {
+            guard let edition = entry.edition else { continue }
+            let counts = ChangeCounts(language: language).sentence(entry.diff)
+            let summary = [edition.message, counts].filter { !$0.isEmpty }.joined(separator: " — ")
+            entries.append(FeedEntry(title: phrase("edition.title", ["date": RecordDate(edition.day).display(language: language)]),
+                                     url: changes + edition.anchor, updated: Self.utc(edition.date), summary: summary))
+        }
+        let notes = EditionNotes(history: history, language: language, basePath: base, sourceNames: [:])
+        for correction in history.corrections {
+            let summary = "\(notes.phrase("correction.wrong")) \(EditionNotes.sentence(correction.wrong)) \(notes.phrase("correction.right")) \(EditionNotes.sentence(correction.right))"
+            entries.append(FeedEntry(title: phrase("correction.title", ["what": correction.corrects]),
+                                     url: changes + ChangesAnchors.correction(correction.id),
+                                     updated: SiteDate(correction.date)?.rfc3339 ?? correction.date, summary: summary))
+        }
+        return entries
+    }
+
+    /// `2025-12-15T10:00:00+01:00` → `2025-12-15T09:00:00Z`, so that dates compare as text.
+    static func utc(_ date: String) -> String {
+        let parser = ISO8601DateFormatter()
+        guard let parsed = parser.date(from: date) else { return date }
+        return parser.string(from: parsed)
+    }
+}

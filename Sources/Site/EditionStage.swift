@@ -1,0 +1,112 @@
+import Diagnostics
+import Editions
+import Foundation
+import Incremental
+import Load
+import Model
+import Quantities
+import Render
+
+/// The story's edition tags as the inputs stage reads them (one `git for-each-ref`, none for
+/// a site outside git): part of the build's settings, so that a new or moved tag rebuilds.
+struct EditionTags {
+    var git: GitHistory?
+    var editions: [Edition] = []
+    /// Why the tags could not be read, reported as a warning.
+    var problem: String?
+
+    static func read(root: URL) -> EditionTags {
+        guard let git = GitHistory(root: root) else { return EditionTags() }
+        do {
+            return EditionTags(git: git, editions: try git.editions())
+        } catch {
+            return EditionTags(git: git, problem: error.description)
+        }
+    }
+
+    /// Changes when a tag is added, removed, moved or retold; empty without tags.
+    var fingerprint: String {
+        editions.isEmpty ? "" : Hash.combine(editions.map { [$0.tag, $0.commit, $0.date, $0.message].joined(separator: "\u{1}") })
+    }
+}
+
+extension BuildOptions {
+    /// Each edition's snapshot is kept in `.capex-cache/editions/` beside the output folder.
+    var editionCache: EditionCache {
+        EditionCache(folder: outputFolder.deletingLastPathComponent().appendingPathComponent(".capex-cache")
+                        .appendingPathComponent("editions"),
+                     version: BuildCache.binaryVersion, writes: write)
+    }
+}
+
+/// How a figure reads on a page, in each language: what an edition's snapshot keeps.
+let formatFigure: @Sendable (Figure, QuantityLocale) -> String = { FigureText.format($0, locale: $1) }
+
+extension BuildInputs {
+    /// The editions stage: each edition's snapshot (cached by commit), compared in order with
+    /// the working tree's, and the corrections; their problems go in the report.
+    func history(_ site: LoadedSite, _ options: BuildOptions, report: inout BuildReport) -> StoryHistory {
+        if let problem = editions.problem {
+            report.diagnostics.warning(at: .start(of: "content"), "the story's editions are left out: \(problem)")
+        }
+        let (history, problems) = StoryHistory.read(
+            git: editions.git, editions: editions.editions, model: site.model, cache: options.editionCache, format: formatFigure
+        )
+        report.diagnostics.append(contentsOf: problems)
+        if !history.isEmpty, let page = site.pages.first(where: { $0.url == "/changes/" }) {
+            report.diagnostics.error(at: page.location, "URL /changes/ belongs to the page capex generates from the story's editions and corrections; move or rename this page")
+        }
+        return history
+    }
+}
+
+/// `capex changes`: the working tree against a revision, as a value the command prints.
+public struct ChangesReport: Sendable {
+    /// The revision compared with, as given (or the latest edition tag), and its commit.
+    public var since: String
+    public var commit: String
+    /// The edition the revision is, if it is one (its date and message).
+    public var edition: Edition?
+    public var diff: EditionDiff
+    /// The warnings of loading the working tree's site.
+    public var diagnostics: Diagnostics
+}
+
+/// Why `capex changes` could not compare.
+public enum ChangesFailure: Error, Sendable {
+    /// The working tree's site has errors.
+    case site(Diagnostics)
+    /// Not in git, no edition to compare with, a revision that names no commit, git failing.
+    case history(String)
+}
+
+extension SiteBuilder {
+    /// Compares the working tree's figures, claims and records with those at `since` (by
+    /// default the latest edition tag).
+    public static func changes(_ options: BuildOptions, since: String?) throws(ChangesFailure) -> ChangesReport {
+        let (model, diagnostics) = loadModel(options)
+        guard let model, !diagnostics.hasErrors else { throw .site(diagnostics) }
+        guard let git = GitHistory(root: options.root) else {
+            throw .history("\(options.root.path) is not in a git repository: editions are git tags named edition-*")
+        }
+        do {
+            let editions = try git.editions()
+            guard let revision = since ?? editions.last?.tag else {
+                throw ChangesFailure.history("no edition to compare with: tag one (git tag -a edition-YYYY-MM-DD -m MESSAGE) or pass --since REV")
+            }
+            let commit = try git.commit(of: revision)
+            // A cache, not the site: `changes` keeps what it computes for the next build or run.
+            let cache = EditionCache(folder: options.editionCache.folder, version: options.editionCache.version, writes: true)
+            let old = try cache.snapshot(at: commit, git: git, format: formatFigure)
+            let current = EditionSnapshot(model: model, format: formatFigure)
+            return ChangesReport(since: revision, commit: commit, edition: editions.last { $0.tag == revision },
+                                 diff: EditionDiff(from: old, to: current), diagnostics: diagnostics)
+        } catch let failure as ChangesFailure {
+            throw failure
+        } catch let failure as GitHistory.Failure {
+            throw .history(failure.description)
+        } catch {
+            throw .history("\(error)")
+        }
+    }
+}
