@@ -14,6 +14,13 @@ package struct SiteRenderer {
     }
 
     package let site: LoadedSite
+    /// Draws each chart's PNG (`/charts/<id>.png`); nil: no PNGs (`capex check`, or no
+    /// rasterizer, which `warnsWithoutRaster` reports once).
+    package var raster: ChartRaster?
+    /// Say once, at the first chart drawn, that PNGs were skipped for want of `rsvg-convert`.
+    package var warnsWithoutRaster = false
+    /// What became of each chart's PNG this build, for the warnings.
+    let rasterLog = RasterLog()
 
     package struct Result {
         /// The files rendered this time; with no reuse, the whole site.
@@ -31,7 +38,9 @@ package struct SiteRenderer {
         let markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, basePath: site.config.basePath)
         let names = sourceNames
         let templates = site.templates
+        let share = ShareSite(site: site)
         var result = Result()
+        result.diagnostics += share.problems
         // Kept groups stay as the last build recorded them; rendered ones replace theirs, and
         // the ones no longer made are dropped at the end.
         result.groups = reuse?.manifest.groups ?? [:]
@@ -78,7 +87,7 @@ package struct SiteRenderer {
             defer { progress?.tick() }
             let (page, problem) = site.withBody(pages[index])
             if let problem { return RenderedPage(html: nil, problems: [problem]) }
-            return renderPage(page, context: context, markdown: markdown, sourceNames: names)
+            return renderPage(page, context: context, markdown: markdown, sourceNames: names, share: share)
         }
         progress?.finish()
         result.pagesRendered = dirty.count
@@ -102,9 +111,12 @@ package struct SiteRenderer {
                 chartLocations["charts/\(chart.id).svg", default: chart.location] = chart.location
                 files.append(("charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
                 files.append(("data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
+                files += chartShareFiles(chart, storyURL: share.config.origin + share.config.basePath + page.url,
+                                         language: page.meta.lang ?? site.config.language)
             }
             var deps = templateDeps(page).union(ownDeps(page)).union(rendered.cited.map { "figure:" + $0 })
             if !rendered.charts.isEmpty { deps.insert("model") }
+            deps.formUnion(share.dependencies(citing: !rendered.cited.isEmpty))
             // Each target once: a layout links home from every page, often several times.
             var seen = Set<String>()
             let links = LinkCheck.targets(in: html).filter { seen.insert($0).inserted }
@@ -131,7 +143,7 @@ package struct SiteRenderer {
                 figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath,
                                               locale: QuantityLocale(identifier: site.config.language) ?? .en),
                 sourceNames: names
-            ).all()
+            ).all().map { drawingCharts(of: $0) }
             generatedURLs = generated.map(\.url)
             for page in generated {
                 let key = "generated:" + page.url
@@ -139,10 +151,12 @@ package struct SiteRenderer {
                     keep(key)
                     continue
                 }
-                var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(Data(renderGenerated(page, context: context).utf8)))]
+                var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(Data(renderGenerated(page, context: context, share: share).utf8)))]
                 for chart in page.charts {
                     files.append(("charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
                     files.append(("data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
+                    files += chartShareFiles(chart, storyURL: share.config.origin + share.config.basePath + page.url,
+                                             language: site.config.language)
                 }
                 add(key, files: files, deps: generatedDeps(page.template))
             }
@@ -158,7 +172,7 @@ package struct SiteRenderer {
         if reuse?.isClean("notfound", requiring: notFoundDeps) ?? false {
             keep("notfound")
         } else {
-            add("notfound", files: [("404.html", .bytes(Data(notFoundPage(context: context).utf8)))], deps: notFoundDeps)
+            add("notfound", files: [("404.html", .bytes(Data(notFoundPage(context: context, share: share).utf8)))], deps: notFoundDeps)
         }
         if reuse?.isClean("sitefiles", requiring: ["pagelist", "model"]) ?? false {
             keep("sitefiles")
@@ -210,6 +224,7 @@ package struct SiteRenderer {
         }
         let linkCheck = LinkCheck(basePath: site.config.basePath) { owner[$0] != nil }
         result.diagnostics += linkCheck.brokenLinks(in: pageLinks.map { (pages[$0.index], $0.links) }) { site.withBody($0).0 }
+        result.diagnostics += rasterLog.diagnostics(warnsWithoutRaster: warnsWithoutRaster && raster == nil)
         return result
     }
 
@@ -249,14 +264,16 @@ package struct SiteRenderer {
         var charts: [ChartOutput] = []
     }
 
-    private func renderPage(_ page: Page, context: TemplateContext, markdown: MarkdownRenderer, sourceNames: [String: String]) -> RenderedPage {
+    private func renderPage(_ page: Page, context: TemplateContext, markdown: MarkdownRenderer, sourceNames: [String: String],
+                            share: ShareSite) -> RenderedPage {
         var result = RenderedPage()
         let findings = PageFindings()
         let content = page.body.isEmpty ? "" : markdown.render(page.body, rewriter: rewriter(for: page, findings, sourceNames))
         result.problems = findings.problems
         result.cited = findings.cited
         result.charts = findings.charts
-        let values = context.context(for: page, content: content)
+        var values = context.context(for: page, content: content)
+        values = withShareHTML(values, share.headHTML(pageShare(page, charts: findings.charts, cited: findings.cited, share: share)))
         let name = site.templates.templateName(for: page)
         guard let body = site.templates.render(name, values) else {
             result.problems.append(.error(at: page.location, "no template '\(name)'"))
@@ -282,10 +299,12 @@ package struct SiteRenderer {
         }, rewriteCodeBlock: { block in
             guard block.info == "chart" else { return nil }
             do {
-                let (html, output) = try charts.render(code: block.code, file: page.sourcePath,
-                                                       firstLine: page.bodyFirstLine + block.line, cited: &findings.cited)
+                let (html, rendered) = try charts.render(code: block.code, file: page.sourcePath,
+                                                         firstLine: page.bodyFirstLine + block.line, cited: &findings.cited)
+                let output = drawn(rendered)
                 findings.charts.append(output)
-                return html
+                return ChartEmbed(config: site.config, language: page.meta.lang ?? site.config.language)
+                    .inserting(into: html, id: output.id, title: output.title, svg: output.svg, hasPNG: output.png != nil)
             } catch let failure as ChartBlocks.Failure {
                 findings.problems += failure.diagnostics
                 return ""
@@ -313,7 +332,7 @@ package struct SiteRenderer {
         return site.templates.render("layout", values) ?? body
     }
 
-    private func renderGenerated(_ page: GeneratedPage, context: TemplateContext) -> String {
+    private func renderGenerated(_ page: GeneratedPage, context: TemplateContext, share: ShareSite) -> String {
         var values = context.shared(for: page.template)
         var pageValues = page.values
         pageValues["title"] = page.title
@@ -321,13 +340,16 @@ package struct SiteRenderer {
         pageValues["permalink"] = site.config.origin + site.config.basePath + page.url
         pageValues["is_generated"] = true
         values["page"] = pageValues
+        values = withShareHTML(values, share.headHTML(generatedShare(page, share: share)))
         let body = site.templates.render(page.template, values) ?? ""
         return wrapInLayout(body, values)
     }
 
-    private func notFoundPage(context: TemplateContext) -> String {
+    private func notFoundPage(context: TemplateContext, share: ShareSite) -> String {
         var values = context.shared(for: "404")
         values["page"] = ["title": "Page not found", "url": site.config.basePath + "/404.html", "is_404": true] as [String: Any]
+        values = withShareHTML(values, share.headHTML(share.share(kind: .page, title: site.config.title, description: nil,
+                                                                  path: "/404.html", language: site.config.language, model: site.model)))
         let body = site.templates.render("404", values)
             ?? "<h1>Page not found</h1>\n<p>There is no page at this address. <a href=\"\(site.config.basePath)/\">Go to the front page</a>.</p>\n"
         return wrapInLayout(body, values)

@@ -26,6 +26,8 @@ struct LastBuild {
         let settings = Hash.combine([
             BuildCache.binaryVersion, options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
             files.hashes["content/" + SiteConfig.fileName] ?? "", options.root.path,
+            // Pages link to their charts' PNGs only when they are drawn.
+            options.rasterizer == nil ? "" : "png",
         ])
         return BuildInputs(files: files, settings: settings, manifest: manifest?.settings == settings ? manifest : nil, cache: cache)
     }
@@ -87,7 +89,13 @@ struct BuildInputs {
             FigureText.derivation(of: $0, in: site.model, sourceNames: [:], locale: .en)
         }
         let reuse = manifest.map { Reuse(manifest: $0, fingerprints: fingerprints, fileHashes: files.hashes, incomplete: incomplete) }
-        let result = SiteRenderer(site: site).render(reuse: reuse, showProgress: options.showProgress)
+        var renderer = SiteRenderer(site: site)
+        if let rasterizer = options.rasterizer {
+            renderer.raster = ChartRaster(executable: rasterizer, cacheFolder: cache.manifestURL.deletingLastPathComponent().appendingPathComponent("png"))
+        } else {
+            renderer.warnsWithoutRaster = options.write
+        }
+        let result = renderer.render(reuse: reuse, showProgress: options.showProgress)
         report.diagnostics.append(contentsOf: result.diagnostics)
         report.pages = site.pages.count
         report.pagesRendered = result.pagesRendered
