@@ -34,7 +34,12 @@ struct ChartEmbed {
     /// The code a reader copies: an iframe with a title (its accessible name), the height
     /// for the chart, `loading="lazy"`, no border.
     func iframe(id: String, title: String, svg: String) -> String {
-        "<iframe src=\"\(Escape.html(pageURL(id)))\" title=\"\(Escape.html(title))\" width=\"100%\" "
+        // Only what a double-quoted attribute needs: the code stays readable (`Meta's`).
+        let attribute = { (text: String) in
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        }
+        return "<iframe src=\"\(attribute(pageURL(id)))\" title=\"\(attribute(title))\" width=\"100%\" "
             + "height=\"\(Self.frameHeight(svg: svg))\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>"
     }
 
@@ -103,15 +108,16 @@ struct ChartEmbed {
     }
 
     /// The embed page's whole style: the chart's own colours (`--cx-bg`, `--cx-fg`) in both
-    /// schemes, so the frame and the chart are one surface.
+    /// schemes, so the frame and the chart are one surface; the chart runs edge to edge, so
+    /// that at 360 px its 13-unit text still renders at 11 px.
     static let style = """
     :root{color-scheme:light dark;--bg:#ffffff;--fg:#1f1f1f;--muted:#575757;--link:#0b5cad}\
     @media (prefers-color-scheme:dark){:root{--bg:#161616;--fg:#ededed;--muted:#b4b4b4;--link:#8cc4ff}}\
     html,body{margin:0;background:var(--bg);color:var(--fg)}\
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"DejaVu Sans",sans-serif;line-height:1.4}\
-    figure{margin:0;padding:8px 8px 10px}\
-    h1{font-size:1.05rem;margin:0 0 6px;max-width:560px}\
-    figcaption{font-size:.8125rem;color:var(--muted);margin-top:6px;max-width:560px}\
+    figure{margin:0;padding:8px 0 10px}\
+    h1{font-size:1.05rem;margin:0 0 6px;padding:0 8px;max-width:560px}\
+    figcaption{font-size:.8125rem;color:var(--muted);margin-top:6px;padding:0 8px;max-width:560px}\
     a{color:var(--link)}
     """
 }

@@ -237,11 +237,12 @@ package struct SiteRenderer {
         for (key, group) in groups.sorted(by: { $0.key < $1.key }) {
             for path in group.files.keys.sorted() {
                 guard let first = owner[path] else { owner[path] = key; continue }
-                if path.hasPrefix("charts/") {
+                // A chart's SVG stands for its other files (PNG, embed page, CSV): one error per chart.
+                if path.hasPrefix("charts/") && path.hasSuffix(".svg") {
                     let id = path.dropFirst("charts/".count).dropLast(".svg".count)
                     let here = chartLocations[path].flatMap { $0.file == place(key, path).file ? $0 : nil } ?? place(key, path)
                     problems.append(.error(at: here, "chart id '\(id)' is already used at \(place(first, path).file)"))
-                } else if !path.hasPrefix("data/charts/") {
+                } else if !path.hasPrefix("data/charts/") && !path.hasPrefix("charts/") {
                     problems.append(.error(at: place(key, path), "'\(path)' is written twice (also by \(first))"))
                 }
             }
