@@ -21,19 +21,23 @@ extension SiteRenderer {
         return copy
     }
 
-    /// `page` with its charts' PNGs, drawn in parallel.
-    func drawingCharts(of page: GeneratedPage) -> GeneratedPage {
-        guard let raster, !page.charts.isEmpty else {
-            page.charts.forEach { rasterLog.skipped($0) }
-            return page
+    /// `pages` with their charts' PNGs, all drawn in one parallel run.
+    func drawingCharts(of pages: [GeneratedPage]) -> [GeneratedPage] {
+        let charts = pages.flatMap(\.charts)
+        guard let raster, !charts.isEmpty else {
+            charts.forEach { rasterLog.skipped($0) }
+            return pages
         }
-        let outcomes = raster.pngs(Dictionary(page.charts.map { ($0.id, $0.svg) }, uniquingKeysWith: { a, _ in a }))
-        var copy = page
-        for index in copy.charts.indices {
-            switch outcomes[copy.charts[index].id] {
-            case .png(let data)?: copy.charts[index].png = data
-            case .failed(let problem)?: rasterLog.failed(copy.charts[index], problem)
-            case nil: break
+        let outcomes = raster.pngs(Dictionary(charts.map { ($0.id, $0.svg) }, uniquingKeysWith: { a, _ in a }))
+        var copy = pages
+        for page in copy.indices {
+            for index in copy[page].charts.indices {
+                let chart = copy[page].charts[index]
+                switch outcomes[chart.id] {
+                case .png(let data)?: copy[page].charts[index].png = data
+                case .failed(let problem)?: rasterLog.failed(chart, problem)
+                case nil: break
+                }
             }
         }
         return copy

@@ -138,12 +138,13 @@ package struct SiteRenderer {
             for key in previousGenerated { keep(key) }
             generatedURLs = previousGenerated.map { String($0.dropFirst("generated:".count)) }.sorted()
         } else {
-            let generated = GeneratedPages(
+            var generated = GeneratedPages(
                 model: site.model, config: site.config,
                 figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath,
                                               locale: QuantityLocale(identifier: site.config.language) ?? .en),
                 sourceNames: names
-            ).all().map { drawingCharts(of: $0) }
+            ).all()
+            generated = drawingCharts(of: generated)
             generatedURLs = generated.map(\.url)
             for page in generated {
                 let key = "generated:" + page.url

@@ -119,6 +119,28 @@ struct EmbedTests {
         var strict = BuildOptions(root: site.root, strict: true)
         strict.rasterizerSearchPath = empty.path
         #expect(!SiteBuilder.build(strict).succeeded)
+        // Once rsvg-convert is there, the next build draws them and the pages link to them,
+        // though no page changed.
+        guard Self.rasterizerInstalled else { return }
+        let report2 = SiteBuilder.build(BuildOptions(root: site.root))
+        #expect(report2.succeeded && report2.diagnostics.warnings.isEmpty, "\(report2.problemLines)")
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("charts/deal-amounts.png").path))
+        #expect(site.read("pacts/index.html").contains(#"<a href="/desk/charts/deal-amounts.png">Image (PNG)</a>"#))
+    }
+
+    @Test func aRasterizerThatFailsIsAWarningPerChartAndTheBuildGoesOn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capex-bad-rsvg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let script = folder.appendingPathComponent("rsvg-convert")
+        try Data("#!/bin/sh\necho 'cannot draw' >&2\nexit 3\n".utf8).write(to: script)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        let (site, report) = try SharingTests.built(searchPath: folder.path)
+        #expect(report.succeeded)
+        let warnings = report.problemLines
+        #expect(warnings.count == 5)
+        #expect(warnings.contains("content/pacts.md:10:1: warning: no PNG for chart 'deal-amounts': rsvg-convert exited with status 3: cannot draw"))
+        #expect(!FixtureSite.files(in: site.output).contains { $0.hasSuffix(".png") && $0.hasPrefix("charts/") })
+        #expect(SharingTests.metaTags(site.read("pacts/index.html"))["og:image"] == "https://news.example.org/desk/card.png")
     }
 
     @Test func theRasterizedSVGHasItsColoursWrittenOutAndTheDebianFont() throws {

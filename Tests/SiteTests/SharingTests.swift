@@ -13,12 +13,18 @@ struct SharingTests {
 
     /// The fixture with the default templates, built once per test.
     static func built(searchPath: String? = nil) throws -> (FixtureSite, BuildReport) {
-        let site = try FixtureSite("newsroom")
-        try FileManager.default.copyItem(at: FixtureSite.repository.appendingPathComponent("templates"),
-                                         to: site.root.appendingPathComponent("templates"))
+        let site = try prepared()
         var options = BuildOptions(root: site.root)
         options.rasterizerSearchPath = searchPath
         return (site, SiteBuilder.build(options))
+    }
+
+    /// A copy of the fixture with the repository's templates.
+    static func prepared() throws -> FixtureSite {
+        let site = try FixtureSite("newsroom")
+        try FileManager.default.copyItem(at: FixtureSite.repository.appendingPathComponent("templates"),
+                                         to: site.root.appendingPathComponent("templates"))
+        return site
     }
 
     /// `property`/`name` → `content` of every `<meta>` in `html`, the content unescaped.
@@ -93,6 +99,23 @@ struct SharingTests {
         }
         // The title is escaped where it lands in an attribute.
         #expect(site.read("index.html").contains(#"<meta property="og:site_name" content="Acme &amp; Globex &lt;/script&gt; desk">"#))
+    }
+
+    @Test func aSiteImageThatIsNotThereIsAWarningAndAnAddressIsTakenAsIs() throws {
+        let site = try Self.prepared()
+        let config = site.read("site.yaml", in: site.root.appendingPathComponent("content"))
+        try site.write("content/site.yaml", config.replacingOccurrences(of: "image: /card.png", with: "image: /cards/missing.png"))
+        var report = site.build()
+        #expect(report.succeeded)
+        #expect(report.problemLines.contains(
+            "content/site.yaml:8:8: warning: site.yaml's image '/cards/missing.png' is not a file in content/ (content/cards/missing.png was not found); pages are shared without an image"),
+            "\(report.problemLines)")
+        #expect(Self.metaTags(site.read("plain/index.html"))["og:image"] == nil)
+        // An address elsewhere is used as written, without a size the build cannot know.
+        try site.write("content/site.yaml", config.replacingOccurrences(of: "image: /card.png", with: "image: https://cdn.example.com/c.png"))
+        report = site.build()
+        let tags = Self.metaTags(site.read("plain/index.html"))
+        #expect(tags["og:image"] == "https://cdn.example.com/c.png" && tags["og:image:width"] == nil && tags["og:image:alt"] == "The desk's card")
     }
 
     @Test func aSpanishPageSaysSoInItsLocale() throws {
