@@ -14,9 +14,22 @@ package struct ChartRaster: Sendable {
     /// Pixels per viewBox unit.
     package static let scale = 2
 
+    /// The cache entries this build asked for (`prune` keeps only those).
+    private let used = UsedKeys()
+
     package init(executable: String, cacheFolder: URL) {
         self.executable = executable
         self.cacheFolder = cacheFolder
+    }
+
+    /// Removes the cached PNGs this build did not use: called after a build that drew every
+    /// chart (a full one), so that the cache holds the site's current charts only.
+    package func prune() {
+        let keep = used.keys
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: cacheFolder.path) else { return }
+        for name in names where name.hasSuffix(".png") && !keep.contains(String(name.dropLast(4))) {
+            try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(name))
+        }
     }
 
     /// The rasterizer on `searchPath` (a `PATH`: folders joined by `:`), or nil when none of
@@ -39,6 +52,7 @@ package struct ChartRaster: Sendable {
     package func pngs(_ svgs: [String: String]) -> [String: Outcome] {
         let variants = svgs.mapValues { RasterVariant.light($0) }
         let keys = variants.mapValues { Self.key(for: $0) }
+        used.insert(keys.values)
         try? FileManager.default.createDirectory(at: cacheFolder, withIntermediateDirectories: true)
         // One drawing per distinct SVG that the cache lacks.
         var toDraw: [String: String] = [:]
@@ -92,6 +106,14 @@ package struct ChartRaster: Sendable {
             return FileManager.default.fileExists(atPath: cached(key).path) ? nil : "\(error)"
         }
     }
+}
+
+/// Keys gathered from the threads that draw.
+private final class UsedKeys: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set = Set<String>()
+    func insert<S: Sequence>(_ keys: S) where S.Element == String { lock.withLock { set.formUnion(keys) } }
+    var keys: Set<String> { lock.withLock { set } }
 }
 
 /// The pixel size a PNG says it has, from its header (PNG spec §11.2.2: the IHDR chunk

@@ -226,6 +226,8 @@ package struct SiteRenderer {
         let linkCheck = LinkCheck(basePath: site.config.basePath) { owner[$0] != nil }
         result.diagnostics += linkCheck.brokenLinks(in: pageLinks.map { (pages[$0.index], $0.links) }) { site.withBody($0).0 }
         result.diagnostics += rasterLog.diagnostics(warnsWithoutRaster: warnsWithoutRaster && raster == nil)
+        // A full build asked for every chart: the cache keeps only those.
+        if reuse == nil { raster?.prune() }
         return result
     }
 

@@ -96,6 +96,11 @@ struct EmbedTests {
         #expect(after.count == 6 && after.isSuperset(of: before))
         let newest = try #require(after.subtracting(before).first)
         #expect(try Data(contentsOf: site.output.appendingPathComponent("charts/deal-years.png")) == Data(contentsOf: cache.appendingPathComponent(newest)))
+        // A full build keeps in the cache only the PNGs of the charts it has: the old title's goes.
+        options.incremental = false
+        #expect(SiteBuilder.build(options).succeeded)
+        let pruned = Set(try FileManager.default.contentsOfDirectory(atPath: cache.path))
+        #expect(pruned.count == 5 && pruned.contains(newest))
     }
 
     @Test func withoutARasterizerTheBuildSaysSoOnceAndSkipsPNGs() throws {
