@@ -9,6 +9,22 @@ struct ChartEmbed {
     let config: SiteConfig
     /// The page's language: the words around the chart (`NewsroomWords`).
     let language: String
+    /// The site's favicons (`templates/assets/favicon.svg`, `.ico`) as `<link>`s, so that a
+    /// browser showing the frame does not ask for a `/favicon.ico` that is not there.
+    var iconLinks = ""
+
+    init(config: SiteConfig, language: String, assets: [Asset] = []) {
+        self.config = config
+        self.language = language
+        for asset in assets.sorted(by: { $0.outputPath < $1.outputPath }) {
+            let href = config.basePath + "/" + asset.outputPath
+            switch asset.templateKey {
+            case "favicon_ico": iconLinks += "\n<link rel=\"icon\" href=\"\(href)\" sizes=\"32x32\">"
+            case "favicon_svg": iconLinks += "\n<link rel=\"icon\" href=\"\(href)\" type=\"image/svg+xml\">"
+            default: break
+            }
+        }
+    }
 
     /// Width (CSS px) the chart is drawn at when its container is wider: the SVG's own
     /// `max-width` (`SVGDocument.maxRenderedWidth`), so text stays at most ~17 px.
@@ -90,7 +106,8 @@ struct ChartEmbed {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(Escape.html(title)) · \(Escape.html(config.title))</title>
         <link rel="canonical" href="\(pageURL(id))">
-        <meta name="color-scheme" content="light dark">
+        <meta name="robots" content="noindex, indexifembedded">
+        <meta name="color-scheme" content="light dark">\(iconLinks)
         <style>\(Self.style)</style>
         </head>
         <body>

@@ -46,7 +46,7 @@ extension SiteRenderer {
     /// The files a chart adds for sharing: its PNG (when drawn) and its embed page.
     func chartShareFiles(_ chart: ChartOutput, storyURL: String, language: String) -> [(String, OutputPlan.Content)] {
         let names = sourceNames
-        let embed = ChartEmbed(config: site.config, language: language)
+        let embed = ChartEmbed(config: site.config, language: language, assets: site.assets)
             .page(id: chart.id, title: chart.title, svg: chart.svg, sources: chart.sources.map { (names[$0] ?? $0, $0) }, storyURL: storyURL)
         var files: [(String, OutputPlan.Content)] = [("charts/\(chart.id)/index.html", .bytes(Data(embed.utf8)))]
         if let png = chart.png { files.append(("charts/\(chart.id).png", .bytes(png))) }

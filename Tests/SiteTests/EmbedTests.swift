@@ -33,6 +33,10 @@ struct EmbedTests {
         // Light and dark: the frame takes the chart's own background in each scheme.
         #expect(page.contains("@media (prefers-color-scheme:dark){:root{--bg:#161616"))
         #expect(page.contains(#"<meta name="color-scheme" content="light dark">"#))
+        // Not a page of its own in search results, but indexed where it is embedded (Google's
+        // `indexifembedded`); the site's icon, so that no /favicon.ico is asked for.
+        #expect(page.contains(#"<meta name="robots" content="noindex, indexifembedded">"#))
+        #expect(page.contains(#"<link rel="icon" href="/desk/assets/favicon."#))
         // The Spanish chart's page is in Spanish.
         let spanish = site.read("charts/tratos/index.html")
         #expect(spanish.contains(#"<html lang="es">"#) && VisibleText.of(spanish).contains("Fuentes: ") && spanish.contains(">Datos (CSV)</a>")
