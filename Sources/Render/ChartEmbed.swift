@@ -68,7 +68,9 @@ struct ChartEmbed {
         links.append("<a href=\"\(csvPath(id))\">\(w("csv"))</a>")
         return "<details class=\"chart-embed\"><summary>\(w("embed"))</summary>\n"
             + "<p>\(w("embed_hint"))</p>\n"
-            + "<pre tabindex=\"0\" aria-label=\"\(Escape.html(w("embed_code_label")))\" style=\"white-space:pre-wrap;overflow-wrap:anywhere\"><code>"
+            // Wrapped, never scrolled: nothing to reach by keyboard, and no label on a `<pre>`
+            // (ARIA prohibits naming an element of the generic role).
+            + "<pre style=\"white-space:pre-wrap;overflow-wrap:anywhere\"><code>"
             + Escape.html(iframe(id: id, title: title, svg: svg)) + "</code></pre>\n"
             + "<p>" + links.joined(separator: " · ") + "</p>\n</details>"
     }

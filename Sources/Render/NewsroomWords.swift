@@ -6,7 +6,6 @@ enum NewsroomWords {
         "en": [
             "embed": "Embed",
             "embed_hint": "Copy this code to show the chart on another page:",
-            "embed_code_label": "Embed code for this chart",
             "png": "Image (PNG)",
             "csv": "Data (CSV)",
             "sources": "Sources",
@@ -17,7 +16,6 @@ enum NewsroomWords {
         "es": [
             "embed": "Insertar",
             "embed_hint": "Copie este código para mostrar el gráfico en otra página:",
-            "embed_code_label": "Código para insertar este gráfico",
             "png": "Imagen (PNG)",
             "csv": "Datos (CSV)",
             "sources": "Fuentes",

@@ -47,7 +47,7 @@ struct EmbedTests {
         let (site, _) = try SharingTests.built()
         let html = site.read("pacts/index.html")
         #expect(html.components(separatedBy: #"<details class="chart-embed"><summary>Embed</summary>"#).count == 3)
-        let code = try #require(html.firstMatch(of: /<pre tabindex="0" aria-label="Embed code for this chart"[^>]*><code>([^<]*)<\/code><\/pre>/))
+        let code = try #require(html.firstMatch(of: /<pre style="white-space:pre-wrap;overflow-wrap:anywhere"><code>([^<]*)<\/code><\/pre>/))
         let iframe = VisibleText.decode(String(code.1))
         // 560 px wide at most: the height is 560 × h / 420 of the viewBox, plus 150 px of
         // title and credits, rounded up to 10.
