@@ -75,12 +75,11 @@ struct ChartEmbed {
             + "<p>" + links.joined(separator: " · ") + "</p>\n</details>"
     }
 
-    /// `html` (a chart's `<figure>`) with the disclosure added as its last child.
+    /// `html` (a chart's `<figure>`) followed by the disclosure. After the figure, not in it:
+    /// a `<figure>`'s caption must be its first or last child (HTML, "The figure element"),
+    /// and inside the caption the code would become part of the figure's accessible name.
     func inserting(into html: String, id: String, title: String, svg: String, hasPNG: Bool) -> String {
-        guard let close = html.range(of: "</figure>", options: .backwards) else { return html }
-        var copy = html
-        copy.insert(contentsOf: disclosure(id: id, title: title, svg: svg, hasPNG: hasPNG) + "\n", at: close.lowerBound)
-        return copy
+        html + "\n" + disclosure(id: id, title: title, svg: svg, hasPNG: hasPNG)
     }
 
     /// The page `/charts/<id>/`: the chart sized to its container, its title, sources, the

@@ -206,6 +206,13 @@ figure.chart figcaption { font-size: 0.875rem; color: var(--muted); margin-top: 
 }
 figure.chart details { font-size: 0.875rem; margin-top: 0.5rem; }
 figure.chart details table { display: block; overflow-x: auto; }
+/* The "Embed" disclosure sits under its chart's figure, on the same panel. */
+figure.chart:has(+ details.chart-embed) { margin-bottom: 0; border-bottom-left-radius: 0; border-bottom-right-radius: 0; }
+details.chart-embed { margin: 0 0 2rem; padding: 0.25rem 0.75rem 0.75rem; background: var(--figure-bg); border-radius: 0 0 6px 6px; font-size: 0.875rem; }
+details.chart-embed pre { background: var(--bg); padding: 0.5rem; border-radius: 4px; font-size: 0.8125rem; }
+@media (max-width: 480px) {
+  details.chart-embed { margin-left: -1rem; margin-right: -1rem; padding: 0.25rem 1rem 0.75rem; border-radius: 0; }
+}
 .company-figures { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; }
 .company-figures dt { color: var(--muted); }
 .company-figures dd { margin: 0; }
