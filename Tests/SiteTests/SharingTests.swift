@@ -118,6 +118,22 @@ struct SharingTests {
         #expect(tags["og:image"] == "https://cdn.example.com/c.png" && tags["og:image:width"] == nil && tags["og:image:alt"] == "The desk's card")
     }
 
+    /// Open Graph locales are `language_TERRITORY` (ogp.me, "og:locale").
+    @Test(arguments: [("en", "en_US"), ("es", "es_ES"), ("es-MX", "es_MX"), ("pt_br", "pt_BR"), ("fr", "fr_FR"), ("", "en_US")])
+    func openGraphLocales(language: String, locale: String) {
+        #expect(NewsroomWords.ogLocale(language) == locale)
+    }
+
+    /// A bare date says no hour, so JSON-LD keeps it bare; a time keeps its zone (RFC 3339).
+    @Test func datesInJSONLDSayWhatThePageSays() throws {
+        #expect(StructuredData.date(try #require(SiteDate("2025-01-20"))) == "2025-01-20")
+        #expect(StructuredData.date(try #require(SiteDate("2025-01-20 09:30"))) == "2025-01-20T09:30:00Z")
+        #expect(StructuredData.date(try #require(SiteDate("2025-01-20T09:30:00+02:00"))) == "2025-01-20T09:30:00+02:00")
+        // Words a language lacks read in English, and every key exists in both.
+        #expect(NewsroomWords.word("embed", "de") == "Embed" && NewsroomWords.word("embed", "es-ES") == "Insertar")
+        #expect(Set(NewsroomWords.table["en"]!.keys) == Set(NewsroomWords.table["es"]!.keys))
+    }
+
     @Test func aSpanishPageSaysSoInItsLocale() throws {
         let (site, _) = try Self.built()
         let html = site.read("tratos/index.html")
