@@ -205,9 +205,14 @@ enum SVGDocument {
         return out.isEmpty ? "chart" : out
     }
 
+    /// The font a chart's PNG is drawn in (`RasterVariant`): what Chromium shows for
+    /// `system-ui` on a bare Debian machine (Debian `fonts-dejavu-core`, installed by
+    /// scripts/install-deps.sh), and the stack's own fallback before `sans-serif`.
+    public static let rasterFont = "\"DejaVu Sans\",sans-serif"
+
     static let style = """
     .cx-chart{--cx-fg:#1f1f1f;--cx-muted:#575757;--cx-grid:#dcdcdc;--cx-axis:#8a8a8a;--cx-bg:#ffffff;\
-    --cx-node:#f1f1f1;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}\
+    --cx-node:#f1f1f1;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"DejaVu Sans",sans-serif}\
     @media (prefers-color-scheme:dark){.cx-chart{--cx-fg:#ededed;--cx-muted:#b4b4b4;--cx-grid:#3b3b3b;\
     --cx-axis:#8a8a8a;--cx-bg:#161616;--cx-node:#2a2a2a}}\
     .cx-chart text{fill:var(--cx-fg);font-size:13px}\

@@ -120,7 +120,7 @@ struct TemplateCheck {
         // `summary` feeds the Atom feed, `nav` and `menu` the masthead), set or not.
         for key in ["title", "menu", "url", "permalink", "tags", "has_tags", "description", "date", "date_iso",
                     "date_display", "updated", "updated_iso", "draft", "slug", "order", "template", "lang",
-                    "summary", "nav", "is_fallback", "hreflang", "fallback_note"] {
+                    "summary", "nav", "is_fallback", "hreflang", "fallback_note", "share_html"] {
             shape.child(key)
         }
         // On every core: 10,000 pages' front matter on every build.

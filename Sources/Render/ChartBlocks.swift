@@ -1,4 +1,5 @@
 import Charts
+import struct Foundation.Data
 import Diagnostics
 import Load
 import Model
@@ -10,6 +11,11 @@ package struct ChartOutput: Sendable {
     package var svg: String
     package var csv: String
     package var location: SourceLocation
+    /// The chart's heading and the ids of the sources behind its values, for its embed page.
+    package var title = ""
+    package var sources: [String] = []
+    /// The chart drawn at 2× (`ChartRaster`), or nil when it was not drawn.
+    package var png: Data?
 }
 
 /// Turns a ```` ```chart ```` block's YAML into a chart over the model's values: the
@@ -74,7 +80,8 @@ package struct ChartBlocks {
         if !names.isEmpty { html += words.html("chart_sources") + " " + names.joined(separator: "; ") + ". " }
         html += "<a href=\"\(basePath)/data/charts/\(chart.id).csv\">\(words.html("chart_data_csv"))</a></figcaption>\n"
         html += table.detailsHTML(summary: words["chart_numbers"]) + "\n</figure>"
-        return (html, ChartOutput(id: chart.id, svg: svg, csv: table.csv(), location: context.fenceLocation))
+        return (html, ChartOutput(id: chart.id, svg: svg, csv: table.csv(), location: context.fenceLocation,
+                                  title: chart.title, sources: sources.sorted()))
     }
 
     /// `$10.5B–$14B`: compact, in the page's language.

@@ -18,6 +18,13 @@ package struct SiteRenderer {
     /// The story's editions and corrections (`/changes/`, the notes on chapters, the feed);
     /// empty for a site without them, which renders as it always did.
     package var history = StoryHistory()
+    /// Draws each chart's PNG (`/charts/<id>.png`); nil: no PNGs (`capex check`, or no
+    /// rasterizer, which `warnsWithoutRaster` reports once).
+    package var raster: ChartRaster?
+    /// Say once, at the first chart drawn, that PNGs were skipped for want of `rsvg-convert`.
+    package var warnsWithoutRaster = false
+    /// What became of each chart's PNG this build, for the warnings.
+    let rasterLog = RasterLog()
 
     package struct Result {
         /// The files rendered this time; with no reuse, the whole site.
@@ -42,7 +49,9 @@ package struct SiteRenderer {
         // On a site in several languages, every page shows its translations (switcher,
         // alternates, links marked as untranslated): which pages exist in which language.
         let languageDeps: Set<String> = config.isMultilingual ? ["translations"] : []
+        let share = ShareSite(site: site)
         var result = Result()
+        result.diagnostics += share.problems
         // Kept groups stay as the last build recorded them; rendered ones replace theirs, and
         // the ones no longer made are dropped at the end.
         result.groups = reuse?.manifest.groups ?? [:]
@@ -89,7 +98,7 @@ package struct SiteRenderer {
             defer { progress?.tick() }
             let (page, problem) = site.withBody(pages[index])
             if let problem { return RenderedPage(html: nil, problems: [problem]) }
-            return renderPage(page, context: contexts[language(page)]!, markdown: markdown, sourceNames: namesByLanguage[language(page)]!)
+            return renderPage(page, context: contexts[language(page)]!, markdown: markdown, sourceNames: namesByLanguage[language(page)]!, share: share)
         }
         progress?.finish()
         result.pagesRendered = dirty.count
@@ -115,9 +124,12 @@ package struct SiteRenderer {
                 chartLocations[tree + "charts/\(chart.id).svg", default: chart.location] = chart.location
                 files.append((tree + "charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
                 files.append((tree + "data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
+                files += chartShareFiles(chart, storyURL: share.config.origin + share.config.basePath + page.url,
+                                         language: page.meta.lang ?? language(page), tree: config.treePath(language(page)))
             }
             var deps = templateDeps(page).union(ownDeps(page)).union(rendered.cited.map { "figure:" + $0 })
             if !rendered.charts.isEmpty { deps.formUnion(["model", "words"]) }
+            deps.formUnion(share.dependencies(citing: !rendered.cited.isEmpty))
             // Each target once: a layout links home from every page, often several times.
             var seen = Set<String>()
             let links = LinkCheck.targets(in: html).filter { seen.insert($0).inserted }
@@ -142,13 +154,14 @@ package struct SiteRenderer {
             for language in config.languages {
                 let names = namesByLanguage[language]!
                 let treePath = config.treePath(language)
-                let generated = GeneratedPages(
+                var generated = GeneratedPages(
                     model: site.model, config: site.config,
                     figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath + treePath,
                                                   locale: QuantityLocale(identifier: language) ?? .en,
                                                   words: site.translations.words(for: language)),
                     sourceNames: names, language: language, translations: site.translations, history: history
                 ).all()
+                generated = drawingCharts(of: generated)
                 for var page in generated {
                     let urlInTree = page.url
                     page.url = treePath + urlInTree
@@ -158,12 +171,14 @@ package struct SiteRenderer {
                         keep(key)
                         continue
                     }
-                    let html = renderGenerated(page, urlInTree: urlInTree, context: contexts[language]!)
+                    let html = renderGenerated(page, urlInTree: urlInTree, context: contexts[language]!, share: share)
                     var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(Data(html.utf8)))]
                     let tree = Self.folder(treePath)
                     for chart in page.charts {
                         files.append((tree + "charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
                         files.append((tree + "data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
+                        files += chartShareFiles(chart, storyURL: share.config.origin + share.config.basePath + page.url,
+                                                 language: language, tree: treePath)
                     }
                     add(key, files: files, deps: generatedDeps(page.template))
                 }
@@ -184,7 +199,7 @@ package struct SiteRenderer {
                 keep(key)
             } else {
                 let path = Self.folder(config.treePath(language)) + "404.html"
-                add(key, files: [(path, .bytes(Data(notFoundPage(context: contexts[language]!).utf8)))], deps: notFoundDeps)
+                add(key, files: [(path, .bytes(Data(notFoundPage(context: contexts[language]!, share: share).utf8)))], deps: notFoundDeps)
             }
         }
         let siteFileDeps: Set<String> = Set(["pagelist", "model"]).union(languageDeps)
@@ -248,6 +263,9 @@ package struct SiteRenderer {
         }
         let linkCheck = LinkCheck(basePath: site.config.basePath) { owner[$0] != nil }
         result.diagnostics += linkCheck.brokenLinks(in: pageLinks.map { (pages[$0.index], $0.links) }) { site.withBody($0).0 }
+        result.diagnostics += rasterLog.diagnostics(warnsWithoutRaster: warnsWithoutRaster && raster == nil)
+        // A full build asked for every chart: the cache keeps only those.
+        if reuse == nil { raster?.prune() }
         return result
     }
 
@@ -260,11 +278,12 @@ package struct SiteRenderer {
         for (key, group) in groups.sorted(by: { $0.key < $1.key }) {
             for path in group.files.keys.sorted() {
                 guard let first = owner[path] else { owner[path] = key; continue }
-                if path.hasPrefix("charts/") {
+                // A chart's SVG stands for its other files (PNG, embed page, CSV): one error per chart.
+                if path.hasPrefix("charts/") && path.hasSuffix(".svg") {
                     let id = path.dropFirst("charts/".count).dropLast(".svg".count)
                     let here = chartLocations[path].flatMap { $0.file == place(key, path).file ? $0 : nil } ?? place(key, path)
                     problems.append(.error(at: here, "chart id '\(id)' is already used at \(place(first, path).file)"))
-                } else if !path.hasPrefix("data/charts/") {
+                } else if !path.hasPrefix("data/charts/") && !path.hasPrefix("charts/") {
                     problems.append(.error(at: place(key, path), "'\(path)' is written twice (also by \(first))"))
                 }
             }
@@ -287,7 +306,8 @@ package struct SiteRenderer {
         var charts: [ChartOutput] = []
     }
 
-    private func renderPage(_ page: Page, context: TemplateContext, markdown: MarkdownRenderer, sourceNames: [String: String]) -> RenderedPage {
+    private func renderPage(_ page: Page, context: TemplateContext, markdown: MarkdownRenderer, sourceNames: [String: String],
+                            share: ShareSite) -> RenderedPage {
         var result = RenderedPage()
         let findings = PageFindings()
         var content = page.body.isEmpty ? "" : markdown.render(page.body, rewriter: rewriter(for: page, findings, sourceNames))
@@ -297,7 +317,8 @@ package struct SiteRenderer {
         result.problems = findings.problems
         result.cited = findings.cited
         result.charts = findings.charts
-        let values = context.context(for: page, content: content)
+        var values = context.context(for: page, content: content)
+        values = withShareHTML(values, share.headHTML(pageShare(page, charts: findings.charts, cited: findings.cited, share: share)))
         let name = site.templates.templateName(for: page)
         guard let body = site.templates.render(name, values) else {
             result.problems.append(.error(at: page.location, "no template '\(name)'"))
@@ -328,10 +349,13 @@ package struct SiteRenderer {
         }, rewriteCodeBlock: { block in
             guard block.info == "chart" else { return nil }
             do {
-                let (html, output) = try charts.render(code: block.code, file: page.sourcePath,
-                                                       firstLine: page.bodyFirstLine + block.line, cited: &findings.cited)
+                let (html, rendered) = try charts.render(code: block.code, file: page.sourcePath,
+                                                         firstLine: page.bodyFirstLine + block.line, cited: &findings.cited)
+                let output = drawn(rendered)
                 findings.charts.append(output)
-                return html
+                var embed = ChartEmbed(config: site.config, language: page.meta.lang ?? page.language ?? site.config.language)
+                embed.tree = site.config.treePath(page.language ?? site.config.language)
+                return embed.inserting(into: html, id: output.id, title: output.title, svg: output.svg, hasPNG: output.png != nil)
             } catch let failure as ChartBlocks.Failure {
                 findings.problems += failure.diagnostics
                 return ""
@@ -368,7 +392,7 @@ package struct SiteRenderer {
 
     /// `page.url` is in its language's tree (`/es/figures/`); `urlInTree` without it (`/figures/`),
     /// the same in every language.
-    private func renderGenerated(_ page: GeneratedPage, urlInTree: String, context: TemplateContext) -> String {
+    private func renderGenerated(_ page: GeneratedPage, urlInTree: String, context: TemplateContext, share: ShareSite) -> String {
         var values = context.shared(for: page.template, language: page.language.isEmpty ? context.language : page.language)
         var pageValues = page.values
         pageValues["title"] = page.title
@@ -380,17 +404,21 @@ package struct SiteRenderer {
             pageValues.merge(context.languageValues(page: context.language) { config.basePath + config.treePath($0) + urlInTree }) { $1 }
         }
         values["page"] = pageValues
+        values = withShareHTML(values, share.headHTML(generatedShare(page, share: share)))
         let body = site.templates.render(page.template, values) ?? ""
         return wrapInLayout(body, values)
     }
 
-    private func notFoundPage(context: TemplateContext) -> String {
+    private func notFoundPage(context: TemplateContext, share: ShareSite) -> String {
         let words = site.translations.words(for: context.language)
         var values = context.shared(for: "404")
-        var pageValues: [String: Any] = ["title": words["not_found_title"], "url": site.config.basePath + site.config.treePath(context.language) + "/404.html", "is_404": true]
+        let path = site.config.treePath(context.language) + "/404.html"
+        var pageValues: [String: Any] = ["title": words["not_found_title"], "url": site.config.basePath + path, "is_404": true]
         // No address to switch to: the switcher offers the other languages' home pages.
         if site.config.isMultilingual { pageValues.merge(context.languageValues(page: context.language) { _ in nil }) { $1 } }
         values["page"] = pageValues
+        values = withShareHTML(values, share.headHTML(share.share(kind: .page, title: site.config.title, description: nil,
+                                                                  path: path, language: context.language, model: site.model)))
         let body = site.templates.render("404", values)
             ?? "<h1>\(words.html("not_found_title"))</h1>\n<p>\(words.html("not_found_before_link")) <a href=\"\(site.config.basePath + site.config.treePath(context.language))/\">\(words.html("not_found_link"))</a>\(words.html("not_found_after_link"))</p>\n"
         return wrapInLayout(body, values)

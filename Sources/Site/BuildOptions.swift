@@ -1,6 +1,7 @@
 import Foundation
 import Incremental
 import Load
+import Render
 
 /// What the user asked for: which site, where to write, and how strict to be.
 public struct BuildOptions: Sendable {
@@ -21,6 +22,13 @@ public struct BuildOptions: Sendable {
     var stampTrustDelay = 2.0
     /// What a long-running process keeps between builds (`capex serve`); nil for one build.
     public var session: BuildSession?
+    /// Where to look for `rsvg-convert`, which draws the charts' PNGs: a `PATH`; nil is the
+    /// process's own `PATH`.
+    public var rasterizerSearchPath: String?
+    /// The rasterizer this build uses, or nil (no PNGs); only a build that writes has one.
+    var rasterizer: String? {
+        write ? ChartRaster.find(searchPath: rasterizerSearchPath ?? ProcessInfo.processInfo.environment["PATH"]) : nil
+    }
 
     public init(root: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false,
                 strict: Bool = false, write: Bool = true, incremental: Bool = true) {

@@ -28,6 +28,8 @@ struct LastBuild {
         let settings = Hash.combine([
             BuildCache.binaryVersion, options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
             files.hashes["content/" + SiteConfig.fileName] ?? "", options.root.path,
+            // Pages link to their charts' PNGs only when they are drawn.
+            options.rasterizer == nil ? "" : "png",
         ] + (editions.editions.isEmpty ? [] : [editions.fingerprint]))
         return BuildInputs(files: files, settings: settings, manifest: manifest?.settings == settings ? manifest : nil, cache: cache,
                            editions: editions)
@@ -97,6 +99,11 @@ struct BuildInputs {
         let reuse = manifest.map { Reuse(manifest: $0, fingerprints: fingerprints, fileHashes: files.hashes, incomplete: incomplete) }
         var renderer = SiteRenderer(site: site)
         renderer.history = history
+        if let rasterizer = options.rasterizer {
+            renderer.raster = ChartRaster(executable: rasterizer, cacheFolder: cache.manifestURL.deletingLastPathComponent().appendingPathComponent("png"))
+        } else {
+            renderer.warnsWithoutRaster = options.write
+        }
         let result = renderer.render(reuse: reuse, showProgress: options.showProgress)
         report.diagnostics.append(contentsOf: result.diagnostics)
         report.pages = site.pages.count

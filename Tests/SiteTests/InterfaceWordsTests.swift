@@ -19,6 +19,12 @@ struct InterfaceWordsTests {
         for (path, text) in ScaffoldFiles.files where path.hasPrefix("templates/") && !path.hasPrefix("templates/i18n/") {
             try site.write(path, text)
         }
+        // The favicon, which the head links to.
+        for (path, base64) in ScaffoldFiles.binaryFiles where path.hasPrefix("templates/") {
+            let url = site.root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(base64Encoded: base64, options: .ignoreUnknownCharacters)?.write(to: url)
+        }
         return site
     }
 

@@ -11,17 +11,20 @@ import Testing
 struct ScaffoldTests {
     /// The binary carries copies of templates/ and Scaffold/content/: they must not drift.
     @Test func embeddedFilesMatchTheRepository() throws {
-        var onDisk: [String: String] = [:]
+        var onDisk: [String: Data] = [:]
         for (folder, prefix) in [("templates", "templates"), ("Scaffold/content", "content")] {
             let base = FixtureSite.repository.appendingPathComponent(folder)
             for path in FolderListing.list(base.path, root: base.path).files {
-                onDisk[prefix + "/" + path] = try String(contentsOf: base.appendingPathComponent(path), encoding: .utf8)
+                onDisk[prefix + "/" + path] = try Data(contentsOf: base.appendingPathComponent(path))
             }
         }
-        #expect(onDisk.keys.sorted() == ScaffoldFiles.files.keys.sorted(), "run scripts/embed-scaffold.py")
-        for (path, text) in onDisk {
-            #expect(ScaffoldFiles.files[path] == text, "\(path) differs: run scripts/embed-scaffold.py")
+        let embedded = Set(ScaffoldFiles.files.keys).union(ScaffoldFiles.binaryFiles.keys)
+        #expect(onDisk.keys.sorted() == embedded.sorted(), "run scripts/embed-scaffold.py")
+        for (path, bytes) in onDisk {
+            #expect(Scaffold.contents(of: path) == bytes, "\(path) differs: run scripts/embed-scaffold.py")
         }
+        // The favicon and the default social image are among them, as the bytes on disk.
+        #expect(ScaffoldFiles.binaryFiles.keys.sorted() == ["content/card.png", "templates/assets/favicon.ico"])
     }
 
     @Test func theNewSiteBuildsAtOnceWithItsFiguresAndChart() throws {

@@ -40,7 +40,8 @@ struct TextInputTests {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
-        for path in FolderListing.list(folder.path, root: folder.path).files where !path.hasPrefix("templates/assets/") {
+        // Text files only: not the assets, nor the default social image (content/card.png).
+        for path in FolderListing.list(folder.path, root: folder.path).files where !path.hasPrefix("templates/assets/") && !path.hasSuffix(".png") {
             let url = folder.appendingPathComponent(path)
             let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: "\n", with: lineEnd)
             try Data(((bom ? "\u{FEFF}" : "") + text).utf8).write(to: url)
