@@ -7,6 +7,11 @@ public struct DataCollection: Sendable {
     public var name: String
     public var path: String
     public var records: [YAMLNode]
+    /// The translations of the records' text (`DataTranslations`): record id → field →
+    /// language → text. The records hold the default language's text.
+    package var translations: [String: [String: [String: String]]] = [:]
+    /// Prose fields lacking a translation into a site language, for `capex check`.
+    package var untranslated: [DataTranslations.Untranslated] = []
 
     /// `content/data/deals.yaml` → `deals` (`deals.old.yaml` → `deals.old`, which
     /// `isValidName` refuses rather than read it as a second `deals`).
@@ -56,7 +61,7 @@ public struct DataCollection: Sendable {
         var seen = Set<String>()
         let records = self.records.compactMap { node -> Record? in
             guard node.entries != nil, let id = node["id"]?.text, Self.isValidID(id), seen.insert(id).inserted else { return nil }
-            return Record(collection: name, id: id, location: node.location, node: node)
+            return Record(collection: name, id: id, location: node.location, node: node, translations: translations[id] ?? [:])
         }
         // Also the id as it would be once fixed (`Globex Cloud` → `globex-cloud`): a link
         // written the right way to a refused record would only repeat the id's error.

@@ -96,11 +96,13 @@ struct ModelBuilder {
             value = guessed
         }
         let reference = "\(record.collection).\(record.id).\(name)"
-        figures[reference] = Figure(
+        var figure = Figure(
             reference: reference, label: "\(readerName(record)): \(name.fieldWords())",
             value: value, sources: record.sourceIDs.sorted(), location: node.location,
             modality: record.modality(of: name)
         )
+        if case .text = value { figure.textTranslations = record.translations[name] ?? [:] }
+        figures[reference] = figure
     }
 
     /// Parses a schema quantity field, reporting a bad one at the column where it goes wrong.

@@ -54,12 +54,14 @@ extension ModelBuilder {
         }
         var sources = Set<String>(record.sourceIDs)
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
-        figures[reference] = Figure(
+        var figure = Figure(
             reference: reference, label: record.text("label") ?? id, value: value,
             formula: record.text("label") ?? "named figure", expression: expression.symbols,
             inputs: inputs, sources: sources.sorted(), location: exprNode.location,
             modality: Modality.derived(from: inputs.map { figures[$0]?.modality })
         )
+        figure.labelTranslations = record.translations["label"] ?? [:]
+        figures[reference] = figure
         return true
     }
 

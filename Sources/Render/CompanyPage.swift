@@ -7,13 +7,15 @@ import Quantities
 /// record that involves it. Lines are built from parts that drop when the data lacks them.
 extension GeneratedPages {
     func companiesPage() -> GeneratedPage {
+        let language = locale.rawValue
         let companies = model.records("companies").map { record -> [String: Any] in
-            ["name": record.displayName, "kind": record.text("kind") ?? "", "url": "\(base)/companies/\(record.id)/"]
+            ["name": record.displayName(language: language), "kind": record.text("kind") ?? "", "url": "\(base)/companies/\(record.id)/"]
         }
         return GeneratedPage(url: "/companies/", title: "Companies", template: "companies", values: ["companies": companies])
     }
 
     func companyPage(_ company: Record) -> GeneratedPage {
+        let language = locale.rawValue
         var values: [String: Any] = ["kind": company.text("kind") ?? "", "company_id": company.id, "sections": sections(for: company)]
         let (money, others) = moneyTable(for: company)
         values.merge(money) { $1 }
@@ -23,7 +25,7 @@ extension GeneratedPages {
         let id = company.id
         if model.records("deals").contains(where: { $0.text("from") == id || $0.text("to") == id }) {
             // A YAML double-quoted string: backslashes and quotes escaped, so any name survives.
-            let title = company.displayName.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            let title = company.displayName(language: language).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             let spec = "id: company-\(id)\ntype: flow\ntitle: \"Deals involving \(title)\"\ndata: deals\nwhere: { involving: \(id) }\n"
             var cited = Set<String>()
             if let (html, output) = try? chartBlocks.render(code: spec, file: "companies/\(id)", firstLine: 1, cited: &cited) {
@@ -31,7 +33,7 @@ extension GeneratedPages {
                 charts.append(output)
             }
         }
-        return GeneratedPage(url: "/companies/\(company.id)/", title: company.displayName, template: "company", values: values, charts: charts)
+        return GeneratedPage(url: "/companies/\(company.id)/", title: company.displayName(language: language), template: "company", values: values, charts: charts)
     }
 
     /// The totals in deals as a table, one row per kind and direction ("Investment received")
@@ -66,7 +68,7 @@ extension GeneratedPages {
         }
         let others = model.allFigures.filter { $0.reference.hasPrefix(prefix) && $0.isDerived && !shown.contains($0.reference) }
             .map { figure -> [String: Any] in
-                ["label": figure.label.split(separator: ":").last.map { String($0).trimmingWhitespace().capitalizedFirst } ?? figure.label,
+                ["label": figure.label(in: locale.rawValue).split(separator: ":").last.map { String($0).trimmingWhitespace().capitalizedFirst } ?? figure.label(in: locale.rawValue),
                  "link": figureLinks.link(to: figure, options: FormatOptions())]
             }
         let table: [String: Any] = [
@@ -80,13 +82,14 @@ extension GeneratedPages {
     package func sections(for company: Record) -> [[String: Any]] {
         let id = company.id
         let phrases = self.phrases
+        let language = locale.rawValue
         func companyName(_ id: String?) -> String? {
             guard let id else { return nil }
             guard let record = model.record("companies", id) else { return Escape.html(id) }
-            return "<a href=\"\(base)/companies/\(id)/\">\(Escape.html(record.displayName))</a>"
+            return "<a href=\"\(base)/companies/\(id)/\">\(Escape.html(record.displayName(language: language)))</a>"
         }
         func chipName(_ id: String?) -> String? {
-            id.map { Escape.html(model.record("chips", $0)?.displayName ?? $0) }
+            id.map { Escape.html(model.record("chips", $0)?.displayName(language: language) ?? $0) }
         }
         /// "Name: a, b"; when no value is known, "Name: <missing>" (a line that says what the
         /// sources leave out, never a bare name that reads as a value lost), or the name alone
@@ -104,7 +107,7 @@ extension GeneratedPages {
             return labelled(parties, [link("deals.\(record.id).amount", of: record), link("deals.\(record.id).power", of: record), link("deals.\(record.id).term", of: record)])
                 + RecordPhrases.parenthesized([record.text("kind").map(Escape.html),
                                                record.text("status").map { Escape.html(DealStanding.describe(status: $0)) },
-                                               record.text("conditions").map(Escape.html), phrases.when(record)])
+                                               record.text("conditions", language: language).map(Escape.html), phrases.when(record)])
         }
         section("Deals it pays into", "deals", where: { $0.text("from") == id }, deal)
         section("Deals it receives", "deals", where: { $0.text("to") == id }, deal)
@@ -112,27 +115,27 @@ extension GeneratedPages {
             let what = RecordPhrases.join([link("purchases.\($0.id).units", of: $0), chipName($0.text("chip"))], separator: " ")
             let costs = RecordPhrases.join([link("purchases.\($0.id).spend", of: $0).map { "spend \($0)" },
                                             link("purchases.\($0.id).power", of: $0).map { "power \($0)" }])
-            return (RecordPhrases.join([what, costs], separator: " — ") ?? Escape.html($0.displayName))
+            return (RecordPhrases.join([what, costs], separator: " — ") ?? Escape.html($0.displayName(language: language)))
                 + RecordPhrases.parenthesized([phrases.when($0)])
         }
         section("Compute in chip equivalents", "fleets", where: { $0.text("company") == id }) {
             let what = RecordPhrases.join([link("fleets.\($0.id).units", of: $0),
                                            chipName($0.text("chip")).map { "in \($0) equivalents" }], separator: " ")
             let power = link("fleets.\($0.id).power", of: $0).map { "power \($0)" }
-            return (RecordPhrases.join([what, power], separator: " — ") ?? Escape.html($0.displayName))
+            return (RecordPhrases.join([what, power], separator: " — ") ?? Escape.html($0.displayName(language: language)))
                 + RecordPhrases.parenthesized([phrases.when($0)])
         }
         section("Clusters", "clusters", where: { $0.text("owner") == id }) {
-            labelled(Escape.html($0.displayName), [link("clusters.\($0.id).units", of: $0), link("clusters.\($0.id).power", of: $0),
+            labelled(Escape.html($0.displayName(language: language)), [link("clusters.\($0.id).units", of: $0), link("clusters.\($0.id).power", of: $0),
                                                    link("clusters.\($0.id).power_per_unit", of: $0).map { "all-in \($0)" }],
                      missing: "size and power not given")
         }
         section("Training runs", "training", where: { $0.text("company") == id }) {
-            labelled(Escape.html($0.displayName), [link("training.\($0.id).gpus", of: $0), link("training.\($0.id).growth", of: $0).map { "\($0) the previous generation" }],
+            labelled(Escape.html($0.displayName(language: language)), [link("training.\($0.id).gpus", of: $0), link("training.\($0.id).growth", of: $0).map { "\($0) the previous generation" }],
                      missing: "no GPU count given")
         }
         section("Financials", "financials", where: { $0.text("company") == id }) {
-            labelled(Escape.html($0.text("year") ?? $0.displayName), [link("financials.\($0.id).capex", of: $0).map { "capex \($0)" },
+            labelled(Escape.html($0.text("year") ?? $0.displayName(language: language)), [link("financials.\($0.id).capex", of: $0).map { "capex \($0)" },
                                                                      link("financials.\($0.id).capex_growth", of: $0).map { "capex growth \($0)" },
                                                                      link("financials.\($0.id).revenue_growth", of: $0).map { "revenue growth \($0)" },
                                                                      link("financials.\($0.id).opex_growth", of: $0).map { "operating cost growth \($0)" }],
@@ -151,7 +154,7 @@ extension GeneratedPages {
                 + RecordPhrases.parenthesized([phrases.when($0)])
         }
         section("Audiences", "audiences", where: { $0.text("company") == id }) {
-            labelled(Escape.html($0.displayName), [link("audiences.\($0.id).users", of: $0)], missing: "users not given")
+            labelled(Escape.html($0.displayName(language: language)), [link("audiences.\($0.id).users", of: $0)], missing: "users not given")
                 + RecordPhrases.parenthesized([$0.text("metric").map(Escape.html), phrases.when($0)])
         }
         return sections

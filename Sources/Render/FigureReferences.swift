@@ -135,7 +135,8 @@ package enum FigureText {
         if options.precision == FormatOptions().precision, !figure.isDerived, let q = figure.value.quantity {
             options.precision = max(options.precision, significantDigits(q.low), significantDigits(q.high))
         }
-        return figure.value.formatted(locale, options)
+        // A text figure (a note, a label) in the page's language, where the data translates it.
+        return figure.value(in: locale.rawValue).formatted(locale, options)
     }
 
     static func significantDigits(_ value: Double) -> Int {
@@ -150,9 +151,12 @@ package enum FigureText {
     /// `units × the chip's unit price: 350,000 units × $30,000–40,000 per unit. Sources: Business Insider.`
     package static func derivation(of figure: Figure, in model: StoryModel, sourceNames: [String: String], locale: QuantityLocale) -> String {
         // "is", not "=": "= > $13 billion" reads as an arrow, or as "≥".
-        var text = "\(figure.label) is \(format(figure, locale: locale))."
+        let language = locale.rawValue
+        var text = "\(figure.label(in: language)) is \(format(figure, locale: locale))."
         if let reason = figure.value.unverifiableReason { text += " It cannot be computed: \(reason)." }
-        if let formula = figure.formula, let expression = figure.expression {
+        if var formula = figure.formula, let expression = figure.expression {
+            // A named figure's formula is its label, written in the data: translated with it.
+            if formula == figure.label { formula = figure.label(in: language) }
             var withValues = expression
             for input in figure.inputs.sorted(by: { $0.count > $1.count }) {
                 guard let value = model.figures[input] else { continue }

@@ -76,6 +76,14 @@ struct BuildInputs {
         let (loaded, problems) = SiteLoader(root: options.root, options: options.loadOptions, inputs: files).load()
         report.diagnostics = problems
         guard let site = loaded, !problems.hasErrors else { return nil }
+        // `capex check` lists the data's text lacking a translation; a build shows the
+        // default language's text in its place without a word (issue 12).
+        if !options.write {
+            let defaultLanguage = site.config.languages.first ?? site.config.language
+            for collection in site.data {
+                for text in collection.untranslated { report.diagnostics.append(text.warning(defaultLanguage: defaultLanguage)) }
+            }
+        }
         report.figures = site.model.figures.count
         for claim in site.model.claims { report.claims[claim.status.rawValue, default: 0] += 1 }
         return site
