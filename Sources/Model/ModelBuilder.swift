@@ -15,6 +15,8 @@ struct ModelBuilder {
     var refusedCollections: Set<String> = []
     /// Fields whose value was refused with an error (`deals.x.amount`).
     var refusedFields: Set<String> = []
+    /// Every language the data's text is translated into (`DataText`), sorted.
+    var dataLanguages: [String] = []
 
     init(collections: [RecordCollection]) {
         self.collections = collections
@@ -23,6 +25,13 @@ struct ModelBuilder {
             for record in collection.records where byID[record.id] == nil { byID[record.id] = record }
             records[collection.name] = byID
         }
+        var languages = Set<String>()
+        for collection in collections {
+            for record in collection.records {
+                for texts in record.translations.values { languages.formUnion(texts.keys) }
+            }
+        }
+        dataLanguages = languages.sorted()
     }
 
     mutating func run() {
@@ -102,6 +111,11 @@ struct ModelBuilder {
             modality: record.modality(of: name)
         )
         if case .text = value { figure.textTranslations = record.translations[name] ?? [:] }
+        // The record's name in the languages the data translates it into.
+        for language in dataLanguages {
+            let label = "\(readerName(record, language: language)): \(name.fieldWords())"
+            if label != figure.label { figure.labelTranslations[language] = label }
+        }
         figures[reference] = figure
     }
 
