@@ -51,7 +51,11 @@ package struct PageCitations {
             return nil
         })
         _ = MarkdownRenderer().render(page.body, rewriter: rewriter)
-        return PageCitations(items: found.items)
+        // cmark hands over text nodes and code blocks in two passes: put them back in reading order.
+        let ordered = found.items.enumerated().sorted {
+            ($0.element.location.line, $0.element.location.column, $0.offset) < ($1.element.location.line, $1.element.location.column, $1.offset)
+        }
+        return PageCitations(items: ordered.map(\.element))
     }
 
     /// Every `{{ reference | options }}` of one text node, located at its `{{`.

@@ -49,16 +49,16 @@ package enum TranslationDrift {
             var reported = Set<String>()
             for (index, citation) in here.items.enumerated() where !thereKeys.contains(citation.key) && reported.insert(citation.key).inserted {
                 let what = describe(citation)
-                problems.append(.warning(at: citation.location, "\(what) is cited here but not in \(thereRole) \(therePage.sourcePath): a page and its translation cite the same figures, claims and charts"))
+                problems.append(.warning(at: citation.location, "\(what) is cited here but not in \(therePage.sourcePath), \(thereRole): a page and its translation cite the same figures, claims and charts"))
                 problems.append(.warning(at: place(after: index, in: here, among: there, page: therePage),
-                                         "\(what) is not cited in this page but is in \(hereRole) \(herePage.sourcePath):\(citation.location.line)"))
+                                         "\(what) is not cited here but is in \(herePage.sourcePath):\(citation.location.line), \(hereRole)"))
             }
         }
         // The same chart drawn from other data.
         for chart in original.items where chart.kind == .chart {
             guard let other = translation.items.first(where: { $0.key == chart.key }), other.drawing != chart.drawing else { continue }
             let difference = differences(chart.drawing, other.drawing)
-            problems.append(.warning(at: chart.location, "chart '\(chart.name)' is drawn from \(difference.here) here but from \(difference.there) in its translation \(translationPage.sourcePath):\(other.location.line)"))
+            problems.append(.warning(at: chart.location, "chart '\(chart.name)' is drawn from \(difference.here) here but from \(difference.there) in \(translationPage.sourcePath):\(other.location.line), its translation"))
             problems.append(.warning(at: other.location, "chart '\(chart.name)' is drawn from \(difference.there) here but from \(difference.here) in \(originalPage.sourcePath):\(chart.location.line), the page it translates"))
         }
         return problems
