@@ -56,6 +56,22 @@ public struct DataCollection: Sendable {
         return (DataCollection(name: name, path: path, records: elements), problems)
     }
 
+    /// The records as templates see them in `language` (`data.<collection>`): each
+    /// translated text in it, the default language's where the data has no translation.
+    package func records(in language: String) -> [YAMLNode] {
+        guard !translations.isEmpty else { return records }
+        return records.map { record in
+            guard let id = record["id"]?.text, let fields = translations[id], var entries = record.entries else { return record }
+            for index in entries.indices {
+                guard let text = fields[entries[index].key]?[language] else { continue }
+                entries[index].value = YAMLNode(.scalar(.string(text), text: text), at: entries[index].value.location)
+            }
+            var translated = record
+            translated.kind = .mapping(entries)
+            return translated
+        }
+    }
+
     /// The records the model reads: those with a usable id (the others were reported).
     package var recordCollection: RecordCollection {
         var seen = Set<String>()

@@ -64,6 +64,35 @@ struct DataTranslationTests {
         #expect(page.title == "Globex Nube")
     }
 
+    /// Only the Spanish label changes: the Spanish page that cites the figure is rendered again.
+    @Test func anIncrementalBuildRedoesAPageWhoseTranslationChanged() throws {
+        let site = try FixtureSite("translations")
+        // Pages without charts (a chart's page is redone whenever the model changes).
+        try site.write("content/money.md", "---\ntitle: Money\n---\nTwice: {{ figures.double }}.\n")
+        try site.write("content/money.es.md", "---\ntitle: Dinero\nlang: es\n---\nEl doble: {{ figures.double }}.\n")
+        #expect(site.build(trustStampsAfter: 0).succeeded)
+        try site.write("content/data/figures.yaml", """
+        - id: double
+          expr: deals.acme-globex.amount * 2
+          label: {en: Twice the contract, es: Dos veces el contrato}
+
+        """)
+        let report = site.build(trustStampsAfter: 0)
+        #expect(report.succeeded, "\(report.problemLines)")
+        #expect(site.read("money.es/index.html").contains(#"title="Dos veces el contrato is 20.000 millones de dólares."#))
+        #expect(site.read("money/index.html").contains(#"title="Twice the contract is $20 billion."#))
+    }
+
+    /// Templates read `data.<collection>` in their context's language.
+    @Test func templateDataIsReadInALanguage() throws {
+        let fixture = try FixtureSite("translations")
+        let (loaded, _) = SiteLoader(root: fixture.root, options: BuildOptions(root: fixture.root)).load()
+        let companies = try #require(loaded?.data.first { $0.name == "companies" })
+        #expect(companies.records(in: "es").compactMap { $0["name"]?.text } == ["Acme Labs", "Globex Nube"])
+        #expect(companies.records(in: "en").compactMap { $0["name"]?.text } == ["Acme Labs", "Globex Cloud"])
+        #expect(companies.records.compactMap { $0["name"]?.text } == ["Acme Labs", "Globex Cloud"], "the records hold the default text")
+    }
+
     @Test func checkListsEachUntranslatedTextOnceAtItsLine() throws {
         let site = try FixtureSite("translations")
         let report = SiteBuilder.build(BuildOptions(root: site.root, write: false))
