@@ -47,9 +47,27 @@ public struct RecordDate: Sendable, Equatable {
                "septiembre", "octubre", "noviembre", "diciembre"],
     ]
 
+    /// Month names short enough for a chart's date axis: CLDR's abbreviated month names,
+    /// which Foundation gives for the skeleton `MMM yyyy` (en `Mar 2024`, es `mar 2024`,
+    /// `sept 2025`: lower case, no period).
+    static let axisMonths: [String: [String]] = [
+        "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+        "es": ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "oct", "nov", "dic"],
+    ]
+
+    /// A tick on a chart's date axis: the year alone (`2025`, never grouped), or the
+    /// abbreviated month and year (`Mar 2024`, `sept 2025`), in `language` (a code such as
+    /// `es` or `es-ES`; anything but Spanish reads English).
+    public static func axisLabel(year: Int, month: Int?, language: String) -> String {
+        guard let month, (1...12).contains(month) else { return String(year) }
+        return "\(axisMonths[language.hasPrefix("es") ? "es" : "en"]![month - 1]) \(year)"
+    }
+
     /// The date as far as it is known: "2025", "November 2025", "September 22, 2025",
-    /// "September 22, 2025 or later", "by December 17, 2025" (en); "noviembre de 2025",
-    /// "22 de septiembre de 2025" (es).
+    /// "September 22, 2025 or later", "by December 17, 2025" (en); "2025", "noviembre de 2025",
+    /// "22 de septiembre de 2025", "22 de septiembre de 2025 o después", "17 de diciembre de
+    /// 2025 o antes" (es: the RAE's order day–month–year joined by "de", month names in
+    /// lower case; years never grouped). "Hasta el" would say "until", not "by".
     public func display(language: String = "en") -> String {
         guard let year else { return text }
         let spanish = language.hasPrefix("es")
@@ -66,7 +84,7 @@ public struct RecordDate: Sendable, Equatable {
         }
         switch precision {
         case .earliest: return spanish ? "\(shown) o después" : "\(shown) or later"
-        case .reported: return spanish ? "hasta el \(shown)" : "by \(shown)"
+        case .reported: return spanish ? "\(shown) o antes" : "by \(shown)"
         default: return shown
         }
     }

@@ -3,7 +3,8 @@
 public enum QuantityLocale: String, Sendable, Hashable, CaseIterable {
     /// English: `$10.5–14 billion`, `350,000`, `1.5 kW`, `27%`.
     case en
-    /// Spanish: `10.500–14.000 millones de dólares`, `350.000`, `1,5 kW`, `27 %`.
+    /// Spanish (docs/spanish-numbers.md): `10.500–14.000 millones de dólares`, `350.000`,
+    /// `1500`, `1,5 kW`, `27 %` (a no-break space before the symbol), `5 veces`.
     case es
 
     /// Accepts a language code or a full identifier (`en`, `en-US`, `es_ES`, `es-419`);
@@ -29,8 +30,10 @@ public struct FormatOptions: Sendable, Hashable {
         case number
     }
 
-    /// Short forms for tables and charts: `$10.5B–$14B`, `700M`, `$30k`; Spanish
-    /// `10.500–14.000 M$`, `700 M`, `1,2 B$` (B = billón, 10¹²); symbols for qualifiers.
+    /// Short forms for tables and charts: `$10.5B–$14B`, `700M`, `$30k`, `5×`; Spanish
+    /// `10.500–14.000 M$`, `700 M`, `1.200.000 M$` (M at every size: no `B`, which reads as
+    /// 10⁹ in English and 10¹² in Spanish), `5×`; symbols for qualifiers ("up to" / "hasta"
+    /// for a non-strict upper bound).
     public var compact: Bool
     /// Significant digits (at least 1, default 3) of each end, trailing zeros trimmed:
     /// `28.169` → `28.2`, `350,123` → `350,000`, `$13,999,999,999.99` → `$14 billion`. Raise it

@@ -1,7 +1,9 @@
 import Foundation
 
 /// A magnitude word: `million` / `millones` / `M`. Spanish counts in millions up to a
-/// billón (10¹²), so it has no word for 10⁹ and none for thousands.
+/// billón (10¹²), so it has no word for 10⁹ (never "billón", never "mil millones" mixed with
+/// digits) and none for thousands. Its compact form is `M` at every size: `14.000 M$`,
+/// `1.200.000 M$`; no `B`, which an English reader takes for 10⁹ and a Spanish one for 10¹².
 struct ScaleWord: Sendable {
     let factor: Double
     let english: String?
@@ -12,7 +14,7 @@ struct ScaleWord: Sendable {
 
     static let large: [ScaleWord] = [
         ScaleWord(factor: 1e12, english: "trillion", spanishSingular: "billón", spanishPlural: "billones",
-                  englishCompact: "T", spanishCompact: "B"),
+                  englishCompact: "T", spanishCompact: nil),
         ScaleWord(factor: 1e9, english: "billion", spanishSingular: nil, spanishPlural: nil,
                   englishCompact: "B", spanishCompact: nil),
         ScaleWord(factor: 1e6, english: "million", spanishSingular: "millón", spanishPlural: "millones",
@@ -35,7 +37,8 @@ struct ScaleWord: Sendable {
             let available = switch (locale, compact) {
             case (.en, false): scale.english != nil
             case (.en, true): true
-            case (.es, _): scale.spanishPlural != nil
+            case (.es, false): scale.spanishPlural != nil
+            case (.es, true): scale.spanishCompact != nil
             }
             return available && rounded >= scale.factor
         }
@@ -81,7 +84,12 @@ public enum Rounding: Sendable, Hashable {
 }
 
 /// Digit formatting done by hand rather than with NumberFormatter, so output is the same on
-/// every platform and ICU version (no U+00A0, and Spanish groups 4-digit numbers too).
+/// every platform and ICU version (no U+00A0 or U+202F inside a number).
+///
+/// Grouping (docs/spanish-numbers.md): English groups every integer part of four digits or
+/// more (`1,500`); Spanish groups only from five digits (`1500`, `10.500`), as the RAE's
+/// *Ortografía* (2010) says of four-digit numbers and as CLDR's `es` data does
+/// (minimumGroupingDigits 2; Foundation's `es_ES` writes `1234`).
 enum NumberText {
     /// Rounds to `significant` digits, integer digits included (350,123 → 350,000 at 3), so
     /// a number reads the same whatever scale word it ends up under: `$5.43 billion` and
@@ -127,14 +135,16 @@ enum NumberText {
         return p.negative ? -magnitude : magnitude
     }
 
-    /// `-1234.5` → `−1,234.5` (en) or `−1.234,5` (es); a typographic minus sign.
+    /// `-1234.5` → `−1,234.5` (en) or `−1234,5` (es), `-12345.5` → `−12.345,5` (es); a
+    /// typographic minus sign.
     static func format(_ value: Double, significant: Int, locale: QuantityLocale,
                        rounding: Rounding = .nearest) -> String {
         let p = parts(value, significant: significant, rounding: rounding)
         let (group, decimal) = locale == .en ? (",", ".") : (".", ",")
+        let groupsFrom = locale == .en ? 4 : 5
         var integer = ""
         for (i, digit) in p.integer.enumerated() {
-            if i > 0, (p.integer.count - i) % 3 == 0, p.integer.count >= 4 { integer += group }
+            if i > 0, (p.integer.count - i) % 3 == 0, p.integer.count >= groupsFrom { integer += group }
             integer.append(digit)
         }
         return (p.negative ? "−" : "") + integer + (p.fraction.isEmpty ? "" : decimal + p.fraction)

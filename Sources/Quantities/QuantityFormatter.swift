@@ -7,7 +7,12 @@
 ///
 /// Every format rounds by `Rounding.ends(of:isRange:)`: a bound never reads stronger than it
 /// is (`≥ 66.67` at 2 digits is `≥ 66`). A qualifier is joined to its number by a no-break
-/// space (U+00A0), so a line never ends on `≥` or `up to`.
+/// space (U+00A0), so a line never ends on `≥` or `up to`; in Spanish a symbol after its
+/// number is joined the same way (`27 %`, `150 MW`, `14.000 M$`).
+///
+/// Spanish follows the table in docs/spanish-numbers.md (RAE, Fundéu, CLDR): ranges with a
+/// dash (`10.500–14.000 millones de dólares`), 10⁹ as thousands of millions, `billón` only for
+/// 10¹², `M` as the one compact scale letter, ratios as `veces` in prose and `×` in compact.
 struct QuantityFormatter {
     let locale: QuantityLocale
     let options: FormatOptions
@@ -21,6 +26,10 @@ struct QuantityFormatter {
 
     private var significant: Int { max(1, options.precision) }
     private var english: Bool { locale == .en }
+    /// Between a number and a symbol written after it (`MW`, `%`, `M$`): a plain space in
+    /// English (which writes `27%` with none), a no-break space in Spanish, where Fundéu and
+    /// the RAE ask for a space and for the symbol never to start a line.
+    private var symbolSpace: String { english ? " " : "\u{00A0}" }
 
     /// Numerator text plus what the Spanish qualifier needs to agree with it.
     private struct Phrase {
@@ -48,7 +57,7 @@ struct QuantityFormatter {
         }
         guard let (numerator, denominator) = q.dimension.simpleFraction else {
             let number = plain(q.low, q.high, noun: nil).text
-            return symbolPrefix(q.qualifier) + number + " " + q.dimension.symbol
+            return symbolPrefix(q.qualifier) + number + symbolSpace + q.dimension.symbol
         }
         let factor = denominator.map(denominatorFactor) ?? 1
         let low = q.low * factor, high = q.high * factor
@@ -74,7 +83,11 @@ struct QuantityFormatter {
         case (_, .ratio):
             let largest = max(abs(q.low), abs(q.high))
             if NumberText.rounded(largest, significant: significant, rounding: largestRounding(q.low, q.high)) >= 1 {
-                return Phrase(text: range(q.low, q.high, divisor: 1).joined + "×")
+                let ends = range(q.low, q.high, divisor: 1)
+                // Spanish prose says "veces" ("2,1 veces lo que dan sus datos"); a table or a
+                // chart keeps the sign.
+                if english || options.compact { return Phrase(text: ends.joined + "×") }
+                return Phrase(text: ends.joined + (ends.isOne ? " vez" : " veces"), feminine: true)
             }
             return percent(q.low, q.high)
         case (_, .none):
@@ -83,7 +96,7 @@ struct QuantityFormatter {
     }
 
     private func percent(_ low: Double, _ high: Double) -> Phrase {
-        Phrase(text: range(low * 100, high * 100, divisor: 1).joined + (english ? "%" : " %"))
+        Phrase(text: range(low * 100, high * 100, divisor: 1).joined + (english ? "%" : symbolSpace + "%"))
     }
 
     private func money(_ low: Double, _ high: Double) -> Phrase {
@@ -107,11 +120,12 @@ struct QuantityFormatter {
             }
             return Phrase(text: ends.joined + " " + words)
         case (.es, true):
-            return Phrase(text: ends.joined + " " + (scale?.spanishCompact ?? "") + "$")
+            return Phrase(text: ends.joined + symbolSpace + (scale?.spanishCompact ?? "") + "$")
         }
     }
 
-    /// Counts and plain numbers: `700 million users`, `350.000 unidades`, `700M`.
+    /// Counts and plain numbers: `700 million users`, `350.000 unidades`, `700M`; compact
+    /// Spanish keeps the `de` that `M` (millones) asks for: `700 M de usuarios`.
     private func plain(_ low: Double, _ high: Double, noun singular: String?) -> Phrase {
         let scale = options.notation == .number && !options.compact ? nil
             : ScaleWord.choose(largest: max(abs(low), abs(high)), significant: significant,
@@ -126,7 +140,7 @@ struct QuantityFormatter {
                 let letter = scale?.englishCompact ?? ""
                 text = ends.low + letter + (ends.high.map { "–" + $0 + letter } ?? "")
             } else {
-                text = ends.joined + (scale?.spanishCompact.map { " " + $0 } ?? "")
+                text = ends.joined + (scale?.spanishCompact.map { symbolSpace + $0 } ?? "")
             }
         } else if english {
             text = ends.joined + (scale?.english.map { " " + $0 } ?? "")
@@ -138,7 +152,7 @@ struct QuantityFormatter {
             text += " " + (nounSingular ? noun.singular : noun.plural)
         } else {
             let word = nounSingular ? noun.spanishSingular : noun.spanishPlural
-            text += (scale != nil && !options.compact ? " de " : " ") + word
+            text += (scale != nil ? " de " : " ") + word
         }
         return Phrase(text: text, feminine: noun.feminine && scale == nil)
     }
@@ -147,7 +161,7 @@ struct QuantityFormatter {
     private func metric(_ low: Double, _ high: Double, unit: String) -> Phrase {
         let prefix = ScaleWord.metricPrefix(largest: max(abs(low), abs(high)), significant: significant,
                                             rounding: largestRounding(low, high))
-        return Phrase(text: range(low, high, divisor: prefix.factor).joined + " " + prefix.prefix + unit)
+        return Phrase(text: range(low, high, divisor: prefix.factor).joined + symbolSpace + prefix.prefix + unit)
     }
 
     /// Years, or months when the whole value is under a year (`6 months`).
@@ -245,9 +259,9 @@ struct QuantityFormatter {
         return bound + nbsp + (qualifier.isApproximate ? about : "") + phrase.text
     }
 
-    /// Locale-neutral qualifier marks for compact and number output; English keeps "up to"
-    /// because that is how the story's own copy writes a non-strict upper bound. An
-    /// approximate bound adds `~` after the bound: `≥ ~66×`.
+    /// Locale-neutral qualifier marks for compact and number output; a non-strict upper bound
+    /// keeps its words ("up to", "hasta") because that is how the story's own copy writes it
+    /// in each language. An approximate bound adds `~` after the bound: `≥ ~66×`.
     private func symbolPrefix(_ qualifier: Qualifier) -> String {
         let nbsp = "\u{00A0}"
         let about = qualifier.isApproximate ? "~" : ""
@@ -256,7 +270,7 @@ struct QuantityFormatter {
         case .approximate: return "~"
         case .faceValue: return ""
         case .atLeast(let strict, _): return (strict ? ">" : "≥") + nbsp + about
-        case .atMost(let strict, _): return (strict ? "<" : (english ? "up" + nbsp + "to" : "≤")) + nbsp + about
+        case .atMost(let strict, _): return (strict ? "<" : (english ? "up" + nbsp + "to" : "hasta")) + nbsp + about
         }
     }
 }

@@ -26,6 +26,8 @@ struct UnitWord: Sendable {
 }
 
 /// A countable thing a reporter may name, with the words to write it back in each locale.
+/// Spanish plurals follow the RAE: an initialism does not change in writing (`las GPU`, as
+/// `las ONG`), a loanword ending in a consonant adds -s (`chips`).
 struct CountNoun: Sendable {
     let singular: String
     let plural: String
@@ -44,6 +46,7 @@ enum Vocabulary {
         CountNoun(singular: "user", plural: "users", spanishSingular: "usuario", spanishPlural: "usuarios", feminine: false),
         CountNoun(singular: "chip", plural: "chips", spanishSingular: "chip", spanishPlural: "chips", feminine: false),
         CountNoun(singular: "server", plural: "servers", spanishSingular: "servidor", spanishPlural: "servidores", feminine: false),
+        CountNoun(singular: "person", plural: "people", spanishSingular: "persona", spanishPlural: "personas", feminine: true),
     ]
 
     /// In suggestion order: when two spellings are equally close to a typo, the earlier wins.

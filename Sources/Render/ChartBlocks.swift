@@ -124,7 +124,7 @@ struct SpecReader {
         case "bar": kind = bar(format: format, locale: locale)
         case "scale": kind = scale(format: format)
         case "flow": kind = flow(format: format)
-        case "timeline": kind = timeline(format: format)
+        case "timeline": kind = timeline(format: format, locale: locale)
         case "line": kind = line(format: format, locale: locale)
         default: kind = stacked(format: format, locale: locale)
         }
@@ -260,10 +260,20 @@ struct SpecReader {
     }
 
     /// The date as precisely as the record knows it, in words as everywhere else on the
-    /// site: `date_precision: month` shows `January 2024`, a day `September 22, 2025`, an
+    /// site and in the page's language: `date_precision: month` shows `January 2024`
+    /// (`enero de 2024`), a day `September 22, 2025` (`22 de septiembre de 2025`), an
     /// earliest date `September 22, 2025 or later` — never `2025-09-22`.
-    package static func dateLabel(_ record: Record, field: String) -> String {
-        RecordDate(record, field)?.display() ?? ""
+    package static func dateLabel(_ record: Record, field: String, locale: QuantityLocale) -> String {
+        RecordDate(record, field)?.display(language: locale.rawValue) ?? ""
+    }
+
+    /// Date-axis ticks in the page's language: `2024`, `Mar 2024` / `mar 2024` (see
+    /// `RecordDate.axisLabel`).
+    package static func dateTicks(locale: QuantityLocale) -> DateTickFormatter {
+        let language = locale.rawValue
+        return { date, unit in
+            RecordDate.axisLabel(year: date.year, month: unit == .month ? date.month : nil, language: language)
+        }
     }
 
     package static func date(_ text: String?) -> ChartDate? {
@@ -332,7 +342,7 @@ struct SpecReader {
         return .flow(FlowChart(nodes: nodes, links: links))
     }
 
-    package mutating func timeline(format: @escaping (Quantity) -> String) -> ChartKind? {
+    package mutating func timeline(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
         guard let records = records(defaultCollection: "deals") else { return nil }
         let dateField = text("date") ?? "date", amountField = text("amount") ?? text("y") ?? "amount"
         var events: [TimelineChart.Event] = []
@@ -352,10 +362,10 @@ struct SpecReader {
             }
             // The date is the event's unless the record says it is when the fact was disclosed.
             title += Self.modalityNote(record.modality(of: dateField))
-            events.append(.init(date: date, dateLabel: Self.dateLabel(record, field: dateField), title: title,
+            events.append(.init(date: date, dateLabel: Self.dateLabel(record, field: dateField, locale: locale), title: title,
                                 amount: amount.map { Self.value($0, format) }, color: color(of: record)))
         }
         guard !events.isEmpty else { fail(nil, "the timeline has no records with a '\(dateField)'"); return nil }
-        return .timeline(TimelineChart(events: events))
+        return .timeline(TimelineChart(events: events, dateTickFormat: Self.dateTicks(locale: locale)))
     }
 }

@@ -1,14 +1,14 @@
 import Load
 import Model
+import Quantities
 
 /// `/checks/`: every claim a source makes, checked against the figures (`ClaimCheck`).
 extension GeneratedPages {
     func checksPage() -> GeneratedPage {
-        let language = locale.rawValue
         let claims = model.claims.map { claim -> [String: Any] in
             var entry: [String: Any] = [
                 "id": claim.id, "status": claim.status.rawValue, "status_label": claim.status.rawValue.capitalizedFirst,
-                "says": claim.says(in: language), "figure": claim.figure, "figure_url": figureURL(claim.figure),
+                "says": says(claim), "figure": claim.figure, "figure_url": figureURL(claim.figure),
                 "explanation": claim.explanation, "sources": sourceList(claim.sources), "has_sources": !claim.sources.isEmpty,
             ]
             if let note = claim.note(in: language) { entry["note"] = note }
@@ -19,5 +19,16 @@ extension GeneratedPages {
             values[status.rawValue] = model.claims.filter { $0.status == status }.count
         }
         return GeneratedPage(url: "/checks/", title: "Checks", template: "checks", values: values)
+    }
+
+    /// What the source says: as written in the data on an English page (`~$18B`); on a page
+    /// in another language, the stated value in that language's compact form (`~18.000 M$`),
+    /// since the data's notation is English. A comparison's statement is words: in the page's
+    /// language where the data translates it.
+    func says(_ claim: ClaimCheck) -> String {
+        guard locale != .en, claim.stated != nil, let figure = model.figures["claims.\(claim.id).says"] else {
+            return claim.says(in: language)
+        }
+        return FigureText.format(figure, locale: locale, options: FormatOptions(compact: true))
     }
 }

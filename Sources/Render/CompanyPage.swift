@@ -7,7 +7,6 @@ import Quantities
 /// record that involves it. Lines are built from parts that drop when the data lacks them.
 extension GeneratedPages {
     func companiesPage() -> GeneratedPage {
-        let language = locale.rawValue
         let companies = model.records("companies").map { record -> [String: Any] in
             ["name": record.displayName(language: language), "kind": record.text("kind") ?? "", "url": "\(base)/companies/\(record.id)/"]
         }
@@ -15,7 +14,6 @@ extension GeneratedPages {
     }
 
     func companyPage(_ company: Record) -> GeneratedPage {
-        let language = locale.rawValue
         var values: [String: Any] = ["kind": company.text("kind") ?? "", "company_id": company.id, "sections": sections(for: company)]
         let (money, others) = moneyTable(for: company)
         values.merge(money) { $1 }
@@ -68,7 +66,7 @@ extension GeneratedPages {
         }
         let others = model.allFigures.filter { $0.reference.hasPrefix(prefix) && $0.isDerived && !shown.contains($0.reference) }
             .map { figure -> [String: Any] in
-                ["label": figure.label(in: locale.rawValue).split(separator: ":").last.map { String($0).trimmingWhitespace().capitalizedFirst } ?? figure.label(in: locale.rawValue),
+                ["label": figure.label(in: language).split(separator: ":").last.map { String($0).trimmingWhitespace().capitalizedFirst } ?? figure.label(in: language),
                  "link": figureLinks.link(to: figure, options: FormatOptions())]
             }
         let table: [String: Any] = [
@@ -82,7 +80,6 @@ extension GeneratedPages {
     package func sections(for company: Record) -> [[String: Any]] {
         let id = company.id
         let phrases = self.phrases
-        let language = locale.rawValue
         func companyName(_ id: String?) -> String? {
             guard let id else { return nil }
             guard let record = model.record("companies", id) else { return Escape.html(id) }

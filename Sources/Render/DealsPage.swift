@@ -8,7 +8,6 @@ extension GeneratedPages {
     func dealsPage() -> GeneratedPage {
         let deals = model.records("deals")
         let phrases = self.phrases
-        let language = locale.rawValue
         func name(_ id: String?) -> String { id.flatMap { model.record("companies", $0)?.displayName(language: language) } ?? id ?? "" }
         let rows = deals.map { deal -> [String: Any] in
             var row: [String: Any] = [

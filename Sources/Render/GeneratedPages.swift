@@ -23,6 +23,9 @@ struct GeneratedPages {
     package let config: SiteConfig
     let figureLinks: FigureReferences
     package let sourceNames: [String: String]
+    /// The language the pages are written in (I18N-PLAN decision 6): its words, dates and
+    /// numbers, and its tree, where their links point (`/es/figures/`).
+    package let language: String
 
     package var locale: QuantityLocale { figureLinks.locale }
 

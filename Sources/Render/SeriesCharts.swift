@@ -31,14 +31,17 @@ extension SpecReader {
             let name = dates == nil ? seriesField.flatMap { field in point.record.map { label(of: $0, field: field) } } ?? (text("title") ?? "")
                                     : (seriesField ?? text("title") ?? "")
             if bySeries[name] == nil { order.append(name) }
-            let dateLabel = dates == nil ? (written ?? "") : point.label
+            // A record's date reads at its precision, in the page's language, as on a timeline.
+            let dateLabel = dates != nil ? point.label
+                : point.record.flatMap { Self.dateLabel($0, field: dateField, locale: locale) } ?? written ?? ""
             bySeries[name, default: []].append(.init(date: date, dateLabel: dateLabel,
                                                      value: point.quantity.high, label: format(point.quantity)))
             colors[name] = colors[name] ?? point.color
         }
         guard !order.isEmpty else { fail("x", "no record has a date in '\(dateField)'"); return nil }
         let series = order.map { LineChart.Series(name: $0, color: colors[$0], points: bySeries[$0]!.sorted { $0.date < $1.date }) }
-        return .line(LineChart(series: series, tickFormat: Self.ticks(for: points[0].quantity, locale: locale)))
+        return .line(LineChart(series: series, tickFormat: Self.ticks(for: points[0].quantity, locale: locale),
+                               dateTickFormat: Self.dateTicks(locale: locale)))
     }
 
     package mutating func stacked(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {

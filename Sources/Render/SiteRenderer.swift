@@ -130,7 +130,7 @@ package struct SiteRenderer {
                 model: site.model, config: site.config,
                 figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath,
                                               locale: QuantityLocale(identifier: site.config.language) ?? .en),
-                sourceNames: names
+                sourceNames: names, language: site.config.language
             ).all()
             generatedURLs = generated.map(\.url)
             for page in generated {
@@ -297,16 +297,12 @@ package struct SiteRenderer {
 
     /// `Business Insider, July 30, 2024` for each source id: how tooltips and entries name
     /// sources, the date at the precision the data gives it (`date_precision`).
-    package var sourceNames: [String: String] { sourceNames(in: site.config.language) }
-
-    /// `sourceNames` for pages in `language`: a publisher or title the data translates is
-    /// shown in it.
-    package func sourceNames(in language: String) -> [String: String] {
+    package var sourceNames: [String: String] {
         var names: [String: String] = [:]
+        let language = site.config.language
         for record in site.model.records("sources") {
             let date = RecordDate(record, "date")?.display(language: language)
-            let name = record.text("publisher", language: language) ?? record.text("title", language: language) ?? record.id
-            names[record.id] = [name, date].compactMap { $0 }.joined(separator: ", ")
+            names[record.id] = [record.text("publisher", language: language) ?? record.text("title", language: language) ?? record.id, date].compactMap { $0 }.joined(separator: ", ")
         }
         return names
     }

@@ -7,7 +7,6 @@ extension GeneratedPages {
     /// <host>" when the title was not preserved; only `http`/`https` addresses become links.
     func sourcesPage() -> GeneratedPage {
         let phrases = RecordPhrases(language: config.language)
-        let language = locale.rawValue
         let sources = model.records("sources").map { record -> [String: Any] in
             let citing = model.figures(citing: record.id).filter(\.isQuantityLike)
             let title = record.text("title", language: language)

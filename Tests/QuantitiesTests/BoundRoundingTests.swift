@@ -48,8 +48,8 @@ let boundCases: [BoundCase] = [
     // the same, compact: symbols, same rounding.
     .init("≥ 10 GW ÷ ~150 MW, compact", { try q("≥ 10 GW") / q("~150 MW") }, geApprox, "≥_~66×",
           FormatOptions(compact: true, precision: 2)),
-    // Spanish words: "al menos unos"; 66.6 with a decimal comma.
-    .init("≥ 10 GW ÷ ~150 MW, es", { try q("≥ 10 GW") / q("~150 MW") }, geApprox, "al_menos_unos_66,6×",
+    // Spanish words: "al menos unas … veces" (vez is feminine); 66.6 with a decimal comma.
+    .init("≥ 10 GW ÷ ~150 MW, es", { try q("≥ 10 GW") / q("~150 MW") }, geApprox, "al_menos_unas_66,6 veces",
           FormatOptions(), .es),
     // ≥ ÷ exact: 10e9 / 1.5e3 = 6,666,666.67 GPUs; ≥ stays ≥; down at 2 digits → 6.6 million.
     .init("≥ 10 GW ÷ 1.5 kW per GPU", { try q("≥ 10 GW") / q("1.5 kW per GPU") }, ge, "≥_6.6 million GPUs", two),
@@ -57,7 +57,7 @@ let boundCases: [BoundCase] = [
           FormatOptions(compact: true, precision: 2)),
     // ≥ ÷ exact as a percent: $2B / $3B = 0.666… → 66.666…% down → 66.6% (not 66.7%).
     .init("≥ $2B ÷ $3B, percent", { try q("≥ $2B") / q("$3B") }, ge, "≥_66.6%", percent),
-    .init("≥ $2B ÷ $3B, percent, es", { try q("≥ $2B") / q("$3B") }, ge, "al_menos_66,6 %", percent, .es),
+    .init("≥ $2B ÷ $3B, percent, es", { try q("≥ $2B") / q("$3B") }, ge, "al_menos_66,6_%", percent, .es),
     // the ratio hint alone picks a percentage below 1×: same number.
     .init("≥ $2B ÷ $3B", { try q("≥ $2B") / q("$3B") }, ge, "≥_66.6%"),
     // < ÷ exact, percent: 1/3 = 33.333…% up → 33.4%.

@@ -106,41 +106,41 @@ let englishCases: [FormatCase] = [
 let spanishCases: [FormatCase] = [
     derived("350000 × $30k–40k", spend, .es, "10.500–14.000 millones de dólares"),
     es("700M", "700 millones"),
-    es("150 MW", "150 MW"),
-    es("1.5 kW", "1,5 kW"),
-    es("27%", "27 %"),
-    es("5x", "5×"),
-    derived("150 MW ÷ 30 MW", multiple, .es, "5×"),
+    es("150 MW", "150\u{00A0}MW"),
+    es("1.5 kW", "1,5\u{00A0}kW"),
+    es("27%", "27\u{00A0}%"),
+    es("5x", "5 veces"),
+    derived("150 MW ÷ 30 MW", multiple, .es, "5 veces"),
     es("350000", "350.000"),
     es("> $500B", "más\u{00A0}de\u{00A0}500.000 millones de dólares"),
     es("up to $100B", "hasta\u{00A0}100.000 millones de dólares"),
     es("~$40B", "unos\u{00A0}40.000 millones de dólares"),
     es("$18B", "18.000 millones de dólares"),
-    es("≥ 10 GW", "al\u{00A0}menos\u{00A0}10 GW"),
-    es("< 3%", "menos\u{00A0}de\u{00A0}3 %"),
+    es("≥ 10 GW", "al\u{00A0}menos\u{00A0}10\u{00A0}GW"),
+    es("< 3%", "menos\u{00A0}de\u{00A0}3\u{00A0}%"),
     es("7 years", "7 años"),
     es("1 year", "1 año"),
     es("6 months", "6 meses"),
     es("1 month", "1 mes"),
-    derived("$38B ÷ 7 years", perYear, .es, "5.430 millones de dólares al año"),
+    derived("$38B ÷ 7 years", perYear, .es, "5430 millones de dólares al año"),
     derived("$100B ÷ 10 GW", perGW, .es, "10.000 millones de dólares por GW"),
-    derived("150 MW ÷ 100000 units", perUnit, .es, "1,5 kW por unidad"),
+    derived("150 MW ÷ 100000 units", perUnit, .es, "1,5\u{00A0}kW por unidad"),
     derived("$40B ÷ 500M users", perUser, .es, "80 dólares por usuario"),
-    derived("$10B ÷ $500B", share, .es, "2 %"),
+    derived("$10B ÷ $500B", share, .es, "2\u{00A0}%"),
     es("$30k", "30.000 dólares"),
     es("$1", "1 dólar"),
     es("$1M", "1 millón de dólares"),
     es("$2.5M", "2,5 millones de dólares"),
     es("$1.2T", "1,2 billones de dólares"),
     es("$1T", "1 billón de dólares"),
-    es("$1,500", "1.500 dólares"),
+    es("$1,500", "1500 dólares"),
     es("700M users", "700 millones de usuarios"),
     es("350000 units", "350.000 unidades"),
     es("1 GPU", "1 GPU"),
     es("~350000 units", "unas\u{00A0}350.000 unidades"),
     es("~700M users", "unos\u{00A0}700 millones de usuarios"),
-    es("1500 kWh", "1,5 MWh"),
-    es("-5%", "−5 %"),
+    es("1500 kWh", "1,5\u{00A0}MWh"),
+    es("-5%", "−5\u{00A0}%"),
 ]
 
 let optionCases: [FormatCase] = [
@@ -159,16 +159,16 @@ let optionCases: [FormatCase] = [
     derived("$38B ÷ 7 years", perYear, .en, "$5.43B/yr", compact),
     derived("$40B ÷ 500M users", perUser, .en, "$80/user", compact),
     derived("150 MW ÷ 100000 units", perUnit, .en, "1.5 kW/unit", compact),
-    derived("350000 × $30k–40k", spend, .es, "10.500–14.000 M$", compact),
-    es("700M", "700 M", compact),
-    es("~$40B", "~40.000 M$", compact),
-    es("> $500B", ">\u{00A0}500.000 M$", compact),
-    es("up to $100B", "≤\u{00A0}100.000 M$", compact),
-    es("$30k", "30.000 $", compact),
-    es("$1.2T", "1,2 B$", compact),
-    es("700M users", "700 M usuarios", compact),
-    derived("$100B ÷ 10 GW", perGW, .es, "10.000 M$/GW", compact),
-    derived("$38B ÷ 7 years", perYear, .es, "5.430 M$/año", compact),
+    derived("350000 × $30k–40k", spend, .es, "10.500–14.000\u{00A0}M$", compact),
+    es("700M", "700\u{00A0}M", compact),
+    es("~$40B", "~40.000\u{00A0}M$", compact),
+    es("> $500B", ">\u{00A0}500.000\u{00A0}M$", compact),
+    es("up to $100B", "hasta\u{00A0}100.000\u{00A0}M$", compact),
+    es("$30k", "30.000\u{00A0}$", compact),
+    es("$1.2T", "1.200.000\u{00A0}M$", compact),
+    es("700M users", "700\u{00A0}M de usuarios", compact),
+    derived("$100B ÷ 10 GW", perGW, .es, "10.000\u{00A0}M$/GW", compact),
+    derived("$38B ÷ 7 years", perYear, .es, "5430\u{00A0}M$/año", compact),
     // precision
     derived("$38B ÷ 7 years", perYear, .en, "$5.4 billion per year", FormatOptions(precision: 2)),
     derived("growth", growthBase, .en, "<\u{00A0}~$28.17 billion", FormatOptions(precision: 4)),
@@ -182,7 +182,7 @@ let optionCases: [FormatCase] = [
     en("1.23456 kW", "1 kW", FormatOptions(precision: 0)),
     // percent
     derived("0.27", { Quantity(0.27) }, .en, "27%", asPercent),
-    derived("0.27", { Quantity(0.27) }, .es, "27 %", asPercent),
+    derived("0.27", { Quantity(0.27) }, .es, "27\u{00A0}%", asPercent),
     derived("150 MW ÷ 30 MW", multiple, .en, "500%", asPercent),
     en("$5", "$5", asPercent),
     // number
@@ -221,18 +221,24 @@ func formatsWithOptions(_ c: FormatCase) throws {
     #expect(rate.formatted(.en) == "0.5 per year")
 }
 
-/// The only no-break spaces are the ones that keep a qualifier on the line of its number:
-/// digits are ours, never ICU's (no U+202F, no U+00A0 before `%` or `€`).
-@Test func noBreakSpacesOnlyJoinAQualifierToItsNumber() throws {
+/// The only no-break spaces are the ones that keep a qualifier on the line of its number
+/// and, in Spanish, a symbol on the line of its number (`27 %`, `150 MW`, `14.000 M$`):
+/// digits are ours, never ICU's (no U+202F, no space inside a number).
+@Test func noBreakSpacesOnlyJoinAQualifierOrASymbolToItsNumber() throws {
     let qualifierWords = ["up", "to", "más", "de", "al", "menos", "unos", "unas", "hasta", ">", "<", "≥", "≤", "~"]
-    for c in englishCases + spanishCases + optionCases {
+    let symbols = ["%", "$", "M$", "M", "W", "kW", "MW", "GW", "TW", "Wh", "kWh", "MWh", "GWh", "TWh"]
+    for c in englishCases + spanishCases + optionCases + spanishTableCases {
         let text = try c.quantity().formatted(c.locale, c.options)
         #expect(!text.contains("\u{202F}"))
         let pieces = text.split(separator: "\u{00A0}", omittingEmptySubsequences: false)
-        for piece in pieces.dropLast() {
-            let word = piece.split(separator: " ").last.map(String.init) ?? ""
-            #expect(qualifierWords.contains(word.replacingOccurrences(of: "~", with: "").isEmpty ? "~" : word),
-                    "no-break space after '\(word)' in '\(text)'")
+        for (before, after) in zip(pieces, pieces.dropFirst()) {
+            let word = before.split(separator: " ").last.map(String.init) ?? ""
+            let next = after.split(whereSeparator: { $0 == " " || $0 == "/" }).first.map(String.init) ?? ""
+            let bare: String = word.replacingOccurrences(of: "~", with: "")
+            let joinsQualifier: Bool = qualifierWords.contains(bare.isEmpty ? "~" : word)
+            let afterDigit: Bool = word.last?.isNumber ?? false
+            let joinsSymbol: Bool = c.locale == QuantityLocale.es && afterDigit && symbols.contains(next)
+            #expect(joinsQualifier || joinsSymbol, "no-break space between '\(word)' and '\(next)' in '\(text)'")
         }
     }
 }

@@ -38,14 +38,14 @@ struct DataTranslationTests {
         #expect(site.read("sources/index.html").contains("Announced in a press release."))
     }
 
-    /// The generated pages take their language from their figure links' locale (lang-tree
+    /// The generated pages are written in their `language` (lang-tree
     /// renders them once per language); here they are asked for Spanish directly.
     @Test func generatedPagesInSpanishShowTheTranslations() throws {
         let fixture = try FixtureSite("translations")
         let (loaded, problems) = SiteLoader(root: fixture.root, options: BuildOptions(root: fixture.root)).load()
         let site = try #require(loaded, "\(problems.sorted)")
         let links = FigureReferences(model: site.model, sourceNames: [:], basePath: "", locale: .es)
-        let pages = GeneratedPages(model: site.model, config: site.config, figureLinks: links, sourceNames: [:])
+        let pages = GeneratedPages(model: site.model, config: site.config, figureLinks: links, sourceNames: [:], language: "es")
 
         let companies = try #require(pages.companiesPage().values["companies"] as? [[String: Any]])
         #expect(companies.compactMap { $0["name"] as? String } == ["Acme Labs", "Globex Nube"])

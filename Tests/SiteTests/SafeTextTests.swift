@@ -272,9 +272,9 @@ struct NewSiteBoundTests {
         let output = try Self.site(language: "es")
         let page = visibleText(try String(contentsOf: output.appendingPathComponent("shares/index.html"), encoding: .utf8))
         // "al menos 66,6 %": Spanish words, decimal comma, the same rounding down.
-        #expect(page.contains("Default al\(nbsp)menos\(nbsp)66,6 % ;"), "\(page)")
-        #expect(page.contains("compact ≥\(nbsp)66,6 % ;"))
-        #expect(page.contains("two digits al\(nbsp)menos\(nbsp)66 % ."))
+        #expect(page.contains("Default al\(nbsp)menos\(nbsp)66,6\(nbsp)% ;"), "\(page)")
+        #expect(page.contains("compact ≥\(nbsp)66,6\(nbsp)% ;"))
+        #expect(page.contains("two digits al\(nbsp)menos\(nbsp)66\(nbsp)% ."))
         #expect(!page.contains("66,7"))
     }
 }
