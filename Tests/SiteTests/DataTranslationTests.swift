@@ -1,5 +1,6 @@
 import Foundation
 @testable import Load
+import Model
 @testable import Render
 @testable import Site
 import Testing
@@ -91,6 +92,25 @@ struct DataTranslationTests {
         #expect(companies.records(in: "es").compactMap { $0["name"]?.text } == ["Acme Labs", "Globex Nube"])
         #expect(companies.records(in: "en").compactMap { $0["name"]?.text } == ["Acme Labs", "Globex Cloud"])
         #expect(companies.records.compactMap { $0["name"]?.text } == ["Acme Labs", "Globex Cloud"], "the records hold the default text")
+    }
+
+    /// The README's table of translatable fields, row by row.
+    @Test(arguments: [
+        ("companies", "name", DataText.Kind.name), ("sources", "publisher", .name), ("sources", "title", .name),
+        ("context", "person", .name), ("teams", "team_name", .name),
+        ("deals", "label", .prose), ("deals", "note", .prose), ("deals", "conditions", .prose), ("clusters", "purpose", .prose),
+        ("claims", "statement", .prose), ("events", "title", .prose), ("events", "description", .prose), ("context", "role", .prose),
+        ("charts", "marker_label", .prose), ("events", "short_title", .prose),
+    ])
+    func textAReaderSeesIsTranslatable(collection: String, field: String, kind: DataText.Kind) {
+        #expect(DataText.kind(of: field, in: collection) == kind)
+    }
+
+    @Test(arguments: [("deals", "amount"), ("deals", "status"), ("deals", "kind"), ("deals", "from"), ("deals", "date"),
+                      ("sources", "url"), ("sources", "language"), ("companies", "color"), ("audiences", "metric"),
+                      ("figures", "expr"), ("claims", "figure"), ("claims", "compare"), ("deals", "modality"), ("financials", "year")])
+    func idsNumbersDatesAndFixedWordsAreWrittenOnce(collection: String, field: String) {
+        #expect(DataText.kind(of: field, in: collection) == nil)
     }
 
     @Test func checkListsEachUntranslatedTextOnceAtItsLine() throws {
