@@ -111,11 +111,7 @@ struct ModelBuilder {
             modality: record.modality(of: name)
         )
         if case .text = value { figure.textTranslations = record.translations[name] ?? [:] }
-        // The record's name in the languages the data translates it into.
-        for language in dataLanguages {
-            let label = "\(readerName(record, language: language)): \(name.fieldWords())"
-            if label != figure.label { figure.labelTranslations[language] = label }
-        }
+        figure.labelTranslations = translatedLabels(reference, figure.label)
         figures[reference] = figure
     }
 
@@ -273,11 +269,13 @@ struct ModelBuilder {
         }
         var sources = Set<String>()
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
-        figures[reference] = Figure(
+        var figure = Figure(
             reference: reference, label: label, value: .quantity(value), formula: formula,
             expression: expression, inputs: inputs, sources: sources.sorted(), location: location,
             modality: Modality.derived(from: inputs.map { figures[$0]?.modality })
         )
+        figure.labelTranslations = translatedLabels(reference, label)
+        figures[reference] = figure
     }
 
     /// Records a derived figure the data cannot support, with the reason; its sources are
@@ -286,10 +284,12 @@ struct ModelBuilder {
                                      expression: String, inputs: [String], at location: SourceLocation) {
         var sources = Set<String>()
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
-        figures[reference] = Figure(
+        var figure = Figure(
             reference: reference, label: label, value: .unverifiable(reason: reason), formula: formula,
             expression: expression, inputs: inputs, sources: sources.sorted(), location: location
         )
+        figure.labelTranslations = translatedLabels(reference, label)
+        figures[reference] = figure
     }
 
     /// Runs arithmetic that may fail (a division by a range through zero, mismatched

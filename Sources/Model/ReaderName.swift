@@ -6,6 +6,23 @@
 /// OpenAI"), a purchase by its buyer and chip ("Meta's Nvidia H100 purchase"), a company's yearly record by the company and year ("Meta, 2024"), any other
 /// record of a company by the company; only a record with none of these keeps its id.
 extension ModelBuilder {
+    /// `label` of the figure at `reference` in each language the data translates the
+    /// record's name into: "Globex Nube: amount" beside "Globex Cloud: amount". Only the
+    /// name, which is data; the words after it are the build's.
+    func translatedLabels(_ reference: String, _ label: String) -> [String: String] {
+        guard !dataLanguages.isEmpty else { return [:] }
+        let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
+        guard parts.count == 3, let record = records[parts[0]]?[parts[1]] else { return [:] }
+        let name = readerName(record)
+        guard label.hasPrefix(name) else { return [:] }
+        var labels: [String: String] = [:]
+        for language in dataLanguages {
+            let translated = readerName(record, language: language) + label.dropFirst(name.count)
+            if translated != label { labels[language] = translated }
+        }
+        return labels
+    }
+
     /// `language`: the names the data translates into it (nil: the default language's).
     func readerName(_ record: Record, language: String? = nil) -> String {
         let named = record.displayName(language: language)

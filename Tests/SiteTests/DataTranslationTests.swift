@@ -133,6 +133,17 @@ struct DataTranslationTests {
         #expect(Array(spanish) == ["figures.double = 20.000 millones de dólares", "  El doble del contrato"])
         let english = Explanation.text(for: figure, in: model!).split(separator: "\n").prefix(2)
         #expect(Array(english) == ["figures.double = $20 billion", "  Twice the contract"])
+        // A derived figure's label names its record in the language; the build's words after it stay.
+        #expect(model?.figures["companies.globex.received_compute_signed"]?.label(in: "es") == "Globex Nube: compute received, paid or signed")
+        #expect(model?.figures["companies.globex.received_compute_signed"]?.label == "Globex Cloud: compute received, paid or signed")
+        let cli = CLITests()
+        let spanish2 = try cli.run(["explain", "companies.globex.received_compute_signed", "--language", "es", "--root", fixture.root.path])
+        #expect(spanish2.status == 0)
+        #expect(spanish2.stdout.contains("  Globex Nube: compute received, paid or signed\n"))
+        #expect(spanish2.stdout.contains("    wire: The Wire, 10 de enero de 2025, “Acme and Globex sign”, https://example.org/wire"))
+        let unknown = try cli.run(["explain", "figures.double", "--language", "fr", "--root", fixture.root.path])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "error: 'fr' is not one of the site's languages (en, es)\n")
     }
 
     /// Every kind of mistake in a translated text, each one error at its key or value.
