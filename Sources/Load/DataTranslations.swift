@@ -84,7 +84,11 @@ package struct DataTranslations {
         for item in mapping {
             guard languages.contains(item.key) else {
                 let known = languages.joined(separator: ", ")
-                problems.append(.error(at: item.keyLocation, "'\(item.key)' is not one of the site's languages (\(known)): a translated '\(entry.key)' is keyed by language\(NearMiss.hint(for: item.key, among: languages))"))
+                // A two-letter key is a language code the site does not publish (yet); a longer one, likely a typo.
+                let hint = item.key.count == 2 && item.key.allSatisfy(\.isLetter)
+                    ? "; to publish '\(item.key)', add it to 'languages' in site.yaml"
+                    : NearMiss.hint(for: item.key, among: languages)
+                problems.append(.error(at: item.keyLocation, "'\(item.key)' is not one of the site's languages (\(known)): a translated '\(entry.key)' is keyed by language\(hint)"))
                 failed = true
                 continue
             }

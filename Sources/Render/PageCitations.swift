@@ -10,7 +10,8 @@ import Markdown
 /// code span or code block is not a citation. A chart is known by its `id`, and drawn alike
 /// when the fields that choose its data are equal (`ChartBlocks`: type, data, where, x, y,
 /// values, series, from, to, amount, date, dates, marker); its title, description, labels,
-/// axis and marker label are page text, written in the page's language.
+/// axis and marker label are page text, written in the page's language, and so is `series`
+/// over `values:` (the line's name).
 package struct PageCitations {
     package enum Kind: String, Sendable {
         case figure, claim, chart
@@ -92,7 +93,9 @@ package struct PageCitations {
         let firstLine = page.bodyFirstLine + block.line
         guard let spec = try? YAMLLoader.parse(block.code, file: page.sourcePath, firstLine: firstLine),
               let id = spec["id"]?.text else { return nil }
-        let drawing = drawingFields.compactMap { field in spec[field].map { "\(field): \(written($0))" } }.joined(separator: "; ")
+        // Over `values:`, `series` names the line as a reader sees it: words, not data.
+        let fields = spec["values"] == nil ? drawingFields : drawingFields.filter { $0 != "series" }
+        let drawing = fields.compactMap { field in spec[field].map { "\(field): \(written($0))" } }.joined(separator: "; ")
         return Citation(kind: .chart, name: id, drawing: drawing,
                         location: SourceLocation(file: page.sourcePath, line: firstLine - 1, column: 1))
     }

@@ -156,7 +156,7 @@ struct DataTranslationTests {
         let report = site.build()
         #expect(!report.succeeded)
         #expect(report.problemLines == [
-            "content/data/wrong.yaml:3:22: error: 'fr' is not one of the site's languages (en, es): a translated 'label' is keyed by language",
+            "content/data/wrong.yaml:3:22: error: 'fr' is not one of the site's languages (en, es): a translated 'label' is keyed by language; to publish 'fr', add it to 'languages' in site.yaml",
             "content/data/wrong.yaml:7:9: error: the es text of 'label' is empty: write the translation, or leave 'es' out to show the en text",
             "content/data/wrong.yaml:9:3: error: 'date' is a date, written once for every language; only text a reader sees (name, label, note, title, description…) takes translations",
             "content/data/wrong.yaml:11:9: error: 'note' has no en text: the default language's text is required, and shown in every language that lacks a translation",
@@ -171,7 +171,7 @@ struct DataTranslationTests {
         try site.remove("content/money.es.md")
         let report = site.build()
         #expect(report.problemLines.contains(
-            "content/data/companies.yaml:9:28: error: 'es' is not one of the site's languages (en): a translated 'name' is keyed by language (did you mean 'en'?)"
+            "content/data/companies.yaml:9:28: error: 'es' is not one of the site's languages (en): a translated 'name' is keyed by language; to publish 'es', add it to 'languages' in site.yaml"
         ))
     }
 

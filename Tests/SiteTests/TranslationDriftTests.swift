@@ -68,6 +68,13 @@ struct TranslationDriftTests {
         let english = site.read("content/money.md", in: site.root)
         try site.write("content/money.md", english + "\nWritten `{{ figures.other }}` in code; {{ figures.double | compact }}.\n")
         #expect(site.build().problemLines.isEmpty)
+        // Over `values:`, a line's `series` is its name, in the page's language.
+        let line = "```chart\nid: ID\ntype: line\ntitle: TITLE\nvalues: [deals.acme-globex.amount, figures.double]\ndates: [2024, 2025]\nseries: SERIES\n```\n"
+        try site.write("content/money.md", site.read("content/money.md", in: site.root) + "\n" + line
+            .replacingOccurrences(of: "ID", with: "growth").replacingOccurrences(of: "TITLE", with: "Growth").replacingOccurrences(of: "SERIES", with: "Money"))
+        try site.write("content/money.es.md", site.read("content/money.es.md", in: site.root) + "\nEl doble, {{ figures.double }}.\n\n" + line
+            .replacingOccurrences(of: "ID", with: "crecimiento").replacingOccurrences(of: "TITLE", with: "Crecimiento").replacingOccurrences(of: "SERIES", with: "Dinero"))
+        #expect(site.build().problemLines.isEmpty)
     }
 
     @Test func pairsAreFoundByFileNameForEachLanguageButTheDefault() {
