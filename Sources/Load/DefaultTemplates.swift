@@ -3,7 +3,7 @@
 enum DefaultTemplates {
     package static let all: [String: String] = [
         "figures": figures, "checks": checks, "sources": sources, "data": data,
-        "deals": deals, "company": company, "companies": companies,
+        "deals": deals, "company": company, "companies": companies, "assumptions": assumptions,
     ]
 
     package static let figures = """
@@ -27,12 +27,30 @@ enum DefaultTemplates {
             {{#has_inputs}}<ul class="figure-inputs">{{#inputs}}<li><a href="{{url}}"><code>{{reference}}</code></a>{{#value}}: {{value}}{{/value}}</li>{{/inputs}}</ul>{{/has_inputs}}
             {{^formula}}<p class="figure-written">As written in <code>{{file}}</code>, line {{line}}.</p>{{/formula}}
             {{#has_sources}}<p class="figure-sources">Sources: {{#sources}}<a href="{{url}}">{{name}}</a>{{^last}}; {{/last}}{{/sources}}</p>{{/has_sources}}
+            {{#has_assumptions}}<p class="figure-assumptions">{{assumptions_label}}: {{#assumptions}}<a href="{{url}}">{{id}}</a>{{^last}}, {{/last}}{{/assumptions}}.</p>{{/has_assumptions}}
           </dd>
         {{/figures}}
         </dl>
         <p class="back"><a href="#contents">Back to the contents</a></p>
       </section>
       {{/page.groups}}
+    </article>
+    """
+
+    package static let assumptions = """
+    <article class="page generated assumptions">
+      <h1>{{page.title}}</h1>
+      <p class="standfirst">{{page.words_standfirst}}</p>
+      {{#page.assumptions}}
+      <section class="assumption" id="{{id}}">
+        <h2><code>{{id}}</code></h2>
+        <p>{{statement}}</p>
+        <p class="assumption-value">{{page.words_value}}: {{#value_url}}<a href="{{value_url}}">{{value}}</a>{{/value_url}}{{^value_url}}{{value}}{{/value_url}}</p>
+        <p class="figure-sources">{{page.words_source}}: {{#is_editors}}{{page.words_editor}}{{/is_editors}}{{^is_editors}}{{#sources}}<a href="{{url}}">{{name}}</a>{{^last}}; {{/last}}{{/sources}}{{/is_editors}}</p>
+        {{#has_figures}}<details open><summary>{{page.words_dependents}} ({{figure_count}})</summary><ul>{{#figures}}<li><a href="{{url}}"><code>{{reference}}</code></a>{{#value}}: {{value}}{{/value}}</li>{{/figures}}</ul></details>{{/has_figures}}
+        {{^has_figures}}<p class="meta">{{page.words_no_dependents}}</p>{{/has_figures}}
+      </section>
+      {{/page.assumptions}}
     </article>
     """
 

@@ -24,7 +24,7 @@ struct TemplateCheck {
 
     /// Templates the pipeline renders pages from the model with: their `page` holds what
     /// `GeneratedPages` puts there.
-    package static let generated: Set<String> = ["figures", "checks", "sources", "data", "deals", "companies", "company"]
+    package static let generated: Set<String> = ["figures", "checks", "sources", "data", "deals", "companies", "company", "assumptions"]
 
     package func run() -> [Diagnostic] {
         var walk = Walk(templates: templates)

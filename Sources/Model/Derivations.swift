@@ -18,20 +18,6 @@ extension ModelBuilder {
         }
     }
 
-    /// The all-in power per unit of `chip`: from the first cluster of that chip whose
-    /// units and power are both known (150 MW ÷ 100,000 → 1.5 kW).
-    func powerPerUnit(of chip: String) -> String? {
-        ordered("clusters").first { $0.text("chip") == chip && figures["clusters.\($0.id).power_per_unit"] != nil }
-            .map { "clusters.\($0.id).power_per_unit" }
-    }
-
-    /// The chip a deal's GPUs are counted in when it names none: `h100` if the data has a
-    /// per-unit power for it, else the first chip that has one.
-    var defaultChip: String? {
-        if powerPerUnit(of: "h100") != nil { return "h100" }
-        return ordered("chips").first { powerPerUnit(of: $0.id) != nil }?.id
-    }
-
     // MARK: purchases
 
     mutating func derivePurchases() {
@@ -42,11 +28,11 @@ extension ModelBuilder {
             if let price = quantity(priceReference) {
                 derive("\(base).spend", label: "\(readerName(purchase)): spend", value: units * price,
                        formula: "units × the chip's unit price", expression: "\(base).units × \(priceReference)",
-                       inputs: ["\(base).units", priceReference], at: purchase.location)
+                       inputs: ["\(base).units", priceReference], at: purchase.location, assumptions: [BuiltInAssumption.listPrice.id])
             }
             if let perUnitReference = powerPerUnit(of: chip), let perUnit = quantity(perUnitReference) {
                 derive("\(base).power", label: "\(readerName(purchase)): power draw", value: units * perUnit,
-                       formula: "units × the all-in power per unit of a cluster of the same chip",
+                       formula: "units × the all-in power per unit of the chip (an assumption)",
                        expression: "\(base).units × \(perUnitReference)",
                        inputs: ["\(base).units", perUnitReference], at: purchase.location)
             }
@@ -67,9 +53,9 @@ extension ModelBuilder {
             let chipName = records["chips"]?[chip]?.displayName ?? chip
             derive("\(base).power", label: "\(readerName(fleet)): power draw at the all-in power of one \(chipName) per equivalent",
                    value: units * perUnit,
-                   formula: "equivalents × the all-in power per unit of a cluster of the chip they are counted in",
+                   formula: "equivalents × the all-in power per unit of the chip they are counted in (an assumption)",
                    expression: "\(base).units × \(perUnitReference)",
-                   inputs: ["\(base).units", perUnitReference], at: fleet.location)
+                   inputs: ["\(base).units", perUnitReference], at: fleet.location, assumptions: [BuiltInAssumption.equivalents.id])
         }
     }
 
@@ -83,14 +69,14 @@ extension ModelBuilder {
                let spend = quantity("purchases.\(purchase).spend") {
                 derive("\(base).amount", label: "\(readerName(deal)): amount", value: spend,
                        formula: "the spend of the purchase it stands for", expression: "purchases.\(purchase).spend",
-                       inputs: ["purchases.\(purchase).spend"], at: deal.location)
+                       inputs: ["purchases.\(purchase).spend"], at: deal.location, assumptions: [BuiltInAssumption.purchaseAmount.id])
             }
             let amount = quantity("\(base).amount")
             if let amount, let term = quantity("\(base).term"),
                let perYear = compute(at: deal.location, what: "\(base).per_year", { () throws(QuantityError) in try amount / term }) {
                 derive("\(base).per_year", label: "\(readerName(deal)): amount per year", value: perYear,
                        formula: "amount ÷ term", expression: "\(base).amount ÷ \(base).term",
-                       inputs: ["\(base).amount", "\(base).term"], at: deal.location)
+                       inputs: ["\(base).amount", "\(base).term"], at: deal.location, assumptions: [BuiltInAssumption.evenSpread.id])
             }
             let power = quantity("\(base).power")
             if let amount, let power,
@@ -99,18 +85,39 @@ extension ModelBuilder {
                        formula: "amount ÷ power", expression: "\(base).amount ÷ \(base).power",
                        inputs: ["\(base).amount", "\(base).power"], at: deal.location)
             }
-            if let power, let chip = deal.text("chip") ?? defaultChip, let perUnitReference = powerPerUnit(of: chip),
-               let perUnit = quantity(perUnitReference),
-               let gpus = compute(at: deal.location, what: "\(base).gpus_implied", { () throws(QuantityError) in try power / perUnit }) {
-                let how = deal.text("chip") == nil ? "(no chip named: \(chip) assumed)" : "of the deal's chip"
-                derive("\(base).gpus_implied", label: "\(readerName(deal)): GPUs implied", value: gpus,
-                       formula: "power ÷ all-in power per unit \(how)", expression: "\(base).power ÷ \(perUnitReference)",
-                       inputs: ["\(base).power", perUnitReference], at: deal.location)
-            }
+            if let power { deriveGPUsImplied(deal, power: power) }
             if let amount, deal.text("kind") == "investment", let to = deal.text("to") {
                 deriveImpliedStake(deal, amount: amount, recipient: to)
             }
         }
+    }
+
+    /// `gpus_implied` = power ÷ the all-in power per unit of the deal's chip, or of the
+    /// default chip (`default-chip`) when it names none; unverifiable, with the reason,
+    /// when no all-in power per unit of that chip is known.
+    mutating func deriveGPUsImplied(_ deal: Record, power: Quantity) {
+        let base = "deals.\(deal.id)"
+        let named = deal.text("chip")
+        let assumptions = named == nil ? [BuiltInAssumption.defaultChip.id] : []
+        let label = "\(readerName(deal)): GPUs implied"
+        guard let chip = named ?? defaultChip, let perUnitReference = powerPerUnit(of: chip), let perUnit = quantity(perUnitReference) else {
+            let reason: String
+            if let chip = named ?? defaultChip {
+                let name = records["chips"]?[chip]?.displayName ?? chip
+                reason = "no all-in power per unit of the \(name) is known (no cluster of that chip with power and units, no assumption \(BuiltInAssumption.powerPerUnit(chip: chip).id))"
+            } else {
+                reason = "the deal names no chip, and no chip has a known all-in power per unit"
+            }
+            deriveUnverifiable("\(base).gpus_implied", label: label, reason: reason, formula: "power ÷ all-in power per unit",
+                               expression: "\(base).power ÷ (no power per unit)", inputs: ["\(base).power"], at: deal.location,
+                               assumptions: assumptions)
+            return
+        }
+        guard let gpus = compute(at: deal.location, what: "\(base).gpus_implied", { () throws(QuantityError) in try power / perUnit }) else { return }
+        let how = named == nil ? "(no chip named: \(chip) assumed)" : "of the deal's chip"
+        derive("\(base).gpus_implied", label: label, value: gpus,
+               formula: "power ÷ all-in power per unit \(how)", expression: "\(base).power ÷ \(perUnitReference)",
+               inputs: ["\(base).power", perUnitReference], at: deal.location, assumptions: assumptions)
     }
 
     /// `implied_stake` = investment ÷ the recipient's valuation at the time of the deal.
@@ -127,11 +134,12 @@ extension ModelBuilder {
                   let stake = compute(at: deal.location, what: "\(base).implied_stake", { () throws(QuantityError) in try amount / value })
             else { return }
             derive("\(base).implied_stake", label: label, value: stake.with(hint: .percent), formula: formula,
-                   expression: "\(base).amount ÷ \(reference)", inputs: ["\(base).amount", reference], at: deal.location)
+                   expression: "\(base).amount ÷ \(reference)", inputs: ["\(base).amount", reference], at: deal.location,
+                   assumptions: [BuiltInAssumption.valuationAtDeal.id])
         case .failure(let missing):
             deriveUnverifiable("\(base).implied_stake", label: label, reason: missing.reason, formula: formula,
                                expression: "\(base).amount ÷ (no valuation at the time)", inputs: ["\(base).amount"],
-                               at: deal.location)
+                               at: deal.location, assumptions: [BuiltInAssumption.valuationAtDeal.id])
         }
     }
 
@@ -203,7 +211,7 @@ extension ModelBuilder {
             let value = share * valuation
             derive("\(base).value", label: "\(readerName(stake)): value of the stake", value: value,
                    formula: "share × the company's latest valuation", expression: "\(base).share × \(valuationReference)",
-                   inputs: ["\(base).share", valuationReference], at: stake.location)
+                   inputs: ["\(base).share", valuationReference], at: stake.location, assumptions: [BuiltInAssumption.latestValuation.id])
             // Money invested is money paid or signed for: a pledge or talks is not yet in.
             let all = ordered("deals").filter {
                 $0.text("from") == stake.text("holder") && $0.text("to") == company && $0.text("kind") == "investment"
@@ -296,7 +304,8 @@ extension ModelBuilder {
             else { continue }
             derive("\(base).capex_per_user", label: "\(readerName(audience)): capex per user", value: perUser,
                    formula: "the company's capex that year ÷ users", expression: "financials.\(financials.id).capex ÷ \(base).users",
-                   inputs: ["financials.\(financials.id).capex", "\(base).users"], at: audience.location)
+                   inputs: ["financials.\(financials.id).capex", "\(base).users"], at: audience.location,
+                   assumptions: [BuiltInAssumption.capexYear.id])
         }
     }
 
@@ -363,12 +372,14 @@ extension ModelBuilder {
                 guard !powers.isEmpty, let total = sum(powers, at: company.location, what: "\(base).\(field)") else { continue }
                 derive("\(base).\(field)", label: "\(readerName(company)): power in deals, \(standing.words)", value: total,
                        formula: "sum of the power of the deals it is party to \(standing.clause)",
-                       expression: powers.joined(separator: " + "), inputs: powers, at: company.location)
+                       expression: powers.joined(separator: " + "), inputs: powers, at: company.location,
+                       // The rule matters only when it left an investment's power out.
+                       assumptions: !purchases.isEmpty && purchases.count < withPower.count ? [BuiltInAssumption.oneCommitment.id] : [])
             }
             if let latest = latestValuation(of: company.id), let value = quantity("valuations.\(latest.id).value") {
                 derive("\(base).latest_valuation", label: "\(readerName(company)): latest valuation", value: value,
                        formula: "the most recent valuation", expression: "valuations.\(latest.id).value",
-                       inputs: ["valuations.\(latest.id).value"], at: company.location)
+                       inputs: ["valuations.\(latest.id).value"], at: company.location, assumptions: [BuiltInAssumption.latestValuation.id])
             }
         }
     }

@@ -55,6 +55,11 @@ public struct Figure: Sendable {
     /// How firmly the source states it (`planned`, `expected`…); nil for a reported fact. A
     /// derived figure carries the weakest of its inputs' (see `Modality.derived`).
     public let modality: Modality?
+    /// The ids of the assumptions (`Assumption`) this figure's own derivation makes: a rule
+    /// it follows (`valuation-at-deal`) or an assumed value among its inputs
+    /// (`assumptions.power-per-h100.value` → `power-per-h100`). Those its inputs rest on are
+    /// not repeated here: `StoryModel.assumptions(restedOnBy:)` follows the inputs.
+    public let assumptions: [String]
     /// `label` in other languages than the default, by language code (a named figure's
     /// `label: {en: …, es: …}` in `figures.yaml`).
     public var labelTranslations: [String: String] = [:]
@@ -87,7 +92,7 @@ public struct Figure: Sendable {
 
     public init(reference: String, label: String, value: FigureValue, formula: String? = nil,
                 expression: String? = nil, inputs: [String] = [], sources: [String], location: SourceLocation,
-                modality: Modality? = nil) {
+                modality: Modality? = nil, assumptions: [String] = []) {
         self.reference = reference
         self.label = label
         self.value = value
@@ -97,6 +102,9 @@ public struct Figure: Sendable {
         self.sources = sources
         self.location = location
         self.modality = modality
+        // An assumed value among the inputs is an assumption of the derivation.
+        let assumed = inputs.compactMap(Assumption.id(inValueReference:))
+        self.assumptions = (assumptions + assumed).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }
     }
 
     /// The anchor of this figure's entry on the figures page: references are already

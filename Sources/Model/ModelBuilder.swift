@@ -15,6 +15,8 @@ struct ModelBuilder {
     var refusedCollections: Set<String> = []
     /// Fields whose value was refused with an error (`deals.x.amount`).
     var refusedFields: Set<String> = []
+    /// The chip a deal that names none is counted in (`default-chip`), once resolved.
+    var defaultChip: String?
     /// Every language the data's text is translated into (`DataText`), sorted.
     var dataLanguages: [String] = []
 
@@ -42,6 +44,7 @@ struct ModelBuilder {
         checkModalities()
         checkDatePrecisions()
         deriveClusters()
+        resolveAssumedValues()
         derivePurchases()
         deriveFleets()
         deriveDeals()
@@ -259,8 +262,9 @@ struct ModelBuilder {
     func quantity(_ reference: String) -> Quantity? { figures[reference]?.value.quantity }
 
     /// Records a derived figure whose sources are those of its inputs.
+    /// `assumptions` names the choices (`BuiltInAssumption`) the derivation makes itself.
     mutating func derive(_ reference: String, label: String, value: Quantity, formula: String,
-                         expression: String, inputs: [String], at location: SourceLocation) {
+                         expression: String, inputs: [String], at location: SourceLocation, assumptions: [String] = []) {
         guard value.isFinite else {
             // Inputs are bounded (`Quantity.largestWritten`), but a quotient by a number
             // near zero still overflows: an error at the record, never an infinite figure.
@@ -272,7 +276,7 @@ struct ModelBuilder {
         var figure = Figure(
             reference: reference, label: label, value: .quantity(value), formula: formula,
             expression: expression, inputs: inputs, sources: sources.sorted(), location: location,
-            modality: Modality.derived(from: inputs.map { figures[$0]?.modality })
+            modality: Modality.derived(from: inputs.map { figures[$0]?.modality }), assumptions: assumptions
         )
         figure.labelTranslations = translatedLabels(reference, label)
         figures[reference] = figure
@@ -281,12 +285,12 @@ struct ModelBuilder {
     /// Records a derived figure the data cannot support, with the reason; its sources are
     /// those of the inputs it would have used.
     mutating func deriveUnverifiable(_ reference: String, label: String, reason: String, formula: String,
-                                     expression: String, inputs: [String], at location: SourceLocation) {
+                                     expression: String, inputs: [String], at location: SourceLocation, assumptions: [String] = []) {
         var sources = Set<String>()
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
         var figure = Figure(
             reference: reference, label: label, value: .unverifiable(reason: reason), formula: formula,
-            expression: expression, inputs: inputs, sources: sources.sorted(), location: location
+            expression: expression, inputs: inputs, sources: sources.sorted(), location: location, assumptions: assumptions
         )
         figure.labelTranslations = translatedLabels(reference, label)
         figures[reference] = figure

@@ -5,26 +5,34 @@ import Quantities
 extension ModelBuilder {
     mutating func evaluateNamedFigures() {
         var visiting = Set<String>()
+        for record in ordered("assumptions") where record["expr"] != nil {
+            evaluateFormula("assumptions", record.id, visiting: &visiting)
+        }
         for record in ordered("figures") {
-            evaluateNamedFigure(record.id, visiting: &visiting)
+            evaluateFormula("figures", record.id, visiting: &visiting)
         }
     }
 
-    /// Evaluates `figures.<id>` once; a figure that uses another evaluates that one first.
+    /// Evaluates `figures.<id>`, or `assumptions.<id>.value` from an assumption's `expr`,
+    /// once; a formula that uses another evaluates that one first. An assumption with a
+    /// `value` instead is a field as written: true when it is there.
     @discardableResult
-    private mutating func evaluateNamedFigure(_ id: String, visiting: inout Set<String>) -> Bool {
-        let reference = "figures.\(id)"
+    mutating func evaluateFormula(_ collection: String, _ id: String, visiting: inout Set<String>) -> Bool {
+        let isAssumption = collection == "assumptions"
+        let reference = isAssumption ? "assumptions.\(id).value" : "figures.\(id)"
         if figures[reference] != nil { return true }
-        guard let record = records["figures"]?[id] else { return false }
+        guard let record = records[collection]?[id] else { return false }
+        if isAssumption && record["expr"] == nil { return false }
+        let noun = isAssumption ? "assumption" : "figure"
         guard let exprNode = record["expr"], let text = exprNode.text else {
             diagnostics.append(.error(at: record.location, "figure '\(id)' has no 'expr'"))
             return false
         }
-        guard visiting.insert(id).inserted else {
-            diagnostics.append(.error(at: exprNode.location, "figure '\(id)' depends on itself"))
+        guard visiting.insert(reference).inserted else {
+            diagnostics.append(.error(at: exprNode.location, "\(noun) '\(id)' depends on itself"))
             return false
         }
-        defer { visiting.remove(id) }
+        defer { visiting.remove(reference) }
         func at(_ offset: Int) -> SourceLocation {
             var location = exprNode.location
             location.column += offset
@@ -34,7 +42,7 @@ extension ModelBuilder {
         do {
             expression = try Expression.parse(text)
         } catch {
-            diagnostics.append(.error(at: at(error.offset), "figure '\(id)': \(error.message)"))
+            diagnostics.append(.error(at: at(error.offset), "\(noun) '\(id)': \(error.message)"))
             return false
         }
         var inputs: [String] = []
@@ -54,11 +62,12 @@ extension ModelBuilder {
         }
         var sources = Set<String>(record.sourceIDs)
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
+        let label = record.text("label") ?? (isAssumption ? AssumptionWords.text("figure-label", language: "en", ["id": id]) : id)
         var figure = Figure(
-            reference: reference, label: record.text("label") ?? id, value: value,
-            formula: record.text("label") ?? "named figure", expression: expression.symbols,
+            reference: reference, label: label, value: value,
+            formula: isAssumption ? "the assumption's formula" : record.text("label") ?? "named figure", expression: expression.symbols,
             inputs: inputs, sources: sources.sorted(), location: exprNode.location,
-            modality: Modality.derived(from: inputs.map { figures[$0]?.modality })
+            modality: Modality.derived(from: inputs.map { figures[$0]?.modality }), assumptions: isAssumption ? [id] : []
         )
         figure.labelTranslations = record.translations["label"] ?? [:]
         figures[reference] = figure
@@ -185,9 +194,12 @@ extension ModelBuilder {
 
     private mutating func value(of reference: String, offset: Int, inputs: inout [String], visiting: inout Set<String>,
                                 at: (Int) -> SourceLocation) -> Quantity? {
+        if let id = Assumption.id(inValueReference: reference), figures[reference] == nil, records["assumptions"]?[id]?["expr"] != nil {
+            guard evaluateFormula("assumptions", id, visiting: &visiting) else { return nil }
+        }
         if reference.hasPrefix("figures."), figures[reference] == nil {
             let id = String(reference.dropFirst("figures.".count))
-            guard evaluateNamedFigure(id, visiting: &visiting) else {
+            guard evaluateFormula("figures", id, visiting: &visiting) else {
                 if records["figures"]?[id] == nil && !isExplainedByEarlierError(reference) {
                     diagnostics.append(.error(at: at(offset), unknownReference(reference)))
                 }

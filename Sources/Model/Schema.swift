@@ -45,6 +45,7 @@ enum Schema {
         "fleets": ["company": .link("companies"), "chip": .link("chips"), "units": .quantity(.count(noun: "unit")),
                    "as_of": .date, "disclosed": .date, "label": .text, "note": .text],
         "figures": ["expr": .text, "label": .text],
+        "assumptions": ["statement": .text, "expr": .text, "label": .text],
     ]
 
     /// The fields derivations add, by collection (SPEC §2 "the model derives").
@@ -56,6 +57,7 @@ enum Schema {
         "stakes": ["value", "multiple"],
         "audiences": ["capex_per_user"],
         "training": ["growth"],
+        "assumptions": ["value"],
         "companies": Set(["signed", "pledged", "talks"].flatMap { ["invested_\($0)", "received_\($0)", "power_committed_\($0)"] }
             + ["latest_valuation"]),
     ]

@@ -10,11 +10,19 @@ public struct StoryModel: Sendable {
     public let claims: [ClaimCheck]
     /// The fields each record has figures for, sorted: `purchases.meta-h100-2024` → `[power, spend, units…]`.
     public let fieldsByRecord: [String: [String]]
+    /// The choices the figures rest on that the data does not state as facts: those the
+    /// data declares, then the built-in ones some figure uses (see `Assumption`).
+    public let assumptions: [Assumption]
+    /// The ids of the assumptions each figure rests on, through its inputs, in the order
+    /// of `assumptions`; a figure that rests on none is absent.
+    let assumptionsByFigure: [String: [String]]
 
-    init(collections: [String: RecordCollection], figures: [String: Figure], claims: [ClaimCheck]) {
+    init(collections: [String: RecordCollection], figures: [String: Figure], claims: [ClaimCheck], assumptions: [Assumption] = []) {
         self.collections = collections
         self.figures = figures
         self.claims = claims
+        self.assumptions = assumptions
+        self.assumptionsByFigure = Self.restingOn(figures, order: assumptions.map(\.id))
         var index: [String: [String]] = [:]
         for reference in figures.keys {
             let parts = reference.split(separator: ".", maxSplits: 2)
@@ -40,7 +48,8 @@ public struct StoryModel: Sendable {
         let model = StoryModel(
             collections: Dictionary(uniqueKeysWithValues: collections.map { ($0.name, $0) }),
             figures: builder.figures,
-            claims: builder.claims
+            claims: builder.claims,
+            assumptions: builder.assumptionList()
         )
         return (model, builder.diagnostics)
     }

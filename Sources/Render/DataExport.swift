@@ -31,6 +31,8 @@ struct DataExport {
             if let formula = figure.formula { object["formula"] = formula }
             if let expression = figure.expression { object["expression"] = expression }
             if !figure.inputs.isEmpty { object["inputs"] = figure.inputs }
+            let assumed = model.assumptions(restedOnBy: figure.reference).map(\.id)
+            if !assumed.isEmpty { object["assumptions"] = assumed }
             if let reason = figure.value.unverifiableReason { object["unverifiable"] = reason }
             return object
         })))

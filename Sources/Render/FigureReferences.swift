@@ -166,6 +166,10 @@ package enum FigureText {
         }
         let names = figure.sources.map { sourceNames[$0] ?? $0 }
         if !names.isEmpty { text += " Sources: " + names.joined(separator: "; ") + "." }
+        let assumed = model.assumptions(restedOnBy: figure.reference).map(\.id)
+        if !assumed.isEmpty {
+            text += " " + AssumptionWords.text("title.assumes", language: locale.rawValue, ["list": assumed.joined(separator: ", ")])
+        }
         return text
     }
 }

@@ -21,6 +21,7 @@ extension GeneratedPages {
                 if let formula = figure.formula { entry["formula"] = formula == figure.label ? figure.label(in: language) : formula }
                 if let expression = figure.expression { entry["expression"] = expression }
                 if let reason = figure.value.unverifiableReason { entry["unverifiable"] = "It cannot be computed: \(reason)." }
+                entry.merge(assumptionNote(for: figure)) { $1 }
                 return entry
             }
             return ["collection": collection, "anchor": "figures-\(collection)", "count": figures.count,

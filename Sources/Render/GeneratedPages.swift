@@ -38,6 +38,7 @@ struct GeneratedPages {
     package func all() -> [GeneratedPage] {
         guard !model.collections.isEmpty else { return [] }
         var pages = [figuresPage(), dataPage()]
+        if !model.assumptions.isEmpty { pages.append(assumptionsPage()) }
         if model.collections["claims"] != nil { pages.append(checksPage()) }
         if model.collections["sources"] != nil { pages.append(sourcesPage()) }
         if model.collections["deals"] != nil { pages.append(dealsPage()) }

@@ -30,6 +30,8 @@ public enum Explanation {
                 lines.append("    \(input) = \(FigureText.format(value, locale: locale))\(how)")
             }
         }
+        let assumed = model.assumptions(restedOnBy: figure.reference).map(\.id)
+        if !assumed.isEmpty { lines.append("  assumes: " + assumed.joined(separator: ", ") + " (see /assumptions/)") }
         if !figure.sources.isEmpty {
             lines.append("  sources:")
             for id in figure.sources {

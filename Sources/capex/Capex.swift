@@ -144,6 +144,11 @@ struct Explain: ParsableCommand {
     @Option(name: .long, help: "Explain in this language of the site's (labels, notes, numbers); default: its first.")
     var language: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "What if: give an assumption or a data field another value, written as in the data (repeatable); nothing is written.",
+        valueName: "ID=VALUE"))
+    var assume: [String] = []
+
     func run() throws {
         let root = try global.siteURL()
         let (model, languages, diagnostics) = SiteBuilder.loadModelAndLanguages(BuildOptions(root: root, write: false))
@@ -160,7 +165,36 @@ struct Explain: ParsableCommand {
             Report.error("error: " + problem.message)
             throw ExitCode.failure
         case .success(let figure):
-            print(Explanation.text(for: figure, in: model, language: language ?? languages.first ?? "en"))
+            guard !assume.isEmpty else {
+                print(Explanation.text(for: figure, in: model, language: language ?? languages.first ?? "en"))
+                return
+            }
+            try whatIf(model)
+        }
+    }
+
+    /// `--assume ID=VALUE…`: the figure again with the values changed, beside the one published.
+    func whatIf(_ model: StoryModel) throws {
+        var changes: [WhatIf.Change] = []
+        for argument in assume {
+            guard let change = WhatIf.Change(argument) else {
+                Report.error("error: --assume \(argument): expected ID=VALUE, as in power-per-h100=2kW or chips.h100.unit_price=$25k–30k")
+                throw ExitCode.failure
+            }
+            changes.append(change)
+        }
+        switch WhatIf.apply(changes, to: model) {
+        case .failure(let problems):
+            for problem in problems.all {
+                Report.error(problem.location.map { "\($0): error: with --assume: \(problem.message)" } ?? "error: \(problem.message)")
+            }
+            throw ExitCode.failure
+        case .success(let outcome):
+            // Unbuffered, so that the warnings below follow the result when both go to one pipe.
+            FileHandle.standardOutput.write(Data((WhatIfText.text(for: reference, before: model, changes: changes, outcome: outcome) + "\n").utf8))
+            for problem in outcome.consequences {
+                Report.error("\(problem.location.map { "\($0): " } ?? "")warning: with --assume, \(problem.message)")
+            }
         }
     }
 }

@@ -42,8 +42,10 @@ struct ModelDerivationTests {
         #expect(text(model, "clusters.llama4.power_per_unit") == "~1.5 kW per unit")
         #expect(text(model, "purchases.meta-h100-2024.power") == "~525 MW")
         let power = try #require(model.figures["purchases.meta-h100-2024.power"])
-        #expect(power.inputs == ["purchases.meta-h100-2024.units", "clusters.llama4.power_per_unit"])
-        #expect(power.formula == "units × the all-in power per unit of a cluster of the same chip")
+        // The power per unit is an assumption (power-per-h100) whose value is the cluster's.
+        #expect(power.inputs == ["purchases.meta-h100-2024.units", "assumptions.power-per-h100.value"])
+        #expect(power.formula == "units × the all-in power per unit of the chip (an assumption)")
+        #expect(model.figures["assumptions.power-per-h100.value"]?.inputs == ["clusters.llama4.power_per_unit"])
     }
 
     @Test func deals() throws {
@@ -255,7 +257,7 @@ struct FigurePageTests {
         let report = site.build()
         #expect(report.succeeded, "\(report.problemLines)")
         let home = site.read("index.html")
-        #expect(home.contains(#"Meta's fleet cost <a class="figure" href="/figures/#purchases.meta-h100-2024.spend" title="Meta&#39;s Nvidia H100 purchase: spend is $10.5–14 billion. Units × the chip&#39;s unit price: 350,000 units × $30,000–40,000 per unit. Sources: Business Insider, January 19, 2024.">$10.5–14 billion</a>"#))
+        #expect(home.contains(#"Meta's fleet cost <a class="figure" href="/figures/#purchases.meta-h100-2024.spend" title="Meta&#39;s Nvidia H100 purchase: spend is $10.5–14 billion. Units × the chip&#39;s unit price: 350,000 units × $30,000–40,000 per unit. Sources: Business Insider, January 19, 2024. Assumes: list-price.">$10.5–14 billion</a>"#))
         #expect(home.contains(">~5×</a> the power of El Capitan"))
         #expect(home.contains(">up\u{00A0}to\u{00A0}$100B</a>"), "| compact")
         #expect(home.contains("<code>{{ purchases.meta-h100-2024.spend }}</code>"), "code keeps the reference")

@@ -62,7 +62,7 @@ struct ReadmeTests {
     /// A usage line or example as arguments: optional `[--flags]` left out, DIR/REF/URL filled in.
     static func arguments(_ command: String, site: URL, fresh: URL) -> [String]? {
         let withoutOptions = command.replacingOccurrences(of: #"\s*\[[^\]]*\]"#, with: "", options: .regularExpression)
-        var words = withoutOptions.split(separator: " ").map(String.init).dropFirst()
+        var words = Self.words(withoutOptions).dropFirst()
         guard let verb = words.first else { return nil }
         // `serve` runs until stopped; the serve tests cover it.
         if verb == "serve" { return nil }
@@ -75,6 +75,28 @@ struct ReadmeTests {
             }
         }[...]
         return Array(words)
+    }
+
+    /// A command line split as a shell splits it: at spaces, except inside '…' or "…",
+    /// which are taken away (`--assume 'chips.h100.unit_price=$25k–30k'`).
+    static func words(_ command: String) -> [String] {
+        var words: [String] = [], current = "", quote: Character? = nil, started = false
+        for c in command {
+            if let open = quote {
+                if c == open { quote = nil } else { current.append(c) }
+            } else if c == "'" || c == "\"" {
+                quote = c
+                started = true
+            } else if c == " " {
+                if started || !current.isEmpty { words.append(current) }
+                current = ""
+                started = false
+            } else {
+                current.append(c)
+            }
+        }
+        if started || !current.isEmpty { words.append(current) }
+        return words
     }
 
     @Test func readmeFindsTheExamples() {
@@ -123,9 +145,10 @@ struct ReadmeTests {
         #expect(transcripts.count >= 2)
         let site = try Self.storyCopy()
         for transcript in transcripts {
-            let arguments = transcript.command.split(separator: " ").dropFirst().map(String.init)
+            let arguments = Array(Self.words(transcript.command).dropFirst())
             let result = try Self.run(arguments, in: site)
-            let printed = result.output.split(separator: "\n").map(String.init)
+            // The README indents its code blocks: lines are compared without their leading spaces.
+            let printed = result.output.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
             #expect(printed == transcript.expected, "\(transcript.command)")
             #expect(result.status == (transcript.expected.first?.hasPrefix("error:") == true ? 1 : 0), "\(transcript.command)")
         }
