@@ -277,3 +277,85 @@ public struct ScaleChart: Sendable {
         self.shape = shape
     }
 }
+
+/// Data for a tornado chart: how far one figure moves as each of its inputs crosses its
+/// range, the others held at their midpoints. One bar per input, from the figure's value at
+/// the input's low end to its value at the high end, widest on top. Every word is the
+/// caller's, in the page's language (the chart draws no text of its own).
+public struct TornadoChart: Sendable {
+    /// One input.
+    public struct Bar: Sendable {
+        /// The input's name and its value as written: `chips.h100.unit_price, $30k–40k`.
+        public var input: String
+        /// The figure with the input at its low end, and its label (`$10.5B`).
+        public var atLow: Double
+        public var atLowLabel: String
+        /// The figure with the input at its high end, and its label.
+        public var atHigh: Double
+        public var atHighLabel: String
+        /// The input's share of the spread, as the reader sees it (`91%`).
+        public var shareLabel: String
+
+        /// Non-finite values are drawn at zero (callers give none).
+        public init(input: String, atLow: Double, atLowLabel: String, atHigh: Double, atHighLabel: String, shareLabel: String) {
+            self.input = input
+            self.atLow = atLow.isFinite ? atLow : 0
+            self.atLowLabel = atLowLabel
+            self.atHigh = atHigh.isFinite ? atHigh : 0
+            self.atHighLabel = atHighLabel
+            self.shareLabel = shareLabel
+        }
+
+        /// How far the figure moves across the input's range.
+        public var width: Double { abs(atHigh - atLow) }
+    }
+
+    /// The column headers of the chart's table: input, value as written (part of `input`),
+    /// figure at the low end, at the high end, share.
+    public struct Columns: Sendable {
+        public var input: String
+        public var atLow: String
+        public var atHigh: String
+        public var share: String
+
+        public init(input: String, atLow: String, atHigh: String, share: String) {
+            self.input = input
+            self.atLow = atLow
+            self.atHigh = atHigh
+            self.share = share
+        }
+    }
+
+    /// In any order: drawn widest first (ties keep the caller's order).
+    public var bars: [Bar]
+    /// The figure with every input at its midpoint: the line the bars spread from.
+    public var baseline: Double
+    /// Drawn at the top of the baseline: `all at midpoints: $12.3B`.
+    public var baselineLabel: String
+    /// Legend of the two ends: the bar's part toward the low-end value (solid) and toward the high-end one (hatched).
+    public var lowEndLegend: String
+    public var highEndLegend: String
+    public var columns: Columns
+    /// The one-sentence summary for `<desc>`, in the page's language.
+    public var summary: String
+    public var tickFormat: ValueFormatter
+
+    public init(bars: [Bar], baseline: Double, baselineLabel: String, lowEndLegend: String, highEndLegend: String,
+                columns: Columns, summary: String, tickFormat: @escaping ValueFormatter = plainNumberFormat) {
+        self.bars = bars
+        self.baseline = baseline.isFinite ? baseline : 0
+        self.baselineLabel = baselineLabel
+        self.lowEndLegend = lowEndLegend
+        self.highEndLegend = highEndLegend
+        self.columns = columns
+        self.summary = summary
+        self.tickFormat = tickFormat
+    }
+
+    /// The bars as drawn: widest first, ties in the caller's order.
+    public var sortedBars: [Bar] {
+        bars.enumerated().sorted { a, b in
+            a.element.width != b.element.width ? a.element.width > b.element.width : a.offset < b.offset
+        }.map(\.element)
+    }
+}

@@ -39,6 +39,7 @@ public enum ChartKind: Sendable {
     case timeline(TimelineChart)
     case flow(FlowChart)
     case scale(ScaleChart)
+    case tornado(TornadoChart)
 }
 
 /// A plotted amount: an interval `low...high` (equal when exact), how it is qualified, and the caller's label.

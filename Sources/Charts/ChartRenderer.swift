@@ -31,6 +31,7 @@ public enum ChartRenderer {
         case .timeline(let d): (body, extent) = TimelineLayout.draw(d, &defs)
         case .flow(let d): (body, extent) = FlowLayout.draw(d, &defs)
         case .scale(let d): (body, extent) = ScaleLayout.draw(d, &defs)
+        case .tornado(let d): (body, extent) = TornadoLayout.draw(d, &defs)
         }
         return SVGDocument.render(id: chart.id, title: chart.title, desc: summary(for: chart), minY: extent.top,
                                   height: extent.height, defs: defs, body: body)
@@ -83,6 +84,8 @@ public enum ChartRenderer {
                 s += "; the largest is \(name(big.from)) → \(name(big.to)) at \(big.amount!.label)"
             }
             return s + "."
+        case .tornado(let d):
+            return d.summary
         case .scale(let d):
             if d.items.isEmpty { return "Empty scale comparison." }
             return "Areas proportional to \(d.items.count) \(d.items.count == 1 ? "value" : "values"): "

@@ -79,6 +79,10 @@ public struct ChartTable: Sendable, Equatable {
                  l.amount?.label ?? "", l.note ?? "", l.amount.map { num($0.low) } ?? "",
                  l.amount.map { num($0.high) } ?? "", l.amount.map(qual) ?? ""]
             }
+        case .tornado(let d):
+            // The figure's values as the reader sees them, then the raw ones (CSV only).
+            headers = [d.columns.input, d.columns.atLow, d.columns.atHigh, d.columns.share, "Low", "High"]
+            rows = d.sortedBars.map { [$0.input, $0.atLowLabel, $0.atHighLabel, $0.shareLabel, num($0.atLow), num($0.atHigh)] }
         case .scale(let d):
             headers = ["Item", "Value", "Low", "High", "Qualifier"]
             rows = d.items.map { [$0.name, $0.value.label, num($0.value.low), num($0.value.high), qual($0.value)] }

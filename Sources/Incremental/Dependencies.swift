@@ -13,6 +13,8 @@ import Model
 /// - `data:<collection>`: one data file (`data.<collection>` in a template)
 /// - `assets`: every asset's hashed name (`assets.*` in a template)
 /// - `figures`: every figure (`figures.*` in a template)
+/// - `translations`: which pages exist in which language, at which URL (every page of a
+///   site in several languages: its switcher, alternates and links marked untranslated)
 package final class Fingerprints {
     private let site: LoadedSite
     private let fileHashes: [String: String]
@@ -65,6 +67,8 @@ package final class Fingerprints {
         case "nav": return Hash.combine(site.pages.filter(Page.isInNavigation).map { "\($0.url)\u{1}\($0.frontMatter)" })
         case "model": return Hash.combine(site.data.map { "\($0.path)\u{1}\(fileHashes[$0.path] ?? "")" })
         case "assets": return Hash.combine(site.assets.map(\.outputPath))
+        case "translations":
+            return Hash.combine(site.pages.map { "\($0.translationKey)\u{1}\($0.language ?? "")\u{1}\($0.url)\u{1}\($0.sourcePath)" })
         case "figures": return Hash.combine(site.model.figures.keys.sorted().map { of("figure:" + $0) })
         default: return "unknown"
         }

@@ -24,6 +24,7 @@ enum DefaultTemplates {
             <p class="figure-value"><strong>{{value}}</strong> — {{label}}</p>
             {{#unverifiable}}<p class="figure-unverifiable">{{unverifiable}}</p>{{/unverifiable}}
             {{#formula}}<p class="figure-formula">{{formula}}: <code>{{expression}}</code></p>{{/formula}}
+            {{#drivers}}{{{drivers}}}{{/drivers}}
             {{#has_inputs}}<ul class="figure-inputs">{{#inputs}}<li><a href="{{url}}"><code>{{reference}}</code></a>{{#value}}: {{value}}{{/value}}</li>{{/inputs}}</ul>{{/has_inputs}}
             {{^formula}}<p class="figure-written">As written in <code>{{file}}</code>, line {{line}}.</p>{{/formula}}
             {{#has_sources}}<p class="figure-sources">Sources: {{#sources}}<a href="{{url}}">{{name}}</a>{{^last}}; {{/last}}{{/sources}}</p>{{/has_sources}}

@@ -14,8 +14,12 @@ public struct Page: Sendable {
     public var sourcePath: String
     /// The folder inside `content/` the page belongs to: `""` for the root, `posts` for `content/posts/x.md`.
     public var section: String
-    /// Site-relative URL, always with a trailing slash: `/`, `/power/`, `/posts/x/`.
+    /// Site-relative URL, always with a trailing slash: `/`, `/power/`, `/posts/x/`; a
+    /// translation's starts with its language's tree: `/es/dinero/`.
     public var url: String
+    /// The language of a translation (`es` for `content/money.es.md`, a list page of the
+    /// `/es/` tree); nil for a page of the default language.
+    public var language: String?
     /// The front matter's fields; for a page loaded from the cache, parsed when first read.
     public var meta: PageMeta {
         get { lazyMeta.value }
@@ -67,6 +71,25 @@ public struct Page: Sendable {
         self.bodyPending = bodyPending
     }
 
+    /// What a page and its translations share: `content/money` for `content/money.md` and
+    /// `content/money.es.md`; `folder:posts` for the folder's list or its `index.md` (and
+    /// `folder:` for the home page), whichever each language has.
+    package var translationKey: String {
+        if kind == .list { return "folder:" + section }
+        var key = sourcePath.dropLast(3)
+        if let language { key = key.dropLast(language.count + 1) }
+        if key.hasSuffix("/index") || key == "content/index" {
+            return "folder:" + section
+        }
+        return String(key)
+    }
+
+    /// The URL inside the page's language tree: `/dinero/` for `/es/dinero/`.
+    package var urlInTree: Substring {
+        guard let language else { return url[...] }
+        return url.dropFirst(language.count + 1)
+    }
+
     /// Where the page is written inside `output/`.
     public var outputPath: String {
         url == "/" ? "index.html" : String(url.dropFirst()) + "index.html"
@@ -114,8 +137,8 @@ public struct PageMeta: Sendable {
 extension Page {
     /// The masthead lists the top level: root pages and top-level folders, not the home page.
     package static func isInNavigation(_ page: Page) -> Bool {
-        // `/power/`: one segment, two slashes.
-        guard page.url.utf8.count(where: { $0 == UInt8(ascii: "/") }) == 2 else { return false }
+        // `/power/`: one segment, two slashes (inside its language's tree: `/es/dinero/`).
+        guard page.urlInTree.utf8.count(where: { $0 == UInt8(ascii: "/") }) == 2 else { return false }
         return page.meta.node?["nav"]?.scalar != .bool(false)
     }
 }

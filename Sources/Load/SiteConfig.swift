@@ -1,10 +1,15 @@
 import Diagnostics
 
-/// `content/site.yaml`: the site's title, address, language and Markdown options.
+/// `content/site.yaml`: the site's title, address, languages and Markdown options.
 public struct SiteConfig: Sendable {
     public var title: String
     public var baseURL: String
+    /// The default language (`languages`' first, else `language`, else `en`): its tree is
+    /// the site's root. Only the default: whatever renders per language takes its language
+    /// explicitly (I18N-PLAN decision 6).
     public var language: String
+    /// Every language the site is written in, the default first: `[en, es]` builds `/` in
+    /// English and `/es/…` in Spanish.
     public var languages: [String]
     public var author: String?
     public var description: String?
@@ -36,18 +41,67 @@ public struct SiteConfig: Sendable {
             unsafeHTML = markdownReader.bool("unsafe_html") ?? false
             diagnostics += markdownReader.diagnostics
         }
-        let language = reader.string("language") ?? "en"
+        let (language, languages, languageProblems) = Self.languages(&reader, file: file)
+        diagnostics += languageProblems
         let config = SiteConfig(
             title: title ?? "Untitled",
             baseURL: baseURL,
             language: language,
-            languages: reader.strings("languages") ?? [language],
+            languages: languages,
             author: reader.string("author"),
             description: reader.string("description"),
             unsafeHTML: unsafeHTML,
             node: node
         )
         return (config, diagnostics + reader.diagnostics)
+    }
+
+    /// `languages: [en, es]` (the first is the default) or `language: en` alone. A code is
+    /// a URL segment (`/es/`) and a file suffix (`money.es.md`): letters, digits and `-`
+    /// (BCP 47: `es`, `pt-BR`); a code given twice, or a `language` that contradicts the
+    /// list's first, is an error at its line.
+    private static func languages(_ reader: inout FieldReader, file: String) -> (String, [String], [Diagnostic]) {
+        var problems: [Diagnostic] = []
+        let single = reader.string("language")
+        var listed = reader.strings("languages") ?? []
+        var seen = Set<String>()
+        listed = listed.enumerated().compactMap { index, code in
+            let elements = reader.node?["languages"]?.elements ?? []
+            let at = index < elements.count ? elements[index].location : reader.location(of: "languages") ?? .start(of: file)
+            guard isLanguageCode(code) else {
+                problems.append(.error(at: at, "'\(code)' is not a language code: use letters, digits and '-' (en, es, pt-BR)"))
+                return nil
+            }
+            guard seen.insert(code.lowercased()).inserted else {
+                problems.append(.error(at: at, "language '\(code)' is listed twice"))
+                return nil
+            }
+            return code
+        }
+        if let single, !isLanguageCode(single) {
+            problems.append(.error(at: reader.location(of: "language") ?? .start(of: file),
+                                   "'\(single)' is not a language code: use letters, digits and '-' (en, es, pt-BR)"))
+        }
+        if let single, let first = listed.first, single != first {
+            problems.append(.error(at: reader.location(of: "language") ?? .start(of: file),
+                                   "language '\(single)' is not the first of languages (\(listed.joined(separator: ", "))): the first is the default; drop 'language' or make them agree"))
+        }
+        let language = listed.first ?? single ?? "en"
+        return (language, listed.isEmpty ? [language] : listed, problems)
+    }
+
+    /// `es`, `pt-BR`: an ASCII letter first, then letters, digits and `-`, at most 35 long.
+    static func isLanguageCode(_ code: String) -> Bool {
+        guard let first = code.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic, code.count <= 35 else { return false }
+        return code.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }
+    }
+
+    /// More than one language: pages carry alternates and a switcher, the others get trees.
+    public var isMultilingual: Bool { languages.count > 1 }
+
+    /// `""` for the default language, `/es` for another: where its tree starts below `basePath`.
+    public func treePath(_ language: String) -> String {
+        language == self.language ? "" : "/" + language
     }
 
     /// The path part of `base_url` without its trailing slash: `""` for a site at the

@@ -17,6 +17,12 @@ package struct LoadedSite: Sendable {
     package var frontMatterCache: [String: CachedFrontMatter] = [:]
     /// The site's folder, to read the bodies of pages loaded from the cache.
     package var root = ""
+    /// Which pages translate which, for a site in several languages (empty otherwise).
+    package var languageTrees: LanguageTrees {
+        get { lazyTrees ?? LanguageTrees(pages: pages, config: config) }
+        set { lazyTrees = newValue }
+    }
+    var lazyTrees: LanguageTrees?
 
     /// The page with its body, read now if the load stage left it unread; nil with an error
     /// if the file changed since (the next build picks the change up).
@@ -123,28 +129,32 @@ package struct SiteLoader {
         DispatchQueue.global().async(group: modelDone) { dataBox.value() }
 
         var pages: [Page] = []
+        // By folder, then language ("" for the default): `_index.md`, `_index.es.md`.
         var sectionIntros: [String: (FrontMatter.Parsed, String)] = [:]
+        let translated = Array(config.languages.dropFirst())
+        // A page's URL depends on the languages: what the session parsed under others is stale.
+        let languageStamp = translated.isEmpty ? "" : "|" + translated.joined(separator: ",")
         // Unchanged files keep the cached front matter they came with; parsed files add theirs.
         var frontMatterCache = inputs?.frontMatter ?? [:]
         // A page comes from the session if it has one (`capex serve`), else from the cached
         // front matter if its file is unchanged (its body is read only if it is rendered
         // again), else from its file.
         var parsed = parallelMap(tree.markdown) { path -> (ParsedFile?, [Diagnostic], fresh: Bool) in
-            if inputs != nil, let (file, problems) = session?.parsedPage(path, hash: inputs?.hashes[path]) {
+            if inputs != nil, let (file, problems) = session?.parsedPage(path, hash: inputs?.hashes[path].map { $0 + languageStamp }) {
                 return (file, problems, false)
             }
             if inputs?.contents[path] == nil, let cached = inputs?.frontMatter[path] {
-                let (file, problems) = Self.parsePage(path: path, cached: cached)
+                let (file, problems) = Self.parsePage(path: path, cached: cached, languages: translated)
                 return (file, problems, false)
             }
-            let (file, problems) = Self.parsePage(path: path, text: read(path))
+            let (file, problems) = Self.parsePage(path: path, text: read(path), languages: translated)
             return (file, problems, true)
         }
         if let session, let hashes = inputs?.hashes {
             var kept: [String: (hash: String, file: ParsedFile, problems: [Diagnostic])] = [:]
             kept.reserveCapacity(parsed.count)
             for (path, (file, problems, _)) in zip(tree.markdown, parsed) {
-                if let file, let hash = hashes[path] { kept[path] = (hash, file, problems) }
+                if let file, let hash = hashes[path] { kept[path] = (hash + languageStamp, file, problems) }
             }
             session.remember(parsed: kept)
         }
@@ -164,23 +174,27 @@ package struct SiteLoader {
                 }
                 if page.isDraft && !options.includeDrafts { continue }
                 pages.append(page)
-            case .sectionIntro(let section, let frontMatter, let path):
+            case .sectionIntro(let section, let language, let frontMatter, let path):
                 if fresh { frontMatterCache[path] = CachedFrontMatter(yaml: frontMatter.yaml, bodyFirstLine: frontMatter.bodyFirstLine) }
-                sectionIntros[section] = (frontMatter, path)
+                sectionIntros[section + "\u{0}" + (language ?? "")] = (frontMatter, path)
             }
         }
         for (_, problems) in pageProblems.reversed() { diagnostics.append(contentsOf: problems) }
         pages.reverse()
-        pages += listPages(for: pages, intros: sectionIntros, tree: tree)
+        pages += listPages(for: pages, intros: sectionIntros, tree: tree, languages: translated)
         pages.sort { $0.url < $1.url }
         diagnostics.append(contentsOf: URLRules.duplicateURLs(in: pages))
+        // Translations of nothing, pages without a translation, pages in another language's
+        // tree; on a site in one language, only `money.es.md` files it takes for pages.
+        diagnostics.append(contentsOf: translated.isEmpty ? LanguageTrees.strayTranslations(in: pages, config: config)
+                                                          : LanguageTrees.problems(in: pages, config: config))
 
         modelDone.wait()
         diagnostics.append(contentsOf: dataProblems)
         guard let model else { return (nil, diagnostics) }
         diagnostics.append(contentsOf: modelProblems)
         if !data.isEmpty {
-            for page in pages where GeneratedPageNames.reservedURLs.contains(page.url) || page.url.hasPrefix("/companies/") {
+            for page in pages where GeneratedPageNames.reservedURLs.contains(String(page.urlInTree)) || page.urlInTree.hasPrefix("/companies/") {
                 diagnostics.error(at: page.location, "URL \(page.url) belongs to a page capex generates from the data; move or rename this page")
             }
         }
@@ -222,10 +236,11 @@ package struct SiteLoader {
             return Asset(sourcePath: path, bytes: bytes)
         }
 
-        let site = LoadedSite(
+        var site = LoadedSite(
             config: config, pages: pages, data: data, model: model, templates: templates,
             assets: assets, staticFiles: tree.staticFiles, frontMatterCache: frontMatterCache, root: root.path
         )
+        site.languageTrees = LanguageTrees(pages: pages, config: config)
         let templateCheck = TemplateCheck(
             templates: templates, site: site, dataNames: tree.data.map(DataCollection.name(ofFile:)) + tree.refusedCollections.sorted(),
             dataHadErrors: (dataProblems + modelProblems).contains { $0.severity == .error }
@@ -244,38 +259,42 @@ package struct SiteLoader {
 
     package enum ParsedFile {
         case page(Page)
-        case sectionIntro(section: String, FrontMatter.Parsed, path: String)
+        /// `_index.md` (language nil) or a translation of it (`_index.es.md`).
+        case sectionIntro(section: String, language: String?, FrontMatter.Parsed, path: String)
     }
 
-    static func parsePage(path: String, text read: Result<String, Diagnostic>) -> (ParsedFile?, [Diagnostic]) {
+    /// `languages`: the site's languages other than the default, whose translations are
+    /// `name.<lang>.md`.
+    static func parsePage(path: String, text read: Result<String, Diagnostic>, languages: [String] = []) -> (ParsedFile?, [Diagnostic]) {
         let text: String
         switch read {
         case .success(let decoded): text = decoded
         case .failure(let problem): return (nil, [problem])
         }
-        return parsePage(path: path) { requireTitle, folder in
+        return parsePage(path: path, languages: languages) { requireTitle, folder in
             FrontMatter.parse(text, file: path, requireTitle: requireTitle, defaultTitle: URLRules.title(forFolder: folder))
         }
     }
 
     /// A page from the front matter the last build split off its unchanged file.
-    static func parsePage(path: String, cached: CachedFrontMatter) -> (ParsedFile?, [Diagnostic]) {
+    static func parsePage(path: String, cached: CachedFrontMatter, languages: [String] = []) -> (ParsedFile?, [Diagnostic]) {
         // The last build parsed these bytes without an error. If the front matter cannot hold
         // the three fields every build needs from every page, parsing waits until a field is
         // read, which for most pages of a one-page rebuild is never.
-        let (folder, name) = folderAndName(path)
+        let (folder, name, language) = folderNameAndLanguage(path, languages: languages)
         if name != "_index", let yaml = cached.yaml, !mentions(["template", "draft", "slug"], orBackslashIn: yaml),
-           case .success(let url) = URLRules.url(folder: folder, name: name, slug: nil) {
+           case .success(let url) = URLRules.url(folder: folder, name: name, slug: nil, language: language) {
             let meta = Lazy<PageMeta> {
                 FrontMatter.parse(yaml: yaml, file: path, requireTitle: true, defaultTitle: URLRules.title(forFolder: folder)).0.meta
             }
-            let page = Page(
+            var page = Page(
                 kind: .regular, sourcePath: path, section: folder, url: url, lazyMeta: meta, template: nil, isDraft: false,
                 body: "", bodyFirstLine: cached.bodyFirstLine, frontMatter: yaml, hasFrontMatter: true, bodyPending: true
             )
+            page.language = language
             return (.page(page), [])
         }
-        return parsePage(path: path) { requireTitle, folder in
+        return parsePage(path: path, languages: languages) { requireTitle, folder in
             var (parsed, problems) = FrontMatter.parse(yaml: cached.yaml, file: path, requireTitle: requireTitle,
                                                        defaultTitle: URLRules.title(forFolder: folder))
             parsed.bodyFirstLine = cached.bodyFirstLine
@@ -285,18 +304,18 @@ package struct SiteLoader {
     }
 
     private static func parsePage(
-        path: String, frontMatter parse: (_ requireTitle: Bool, _ folder: String) -> (FrontMatter.Parsed, [Diagnostic])
+        path: String, languages: [String], frontMatter parse: (_ requireTitle: Bool, _ folder: String) -> (FrontMatter.Parsed, [Diagnostic])
     ) -> (ParsedFile?, [Diagnostic]) {
-        let (folder, name) = folderAndName(path)
+        let (folder, name, language) = folderNameAndLanguage(path, languages: languages)
         let isIntro = name == "_index"
         let (frontMatter, problems) = parse(!isIntro, folder)
         if frontMatter.rejected { return (nil, problems) }
         if isIntro {
-            return (.sectionIntro(section: folder, frontMatter, path: path), problems)
+            return (.sectionIntro(section: folder, language: language, frontMatter, path: path), problems)
         }
         var diagnostics = problems
         let url: String
-        switch URLRules.url(folder: folder, name: name, slug: frontMatter.meta.slug) {
+        switch URLRules.url(folder: folder, name: name, slug: frontMatter.meta.slug, language: language) {
         case .success(let value):
             url = value
         case .failure(let message):
@@ -305,12 +324,23 @@ package struct SiteLoader {
             diagnostics.append(.error(at: frontMatter.node?["slug"]?.location ?? .start(of: path), message))
             return (nil, diagnostics)
         }
-        let page = Page(
+        var page = Page(
             kind: .regular, sourcePath: path, section: folder, url: url,
             meta: frontMatter.meta, body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine,
             frontMatter: frontMatter.yaml ?? "", hasFrontMatter: frontMatter.yaml != nil, bodyPending: frontMatter.bodyPending
         )
+        page.language = language
         return (.page(page), diagnostics)
+    }
+
+    /// `content/posts/x.es.md` → folder `posts`, name `x`, language `es` when `es` is one of
+    /// `languages` (the site's other languages); else the name keeps its dot (`x.es`).
+    private static func folderNameAndLanguage(_ path: String, languages: [String]) -> (folder: String, name: String, language: String?) {
+        let (folder, name) = folderAndName(path)
+        guard !languages.isEmpty, let dot = name.lastIndex(of: ".") else { return (folder, name, nil) }
+        let suffix = String(name[name.index(after: dot)...])
+        guard languages.contains(suffix), dot > name.startIndex else { return (folder, name, nil) }
+        return (folder, String(name[..<dot]), suffix)
     }
 
     /// `content/posts/x.md` → folder `posts`, name `x` (on bytes: splitting Characters cost
@@ -321,46 +351,6 @@ package struct SiteLoader {
         let folder = slash.map { String(relative[..<$0])! } ?? ""
         let name = String(relative[(slash.map(relative.index(after:)) ?? relative.startIndex)...].dropLast(3))!
         return (folder, name)
-    }
-
-    /// A list page for every folder that holds pages, unless the folder has its own `index.md`.
-    private func listPages(for pages: [Page], intros: [String: (FrontMatter.Parsed, String)], tree: ContentTree) -> [Page] {
-        var folders = Set(intros.keys)
-        folders.insert("")
-        var lastFolder: Substring.UTF8View?
-        for path in tree.markdown {
-            // `content/a/b/x.md` → `a/b`, then `a` (a folder holding only subfolders still lists them).
-            var folder = path.utf8.dropFirst("content/".count)
-            folder = folder[..<(folder.lastIndex(of: UInt8(ascii: "/")) ?? folder.startIndex)]
-            // Paths come sorted: most share the last one's folder.
-            if let lastFolder, folder.elementsEqual(lastFolder) { continue }
-            lastFolder = folder
-            while !folder.isEmpty, folders.insert(String(folder)!).inserted {
-                folder = folder[..<(folder.lastIndex(of: UInt8(ascii: "/")) ?? folder.startIndex)]
-            }
-        }
-        let indexFolders = Set(tree.markdown.compactMap { path -> String? in
-            guard path.hasSuffix("/index.md") else { return nil }
-            return String(path.dropFirst("content/".count).dropLast("index.md".count + (path == "content/index.md" ? 0 : 1)))
-        })
-        var lists: [Page] = []
-        for folder in folders.sorted() where !indexFolders.contains(folder) {
-            let intro = intros[folder]
-            if intro?.0.meta.draft == true && !options.includeDrafts { continue }
-            let meta = intro?.0.meta ?? PageMeta(title: URLRules.title(forFolder: folder))
-            lists.append(Page(
-                kind: .list,
-                sourcePath: intro?.1 ?? (folder.isEmpty ? "content" : "content/" + folder),
-                section: folder,
-                url: folder.isEmpty ? "/" : "/" + folder + "/",
-                meta: meta,
-                body: intro?.0.body ?? "",
-                bodyFirstLine: intro?.0.bodyFirstLine ?? 1,
-                frontMatter: intro?.0.yaml ?? "",
-                bodyPending: intro?.0.bodyPending ?? false
-            ))
-        }
-        return lists
     }
 }
 

@@ -32,7 +32,9 @@ struct TemplateCheck {
         let common = commonShape(summary: summary)
         let pageShape = ContextShape()
         pageShape.merge(summary)
-        for key in ["content", "is_home", "is_list"] { pageShape.child(key) }
+        for key in ["content", "is_home", "is_list", "language", "has_translations", "languages_label"] { pageShape.child(key) }
+        // A site in several languages: the switcher's languages and the alternates (LanguageTrees).
+        for key in ["translations", "alternates"] { pageShape.set(key, .open) }
         pageShape.set("pages", summary)
 
         // The layout wraps every page, generated ones and the 404 page included.
@@ -66,7 +68,7 @@ struct TemplateCheck {
         let siteShape = root.child("site")
         if let node = site.config.node { siteShape.merge(node) }
         // The pipeline's keys, and the documented site.yaml fields (README, "Content"), set or not.
-        for key in ["title", "base_url", "base_path", "language", "home_url", "feed_url", "page_count", "has_nav",
+        for key in ["title", "base_url", "base_path", "language", "language_path", "home_url", "feed_url", "page_count", "has_nav",
                     "has_figures", "has_checks", "has_sources", "has_deals", "has_companies",
                     "languages", "author", "description", "markdown"] {
             siteShape.child(key)
@@ -115,7 +117,7 @@ struct TemplateCheck {
         // `summary` feeds the Atom feed, `nav` and `menu` the masthead), set or not.
         for key in ["title", "menu", "url", "permalink", "tags", "has_tags", "description", "date", "date_iso",
                     "date_display", "updated", "updated_iso", "draft", "slug", "order", "template", "lang",
-                    "summary", "nav"] {
+                    "summary", "nav", "is_fallback", "hreflang", "fallback_note"] {
             shape.child(key)
         }
         // On every core: 10,000 pages' front matter on every build.

@@ -14,7 +14,15 @@ enum URLRules {
     }
 
     /// `content/power.md` → `/power/`, `content/index.md` → `/`, `content/a/index.md` → `/a/`;
-    /// a `slug` replaces the last segment.
+    /// a `slug` replaces the last segment; a translation's URL is in its language's tree
+    /// (`content/money.es.md` with `slug: dinero` → `/es/dinero/`).
+    package static func url(folder: String, name: String, slug: String?, language: String?) -> Outcome {
+        switch url(folder: folder, name: name, slug: slug) {
+        case .success(let url): return .success(language.map { "/" + $0 + url } ?? url)
+        case .failure(let message): return .failure(message)
+        }
+    }
+
     package static func url(folder: String, name: String, slug: String?) -> Outcome {
         var segments = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
         if name != "index" { segments.append(name) }

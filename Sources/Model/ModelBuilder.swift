@@ -17,6 +17,10 @@ struct ModelBuilder {
     var refusedFields: Set<String> = []
     /// The chip a deal that names none is counted in (`default-chip`), once resolved.
     var defaultChip: String?
+    /// The named figure whose formula is being evaluated (`figures.x`), and values that
+    /// replace ranges written in formulas, by `RangeInput.literalKey`: see `RangeDrivers`.
+    var namedFigureBeingEvaluated: String?
+    var literalOverrides: [String: Quantity] = [:]
     /// Every language the data's text is translated into (`DataText`), sorted.
     var dataLanguages: [String] = []
 
@@ -43,6 +47,13 @@ struct ModelBuilder {
         checkLinks()
         checkModalities()
         checkDatePrecisions()
+        deriveFigures()
+        checkClaims()
+    }
+
+    /// Every derived figure from the fields as written, in dependency order: what the
+    /// sensitivity analysis (`RangeDrivers`) runs again with an input moved.
+    mutating func deriveFigures() {
         deriveClusters()
         resolveAssumedValues()
         derivePurchases()
@@ -55,7 +66,6 @@ struct ModelBuilder {
         deriveTraining()
         deriveCompanies()
         evaluateNamedFigures()
-        checkClaims()
     }
 
     func ordered(_ collection: String) -> [Record] {

@@ -46,9 +46,10 @@ extension ModelBuilder {
             return false
         }
         var inputs: [String] = []
-        let outer = unverifiableInput
+        let outer = unverifiableInput, outerFigure = namedFigureBeingEvaluated
         unverifiableInput = nil
-        defer { unverifiableInput = outer }
+        namedFigureBeingEvaluated = reference
+        defer { unverifiableInput = outer; namedFigureBeingEvaluated = outerFigure }
         let evaluated = evaluate(expression, inputs: &inputs, visiting: &visiting, at: at)
         // A figure built on one that cannot be computed cannot be computed either: it says so
         // rather than failing the build.
@@ -79,8 +80,9 @@ extension ModelBuilder {
         switch expression {
         case .number(let n, _):
             return Quantity(n)
-        case .literal(let q, _, _):
-            return q
+        case .literal(let q, _, let offset):
+            // The sensitivity analysis moves a range written in a formula as it moves a field.
+            return namedFigureBeingEvaluated.flatMap { literalOverrides[RangeInput.literalKey($0, offset: offset)] } ?? q
         case .reference(let reference, let offset):
             return value(of: reference, offset: offset, inputs: &inputs, visiting: &visiting, at: at)
         case .selection(let collection, _, _, let offset):

@@ -28,9 +28,9 @@ package struct ChartBlocks {
     package let locale: QuantityLocale
     package let sourceNames: [String: String]
 
-    static let types = ["bar", "stacked", "line", "timeline", "flow", "scale"]
+    static let types = ["bar", "stacked", "line", "timeline", "flow", "scale", "tornado"]
     package static let keys = ["id", "type", "title", "description", "data", "where", "x", "y", "values", "labels", "label",
-                       "series", "orientation", "sort", "shape", "axis", "marker", "marker_label", "from", "to", "amount", "date", "dates"]
+                       "series", "orientation", "sort", "shape", "axis", "marker", "marker_label", "from", "to", "amount", "date", "dates", "figure"]
 
     /// A value on the chart and where it came from.
     package struct Point {
@@ -118,9 +118,14 @@ struct SpecReader {
         for entry in spec.entries ?? [] where !ChartBlocks.keys.contains(entry.key) {
             problems.append(.error(at: entry.keyLocation, "unknown chart field '\(entry.key)'\(NearMiss.hint(for: entry.key, among: ChartBlocks.keys))"))
         }
-        let title = text("title") ?? id
+        var title = text("title") ?? id
         let kind: ChartKind?
         switch type {
+        case "tornado":
+            kind = tornado(locale: locale)
+            if text("title") == nil, let figure = text("figure").flatMap({ model.figures[$0] }) {
+                title = RangeDriverWords.words(locale.rawValue).chartTitle(figure.label)
+            }
         case "bar": kind = bar(format: format, locale: locale)
         case "scale": kind = scale(format: format)
         case "flow": kind = flow(format: format)

@@ -6,11 +6,11 @@ extension GeneratedPages {
     func dataPage() -> GeneratedPage {
         let collections = model.collections.keys.sorted().map { name -> [String: Any] in
             ["name": name, "count": model.records(name).count,
-             "csv_url": "\(base)/data/\(name).csv", "json_url": "\(base)/data/\(name).json"]
+             "csv_url": "\(downloadBase)/data/\(name).csv", "json_url": "\(downloadBase)/data/\(name).json"]
         }
         return GeneratedPage(url: "/data/", title: "Data", template: "data", values: [
             "collections": collections, "figure_count": model.figures.count,
-            "figures_csv_url": "\(base)/data/all-figures.csv", "figures_json_url": "\(base)/data/all-figures.json",
+            "figures_csv_url": "\(downloadBase)/data/all-figures.csv", "figures_json_url": "\(downloadBase)/data/all-figures.json",
         ])
     }
 }

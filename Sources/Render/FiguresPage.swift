@@ -8,6 +8,8 @@ extension GeneratedPages {
     /// computed is listed with the reason.
     func figuresPage() -> GeneratedPage {
         let listed = model.allFigures.filter(\.isQuantityLike)
+        let drivers = model.rangeDrivers(of: listed.map(\.reference))
+        let driversText = RangeDriversText(model: model, language: config.language)
         let byCollection = Dictionary(grouping: listed) { String($0.reference.prefix { $0 != "." }) }
         let groups = byCollection.keys.sorted().map { collection -> [String: Any] in
             let figures = byCollection[collection]!.map { figure -> [String: Any] in
@@ -22,6 +24,7 @@ extension GeneratedPages {
                 if let expression = figure.expression { entry["expression"] = expression }
                 if let reason = figure.value.unverifiableReason { entry["unverifiable"] = "It cannot be computed: \(reason)." }
                 entry.merge(assumptionNote(for: figure)) { $1 }
+                if let section = drivers[figure.reference].flatMap({ driversText.html($0, url: figureURL) }) { entry["drivers"] = section }
                 return entry
             }
             return ["collection": collection, "anchor": "figures-\(collection)", "count": figures.count,

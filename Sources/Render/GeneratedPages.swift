@@ -32,7 +32,11 @@ struct GeneratedPages {
     var chartBlocks: ChartBlocks {
         ChartBlocks(model: model, basePath: base, locale: locale, sourceNames: sourceNames)
     }
-    package var base: String { config.basePath }
+    /// Where the pages of this language start: `""` or `/capex` for the default, `/es` below it for another.
+    package var base: String { config.basePath + config.treePath(language) }
+    /// Where the downloads are: written once for every language, at the site's own `/data/`
+    /// (their keys are machine keys, the same in every language).
+    package var downloadBase: String { config.basePath }
 
 
     package func all() -> [GeneratedPage] {
@@ -63,7 +67,7 @@ struct GeneratedPages {
         }
     }
 
-    var phrases: RecordPhrases { RecordPhrases(language: config.language) }
+    var phrases: RecordPhrases { RecordPhrases(language: language) }
 
     func sourceList(_ ids: [String]) -> [[String: Any]] {
         ids.enumerated().map { index, id in

@@ -2,31 +2,44 @@ import Load
 /// The files beside the pages that crawlers and feed readers want: sitemap, Atom feed,
 /// robots.txt. Every URL is absolute from `base_url`.
 enum SiteFiles {
-    static func sitemap(pages: [Page], generated: [String] = [], config: SiteConfig) -> String {
+    /// One sitemap for every language. On a site in several languages each URL lists its
+    /// versions (itself included) and `x-default` as `<xhtml:link rel="alternate" hreflang>`
+    /// (Google's "Tell Google about localized versions of your page", sitemap method):
+    /// `alternates(url)` gives them as (hreflang, site-relative URL), empty for none.
+    static func sitemap(pages: [Page], generated: [String] = [], config: SiteConfig,
+                        alternates: (String) -> [(String, String)] = { _ in [] }) -> String {
+        let namespaces = config.isMultilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"" : ""
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
-        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"\(namespaces)>
 
         """
         let entries = pages.map { ($0.url, $0.meta.lastModified) } + generated.map { ($0, nil as SiteDate?) }
         for (url, modified) in entries.sorted(by: { $0.0 < $1.0 }) {
             xml += "  <url><loc>\(Escape.xml(config.origin + config.basePath + url))</loc>"
             if let modified { xml += "<lastmod>\(modified.day)</lastmod>" }
-            xml += "</url>\n"
+            let links = alternates(url)
+            for (hreflang, href) in links {
+                xml += "\n    <xhtml:link rel=\"alternate\" hreflang=\"\(Escape.xml(hreflang))\" href=\"\(Escape.xml(config.origin + config.basePath + href))\"/>"
+            }
+            xml += links.isEmpty ? "</url>\n" : "\n  </url>\n"
         }
         xml += "</urlset>\n"
         return xml
     }
 
-    /// An Atom feed of the dated regular pages, newest first. The feed's own `updated` is
-    /// the newest entry's date, never the build time: two builds give the same bytes.
-    package static func feed(pages: [Page], config: SiteConfig) -> String {
-        let entries = TemplateContext.byDate(pages.filter { $0.kind == .regular && $0.meta.date != nil })
+    /// An Atom feed of the dated regular pages in `language` (the default when nil), newest
+    /// first, at `feed.xml` in that language's tree (`/es/feed.xml`). The feed's own `updated`
+    /// is the newest entry's date, never the build time: two builds give the same bytes.
+    package static func feed(pages: [Page], config: SiteConfig, language: String? = nil) -> String {
+        let language = language ?? config.language
+        let tree = language == config.language ? nil : language
+        let entries = TemplateContext.byDate(pages.filter { $0.kind == .regular && $0.meta.date != nil && $0.language == tree })
         let updated = entries.compactMap { $0.meta.lastModified }.max()?.rfc3339 ?? "1970-01-01T00:00:00Z"
-        let home = config.origin + config.basePath + "/"
+        let home = config.origin + config.basePath + config.treePath(language) + "/"
         var xml = """
         <?xml version="1.0" encoding="UTF-8"?>
-        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escape.xml(config.language))">
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(Escape.xml(language))">
           <title>\(Escape.xml(config.title))</title>
 
         """

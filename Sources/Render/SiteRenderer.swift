@@ -27,10 +27,17 @@ package struct SiteRenderer {
     }
 
     package func render(reuse: Reuse? = nil, showProgress: Bool = false) -> Result {
-        let context = TemplateContext(site: site)
+        let config = site.config
+        // Everything below that a reader reads is made once per language, each with its own
+        // context (I18N-PLAN decision 6); a page takes its own language's.
+        let contexts = Dictionary(config.languages.map { ($0, TemplateContext(site: site, language: $0)) }) { first, _ in first }
+        let namesByLanguage = Dictionary(config.languages.map { ($0, sourceNames(language: $0)) }) { first, _ in first }
+        func language(_ page: Page) -> String { page.language ?? config.language }
         let markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, basePath: site.config.basePath)
-        let names = sourceNames
         let templates = site.templates
+        // On a site in several languages, every page shows its translations (switcher,
+        // alternates, links marked as untranslated): which pages exist in which language.
+        let languageDeps: Set<String> = config.isMultilingual ? ["translations"] : []
         var result = Result()
         // Kept groups stay as the last build recorded them; rendered ones replace theirs, and
         // the ones no longer made are dropped at the end.
@@ -60,10 +67,10 @@ package struct SiteRenderer {
         let layoutDeps = templates.dependencies(of: "layout")
         var depsByTemplate: [String: Set<String>] = [:]
         for name in templates.names.union(["layout"]) {
-            depsByTemplate[name] = templates.dependencies(of: name).union(layoutDeps)
+            depsByTemplate[name] = templates.dependencies(of: name).union(layoutDeps).union(languageDeps)
         }
         func templateDeps(_ page: Page) -> Set<String> {
-            depsByTemplate[templates.templateName(for: page)] ?? layoutDeps
+            depsByTemplate[templates.templateName(for: page)] ?? layoutDeps.union(languageDeps)
         }
         func ownDeps(_ page: Page) -> [String] {
             (page.sourcePath.hasSuffix(".md") ? ["file:" + page.sourcePath] : []) + (page.kind == .list ? ["pagelist"] : [])
@@ -78,7 +85,7 @@ package struct SiteRenderer {
             defer { progress?.tick() }
             let (page, problem) = site.withBody(pages[index])
             if let problem { return RenderedPage(html: nil, problems: [problem]) }
-            return renderPage(page, context: context, markdown: markdown, sourceNames: names)
+            return renderPage(page, context: contexts[language(page)]!, markdown: markdown, sourceNames: namesByLanguage[language(page)]!)
         }
         progress?.finish()
         result.pagesRendered = dirty.count
@@ -98,10 +105,12 @@ package struct SiteRenderer {
             result.diagnostics += rendered.problems
             guard let html = rendered.html else { continue }
             var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(Data(html.utf8)))]
+            // A translation's charts say their words in its language: they live in its tree.
+            let tree = Self.folder(config.treePath(language(page)))
             for chart in rendered.charts {
-                chartLocations["charts/\(chart.id).svg", default: chart.location] = chart.location
-                files.append(("charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
-                files.append(("data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
+                chartLocations[tree + "charts/\(chart.id).svg", default: chart.location] = chart.location
+                files.append((tree + "charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
+                files.append((tree + "data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
             }
             var deps = templateDeps(page).union(ownDeps(page)).union(rendered.cited.map { "figure:" + $0 })
             if !rendered.charts.isEmpty { deps.insert("model") }
@@ -114,7 +123,7 @@ package struct SiteRenderer {
 
         // Pages generated from the model: all of them or none change with the data.
         let generatedDeps = { (template: String) in
-            templates.dependencies(of: template).union(templates.dependencies(of: "layout")).union(["model"])
+            templates.dependencies(of: template).union(templates.dependencies(of: "layout")).union(["model"]).union(languageDeps)
         }
         let previousGenerated = reuse?.manifest.groups.keys.filter { $0.hasPrefix("generated:") } ?? []
         // A group's recorded deps include its templates, so a changed template makes it dirty.
@@ -126,25 +135,33 @@ package struct SiteRenderer {
             for key in previousGenerated { keep(key) }
             generatedURLs = previousGenerated.map { String($0.dropFirst("generated:".count)) }.sorted()
         } else {
-            let generated = GeneratedPages(
-                model: site.model, config: site.config,
-                figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath,
-                                              locale: QuantityLocale(identifier: site.config.language) ?? .en),
-                sourceNames: names, language: site.config.language
-            ).all()
-            generatedURLs = generated.map(\.url)
-            for page in generated {
-                let key = "generated:" + page.url
-                if reuse?.isClean(key, requiring: generatedDeps(page.template)) ?? false {
-                    keep(key)
-                    continue
+            for language in config.languages {
+                let names = namesByLanguage[language]!
+                let treePath = config.treePath(language)
+                let generated = GeneratedPages(
+                    model: site.model, config: site.config,
+                    figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath + treePath,
+                                                  locale: QuantityLocale(identifier: language) ?? .en),
+                    sourceNames: names, language: language
+                ).all()
+                for var page in generated {
+                    let urlInTree = page.url
+                    page.url = treePath + urlInTree
+                    generatedURLs.append(page.url)
+                    let key = "generated:" + page.url
+                    if reuse?.isClean(key, requiring: generatedDeps(page.template)) ?? false {
+                        keep(key)
+                        continue
+                    }
+                    let html = renderGenerated(page, urlInTree: urlInTree, context: contexts[language]!)
+                    var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(Data(html.utf8)))]
+                    let tree = Self.folder(treePath)
+                    for chart in page.charts {
+                        files.append((tree + "charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
+                        files.append((tree + "data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
+                    }
+                    add(key, files: files, deps: generatedDeps(page.template))
                 }
-                var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(Data(renderGenerated(page, context: context).utf8)))]
-                for chart in page.charts {
-                    files.append(("charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
-                    files.append(("data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
-                }
-                add(key, files: files, deps: generatedDeps(page.template))
             }
         }
         if !site.model.collections.isEmpty {
@@ -154,20 +171,30 @@ package struct SiteRenderer {
                 add("exports", files: DataExport(model: site.model).files().map { ($0.path, .bytes(Data($0.text.utf8))) }, deps: ["model"])
             }
         }
-        let notFoundDeps = templates.dependencies(of: "404").union(templates.dependencies(of: "layout"))
-        if reuse?.isClean("notfound", requiring: notFoundDeps) ?? false {
-            keep("notfound")
-        } else {
-            add("notfound", files: [("404.html", .bytes(Data(notFoundPage(context: context).utf8)))], deps: notFoundDeps)
+        let notFoundDeps = templates.dependencies(of: "404").union(templates.dependencies(of: "layout")).union(languageDeps)
+        for language in config.languages {
+            // `404.html`, and `es/404.html` for the Spanish tree (a server maps /es/… to it).
+            let key = language == config.language ? "notfound" : "notfound:" + language
+            if reuse?.isClean(key, requiring: notFoundDeps) ?? false {
+                keep(key)
+            } else {
+                let path = Self.folder(config.treePath(language)) + "404.html"
+                add(key, files: [(path, .bytes(Data(notFoundPage(context: contexts[language]!).utf8)))], deps: notFoundDeps)
+            }
         }
-        if reuse?.isClean("sitefiles", requiring: ["pagelist", "model"]) ?? false {
+        let siteFileDeps: Set<String> = Set(["pagelist", "model"]).union(languageDeps)
+        if reuse?.isClean("sitefiles", requiring: siteFileDeps) ?? false {
             keep("sitefiles")
         } else {
-            add("sitefiles", files: [
-                ("sitemap.xml", .bytes(Data(SiteFiles.sitemap(pages: site.pages, generated: generatedURLs, config: site.config).utf8))),
-                ("feed.xml", .bytes(Data(SiteFiles.feed(pages: site.pages, config: site.config).utf8))),
-                ("robots.txt", .bytes(Data(SiteFiles.robots(config: site.config).utf8))),
-            ], deps: ["pagelist", "model"])
+            let sitemap = SiteFiles.sitemap(pages: site.pages, generated: generatedURLs, config: config,
+                                            alternates: sitemapAlternates(generated: generatedURLs))
+            var files: [(String, OutputPlan.Content)] = [("sitemap.xml", .bytes(Data(sitemap.utf8)))]
+            for language in config.languages {
+                let feed = SiteFiles.feed(pages: site.pages, config: config, language: language)
+                files.append((Self.folder(config.treePath(language)) + "feed.xml", .bytes(Data(feed.utf8))))
+            }
+            files.append(("robots.txt", .bytes(Data(SiteFiles.robots(config: config).utf8))))
+            add("sitefiles", files: files, deps: siteFileDeps)
         }
         for asset in site.assets {
             let key = "asset:" + asset.sourcePath, deps: Set = ["file:" + asset.sourcePath]
@@ -204,6 +231,11 @@ package struct SiteRenderer {
                 return before.files.keys.contains { now.files[$0] == nil }
             }
         } ?? true
+        // The translations' own links, on the pages rendered this time.
+        if config.isMultilingual {
+            let crossTree = CrossTreeLinks(site: site, generated: generatedURLs)
+            result.diagnostics += crossTree.warnings(in: pageLinks.map { (site.withBody(pages[$0.index]).0, $0.links) })
+        }
         if removedFiles {
             pageLinks += kept.map { ($0, result.groups[pageKeys[$0]]?.links ?? []) }
             pageLinks.sort { $0.index < $1.index }
@@ -268,13 +300,15 @@ package struct SiteRenderer {
 
     /// Figures in the page's text; the rewriter runs synchronously inside `render`.
     private func rewriter(for page: Page, _ findings: PageFindings, _ sourceNames: [String: String]) -> MarkdownRewriter {
+        // Links to the figures, sources and chart data of the page's own language's tree.
+        let base = site.config.basePath + site.config.treePath(page.language ?? site.config.language)
         let figures = FigureReferences(
-            model: site.model, sourceNames: sourceNames, basePath: site.config.basePath,
-            locale: QuantityLocale(identifier: page.meta.lang ?? site.config.language) ?? .en
+            model: site.model, sourceNames: sourceNames, basePath: base,
+            locale: QuantityLocale(identifier: page.meta.lang ?? page.language ?? site.config.language) ?? .en
         )
         // Split only for pages that cite figures: most text nodes hold no `{{`.
         var lines: [Substring]?
-        let charts = ChartBlocks(model: site.model, basePath: site.config.basePath, locale: figures.locale, sourceNames: sourceNames)
+        let charts = ChartBlocks(model: site.model, basePath: base, locale: figures.locale, sourceNames: sourceNames)
         return MarkdownRewriter(rewriteText: { text in
             if lines == nil { lines = page.body.split(separator: "\n", omittingEmptySubsequences: false) }
             let line = text.line >= 1 && text.line <= lines!.count ? lines![text.line - 1] : nil
@@ -296,10 +330,9 @@ package struct SiteRenderer {
     }
 
     /// `Business Insider, July 30, 2024` for each source id: how tooltips and entries name
-    /// sources, the date at the precision the data gives it (`date_precision`).
-    package var sourceNames: [String: String] {
+    /// sources in `language`, the date at the precision the data gives it (`date_precision`).
+    package func sourceNames(language: String) -> [String: String] {
         var names: [String: String] = [:]
-        let language = site.config.language
         for record in site.model.records("sources") {
             let date = RecordDate(record, "date")?.display(language: language)
             names[record.id] = [record.text("publisher", language: language) ?? record.text("title", language: language) ?? record.id, date].compactMap { $0 }.joined(separator: ", ")
@@ -313,13 +346,19 @@ package struct SiteRenderer {
         return site.templates.render("layout", values) ?? body
     }
 
-    private func renderGenerated(_ page: GeneratedPage, context: TemplateContext) -> String {
+    /// `page.url` is in its language's tree (`/es/figures/`); `urlInTree` without it (`/figures/`),
+    /// the same in every language.
+    private func renderGenerated(_ page: GeneratedPage, urlInTree: String, context: TemplateContext) -> String {
         var values = context.shared(for: page.template)
         var pageValues = page.values
         pageValues["title"] = page.title
         pageValues["url"] = site.config.basePath + page.url
         pageValues["permalink"] = site.config.origin + site.config.basePath + page.url
         pageValues["is_generated"] = true
+        let config = site.config
+        if config.isMultilingual {
+            pageValues.merge(context.languageValues(page: context.language) { config.basePath + config.treePath($0) + urlInTree }) { $1 }
+        }
         values["page"] = pageValues
         let body = site.templates.render(page.template, values) ?? ""
         return wrapInLayout(body, values)
@@ -327,7 +366,10 @@ package struct SiteRenderer {
 
     private func notFoundPage(context: TemplateContext) -> String {
         var values = context.shared(for: "404")
-        values["page"] = ["title": "Page not found", "url": site.config.basePath + "/404.html", "is_404": true] as [String: Any]
+        var pageValues: [String: Any] = ["title": "Page not found", "url": site.config.basePath + site.config.treePath(context.language) + "/404.html", "is_404": true]
+        // No address to switch to: the switcher offers the other languages' home pages.
+        if site.config.isMultilingual { pageValues.merge(context.languageValues(page: context.language) { _ in nil }) { $1 } }
+        values["page"] = pageValues
         let body = site.templates.render("404", values)
             ?? "<h1>Page not found</h1>\n<p>There is no page at this address. <a href=\"\(site.config.basePath)/\">Go to the front page</a>.</p>\n"
         return wrapInLayout(body, values)

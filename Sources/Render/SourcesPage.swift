@@ -6,7 +6,7 @@ extension GeneratedPages {
     /// Every source with a link a reader can follow: its title, or "the article on
     /// <host>" when the title was not preserved; only `http`/`https` addresses become links.
     func sourcesPage() -> GeneratedPage {
-        let phrases = RecordPhrases(language: config.language)
+        let phrases = RecordPhrases(language: language)
         let sources = model.records("sources").map { record -> [String: Any] in
             let citing = model.figures(citing: record.id).filter(\.isQuantityLike)
             let title = record.text("title", language: language)

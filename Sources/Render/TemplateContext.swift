@@ -15,10 +15,17 @@ struct TemplateContext {
     private let pageList: Lazy<[[String: Any]]>
     /// Templates that use the page list, their layout's included.
     private let templatesUsingPages: Set<String>
+    /// The language of the pages rendered with this context (I18N-PLAN decision 6): its
+    /// tree's navigation, page list, feed and home, and the switcher's other languages.
+    package let language: String
 
-    package init(site: LoadedSite) {
+    /// The context of `language`'s tree (the default language's when nil).
+    package init(site: LoadedSite, language: String? = nil) {
         self.site = site
         let config = site.config
+        let language = language ?? config.language
+        self.language = language
+        let languageBase = config.basePath + config.treePath(language)
         var siteValues: [String: Any] = [:]
         if let entries = config.node?.entries {
             for entry in entries { siteValues[entry.key] = Self.value(entry.value) }
@@ -26,12 +33,15 @@ struct TemplateContext {
         siteValues["title"] = config.title
         siteValues["base_url"] = config.baseURL
         siteValues["base_path"] = config.basePath
-        siteValues["language"] = config.language
-        siteValues["home_url"] = config.basePath + "/"
-        siteValues["feed_url"] = config.basePath + "/feed.xml"
+        siteValues["language"] = language
+        siteValues["language_path"] = languageBase
+        siteValues["home_url"] = Self.home(in: language, site: site)
+        siteValues["feed_url"] = languageBase + "/feed.xml"
         let pages = site.pages
-        let isListed = { (page: Page) in page.kind == .regular && page.url != "/" }
-        pageList = Lazy { Self.byDate(pages.filter(isListed)).map { Self.summary($0, config: config) } }
+        let trees = site.languageTrees
+        // The default language's pages, each replaced by its translation where there is one.
+        let isListed = { (page: Page) in page.kind == .regular && page.url != "/" && page.language == nil }
+        pageList = Lazy { Self.byDate(pages.filter(isListed)).map { Self.entry($0, in: language, site: site, trees: trees) } }
         siteValues["page_count"] = pages.count(where: isListed)
         // Which generated pages exist, so templates link only to those.
         let collections = site.model.collections
@@ -39,8 +49,8 @@ struct TemplateContext {
         for name in ["claims", "sources", "deals", "companies"] {
             siteValues["has_" + (name == "claims" ? "checks" : name)] = collections[name] != nil
         }
-        let nav = Self.inListOrder(site.pages.filter { Self.isInNavigation($0) })
-        siteValues["nav"] = nav.map { Self.summary($0, config: config) }
+        let nav = Self.inListOrder(site.pages.filter { Self.isInNavigation($0) && $0.language == nil })
+        siteValues["nav"] = nav.map { Self.entry($0, in: language, site: site, trees: trees) }
         siteValues["has_nav"] = !nav.isEmpty
 
         var assets: [String: Any] = [:]
@@ -48,7 +58,7 @@ struct TemplateContext {
         var data: [String: Any] = [:]
         for collection in site.data {
             // Translated text in the context's language (`DataTranslations`).
-            data[collection.name] = collection.records(in: config.language).map { Self.value($0) }
+            data[collection.name] = collection.records(in: language).map { Self.value($0) }
             data[collection.name + "_count"] = collection.records.count
         }
         shared = ["site": siteValues, "assets": assets, "data": data]
@@ -59,14 +69,14 @@ struct TemplateContext {
         })
         // Formatting every figure costs time on large sites; only when a template reads them.
         if site.templates.texts.values.contains(where: { $0.contains("figures.") }) {
-            shared["figures"] = Self.figures(site)
+            shared["figures"] = Self.figures(site, language: language)
         }
     }
 
-    /// Every figure, formatted in the site's language, as `figures.<collection>.<id>.<field>`:
+    /// Every figure, formatted in `language`, as `figures.<collection>.<id>.<field>`:
     /// templates reach the same values as prose (a nested field keeps its dots: `capex.2024`).
-    package static func figures(_ site: LoadedSite) -> [String: Any] {
-        let locale = QuantityLocale(identifier: site.config.language) ?? .en
+    package static func figures(_ site: LoadedSite, language: String? = nil) -> [String: Any] {
+        let locale = QuantityLocale(identifier: language ?? site.config.language) ?? .en
         var byCollection: [String: [String: [String: Any]]] = [:]
         for (reference, figure) in site.model.figures {
             let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
@@ -92,11 +102,18 @@ struct TemplateContext {
         var context = shared(for: site.templates.templateName(for: page))
         var values = Self.summary(page, config: site.config)
         values["content"] = content
-        values["is_home"] = page.url == "/"
+        values["is_home"] = page.urlInTree == "/"
         values["is_list"] = page.kind == .list
         if page.kind == .list {
-            let children = site.pages.filter { Self.isChild($0, of: page) }
-            values["pages"] = Self.inListOrder(children).map { Self.summary($0, config: site.config) }
+            // A translated list shows its folder's pages in its language, untranslated ones marked.
+            let children = site.pages.filter { $0.language == nil && Self.isChild($0, of: page) }
+            values["pages"] = Self.inListOrder(children).map { Self.entry($0, in: language, site: site, trees: site.languageTrees) }
+        }
+        if site.config.isMultilingual {
+            let trees = site.languageTrees
+            values.merge(languageValues(page: page.language ?? site.config.language) { other in
+                trees.version(of: page, in: other).map { site.config.basePath + site.pages[$0].url }
+            }) { $1 }
         }
         context["page"] = values
         return context
@@ -119,13 +136,71 @@ struct TemplateContext {
         if let date = meta.date {
             values["date"] = date.day
             values["date_iso"] = date.rfc3339
-            values["date_display"] = DateText.display(date, language: meta.lang ?? config.language)
+            values["date_display"] = DateText.display(date, language: meta.lang ?? page.language ?? config.language)
         }
         if let updated = meta.updated {
             values["updated"] = updated.day
             values["updated_iso"] = updated.rfc3339
         }
         return values
+    }
+
+    /// A default-language page as `language`'s tree lists it: its translation's summary, or
+    /// its own marked as a fallback (`is_fallback`, `hreflang`, `fallback_note`: "(en inglés)").
+    static func entry(_ page: Page, in language: String, site: LoadedSite, trees: LanguageTrees) -> [String: Any] {
+        guard language != site.config.language else { return summary(page, config: site.config) }
+        if let index = trees.version(of: page, in: language) {
+            let version = site.pages[index]
+            // A folder list whose introduction is not translated is still this tree's page.
+            return summary(version, config: site.config)
+        }
+        var values = summary(page, config: site.config)
+        values["is_fallback"] = true
+        values["hreflang"] = site.config.language
+        values["fallback_note"] = LanguageNames.marker(pageIn: site.config.language, reader: language)
+        // The date is the list's, not the page's: in the reader's language.
+        if let date = page.meta.date { values["date_display"] = DateText.display(date, language: language) }
+        return values
+    }
+
+    /// The home page of `language`'s tree: its own, else the default language's.
+    static func home(in language: String, site: LoadedSite) -> String {
+        let config = site.config
+        guard language != config.language, let index = site.languageTrees.version(key: "folder:", in: language) else {
+            return config.basePath + "/"
+        }
+        return config.basePath + site.pages[index].url
+    }
+
+    /// The switcher and the alternates of a page in `current`, whose version in another
+    /// language is at `url(language)` (base path included; nil when it has none):
+    /// - `translations`: the other languages, each with `lang`, `name` ("Español") and `url`
+    ///   (that language's home when the page is not translated, with `is_missing`);
+    /// - `alternates`: every version that exists, then `x-default` (the default language's),
+    ///   with `hreflang`, `url` and `permalink`, for `<link rel="alternate" hreflang>`.
+    func languageValues(page current: String, url: (String) -> String?) -> [String: Any] {
+        let config = site.config
+        var translations: [[String: Any]] = []
+        var alternates: [[String: Any]] = []
+        for other in config.languages {
+            let found = other == current ? nil : url(other)
+            let href = other == current ? url(current) : found
+            if let href { alternates.append(["hreflang": other, "url": href, "permalink": config.origin + href]) }
+            guard other != current else { continue }
+            // A language with neither this page nor a home page has nowhere to go.
+            if found == nil, other != config.language, site.languageTrees.version(key: "folder:", in: other) == nil { continue }
+            translations.append([
+                "lang": other, "name": LanguageNames.endonym(other),
+                "url": found ?? Self.home(in: other, site: site), "is_missing": found == nil,
+            ])
+        }
+        if let defaultURL = url(config.language) {
+            alternates.append(["hreflang": "x-default", "url": defaultURL, "permalink": config.origin + defaultURL])
+        }
+        return [
+            "language": current, "translations": translations, "has_translations": !translations.isEmpty,
+            "alternates": alternates.count > 2 ? alternates : [], "languages_label": LanguageNames.switcherLabel(reader: current),
+        ]
     }
 
     /// Newest first; undated pages after dated ones, by title: the order of a blog's home.

@@ -248,7 +248,7 @@ a.figure.unverifiable { font-style: italic; }
   </div>
   {{#page.is_list}}
   <ul class="page-list">
-    {{#page.pages}}<li><a href="{{url}}">{{title}}</a>{{#date}} <time datetime="{{date_iso}}">{{date_display}}</time>{{/date}}{{#description}}<p>{{description}}</p>{{/description}}</li>
+    {{#page.pages}}<li><a href="{{url}}"{{#is_fallback}} hreflang="{{hreflang}}" lang="{{hreflang}}"{{/is_fallback}}>{{title}}</a>{{#is_fallback}} <small class="fallback">{{fallback_note}}</small>{{/is_fallback}}{{#date}} <time datetime="{{date_iso}}">{{date_display}}</time>{{/date}}{{#description}}<p>{{description}}</p>{{/description}}</li>
     {{/page.pages}}
   </ul>
   {{/page.is_list}}
@@ -265,9 +265,14 @@ a.figure.unverifiable { font-style: italic; }
 <a class="skip" href="#main">Skip to the story</a>
 <header class="masthead">
   <a class="brand" href="{{site.home_url}}">{{site.title}}</a>
+  {{#page.has_translations}}
+  <nav class="languages" aria-label="{{page.languages_label}}" style="margin-left: auto">
+    <ul>{{#page.translations}}<li><a href="{{url}}" hreflang="{{lang}}" lang="{{lang}}">{{name}}</a></li>{{/page.translations}}</ul>
+  </nav>
+  {{/page.has_translations}}
   {{#site.has_nav}}
   <nav aria-label="Chapters">
-    <ul>{{#site.nav}}<li><a href="{{url}}">{{menu}}</a></li>{{/site.nav}}</ul>
+    <ul>{{#site.nav}}<li><a href="{{url}}"{{#is_fallback}} hreflang="{{hreflang}}" lang="{{hreflang}}"{{/is_fallback}}>{{menu}}{{#is_fallback}} <small class="fallback" lang="{{site.language}}">{{fallback_note}}</small>{{/is_fallback}}</a></li>{{/site.nav}}</ul>
   </nav>
   {{/site.has_nav}}
 </header>
@@ -289,7 +294,7 @@ a.figure.unverifiable { font-style: italic; }
 {{{page.content}}}
   </div>{{/page.content}}
   <ul class="page-list">
-    {{#page.pages}}<li><a href="{{url}}">{{title}}</a>{{#date}} <time datetime="{{date_iso}}">{{date_display}}</time>{{/date}}{{#description}}<p>{{description}}</p>{{/description}}</li>
+    {{#page.pages}}<li><a href="{{url}}"{{#is_fallback}} hreflang="{{hreflang}}" lang="{{hreflang}}"{{/is_fallback}}>{{title}}</a>{{#is_fallback}} <small class="fallback">{{fallback_note}}</small>{{/is_fallback}}{{#date}} <time datetime="{{date_iso}}">{{date_display}}</time>{{/date}}{{#description}}<p>{{description}}</p>{{/description}}</li>
     {{/page.pages}}
   </ul>
 </article>
@@ -313,7 +318,7 @@ a.figure.unverifiable { font-style: italic; }
         "templates/partials/footer.mustache": #"""
 <footer class="colophon">
   <p>{{site.title}}{{#site.author}} · {{site.author}}{{/site.author}} · Every figure on this site is computed from its data and linked to its sources.</p>
-  <nav aria-label="Reference"><p>{{#site.has_figures}}<a href="{{site.base_path}}/figures/">Figures</a> · {{/site.has_figures}}{{#site.has_checks}}<a href="{{site.base_path}}/checks/">Checks</a> · {{/site.has_checks}}{{#site.has_sources}}<a href="{{site.base_path}}/sources/">Sources</a> · {{/site.has_sources}}{{#site.has_deals}}<a href="{{site.base_path}}/deals/">Deals</a> · {{/site.has_deals}}{{#site.has_companies}}<a href="{{site.base_path}}/companies/">Companies</a> · {{/site.has_companies}}{{#site.has_figures}}<a href="{{site.base_path}}/data/">Data</a> · {{/site.has_figures}}<a href="{{site.feed_url}}">Atom feed</a></p></nav>
+  <nav aria-label="Reference"><p>{{#site.has_figures}}<a href="{{site.language_path}}/figures/">Figures</a> · {{/site.has_figures}}{{#site.has_checks}}<a href="{{site.language_path}}/checks/">Checks</a> · {{/site.has_checks}}{{#site.has_sources}}<a href="{{site.language_path}}/sources/">Sources</a> · {{/site.has_sources}}{{#site.has_deals}}<a href="{{site.language_path}}/deals/">Deals</a> · {{/site.has_deals}}{{#site.has_companies}}<a href="{{site.language_path}}/companies/">Companies</a> · {{/site.has_companies}}{{#site.has_figures}}<a href="{{site.language_path}}/data/">Data</a> · {{/site.has_figures}}<a href="{{site.feed_url}}">Atom feed</a></p></nav>
 </footer>
 
 """#,
@@ -324,6 +329,8 @@ a.figure.unverifiable { font-style: italic; }
 {{#page.description}}<meta name="description" content="{{page.description}}">{{/page.description}}
 {{^page.description}}{{#site.description}}<meta name="description" content="{{site.description}}">{{/site.description}}{{/page.description}}
 {{#page.permalink}}<link rel="canonical" href="{{page.permalink}}">{{/page.permalink}}
+{{#page.alternates}}<link rel="alternate" hreflang="{{hreflang}}" href="{{permalink}}">
+{{/page.alternates}}
 <link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{site.feed_url}}">
 <link rel="stylesheet" href="{{assets.style_css}}">
 <link rel="stylesheet" href="{{assets.print_css}}" media="print">

@@ -34,7 +34,7 @@ struct SiteHandler: HTTPHandler {
             if let response = await fileResponse(path: path, status: .ok, head: isHead) {
                 return response
             }
-            return await notFound(head: isHead)
+            return await notFound(target, head: isHead)
         case .redirect(let location):
             return HTTPResponse(
                 statusCode: .found,
@@ -42,12 +42,12 @@ struct SiteHandler: HTTPHandler {
                 body: isHead ? Data() : Data("Found: \(location)\n".utf8)
             )
         case .notFound:
-            return await notFound(head: isHead)
+            return await notFound(target, head: isHead)
         }
     }
 
-    private func notFound(head: Bool) async -> HTTPResponse {
-        if let page = resolver.notFoundPage(),
+    private func notFound(_ target: String, head: Bool) async -> HTTPResponse {
+        if let page = resolver.notFoundPage(for: target),
            let response = await fileResponse(path: page, status: .notFound, head: head) {
             return response
         }

@@ -58,10 +58,21 @@ struct SiteResolver: Sendable {
         }
     }
 
-    /// The site's own `404.html`, if it is a regular file inside the folder.
-    func notFoundPage() -> String? {
-        if case .file(let path) = resolve(target: "/404.html") { return path }
-        return nil
+    /// The site's own `404.html` nearest to `target`, if it is a regular file inside the
+    /// folder: `/es/404.html` for a missing `/es/x/` when there is one (a site in several
+    /// languages has a 404 page per language tree), else `/404.html`.
+    func notFoundPage(for target: String = "/") -> String? {
+        var folders = Self.decode(target: target)?.components ?? []
+        // The last component is the missing page itself (or a folder with no index).
+        if !folders.isEmpty { folders.removeLast() }
+        while true {
+            let candidate = "/" + folders.map { $0 + "/" }.joined() + "404.html"
+            if case .file(let path) = resolve(target: candidate.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? candidate) {
+                return path
+            }
+            guard !folders.isEmpty else { return nil }
+            folders.removeLast()
+        }
     }
 
     // MARK: - Decoding

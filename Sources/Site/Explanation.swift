@@ -32,6 +32,9 @@ public enum Explanation {
         }
         let assumed = model.assumptions(restedOnBy: figure.reference).map(\.id)
         if !assumed.isEmpty { lines.append("  assumes: " + assumed.joined(separator: ", ") + " (see /assumptions/)") }
+        if let drivers = model.rangeDrivers(of: figure.reference) {
+            lines += RangeDriversText(model: model, language: "en").explainLines(drivers)
+        }
         if !figure.sources.isEmpty {
             lines.append("  sources:")
             for id in figure.sources {

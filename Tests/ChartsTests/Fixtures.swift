@@ -88,5 +88,21 @@ enum Fixtures {
         categories: [capex("2023", [32, 32, 48, 28]), capex("2024", [56, 53, 83, 39]), capex("2025", [80, 91, 125, 70])],
         orientation: .vertical)))
 
-    static let all = [flow, scale, bars, columns, timeline, line, stacked, stackedColumns]
+    /// Meta's spend at $30k–40k an H100 and a made-up ±20% on the units: price first given
+    /// narrower, so that the chart must sort (units: $8.4–16.8B across, price: $11–14.7B).
+    static let tornado = Chart(id: "tornado", title: "What drives Meta's spend", kind: .tornado(TornadoChart(
+        bars: [.init(input: "chips.h100.unit_price, $30k–40k", atLow: 11.0e9, atLowLabel: "$11B", atHigh: 14.7e9, atHighLabel: "$14.7B", shareLabel: "30%"),
+               .init(input: "purchases.meta.units, 280k–420k units", atLow: 8.4e9, atLowLabel: "$8.4B", atHigh: 16.8e9, atHighLabel: "$16.8B", shareLabel: "70%")],
+        baseline: 12.6e9, baselineLabel: "all at midpoints: $12.6B", lowEndLegend: "at the input’s low end", highEndLegend: "at its high end",
+        columns: .init(input: "Input", atLow: "At its low end", atHigh: "At its high end", share: "Share"),
+        summary: "Tornado chart of 2 inputs.", tickFormat: billions)))
+    /// A decreasing figure (a ratio over the price) and an input that moves nothing.
+    static let tornadoDecreasing = Chart(id: "tornado-decreasing", title: "Gap", kind: .tornado(TornadoChart(
+        bars: [.init(input: "a very long input name that has to wrap onto a second line at 360 pixels, $30k–40k", atLow: 1.71, atLowLabel: "1.71×",
+                     atHigh: 1.29, atHighLabel: "1.29×", shareLabel: "100%"),
+               .init(input: "steady", atLow: 1.5, atLowLabel: "1.5×", atHigh: 1.5, atHighLabel: "1.5×", shareLabel: "0%")],
+        baseline: 1.5, baselineLabel: "all at midpoints: 1.5×", lowEndLegend: "low", highEndLegend: "high",
+        columns: .init(input: "Input", atLow: "Low end", atHigh: "High end", share: "Share"), summary: "Gap.")))
+
+    static let all = [flow, scale, bars, columns, timeline, line, stacked, stackedColumns, tornado, tornadoDecreasing]
 }

@@ -96,6 +96,23 @@ struct StaticServingTests {
         }
     }
 
+    @Test("a language tree's own 404.html for a page missing in it; the site's elsewhere")
+    func notFoundPerLanguage() async throws {
+        let site = try makeSite()
+        defer { site.remove() }
+        try site.write("es/404.html", "<!doctype html><html lang=\"es\"><body><h1>Página no encontrada</h1></body></html>\n")
+        try await withServer(site: site) { server in
+            for target in ["/es/no-such-page/", "/es/a/b/c", "/es/nada"] {
+                let missing = try await server.get(target)
+                #expect(missing.status == 404, "\(target)")
+                #expect(missing.text.contains("Página no encontrada"), "\(target)")
+            }
+            let elsewhere = try await server.get("/no/such/page")
+            #expect(elsewhere.status == 404)
+            #expect(elsewhere.text.contains("Lost: the site's own 404"))
+        }
+    }
+
     @Test("HEAD: headers and length of GET, no body")
     func head() async throws {
         let site = try makeSite()

@@ -41,7 +41,7 @@ struct ChartBlockTests {
     @Test func chartErrorsPointAtTheFieldInThePage() throws {
         // The block's YAML starts on line 8 of content/c.md.
         #expect(try problems("id: x\ntype: pie\ndata: deals\ny: amount") == [
-            "content/c.md:9:7: error: unknown chart type 'pie'; types are bar, stacked, line, timeline, flow, scale",
+            "content/c.md:9:7: error: unknown chart type 'pie'; types are bar, stacked, line, timeline, flow, scale, tornado",
         ])
         #expect(try problems("id: x\ntype: bar\ndata: deal\ny: amount") == [
             "content/c.md:10:7: error: unknown collection 'deal' (did you mean 'deals'?)",

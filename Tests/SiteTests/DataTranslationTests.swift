@@ -17,7 +17,7 @@ struct DataTranslationTests {
         let report = site.build()
         #expect(report.succeeded, "\(report.problemLines)")
         #expect(report.diagnostics.warnings.isEmpty, "a build does not list missing translations: \(report.problemLines)")
-        let spanish = site.spanish("money")
+        let spanish = site.read("es/money/index.html")
         // A text figure in the page's language; its link title names the record in it too.
         #expect(spanish.contains(#"title="Contrato de nube de Acme: label is Contrato de nube de Acme."#))
         #expect(spanish.contains(#">Contrato de nube de Acme</span>"#))
@@ -37,6 +37,14 @@ struct DataTranslationTests {
         // Generated pages of the default language keep the default text.
         #expect(site.read("checks/index.html").contains("The release rounds."))
         #expect(site.read("sources/index.html").contains("Announced in a press release."))
+        // The Spanish tree's generated pages.
+        #expect(site.read("es/companies/index.html").contains("Globex Nube"))
+        #expect(site.read("es/companies/globex/index.html").contains("Globex Nube"))
+        #expect(site.read("es/deals/index.html").contains("Contrato de nube de Acme"))
+        #expect(site.read("es/checks/index.html").contains("El comunicado redondea."))
+        #expect(site.read("es/sources/index.html").contains("Anunciado en un comunicado."))
+        #expect(site.read("es/figures/index.html").contains("El doble del contrato"))
+        #expect(!site.read("es/companies/index.html").contains("Globex Cloud"))
     }
 
     /// The generated pages are written in their `language` (lang-tree
@@ -80,7 +88,7 @@ struct DataTranslationTests {
         """)
         let report = site.build(trustStampsAfter: 0)
         #expect(report.succeeded, "\(report.problemLines)")
-        #expect(site.spanish("money").contains(#"title="Dos veces el contrato is 20.000 millones de dólares."#))
+        #expect(site.read("es/money/index.html").contains(#"title="Dos veces el contrato is 20.000 millones de dólares."#))
         #expect(site.read("money/index.html").contains(#"title="Twice the contract is $20 billion."#))
     }
 
@@ -185,14 +193,5 @@ struct DataTranslationTests {
         let bad = try cli.run(["check", "--root", site.root.path])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("content/data/figures.yaml:3:22: error: 'esp' is not one of the site's languages (en, es): a translated 'label' is keyed by language (did you mean 'es'?)"))
-    }
-}
-
-extension FixtureSite {
-    /// The built Spanish translation of `content/<name>.md`: `es/<name>/` where each language
-    /// has its own tree, else `<name>.es/` (a build that reads `<name>.es.md` as a page of its own).
-    func spanish(_ name: String) -> String {
-        let inTree = read("es/\(name)/index.html")
-        return inTree.isEmpty ? read("\(name).es/index.html") : inTree
     }
 }

@@ -118,7 +118,7 @@ struct TextInputTests {
         try site.write("templates/page.mustache", "<article>{{{page.content}}}</article>\n")
         try site.write("content/chart.md", "---\r\ntitle: Chart\r\n---\r\n\r\nIntro.\r\n\r\n```chart\r\nid: x\r\ntype: pie\r\ntitle: T\r\n```\r\n")
         #expect(site.build().problemLines == [
-            "content/chart.md:9:7: error: unknown chart type 'pie'; types are bar, stacked, line, timeline, flow, scale",
+            "content/chart.md:9:7: error: unknown chart type 'pie'; types are bar, stacked, line, timeline, flow, scale, tornado",
         ])
         // The shown line and caret come from the CRLF file itself.
         let raw = String(decoding: try Self.input("crlf-bad-field.md"), as: UTF8.self)
