@@ -47,7 +47,10 @@ package final class Fingerprints {
         if key.hasPrefix("template:") { return site.templates.texts[String(key.dropFirst(9))].map(Hash.hex) ?? "missing" }
         if key.hasPrefix("figure:") {
             guard let figure = site.model.figures[String(key.dropFirst(7))] else { return "missing" }
-            return Hash.hex(derivation(figure) + "|" + figure.sources.joined(separator: ","))
+            // Its words in other languages too: a page in Spanish shows those (`DataTranslations`).
+            let translated = (figure.labelTranslations.sorted { $0.key < $1.key } + figure.textTranslations.sorted { $0.key < $1.key })
+                .map { "\($0.key)=\($0.value)" }.joined(separator: "|")
+            return Hash.hex(derivation(figure) + "|" + figure.sources.joined(separator: ",") + "|" + translated)
         }
         if key.hasPrefix("data:") {
             let name = String(key.dropFirst(5))

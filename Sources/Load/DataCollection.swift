@@ -7,6 +7,11 @@ public struct DataCollection: Sendable {
     public var name: String
     public var path: String
     public var records: [YAMLNode]
+    /// The translations of the records' text (`DataTranslations`): record id → field →
+    /// language → text. The records hold the default language's text.
+    package var translations: [String: [String: [String: String]]] = [:]
+    /// Prose fields lacking a translation into a site language, for `capex check`.
+    package var untranslated: [DataTranslations.Untranslated] = []
 
     /// `content/data/deals.yaml` → `deals` (`deals.old.yaml` → `deals.old`, which
     /// `isValidName` refuses rather than read it as a second `deals`).
@@ -51,12 +56,28 @@ public struct DataCollection: Sendable {
         return (DataCollection(name: name, path: path, records: elements), problems)
     }
 
+    /// The records as templates see them in `language` (`data.<collection>`): each
+    /// translated text in it, the default language's where the data has no translation.
+    package func records(in language: String) -> [YAMLNode] {
+        guard !translations.isEmpty else { return records }
+        return records.map { record in
+            guard let id = record["id"]?.text, let fields = translations[id], var entries = record.entries else { return record }
+            for index in entries.indices {
+                guard let text = fields[entries[index].key]?[language] else { continue }
+                entries[index].value = YAMLNode(.scalar(.string(text), text: text), at: entries[index].value.location)
+            }
+            var translated = record
+            translated.kind = .mapping(entries)
+            return translated
+        }
+    }
+
     /// The records the model reads: those with a usable id (the others were reported).
     package var recordCollection: RecordCollection {
         var seen = Set<String>()
         let records = self.records.compactMap { node -> Record? in
             guard node.entries != nil, let id = node["id"]?.text, Self.isValidID(id), seen.insert(id).inserted else { return nil }
-            return Record(collection: name, id: id, location: node.location, node: node)
+            return Record(collection: name, id: id, location: node.location, node: node, translations: translations[id] ?? [:])
         }
         // Also the id as it would be once fixed (`Globex Cloud` → `globex-cloud`): a link
         // written the right way to a refused record would only repeat the id's error.

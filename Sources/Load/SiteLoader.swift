@@ -89,7 +89,8 @@ package struct SiteLoader {
         var model: StoryModel?, modelProblems: [Diagnostic] = []
         let modelDone = DispatchGroup()
         let session = options.memory
-        let dataHashes = tree.data.map { inputs?.hashes[$0] ?? "" }
+        // The languages too: they decide which translations the data may carry.
+        let dataHashes = tree.data.map { inputs?.hashes[$0] ?? "" } + ["languages: " + config.languages.joined(separator: ", ")]
         let dataBox = UncheckedSendable { [tree, self] in
             if inputs != nil, let known = session?.model(for: dataHashes) {
                 (data, dataProblems, model, modelProblems) = known
@@ -115,9 +116,10 @@ package struct SiteLoader {
                 case .success(let decoded): text = decoded
                 case .failure(let problem): dataProblems.append(problem); refused.insert(name); return nil
                 }
-                let (collection, problems) = DataCollection.load(path: path, text: text)
+                var (collection, problems) = DataCollection.load(path: path, text: text)
                 dataProblems += problems
                 if collection == nil { refused.insert(DataCollection.name(ofFile: path)) }
+                if collection != nil { dataProblems += DataTranslations(languages: config.languages).read(&collection!) }
                 return collection
             }
             let (built, problems) = StoryModel.build(data.map(\.recordCollection), refusedCollections: refused)

@@ -39,6 +39,20 @@ public struct ClaimCheck: Sendable {
     public let sources: [String]
     public let note: String?
     public let location: SourceLocation
+    /// The claim record's text in other languages (`statement`, `note`, `label`), field →
+    /// language → text; `says` and `note` above are the default language's.
+    public var translations: [String: [String: String]] = [:]
+
+    /// `says` in `language`: a comparison's `statement` is words and may be translated;
+    /// a figure as the source states it (`~$18B`) is written once.
+    public func says(in language: String) -> String {
+        translations["statement"]?[language] ?? says
+    }
+
+    /// `note` in `language`, else in the default language.
+    public func note(in language: String) -> String? {
+        translations["note"]?[language] ?? note
+    }
 }
 
 extension ModelBuilder {
@@ -60,11 +74,13 @@ extension ModelBuilder {
             }
             var sources = Set(record.sourceIDs)
             sources.formUnion(figures[outcome.figure]?.sources ?? [])
-            claims.append(ClaimCheck(
+            var claim = ClaimCheck(
                 id: record.id, status: outcome.status, says: outcome.says, stated: outcome.stated, figure: outcome.figure,
                 tolerance: tolerance, text: outcome.explanation, sources: sources.sorted(),
                 note: record.text("note"), location: record.location
-            ))
+            )
+            claim.translations = record.translations
+            claims.append(claim)
         }
     }
 

@@ -60,6 +60,24 @@ public struct Figure: Sendable {
     /// (`assumptions.power-per-h100.value` → `power-per-h100`). Those its inputs rest on are
     /// not repeated here: `StoryModel.assumptions(restedOnBy:)` follows the inputs.
     public let assumptions: [String]
+    /// `label` in other languages than the default, by language code (a named figure's
+    /// `label: {en: …, es: …}` in `figures.yaml`).
+    public var labelTranslations: [String: String] = [:]
+    /// For a text figure (a record's `note` cited as `{{ deals.x.note }}`): its text in other
+    /// languages, by language code.
+    public var textTranslations: [String: String] = [:]
+
+    /// `label` in `language`, else in the default language.
+    public func label(in language: String) -> String {
+        labelTranslations[language] ?? label
+    }
+
+    /// `value` in `language`: a text figure's translation where the data gives one;
+    /// quantities are the same in every language (only their formatting differs).
+    public func value(in language: String) -> FigureValue {
+        if case .text = value, let translated = textTranslations[language] { return .text(translated) }
+        return value
+    }
 
     public var isDerived: Bool { formula != nil }
 

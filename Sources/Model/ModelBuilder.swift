@@ -21,6 +21,8 @@ struct ModelBuilder {
     /// replace ranges written in formulas, by `RangeInput.literalKey`: see `RangeDrivers`.
     var namedFigureBeingEvaluated: String?
     var literalOverrides: [String: Quantity] = [:]
+    /// Every language the data's text is translated into (`DataText`), sorted.
+    var dataLanguages: [String] = []
 
     init(collections: [RecordCollection]) {
         self.collections = collections
@@ -29,6 +31,13 @@ struct ModelBuilder {
             for record in collection.records where byID[record.id] == nil { byID[record.id] = record }
             records[collection.name] = byID
         }
+        var languages = Set<String>()
+        for collection in collections {
+            for record in collection.records {
+                for texts in record.translations.values { languages.formUnion(texts.keys) }
+            }
+        }
+        dataLanguages = languages.sorted()
     }
 
     mutating func run() {
@@ -109,11 +118,14 @@ struct ModelBuilder {
             value = guessed
         }
         let reference = "\(record.collection).\(record.id).\(name)"
-        figures[reference] = Figure(
+        var figure = Figure(
             reference: reference, label: "\(readerName(record)): \(name.fieldWords())",
             value: value, sources: record.sourceIDs.sorted(), location: node.location,
             modality: record.modality(of: name)
         )
+        if case .text = value { figure.textTranslations = record.translations[name] ?? [:] }
+        figure.labelTranslations = translatedLabels(reference, figure.label)
+        figures[reference] = figure
     }
 
     /// Parses a schema quantity field, reporting a bad one at the column where it goes wrong.
@@ -271,11 +283,13 @@ struct ModelBuilder {
         }
         var sources = Set<String>()
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
-        figures[reference] = Figure(
+        var figure = Figure(
             reference: reference, label: label, value: .quantity(value), formula: formula,
             expression: expression, inputs: inputs, sources: sources.sorted(), location: location,
             modality: Modality.derived(from: inputs.map { figures[$0]?.modality }), assumptions: assumptions
         )
+        figure.labelTranslations = translatedLabels(reference, label)
+        figures[reference] = figure
     }
 
     /// Records a derived figure the data cannot support, with the reason; its sources are
@@ -284,10 +298,12 @@ struct ModelBuilder {
                                      expression: String, inputs: [String], at location: SourceLocation, assumptions: [String] = []) {
         var sources = Set<String>()
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
-        figures[reference] = Figure(
+        var figure = Figure(
             reference: reference, label: label, value: .unverifiable(reason: reason), formula: formula,
             expression: expression, inputs: inputs, sources: sources.sorted(), location: location, assumptions: assumptions
         )
+        figure.labelTranslations = translatedLabels(reference, label)
+        figures[reference] = figure
     }
 
     /// Runs arithmetic that may fail (a division by a range through zero, mismatched

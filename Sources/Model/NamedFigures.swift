@@ -64,12 +64,14 @@ extension ModelBuilder {
         var sources = Set<String>(record.sourceIDs)
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
         let label = record.text("label") ?? (isAssumption ? AssumptionWords.text("figure-label", language: "en", ["id": id]) : id)
-        figures[reference] = Figure(
+        var figure = Figure(
             reference: reference, label: label, value: value,
             formula: isAssumption ? "the assumption's formula" : record.text("label") ?? "named figure", expression: expression.symbols,
             inputs: inputs, sources: sources.sorted(), location: exprNode.location,
             modality: Modality.derived(from: inputs.map { figures[$0]?.modality }), assumptions: isAssumption ? [id] : []
         )
+        figure.labelTranslations = record.translations["label"] ?? [:]
+        figures[reference] = figure
         return true
     }
 

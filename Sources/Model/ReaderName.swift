@@ -6,16 +6,34 @@
 /// OpenAI"), a purchase by its buyer and chip ("Meta's Nvidia H100 purchase"), a company's yearly record by the company and year ("Meta, 2024"), any other
 /// record of a company by the company; only a record with none of these keeps its id.
 extension ModelBuilder {
-    func readerName(_ record: Record) -> String {
-        let named = record.displayName
+    /// `label` of the figure at `reference` in each language the data translates the
+    /// record's name into: "Globex Nube: amount" beside "Globex Cloud: amount". Only the
+    /// name, which is data; the words after it are the build's.
+    func translatedLabels(_ reference: String, _ label: String) -> [String: String] {
+        guard !dataLanguages.isEmpty else { return [:] }
+        let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
+        guard parts.count == 3, let record = records[parts[0]]?[parts[1]] else { return [:] }
+        let name = readerName(record)
+        guard label.hasPrefix(name) else { return [:] }
+        var labels: [String: String] = [:]
+        for language in dataLanguages {
+            let translated = readerName(record, language: language) + label.dropFirst(name.count)
+            if translated != label { labels[language] = translated }
+        }
+        return labels
+    }
+
+    /// `language`: the names the data translates into it (nil: the default language's).
+    func readerName(_ record: Record, language: String? = nil) -> String {
+        let named = record.displayName(language: language)
         guard named == record.id else { return named }
         func company(_ field: String) -> String? {
-            record.text(field).map { records["companies"]?[$0]?.displayName ?? $0 }
+            record.text(field).map { records["companies"]?[$0]?.displayName(language: language) ?? $0 }
         }
         if let from = company("from"), let to = company("to") { return "\(from) → \(to)" }
         if let holder = company("holder"), let target = company("company") { return "\(holder)'s stake in \(target)" }
         if let buyer = company("buyer"), let chip = record.text("chip") {
-            return "\(buyer)'s \(records["chips"]?[chip]?.displayName ?? chip) purchase"
+            return "\(buyer)'s \(records["chips"]?[chip]?.displayName(language: language) ?? chip) purchase"
         }
         if let owner = company("company") ?? company("buyer") ?? company("owner") {
             return record.text("year").map { "\(owner), \($0)" } ?? owner

@@ -6,12 +6,18 @@ public struct Record: Sendable {
     public let id: String
     public let location: SourceLocation
     public let node: YAMLNode
+    /// The translations its text fields carry (`label: {en: …, es: …}`), field → language →
+    /// text. `node` holds the default language's text, so code that reads `text(field)` shows
+    /// that; `text(_:language:)` picks a translation (see `DataText`).
+    public let translations: [String: [String: String]]
 
-    public init(collection: String, id: String, location: SourceLocation, node: YAMLNode) {
+    public init(collection: String, id: String, location: SourceLocation, node: YAMLNode,
+                translations: [String: [String: String]] = [:]) {
         self.collection = collection
         self.id = id
         self.location = location
         self.node = node
+        self.translations = translations
     }
 
     public subscript(field: String) -> YAMLNode? { node[field] }
@@ -20,6 +26,13 @@ public struct Record: Sendable {
     public func text(_ field: String) -> String? {
         guard let value = node[field], value.scalar != .null else { return nil }
         return value.text
+    }
+
+    /// A text field in `language`: its translation when the data gives one, else the
+    /// default language's text (decision 3 of the Spanish edition: a missing translation
+    /// falls back, and `capex check` lists it).
+    public func text(_ field: String, language: String) -> String? {
+        translations[field]?[language] ?? text(field)
     }
 
     /// The source ids the record names in `source` (one id or a list).
@@ -31,7 +44,15 @@ public struct Record: Sendable {
 
     /// `meta-h100-2024` → the record's `name`, `title`, `model` or `product`, else its id.
     public var displayName: String {
-        text("name") ?? text("title") ?? text("model") ?? text("product") ?? text("label") ?? id
+        displayName(language: nil)
+    }
+
+    /// `displayName` in `language` (nil: the default language's).
+    public func displayName(language: String?) -> String {
+        for field in ["name", "title", "model", "product", "label"] {
+            if let text = language.map({ self.text(field, language: $0) }) ?? text(field) { return text }
+        }
+        return id
     }
 }
 

@@ -177,7 +177,7 @@ public enum WhatIf {
             entries.append(.init(key: field, keyLocation: location, value: value))
         }
         records[index] = Record(collection: record.collection, id: record.id, location: record.location,
-                                node: YAMLNode(.mapping(entries), at: record.node.location))
+                                node: YAMLNode(.mapping(entries), at: record.node.location), translations: record.translations)
         return RecordCollection(name: collection.name, path: collection.path, records: records, refusedIDs: collection.refusedIDs)
     }
 

@@ -67,6 +67,7 @@ package struct ChartBlocks {
                                                "a chart block holds a YAML mapping: id, type, title, data, x, y…")])
         }
         var context = SpecReader(spec: spec, model: model, fenceLocation: SourceLocation(file: file, line: firstLine - 1, column: 1), words: words)
+        context.language = locale.rawValue
         let chart = context.chart(locale: locale, format: format)?.saying(ChartWords(texts: words.texts))
         guard let chart, context.problems.isEmpty else { throw Failure(diagnostics: context.problems) }
         cited.formUnion(context.references)
@@ -99,6 +100,9 @@ struct SpecReader {
     package var references: [String] = []
     /// The interface words of the page's language: standings and modalities in labels.
     let words: Words
+    /// The language of the page the chart is drawn for: names and labels that come from
+    /// the data are shown in it, where the data translates them (`Record.text(_:language:)`).
+    package var language = "en"
 
     package init(spec: YAMLNode, model: StoryModel, fenceLocation: SourceLocation, words: Words) {
         self.spec = spec
@@ -161,7 +165,7 @@ struct SpecReader {
                 guard let figure = resolve(reference, at: element.location) else { continue }
                 let parts = reference.split(separator: ".").map(String.init)
                 let record = parts.count >= 2 ? model.record(parts[0], parts[1]) : nil
-                points.append(.init(label: index < labels.count ? labels[index] : figure.label, reference: reference,
+                points.append(.init(label: index < labels.count ? labels[index] : figure.label(in: language), reference: reference,
                                     quantity: figure.value.quantity!, color: record.flatMap(color(of:)), record: record))
             }
             return checkDimensions(points)
@@ -234,14 +238,14 @@ struct SpecReader {
 
     /// A record's label: its `x` field (a company id reads as the company's name), else its name.
     package func label(of record: Record, field: String?) -> String {
-        guard let field, let value = record.text(field) else { return record.displayName }
+        guard let field, let value = record.text(field) else { return record.displayName(language: language) }
         // A deal's status reads as its standing, in a reader's words ("pledged", "in talks"),
         // and statuses of one standing share a bar.
         if field == "status", record.collection == "deals" { return words.standing(DealStanding(status: value)) }
         // A deal's kind is one of capex's words ("investment"), said in the page's language.
         if field == "kind", record.collection == "deals" { return words.dealKind(value) }
-        if let company = model.record("companies", value) { return company.displayName }
-        return value
+        if let company = model.record("companies", value) { return company.displayName(language: language) }
+        return record.text(field, language: language) ?? value
     }
 
     /// " (planned)" for a label drawn from data whose value is not a reported fact.
@@ -353,7 +357,7 @@ struct SpecReader {
         let order = model.records("companies").map(\.id)
         nodeIDs.sort { (order.firstIndex(of: $0) ?? Int.max, $0) < (order.firstIndex(of: $1) ?? Int.max, $1) }
         let nodes = nodeIDs.map { id in
-            FlowChart.Node(id: id, name: model.record("companies", id)?.displayName ?? id,
+            FlowChart.Node(id: id, name: model.record("companies", id)?.displayName(language: language) ?? id,
                            color: model.record("companies", id)?.text("color"))
         }
         return .flow(FlowChart(nodes: nodes, links: links))
@@ -372,7 +376,7 @@ struct SpecReader {
                 let field = spec["amount"] != nil ? "amount" : spec["y"] != nil ? "y" : nil
                 guard drawable([(record.displayName, reference, amount)], kind: "timeline", field: field) else { return nil }
             }
-            var title = record.text(text("label") ?? "name") ?? record.displayName
+            var title = record.text(text("label") ?? "name", language: language) ?? record.displayName(language: language)
             if text("label") == nil, let from = record.text("from"), let to = record.text("to") {
                 title = "\(label(of: record, field: "from")) → \(label(of: record, field: "to"))"
                 _ = (from, to)

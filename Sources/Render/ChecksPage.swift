@@ -12,7 +12,7 @@ extension GeneratedPages {
                 "says": says(claim), "figure": claim.figure, "figure_url": figureURL(claim.figure),
                 "explanation": claim.text.text(in: ClaimWording(texts: words.texts, locale: locale)), "sources": sourceList(claim.sources), "has_sources": !claim.sources.isEmpty,
             ]
-            if let note = claim.note { entry["note"] = note }
+            if let note = claim.note(in: language) { entry["note"] = note }
             return entry
         }
         var values: [String: Any] = ["claims": claims]
@@ -29,10 +29,11 @@ extension GeneratedPages {
 
     /// What the source says: as written in the data on an English page (`~$18B`); on a page
     /// in another language, the stated value in that language's compact form (`~18.000 M$`),
-    /// since the data's notation is English. A comparison's statement stays as written.
+    /// since the data's notation is English. A comparison's statement is words: in the page's
+    /// language where the data translates it.
     func says(_ claim: ClaimCheck) -> String {
         guard locale != .en, claim.stated != nil, let figure = model.figures["claims.\(claim.id).says"] else {
-            return claim.says
+            return claim.says(in: language)
         }
         return FigureText.format(figure, locale: locale, options: FormatOptions(compact: true))
     }

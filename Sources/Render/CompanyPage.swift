@@ -9,7 +9,7 @@ extension GeneratedPages {
     func companiesPage() -> GeneratedPage {
         let words = self.words
         let companies = model.records("companies").map { record -> [String: Any] in
-            ["name": record.displayName, "kind": record.text("kind").map(words.companyKind) ?? "", "url": "\(base)/companies/\(record.id)/"]
+            ["name": record.displayName(language: language), "kind": record.text("kind").map(words.companyKind) ?? "", "url": "\(base)/companies/\(record.id)/"]
         }
         return GeneratedPage(url: "/companies/", title: words["companies_title"], template: "companies", values: ["companies": companies])
     }
@@ -25,7 +25,7 @@ extension GeneratedPages {
         let id = company.id
         if model.records("deals").contains(where: { $0.text("from") == id || $0.text("to") == id }) {
             // A YAML double-quoted string: backslashes and quotes escaped, so any name survives.
-            let chartTitle = words("company_deals_chart", ["name": company.displayName]).replacingOccurrences(of: "\n", with: " ")
+            let chartTitle = words("company_deals_chart", ["name": company.displayName(language: language)]).replacingOccurrences(of: "\n", with: " ")
                 .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             let spec = "id: company-\(id)\ntype: flow\ntitle: \"\(chartTitle)\"\ndata: deals\nwhere: { involving: \(id) }\n"
             var cited = Set<String>()
@@ -34,7 +34,7 @@ extension GeneratedPages {
                 charts.append(output)
             }
         }
-        return GeneratedPage(url: "/companies/\(company.id)/", title: company.displayName, template: "company", values: values, charts: charts)
+        return GeneratedPage(url: "/companies/\(company.id)/", title: company.displayName(language: language), template: "company", values: values, charts: charts)
     }
 
     /// The totals in deals as a table, one row per kind and direction ("Investment received")
@@ -71,7 +71,7 @@ extension GeneratedPages {
         }
         let others = model.allFigures.filter { $0.reference.hasPrefix(prefix) && $0.isDerived && !shown.contains($0.reference) }
             .map { figure -> [String: Any] in
-                ["label": figure.label.split(separator: ":").last.map { String($0).trimmingWhitespace().capitalizedFirst } ?? figure.label,
+                ["label": figure.label(in: language).split(separator: ":").last.map { String($0).trimmingWhitespace().capitalizedFirst } ?? figure.label(in: language),
                  "link": figureLinks.link(to: figure, options: FormatOptions())]
             }
         let table: [String: Any] = [
@@ -88,10 +88,10 @@ extension GeneratedPages {
         func companyName(_ id: String?) -> String? {
             guard let id else { return nil }
             guard let record = model.record("companies", id) else { return Escape.html(id) }
-            return "<a href=\"\(base)/companies/\(id)/\">\(Escape.html(record.displayName))</a>"
+            return "<a href=\"\(base)/companies/\(id)/\">\(Escape.html(record.displayName(language: language)))</a>"
         }
         func chipName(_ id: String?) -> String? {
-            id.map { Escape.html(model.record("chips", $0)?.displayName ?? $0) }
+            id.map { Escape.html(model.record("chips", $0)?.displayName(language: language) ?? $0) }
         }
         /// "Name: a, b"; when no value is known, "Name: <missing>" (a line that says what the
         /// sources leave out, never a bare name that reads as a value lost), or the name alone
@@ -109,7 +109,7 @@ extension GeneratedPages {
             return labelled(parties, [link("deals.\(record.id).amount", of: record), link("deals.\(record.id).power", of: record), link("deals.\(record.id).term", of: record)])
                 + RecordPhrases.parenthesized([record.text("kind").map { Escape.html(words.dealKind($0)) },
                                                record.text("status").map { Escape.html(words.status($0)) },
-                                               record.text("conditions").map(Escape.html), phrases.when(record)])
+                                               record.text("conditions", language: language).map(Escape.html), phrases.when(record)])
         }
         section("deals_paid", "deals", where: { $0.text("from") == id }, deal)
         section("deals_received", "deals", where: { $0.text("to") == id }, deal)
@@ -117,27 +117,27 @@ extension GeneratedPages {
             let what = RecordPhrases.join([link("purchases.\($0.id).units", of: $0), chipName($0.text("chip"))], separator: " ")
             let costs = RecordPhrases.join([link("purchases.\($0.id).spend", of: $0).map { words.html("line_spend", ["value": $0]) },
                                             link("purchases.\($0.id).power", of: $0).map { words.html("line_power", ["value": $0]) }])
-            return (RecordPhrases.join([what, costs], separator: " — ") ?? Escape.html($0.displayName))
+            return (RecordPhrases.join([what, costs], separator: " — ") ?? Escape.html($0.displayName(language: language)))
                 + RecordPhrases.parenthesized([phrases.when($0)])
         }
         section("fleets", "fleets", where: { $0.text("company") == id }) {
             let what = RecordPhrases.join([link("fleets.\($0.id).units", of: $0),
                                            chipName($0.text("chip")).map { words.html("line_chip_equivalents", ["chip": $0]) }], separator: " ")
             let power = link("fleets.\($0.id).power", of: $0).map { words.html("line_power", ["value": $0]) }
-            return (RecordPhrases.join([what, power], separator: " — ") ?? Escape.html($0.displayName))
+            return (RecordPhrases.join([what, power], separator: " — ") ?? Escape.html($0.displayName(language: language)))
                 + RecordPhrases.parenthesized([phrases.when($0)])
         }
         section("clusters", "clusters", where: { $0.text("owner") == id }) {
-            labelled(Escape.html($0.displayName), [link("clusters.\($0.id).units", of: $0), link("clusters.\($0.id).power", of: $0),
+            labelled(Escape.html($0.displayName(language: language)), [link("clusters.\($0.id).units", of: $0), link("clusters.\($0.id).power", of: $0),
                                                    link("clusters.\($0.id).power_per_unit", of: $0).map { words.html("line_all_in", ["value": $0]) }],
                      missing: words.html("missing_size_power"))
         }
         section("training", "training", where: { $0.text("company") == id }) {
-            labelled(Escape.html($0.displayName), [link("training.\($0.id).gpus", of: $0), link("training.\($0.id).growth", of: $0).map { words.html("line_previous_generation", ["value": $0]) }],
+            labelled(Escape.html($0.displayName(language: language)), [link("training.\($0.id).gpus", of: $0), link("training.\($0.id).growth", of: $0).map { words.html("line_previous_generation", ["value": $0]) }],
                      missing: words.html("missing_gpus"))
         }
         section("financials", "financials", where: { $0.text("company") == id }) {
-            labelled(Escape.html($0.text("year") ?? $0.displayName), [link("financials.\($0.id).capex", of: $0).map { words.html("line_capex", ["value": $0]) },
+            labelled(Escape.html($0.text("year") ?? $0.displayName(language: language)), [link("financials.\($0.id).capex", of: $0).map { words.html("line_capex", ["value": $0]) },
                                                                      link("financials.\($0.id).capex_growth", of: $0).map { words.html("line_capex_growth", ["value": $0]) },
                                                                      link("financials.\($0.id).revenue_growth", of: $0).map { words.html("line_revenue_growth", ["value": $0]) },
                                                                      link("financials.\($0.id).opex_growth", of: $0).map { words.html("line_opex_growth", ["value": $0]) }],
@@ -157,7 +157,7 @@ extension GeneratedPages {
                 + RecordPhrases.parenthesized([phrases.when($0)])
         }
         section("audiences", "audiences", where: { $0.text("company") == id }) {
-            labelled(Escape.html($0.displayName), [link("audiences.\($0.id).users", of: $0)], missing: words.html("missing_users"))
+            labelled(Escape.html($0.displayName(language: language)), [link("audiences.\($0.id).users", of: $0)], missing: words.html("missing_users"))
                 + RecordPhrases.parenthesized([$0.text("metric").map(Escape.html), phrases.when($0)])
         }
         return sections

@@ -8,11 +8,11 @@ extension GeneratedPages {
     func dealsPage() -> GeneratedPage {
         let deals = model.records("deals")
         let phrases = self.phrases, words = self.words
-        func name(_ id: String?) -> String { id.flatMap { model.record("companies", $0)?.displayName } ?? id ?? "" }
+        func name(_ id: String?) -> String { id.flatMap { model.record("companies", $0)?.displayName(language: language) } ?? id ?? "" }
         let rows = deals.map { deal -> [String: Any] in
             var row: [String: Any] = [
                 // A deal without a name, title or label is named by its parties, not its id.
-                "id": deal.id, "name": deal.displayName != deal.id ? deal.displayName
+                "id": deal.id, "name": deal.displayName != deal.id ? deal.displayName(language: language)
                     : RecordPhrases.join([name(deal.text("from")), name(deal.text("to"))].map { $0.isEmpty ? nil : $0 }, separator: " → ") ?? deal.id,
                 "from": name(deal.text("from")), "to": name(deal.text("to")),
                 "from_url": "\(base)/companies/\(deal.text("from") ?? "")/", "to_url": "\(base)/companies/\(deal.text("to") ?? "")/",
@@ -23,7 +23,7 @@ extension GeneratedPages {
                 row["\(field)_html"] = link("deals.\(deal.id).\(field)", of: deal) ?? "—"
             }
             if let modality = phrases.modality(deal) { row["modality_html"] = modality }
-            if let conditions = deal.text("conditions") { row["conditions"] = conditions }
+            if let conditions = deal.text("conditions", language: language) { row["conditions"] = conditions }
             return row
         }
         let totals = totals(of: deals)

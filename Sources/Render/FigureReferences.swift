@@ -148,7 +148,8 @@ package enum FigureText {
         if options.precision == FormatOptions().precision, !figure.isDerived, let q = figure.value.quantity {
             options.precision = max(options.precision, significantDigits(q.low), significantDigits(q.high))
         }
-        return figure.value.formatted(locale, options)
+        // A text figure (a note, a label) in the page's language, where the data translates it.
+        return figure.value(in: locale.rawValue).formatted(locale, options)
     }
 
     static func significantDigits(_ value: Double) -> Int {
@@ -165,9 +166,12 @@ package enum FigureText {
                                    words: Words? = nil) -> String {
         let words = words ?? .builtIn(locale.rawValue)
         // "is", not "=": "= > $13 billion" reads as an arrow, or as "≥".
-        var text = words("figure_is", ["label": figure.label, "value": format(figure, locale: locale, words: words)])
+        let language = locale.rawValue
+        var text = words("figure_is", ["label": figure.label(in: language), "value": format(figure, locale: locale, words: words)])
         if let reason = figure.value.unverifiableReason { text += " " + words("figure_cannot_compute", ["reason": reason]) }
-        if let formula = figure.formula, let expression = figure.expression {
+        if var formula = figure.formula, let expression = figure.expression {
+            // A named figure's formula is its label, written in the data: translated with it.
+            if formula == figure.label { formula = figure.label(in: language) }
             var withValues = expression
             for input in figure.inputs.sorted(by: { $0.count > $1.count }) {
                 guard let value = model.figures[input] else { continue }

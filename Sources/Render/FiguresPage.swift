@@ -15,13 +15,13 @@ extension GeneratedPages {
         let groups = byCollection.keys.sorted().map { collection -> [String: Any] in
             let figures = byCollection[collection]!.map { figure -> [String: Any] in
                 var entry: [String: Any] = [
-                    "reference": figure.reference, "anchor": figure.anchor, "label": figure.label,
+                    "reference": figure.reference, "anchor": figure.anchor, "label": figure.label(in: language),
                     "value": text(figure), "file": figure.location.file, "line": figure.location.line,
                     "sources": sourceList(figure.sources), "has_sources": !figure.sources.isEmpty,
                     "inputs": figure.inputs.map { ["reference": $0, "url": figureURL($0), "value": text(model.figures[$0])] },
                     "has_inputs": !figure.inputs.isEmpty,
                 ]
-                if let formula = figure.formula { entry["formula"] = formula }
+                if let formula = figure.formula { entry["formula"] = formula == figure.label ? figure.label(in: language) : formula }
                 if let expression = figure.expression { entry["expression"] = expression }
                 if let reason = figure.value.unverifiableReason { entry["unverifiable"] = words("figure_cannot_compute", ["reason": reason]) }
                 entry.merge(assumptionNote(for: figure)) { $1 }

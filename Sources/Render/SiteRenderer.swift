@@ -379,7 +379,7 @@ package struct SiteRenderer {
         var names: [String: String] = [:]
         for record in site.model.records("sources") {
             let date = RecordDate(record, "date")?.display(language: language)
-            names[record.id] = [record.text("publisher") ?? record.text("title") ?? record.id, date].compactMap { $0 }.joined(separator: ", ")
+            names[record.id] = [record.text("publisher", language: language) ?? record.text("title", language: language) ?? record.id, date].compactMap { $0 }.joined(separator: ", ")
         }
         return names
     }

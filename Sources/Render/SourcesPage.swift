@@ -9,9 +9,9 @@ extension GeneratedPages {
         let phrases = self.phrases, words = self.words
         let sources = model.records("sources").map { record -> [String: Any] in
             let citing = model.figures(citing: record.id).filter(\.isQuantityLike)
-            let title = record.text("title")
+            let title = record.text("title", language: language)
             var entry: [String: Any] = [
-                "id": record.id, "publisher": record.text("publisher") ?? title ?? record.id,
+                "id": record.id, "publisher": record.text("publisher", language: language) ?? title ?? record.id,
                 "language": record.text("language") ?? "", "figure_count": citing.count, "has_figures": !citing.isEmpty,
                 "figure_count_words": words.count("source_figures", citing.count),
                 "figures": citing.map { ["reference": $0.reference, "url": figureURL($0.reference), "value": text($0)] },
@@ -25,7 +25,7 @@ extension GeneratedPages {
                 if let title { entry["title"] = title }
                 if let url = record.text("url") { entry["address"] = url } else { entry["no_address"] = true }
             }
-            if let note = record.text("note") { entry["note"] = note }
+            if let note = record.text("note", language: language) { entry["note"] = note }
             return entry
         }
         return GeneratedPage(url: "/sources/", title: words["sources_title"], template: "sources", values: ["sources": sources])

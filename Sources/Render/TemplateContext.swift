@@ -57,7 +57,8 @@ struct TemplateContext {
         for asset in site.assets { assets[asset.templateKey] = config.basePath + "/" + asset.outputPath }
         var data: [String: Any] = [:]
         for collection in site.data {
-            data[collection.name] = collection.records.map { Self.value($0) }
+            // Translated text in the context's language (`DataTranslations`).
+            data[collection.name] = collection.records(in: language).map { Self.value($0) }
             data[collection.name + "_count"] = collection.records.count
         }
         shared = ["site": siteValues, "assets": assets, "data": data,

@@ -83,9 +83,35 @@ struct BuildInputs {
         let (loaded, problems) = SiteLoader(root: options.root, options: options.loadOptions, inputs: files).load()
         report.diagnostics = problems
         guard let site = loaded, !problems.hasErrors else { return nil }
+        // `capex check` lists the data's text lacking a translation; a build shows the
+        // default language's text in its place without a word (issue 12).
+        if !options.write {
+            let defaultLanguage = site.config.languages.first ?? site.config.language
+            for collection in site.data {
+                for text in collection.untranslated { report.diagnostics.append(text.warning(defaultLanguage: defaultLanguage)) }
+            }
+        }
+        report.diagnostics.append(contentsOf: translationDrift(site))
         report.figures = site.model.figures.count
         for claim in site.model.claims { report.claims[claim.status.rawValue, default: 0] += 1 }
         return site
+    }
+
+    /// A page and its translation that cite different figures, claims or charts
+    /// (`TranslationDrift`): warnings at both files, in every build and check.
+    private func translationDrift(_ site: LoadedSite) -> [Diagnostic] {
+        let languages = site.config.languages
+        guard languages.count > 1 else { return [] }
+        var problems: [Diagnostic] = []
+        for var pair in TranslationDrift.pairs(in: site.pages, languages: languages) {
+            let (original, unreadOriginal) = site.withBody(pair.original)
+            let (translation, unreadTranslation) = site.withBody(pair.translation)
+            // A file that cannot be read is reported by the render.
+            guard unreadOriginal == nil, unreadTranslation == nil else { continue }
+            (pair.original, pair.translation) = (original, translation)
+            problems += TranslationDrift.problems(pair)
+        }
+        return problems
     }
 
     /// The render stage, keeping what `Reuse` says is unchanged since the last build.

@@ -4,15 +4,19 @@ import Quantities
 import Render
 
 /// `capex explain`: a figure's derivation as a reader follows it, inputs first expanded one level.
+/// `language` picks the data's translations (label, a text figure, sources' titles) and the
+/// number format; the default language's text stands in where the data has no translation.
 public enum Explanation {
-    public static func text(for figure: Figure, in model: StoryModel) -> String {
-        var lines = ["\(figure.reference) = \(FigureText.format(figure, locale: .en))", "  \(figure.label)"]
+    public static func text(for figure: Figure, in model: StoryModel, language: String = "en") -> String {
+        let locale = QuantityLocale(identifier: language) ?? .en
+        var lines = ["\(figure.reference) = \(FigureText.format(figure, locale: locale))", "  \(figure.label(in: language))"]
         if let reason = figure.value.unverifiableReason { lines.append("  cannot be computed: \(reason)") }
         if let modality = figure.modality {
             let how = figure.isDerived ? " (the weakest of its inputs')" : ""
             lines.append("  stated as: \(modality.word)\(how), not a reported fact")
         }
-        if let formula = figure.formula {
+        if var formula = figure.formula {
+            if formula == figure.label { formula = figure.label(in: language) }
             lines.append("  formula: \(formula)")
             if let expression = figure.expression { lines.append("           \(expression)") }
         } else {
@@ -22,8 +26,8 @@ public enum Explanation {
             lines.append("  inputs:")
             for input in figure.inputs {
                 guard let value = model.figures[input] else { continue }
-                let how = value.formula.map { " (\($0))" } ?? " (\(value.location))"
-                lines.append("    \(input) = \(FigureText.format(value, locale: .en))\(how)")
+                let how = value.formula.map { " (\($0 == value.label ? value.label(in: language) : $0))" } ?? " (\(value.location))"
+                lines.append("    \(input) = \(FigureText.format(value, locale: locale))\(how)")
             }
         }
         let assumed = model.assumptions(restedOnBy: figure.reference).map(\.id)
@@ -35,7 +39,8 @@ public enum Explanation {
             lines.append("  sources:")
             for id in figure.sources {
                 let record = model.record("sources", id)
-                let parts = [record?.text("publisher"), record.flatMap { RecordDate($0, "date")?.display() }, record?.text("title").map { "“\($0)”" }, record?.text("url")]
+                let parts = [record?.text("publisher", language: language), record.flatMap { RecordDate($0, "date")?.display(language: language) },
+                             record?.text("title", language: language).map { "“\($0)”" }, record?.text("url")]
                 lines.append("    \(id): " + parts.compactMap { $0 }.joined(separator: ", "))
             }
         }

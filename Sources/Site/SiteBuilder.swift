@@ -19,6 +19,12 @@ public enum SiteBuilder {
         return (site?.model, diagnostics)
     }
 
+    /// `loadModel`, with the site's languages (the default first): `capex explain --language`.
+    public static func loadModelAndLanguages(_ options: BuildOptions) -> (StoryModel?, [String], Diagnostics) {
+        let (site, diagnostics) = SiteLoader(root: options.root, options: options.loadOptions).load()
+        return (site?.model, site?.config.languages ?? [], diagnostics)
+    }
+
     public static func build(_ options: BuildOptions) -> BuildReport {
         let start = DispatchTime.now()
         var report = run(options)

@@ -141,6 +141,9 @@ struct Explain: ParsableCommand {
     @Argument(help: "A reference, as in {{ purchases.meta-h100-2024.spend }}.")
     var reference: String
 
+    @Option(name: .long, help: "Explain in this language of the site's (labels, notes, numbers); default: its first.")
+    var language: String?
+
     @Option(name: .long, help: ArgumentHelp(
         "What if: give an assumption or a data field another value, written as in the data (repeatable); nothing is written.",
         valueName: "ID=VALUE"))
@@ -148,9 +151,13 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         let root = try global.siteURL()
-        let (model, diagnostics) = SiteBuilder.loadModel(BuildOptions(root: root, write: false))
+        let (model, languages, diagnostics) = SiteBuilder.loadModelAndLanguages(BuildOptions(root: root, write: false))
         guard let model, !diagnostics.hasErrors else {
             Report.print(diagnostics, root: root)
+            throw ExitCode.failure
+        }
+        if let language, !languages.contains(language) {
+            Report.error("error: '\(language)' is not one of the site's languages (\(languages.joined(separator: ", ")))")
             throw ExitCode.failure
         }
         switch model.resolve(reference, at: SourceLocation(file: "<command line>", line: 1, column: 1)) {
@@ -159,7 +166,7 @@ struct Explain: ParsableCommand {
             throw ExitCode.failure
         case .success(let figure):
             guard !assume.isEmpty else {
-                print(Explanation.text(for: figure, in: model))
+                print(Explanation.text(for: figure, in: model, language: language ?? languages.first ?? "en"))
                 return
             }
             try whatIf(model)
