@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system libraries capex links (cmark-gfm and its GFM extensions) when missing.
+# `install-deps.sh browser` also installs what scripts/browser-check.sh drives: Chromium, its
+# WebDriver, a Java runtime (for the Nu Html Checker) and Python's venv.
 set -euo pipefail
+wanted=(libcmark-gfm-dev libcmark-gfm-extensions-dev)
+[ "${1:-}" != browser ] || wanted+=(chromium chromium-driver default-jre-headless python3-venv)
 missing=()
-for pkg in libcmark-gfm-dev libcmark-gfm-extensions-dev; do
+for pkg in "${wanted[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if ((${#missing[@]})); then
