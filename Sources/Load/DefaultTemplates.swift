@@ -42,7 +42,7 @@ enum DefaultTemplates {
       <p class="standfirst">Each statement a source makes that the data can test, held against what the data gives: {{page.consistent}} consistent, {{page.inconsistent}} inconsistent, {{page.unverifiable}} unverifiable, {{page.ambiguous}} ambiguous. Consistent: the data bears it out. Inconsistent: the data contradicts it. Unverifiable: the data cannot decide it. Ambiguous: the source says it in two ways that cannot both be meant.</p>
       {{#page.claims}}
       <section class="claim claim-{{status}}" id="{{id}}">
-        <h2><span class="status">{{status_label}}</span> {{says}} — <a href="{{figure_url}}"><code>{{figure}}</code></a></h2>
+        <h2><span class="status">{{status_label}}</span> {{says}} — {{#figure_listed}}<a href="{{figure_url}}"><code>{{figure}}</code></a>{{/figure_listed}}{{^figure_listed}}<code>{{figure}}</code>{{/figure_listed}}</h2>
         <p>{{explanation}}</p>
         {{#note}}<p class="note">{{note}}</p>{{/note}}
         {{#has_sources}}<p class="figure-sources">Sources: {{#sources}}<a href="{{url}}">{{name}}</a>{{^last}}; {{/last}}{{/sources}}</p>{{/has_sources}}

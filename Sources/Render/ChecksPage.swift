@@ -8,6 +8,9 @@ extension GeneratedPages {
             var entry: [String: Any] = [
                 "id": claim.id, "status": claim.status.rawValue, "status_label": claim.status.rawValue.capitalizedFirst,
                 "says": claim.says, "figure": claim.figure, "figure_url": figureURL(claim.figure),
+                // A figure the data cannot compute (an unverifiable growth without the year
+                // before) has no entry on /figures/: name it without a link to nowhere.
+                "figure_listed": model.figures[claim.figure] != nil,
                 "explanation": claim.explanation, "sources": sourceList(claim.sources), "has_sources": !claim.sources.isEmpty,
             ]
             if let note = claim.note { entry["note"] = note }
