@@ -276,7 +276,7 @@ def main() -> int:
     validator = threading.Thread(target=validate, args=(jar, sites, results, counts))
     validator.start()
 
-    jobs, servers, pages, links = queue.Queue(), [], {}, {}
+    work, servers, pages, links = [], [], {}, {}
     for site, folder in sites.items():
         html = sorted(os.path.join(parent, name) for parent, _, names in os.walk(folder)
                       for name in names if name.endswith(".html"))
@@ -288,9 +288,12 @@ def main() -> int:
         server = serve(folder)
         servers.append(server)
         base = f"http://127.0.0.1:{server.server_address[1]}"
-        for view in VIEWS:
-            for file in html:
-                jobs.put((site, base, url_path_of(folder, file), view))
+        work += [(os.path.getsize(file), (site, base, url_path_of(folder, file), view)) for view in VIEWS for file in html]
+    # Largest pages first (axe-core's time grows with a page: /figures/ takes the longest), so
+    # that the sessions finish together.
+    jobs = queue.Queue()
+    for _, job in sorted(work, key=lambda item: -item[0]):
+        jobs.put(job)
     workers = [threading.Thread(target=browse, args=(jobs, axe, results)) for _ in range(max(1, args.workers))]
     for worker in workers:
         worker.start()
