@@ -107,7 +107,9 @@ def axe_source() -> tuple[str, str]:
     """axe.min.js as axe-playwright-python ships it (installed without Playwright), and its version."""
     text = resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
     version = re.match(r"/\*! axe v([0-9.]+)", text)
-    return text, version.group(1) if version else "?"
+    if not version or not version.group(1).startswith("4."):
+        raise SystemExit("axe-playwright-python ships no axe-core 4.x: see scripts/browser-check-requirements.txt")
+    return text, version.group(1)
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

@@ -13,6 +13,10 @@ if ((${#missing[@]})); then
   echo "Installing ${missing[*]}…" >&2
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
+  # apt's own chatter (debconf's notes) is shown only when the install fails.
+  if ! log=$("${sudo_cmd[@]}" apt-get update -qq 2>&1 &&
+             DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" 2>&1); then
+    echo "$log" >&2
+    exit 1
+  fi
 fi
