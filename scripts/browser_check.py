@@ -152,9 +152,14 @@ class Results:
             self.failed_items.add((site, item if item is not None else line))
 
 
+def place(path: str, view: tuple[int, str]) -> str:
+    """`/money/ @360px`, `/money/ @360px dark`: a page in one view, as failures name it."""
+    return f"{path} @{view[0]}px" + (f" {view[1]}" if view[1] != "light" else "")
+
+
 def check_page(driver, axe: str, results: Results, site: str, base: str, path: str, view: tuple[int, str]):
     width, scheme = view
-    where = f"{path} @{width}px" + (f" {scheme}" if scheme != "light" else "")
+    where = place(path, view)
 
     def fail(kind: str, text: str):
         results.fail(site, kind, f"{where}: {text}", item=(path, view))
@@ -197,7 +202,11 @@ def check_page(driver, axe: str, results: Results, site: str, base: str, path: s
 
 
 def browse(jobs: queue.Queue, axe: str, results: Results):
-    driver = new_driver()
+    try:
+        driver = new_driver()
+    except Exception as error:  # the pages left in the queue are reported as never opened
+        print(f"browser-check: Chromium did not start: {error}".splitlines()[0], file=sys.stderr)
+        return
     try:
         while True:
             try:
@@ -207,7 +216,7 @@ def browse(jobs: queue.Queue, axe: str, results: Results):
             try:
                 check_page(driver, axe, results, site, base, path, view)
             except Exception as error:  # a page that hangs or crashes the tab is a failure, not a stop
-                results.fail(site, "console error", f"{path} @{view}: the browser failed: {error}".splitlines()[0],
+                results.fail(site, "console error", f"{place(path, view)}: the browser failed: {error}".splitlines()[0],
                              item=(path, view))
     finally:
         driver.quit()
@@ -303,6 +312,9 @@ def main() -> int:
         worker.join()
     for server in servers:
         server.shutdown()
+    while not jobs.empty():  # no session was left to open them: a failure, never a pass
+        site, _, path, view = jobs.get_nowait()
+        results.fail(site, "console error", f"{place(path, view)}: never opened (no browser session)", item=(path, view))
 
     for site in sites:
         for kind in KINDS:
@@ -329,9 +341,13 @@ def main() -> int:
           + (f" (after {setup} s to install and build)" if setup else ""))
     if args.expect_faults:
         missed = [kind for kind in KINDS if not any(results.failures[site][kind] for site in sites)]
+        if not any(" dark: color-contrast" in line and "@360px dark" in line for site in sites
+                   for line in results.failures[site]["axe violation"]):
+            missed.append("contrast in the dark scheme")
         clean = [line for site in sites for lines in results.failures[site].values() for line in lines
                  if line.startswith(("/clean/", "clean/"))]
-        print(f"self-test: {len(KINDS) - len(missed)} of {len(KINDS)} kinds caught"
+        print(f"self-test: {len(KINDS) + 1 - len(missed)} of {len(KINDS) + 1} kinds caught (the {len(KINDS)} "
+              "above and contrast in the dark scheme)"
               + (f" (missed: {', '.join(missed)})" if missed else "")
               + f"; {len(clean)} reported on the clean page")
         return 1 if missed or clean else 0
