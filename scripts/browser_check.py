@@ -35,6 +35,7 @@ import time
 from collections import Counter, defaultdict
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
+from urllib.parse import urlsplit
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -112,13 +113,23 @@ def axe_source() -> tuple[str, str]:
     return text, version.group(1)
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves an output folder under its base URL's path (`/story/` when base_url is
+    https://example.org/story/), as it is published; anything outside that path is a 404."""
+    prefix = "/"
+
+    def translate_path(self, path):
+        if not path.startswith(self.prefix):
+            return os.path.join(self.directory, ".not-under-the-base-path")
+        return super().translate_path("/" + path[len(self.prefix):])
+
     def log_message(self, *args):
         pass
 
 
-def serve(folder: str) -> ThreadingHTTPServer:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=folder))
+def serve(folder: str, prefix: str) -> ThreadingHTTPServer:
+    handler = type("Handler", (SiteHandler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=folder))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -179,8 +190,10 @@ def check_page(driver, axe: str, results: Results, site: str, base: str, path: s
             fail("console error", message)
     box = driver.execute_script(OVERFLOW)
     if box["scroll"] > box["client"] or box["inner"] != width:
-        fail("overflow", f"page {box['scroll']} px wide in a {box['client']} px "
-             f"viewport (innerWidth {box['inner']}); sticking out: {', '.join(box['offenders']) or '?'}")
+        laid_out = "" if box["inner"] == width else \
+            f" (laid out {box['inner']} px wide on a {width} px screen: no <meta name=viewport>, or content wider than the screen)"
+        fail("overflow", f"page {box['scroll']} px wide in a {box['client']} px viewport{laid_out}; "
+             f"sticking out: {', '.join(box['offenders']) or 'nothing past the viewport'}")
     for src in driver.execute_script(BROKEN_IMAGES):
         fail("broken image", f"<img src=\"{src}\"> did not load")
     for label, text in driver.execute_script(SEEN_TEXT):
@@ -292,13 +305,14 @@ def main() -> int:
         html = sorted(os.path.join(parent, name) for parent, _, names in os.walk(folder)
                       for name in names if name.endswith(".html"))
         pages[site] = len(html)
-        base_url = canonical_base(folder)
+        base_url = site_base_url(folder)
         links[site] = check_links(folder, base_url)
         for line in links[site].broken:
             results.fail(site, "broken link", line)
-        server = serve(folder)
+        prefix = urlsplit(base_url).path or "/"
+        server = serve(folder, prefix)
         servers.append(server)
-        base = f"http://127.0.0.1:{server.server_address[1]}"
+        base = f"http://127.0.0.1:{server.server_address[1]}{prefix.rstrip('/')}"
         work += [(os.path.getsize(file), (site, base, url_path_of(folder, file), view)) for view in VIEWS for file in html]
     # Largest pages first (axe-core's time grows with a page: /figures/ takes the longest), so
     # that the sessions finish together.
@@ -358,8 +372,15 @@ def main() -> int:
     return 1 if total else 0
 
 
-def canonical_base(folder: str) -> str:
-    """The site's base URL: the home page's canonical link (or a stand-in when it has none)."""
+def site_base_url(folder: str) -> str:
+    """The site's base URL, as the build wrote it: robots.txt's Sitemap line without
+    `sitemap.xml`, else the home page's canonical link, else a stand-in on /."""
+    robots = os.path.join(folder, "robots.txt")
+    if os.path.isfile(robots):
+        with open(robots, encoding="utf-8") as handle:
+            match = re.search(r"^Sitemap:\s*(\S+)sitemap\.xml\s*$", handle.read(), re.MULTILINE)
+        if match:
+            return match.group(1)
     with open(os.path.join(folder, "index.html"), encoding="utf-8") as handle:
         match = re.search(r'<link rel="canonical" href="([^"]+)"', handle.read())
     return match.group(1) if match else "http://capex.invalid/"

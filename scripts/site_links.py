@@ -124,7 +124,7 @@ def check_links(root: str, base_url: str) -> LinkReport:
                 parsed[os.path.normpath(path)] = parse_file(path)
     report = LinkReport()
     for path, content in sorted(parsed.items()):
-        page_url = urljoin(base_url, url_path_of(root, path))
+        page_url = base_url.rstrip("/") + url_path_of(root, path)
         for ref in content.references:
             target = urlsplit(urljoin(page_url, ref.url))
             if target.scheme not in ("http", "https") or target.netloc != base.netloc:
