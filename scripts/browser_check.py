@@ -360,8 +360,8 @@ def main() -> int:
             missed.append("contrast in the dark scheme")
         clean = [line for site in sites for lines in results.failures[site].values() for line in lines
                  if line.startswith(("/clean/", "clean/"))]
-        print(f"self-test: {len(KINDS) + 1 - len(missed)} of {len(KINDS) + 1} kinds caught (the {len(KINDS)} "
-              "above and contrast in the dark scheme)"
+        print(f"self-test: {len(KINDS) + 1 - len(missed)} of {len(KINDS) + 1} planted faults caught ({len(KINDS)} "
+              "kinds, and a contrast that fails in the dark scheme only)"
               + (f" (missed: {', '.join(missed)})" if missed else "")
               + f"; {len(clean)} reported on the clean page")
         return 1 if missed or clean else 0
