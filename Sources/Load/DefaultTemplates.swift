@@ -61,7 +61,7 @@ enum DefaultTemplates {
       <p class="standfirst">{{i18n.checks_intro}} {{page.tally}}. {{i18n.checks_legend}}</p>
       {{#page.claims}}
       <section class="claim claim-{{status}}" id="{{id}}">
-        <h2><span class="status">{{status_label}}</span> {{says}} — <a href="{{figure_url}}"><code>{{figure}}</code></a></h2>
+        <h2><span class="status">{{status_label}}</span> {{says}} — {{#figure_listed}}<a href="{{figure_url}}"><code>{{figure}}</code></a>{{/figure_listed}}{{^figure_listed}}<code>{{figure}}</code>{{/figure_listed}}</h2>
         <p>{{explanation}}</p>
         {{#note}}<p class="note">{{note}}</p>{{/note}}
         {{#has_sources}}<p class="figure-sources">{{i18n.sources_lead}} {{#sources}}<a href="{{url}}">{{name}}</a>{{^last}}; {{/last}}{{/sources}}</p>{{/has_sources}}

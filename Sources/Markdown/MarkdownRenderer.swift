@@ -81,7 +81,10 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ markdown: String, rewriter: MarkdownRewriter? = nil) -> String {
         _ = Self.registered
+        // A column's alignment as `style="text-align: …"`: cmark-gfm's default, the `align`
+        // attribute, is obsolete in HTML and an error for the Nu Html Checker.
         let parseOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+            | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         guard let parser = cmark_parser_new(parseOptions) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {

@@ -76,11 +76,13 @@ package struct ChartBlocks {
         let svg = ChartRenderer.svg(for: chart)
         let table = ChartTable(chart: chart)
         let names = sources.sorted().map { "<a href=\"\(basePath)/sources/#\($0)\">\(Escape.html(sourceNames[$0] ?? $0))</a>" }
-        // The title on its own line, so that it never runs into "Sources:".
+        // The title on its own line, so that it never runs into "Sources:". The caption is the
+        // figure's last child and holds "The numbers": HTML allows a <figcaption> only first or
+        // last in a <figure>, so nothing may follow it there.
         var html = "<figure class=\"chart\" id=\"chart-\(chart.id)\">\n\(svg)\n<figcaption><strong>\(Escape.html(chart.title))</strong><br>"
         if !names.isEmpty { html += words.html("chart_sources") + " " + names.joined(separator: "; ") + ". " }
-        html += "<a href=\"\(basePath)/data/charts/\(chart.id).csv\">\(words.html("chart_data_csv"))</a></figcaption>\n"
-        html += table.detailsHTML(summary: words["chart_numbers"]) + "\n</figure>"
+        html += "<a href=\"\(basePath)/data/charts/\(chart.id).csv\">\(words.html("chart_data_csv"))</a>\n"
+        html += table.detailsHTML(summary: words["chart_numbers"]) + "</figcaption>\n</figure>"
         return (html, ChartOutput(id: chart.id, svg: svg, csv: table.csv(), location: context.fenceLocation,
                                   title: chart.title, sources: sources.sorted()))
     }

@@ -10,6 +10,9 @@ extension GeneratedPages {
             var entry: [String: Any] = [
                 "id": claim.id, "status": claim.status.rawValue, "status_label": words["status_" + claim.status.rawValue],
                 "says": says(claim), "figure": claim.figure, "figure_url": figureURL(claim.figure),
+                // A figure the data cannot compute (an unverifiable growth without the year
+                // before) has no entry on /figures/: name it without a link to nowhere.
+                "figure_listed": model.figures[claim.figure] != nil,
                 "explanation": claim.text.text(in: ClaimWording(texts: words.texts, locale: locale)), "sources": sourceList(claim.sources), "has_sources": !claim.sources.isEmpty,
             ]
             if let note = claim.note(in: language) { entry["note"] = note }

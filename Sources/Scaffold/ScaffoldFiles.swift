@@ -202,9 +202,9 @@ figure.chart figcaption { font-size: 0.875rem; color: var(--muted); margin-top: 
 /* On phones a chart takes the full width, so its text stays at least 11 px. */
 @media (max-width: 480px) {
   figure.chart { margin-left: -1rem; margin-right: -1rem; padding: 0.5rem 0; border-radius: 0; }
-  figure.chart figcaption, figure.chart details { padding: 0 1rem; }
+  figure.chart figcaption { padding: 0 1rem; }
 }
-figure.chart details { font-size: 0.875rem; margin-top: 0.5rem; }
+figure.chart details { font-size: 0.875rem; margin-top: 0.5rem; color: var(--fg); }
 figure.chart details table { display: block; overflow-x: auto; }
 /* The "Embed" disclosure sits under its chart's figure, on the same panel. */
 figure.chart:has(+ details.chart-embed) { margin-bottom: 0; border-bottom-left-radius: 0; border-bottom-right-radius: 0; }
