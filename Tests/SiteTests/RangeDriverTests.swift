@@ -9,8 +9,16 @@ import Testing
 /// by hand: one input at a time over its range, the others held at their midpoints.
 @Suite("what drives a range")
 struct RangeDriverTests {
+    /// The fixture with the repository's templates (`templates/`), copied in.
+    static func fixture() throws -> FixtureSite {
+        let site = try FixtureSite("sensitivity")
+        try FileManager.default.copyItem(at: FixtureSite.repository.appendingPathComponent("templates"),
+                                         to: site.root.appendingPathComponent("templates"))
+        return site
+    }
+
     static let model: StoryModel = {
-        let site = try! FixtureSite("sensitivity")
+        let site = try! RangeDriverTests.fixture()
         let (loaded, _) = SiteLoader(root: site.root, options: BuildOptions(root: site.root)).load()
         return loaded!.model
     }()
@@ -158,7 +166,7 @@ struct RangeDriverTests {
     // MARK: /figures/ and the tornado chart
 
     static let built: FixtureSite = {
-        let site = try! FixtureSite("sensitivity")
+        let site = try! RangeDriverTests.fixture()
         site.build()
         return site
     }()
@@ -176,7 +184,7 @@ struct RangeDriverTests {
 
     /// A site written in Spanish reads the section and the chart in Spanish, numbers included.
     @Test func aSpanishSiteReadsTheDriversInSpanish() throws {
-        let site = try FixtureSite("sensitivity")
+        let site = try RangeDriverTests.fixture()
         try site.write("content/site.yaml", "title: Intervalos\nlanguage: es\nbase_url: https://example.org/\n")
         #expect(site.build().succeeded)
         let text = VisibleText.of(site.read("figures/index.html"))
@@ -212,7 +220,7 @@ struct RangeDriverTests {
     /// input, the total, reads the same: a rebuild after the swap still redraws the chart, as
     /// a clean build does (a page with a chart depends on the whole model).
     @Test func anIncrementalBuildRedrawsTheTornadoWhenOnlyTheInputsChange() throws {
-        let site = try FixtureSite("sensitivity")
+        let site = try RangeDriverTests.fixture()
         try site.write("content/index.md", "---\ntitle: Total\n---\n\n```chart\nid: total\ntype: tornado\nfigure: figures.total-twice\n```\n")
         #expect(site.build(trustStampsAfter: 0).succeeded)
         #expect(site.read("charts/total.svg").contains("the widest is parts: b,"))
@@ -228,7 +236,7 @@ struct RangeDriverTests {
     }
 
     @Test func aTornadoOfAFigureThatIsNotARangeIsAnErrorAtItsField() throws {
-        let site = try FixtureSite("sensitivity")
+        let site = try RangeDriverTests.fixture()
         try site.write("content/index.md", """
         ---
         title: Bad tornado
