@@ -42,7 +42,7 @@ let package = Package(
             dependencies: ["Charts", "Diagnostics", "Editions", "Incremental", "Load", "Markdown", "Model", "Quantities"]
         ),
         .target(name: "Write", dependencies: ["Incremental", "Load"]),
-        .target(name: "Scaffold"),
+        .target(name: "Scaffold", dependencies: ["Load"]),
         .target(
             name: "Site",
             dependencies: ["Diagnostics", "Editions", "Incremental", "Load", "Model", "Quantities", "Render", "Write"]

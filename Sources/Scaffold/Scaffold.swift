@@ -1,4 +1,5 @@
 import Foundation
+import Load
 
 /// `capex new DIR`: a small working site for another story — site.yaml, a page citing
 /// figures, data with a source, a chart, and the default templates to edit.
@@ -13,7 +14,6 @@ public enum Scaffold {
         if let existing = try? fm.contentsOfDirectory(atPath: folder.path), !existing.isEmpty {
             throw Failure(description: "\(folder.path) is not empty; capex new writes into a new or empty folder")
         }
-        let paths = Set(ScaffoldFiles.files.keys).union(ScaffoldFiles.binaryFiles.keys).sorted()
         for path in paths {
             let target = folder.appendingPathComponent(path)
             do {
@@ -27,9 +27,21 @@ public enum Scaffold {
         return paths
     }
 
+    /// Every file `create` writes, relative to the new site: the embedded templates and
+    /// content, and the built-in words (`templates/i18n/<lang>.yaml`, from `DefaultWords`,
+    /// embedded once for the build and the scaffold).
+    static var paths: [String] {
+        Set(ScaffoldFiles.files.keys).union(ScaffoldFiles.binaryFiles.keys)
+            .union(DefaultWords.files.keys.map { "templates/i18n/\($0).yaml" }).sorted()
+    }
+
     /// The bytes of one scaffold file: text as UTF-8, the others from their base64.
     static func contents(of path: String) -> Data {
         if let text = ScaffoldFiles.files[path] { return Data(text.utf8) }
+        if path.hasPrefix("templates/i18n/"), path.hasSuffix(".yaml"),
+           let text = DefaultWords.files[String(path.dropFirst("templates/i18n/".count).dropLast(".yaml".count))] {
+            return Data(text.utf8)
+        }
         return ScaffoldFiles.binaryFiles[path].flatMap { Data(base64Encoded: $0, options: .ignoreUnknownCharacters) } ?? Data()
     }
 }

@@ -18,8 +18,7 @@ struct ScaffoldTests {
                 onDisk[prefix + "/" + path] = try Data(contentsOf: base.appendingPathComponent(path))
             }
         }
-        let embedded = Set(ScaffoldFiles.files.keys).union(ScaffoldFiles.binaryFiles.keys)
-        #expect(onDisk.keys.sorted() == embedded.sorted(), "run scripts/embed-scaffold.py")
+        #expect(onDisk.keys.sorted() == Scaffold.paths, "run scripts/embed-scaffold.py")
         for (path, bytes) in onDisk {
             #expect(Scaffold.contents(of: path) == bytes, "\(path) differs: run scripts/embed-scaffold.py")
         }
