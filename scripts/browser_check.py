@@ -269,9 +269,21 @@ def validate(jar: str, sites: dict[str, str], results: Results, counts: dict):
         if message.get("type") == "info" and kind != "warning":
             continue
         where = os.path.relpath(path, sites[site]) if path in files else path
+        # Nu guesses a page's language from its text; a chart's embed page holds a title, a
+        # sentence and labels full of names (ChatGPT, Meta AI, OpenAI), too little to tell
+        # Spanish from English, so the guess is skipped there (`<html lang>` of each tree is
+        # asserted by the test suite, SpanishStoryTests); every other page keeps it.
+        if is_chart_embed(where) and "appears to be written in" in (message.get("message") or ""):
+            continue
         results.fail(site, "invalid HTML/CSS", f"{where}:{message.get('lastLine', '?')}:"
                      f"{message.get('firstColumn', message.get('lastColumn', '?'))}: {kind}: {message.get('message')}",
                      item=where)
+
+
+def is_chart_embed(where: str) -> bool:
+    """`charts/<id>/index.html` in any language's tree (`es/charts/<id>/index.html`)."""
+    parts = where.split(os.sep)
+    return len(parts) >= 3 and parts[-1] == "index.html" and parts[-3] == "charts"
 
 
 def chromium_version() -> str:

@@ -61,8 +61,9 @@ enum TextMetrics {
     /// Greedy word wrap into lines no wider than `maxWidth`, breaking only at spaces outside
     /// numbers: a no-break space (U+00A0, as between a qualifier and its number) never breaks,
     /// and a word holding a digit keeps the short word after it (`10 GW`, `$14 billion`) when
-    /// the line allows. A number is never split, even when it is wider than `maxWidth` (the
-    /// layout widens its column by `widestUnbreakable`); only an over-long word without digits
+    /// the line allows. A number is never split inside itself: a range wider than `maxWidth`
+    /// (after the layout widened its column by `widestUnbreakable`, as far as it can) breaks
+    /// only after its en dash, a single number not at all; an over-long word without digits
     /// is cut, after a hyphen or slash where it has one.
     static func wrap(_ s: String, maxWidth: Double, bold: Bool = false) -> [String] {
         let words = s.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
@@ -87,7 +88,16 @@ enum TextMetrics {
             }
             if !current.isEmpty { lines.append(current) }
             current = unit
-            guard width(unit, bold: bold) > maxWidth, !isNumeric(unit) else { continue }
+            guard width(unit, bold: bold) > maxWidth else { continue }
+            if isNumeric(unit) {
+                // A range too wide for the line breaks after its dash, which stays at the line's
+                // end ("~10.500–" / "14.000 M$"): a Spanish amount is longer than "~$10.5–14B".
+                if let dash = unit.firstIndex(of: "–"), unit.index(after: dash) < unit.endIndex {
+                    lines.append(String(unit[...dash]))
+                    current = String(unit[unit.index(after: dash)...])
+                }
+                continue
+            }
             let pieces = cut(unit, maxWidth: maxWidth, bold: bold)
             lines += pieces.dropLast()
             current = pieces.last ?? ""

@@ -50,6 +50,7 @@ figure_cannot_compute: "It cannot be computed: {reason}."
 
 # Collections, as headings on /figures/ and names on /data/ (a collection not listed here
 # is named by its file name)
+collection_assumptions: "Assumptions"
 collection_audiences: "Audiences"
 collection_chips: "Chips"
 collection_claims: "Claims"
@@ -367,6 +368,7 @@ figure_unverifiable: "no verificable"
 figure_cannot_compute: "No se puede calcular: {reason}."
 
 # Colecciones, como títulos en /figures/ y nombres en /data/
+collection_assumptions: "Supuestos"
 collection_audiences: "Audiencias"
 collection_chips: "Chips"
 collection_claims: "Afirmaciones"

@@ -170,15 +170,24 @@ extension ModelBuilder {
         let readings = list.map { node -> (modality: ClaimText.Value, when: ClaimText.Value, asOf: String?, same: String) in
             let word = node["modality"]?.text.flatMap(Modality.init(rawValue:))
             let asOf = node["as_of"]?.text
-            let when: ClaimText.Value = node["when"]?.text.map { .text($0) }
-                ?? asOf.map { .parts(ClaimText("claim_reading_as_of", ["date": .text($0)])) } ?? .word("claim_reading_unstated")
-            let same = "\(word?.rawValue ?? "reported")|\(node["when"]?.text ?? asOf.map { "as of \($0)" } ?? "")"
+            // `when` is words, written once or as `{en: …, es: …}`; `as_of` is a date, said in the
+            // page's language at its precision (`as_of_precision`, else `date_precision`).
+            let written = Self.translatedText(node["when"], translatedInto: dataLanguages)
+            let when: ClaimText.Value = written.map { .translated($0.text, $0.translations) }
+                ?? asOf.map { date in
+                    let precision = node["as_of_precision"]?.text ?? node["date_precision"]?.text
+                    return .parts(ClaimText("claim_reading_as_of", ["date": .date(RecordDate(date, precision: precision))]))
+                } ?? .word("claim_reading_unstated")
+            let same = "\(word?.rawValue ?? "reported")|\(written?.text ?? asOf.map { "as of \($0)" } ?? "")"
             return (word.map { .word("modality_" + $0.rawValue) } ?? .word("claim_reading_reported"), when, asOf, same)
         }
         guard Set(readings.map(\.same)).count >= 2 else { return nil }
         let listed = readings.map { ClaimText("claim_reading", ["when": $0.when, "modality": $0.modality]) }
         let count: ClaimText.Value = readings.count == 2 ? .word("claim_readings_two") : .text("\(readings.count)")
-        var sentence = ClaimText("claim_readings", ["says": .text(says), "count": count, "readings": .list(listed)])
+        // The figure as the data reads it, in the page's number format ("~600.000 GPU" in Spanish);
+        // as written only when it does not read as a quantity.
+        let said: ClaimText.Value = quantity("claims.\(record.id).says").map { .quantity($0) } ?? .text(says)
+        var sentence = ClaimText("claim_readings", ["says": said, "count": count, "readings": .list(listed)])
         let parts = figure.split(separator: ".").map(String.init)
         if parts.count >= 2, let holder = records[parts[0]]?[parts[1]], let asOf = holder.text("as_of"),
            let chosen = readings.first(where: { $0.asOf == asOf }) {
@@ -187,6 +196,22 @@ extension ModelBuilder {
             sentence = sentence.then(ClaimText("claim_follows_reading", ["when": chosen.when, "reference": .text("\(parts[0]).\(parts[1]).as_of"), "date": shown]))
         }
         return sentence
+    }
+}
+
+extension ModelBuilder {
+    /// A text field inside a record's list (a reading's `when`): written once, or as a mapping
+    /// keyed by language code (`{en: …, es: …}`), whose default-language text (the key that is
+    /// not one of `translatedInto`, the languages other than the default) is the text and the
+    /// others its translations. Nil when the node is neither.
+    static func translatedText(_ node: YAMLNode?, translatedInto: [String]) -> (text: String, translations: [String: String])? {
+        guard let node else { return nil }
+        if let text = node.text { return (text, [:]) }
+        guard let entries = node.entries, let first = entries.first(where: { !translatedInto.contains($0.key) }) ?? entries.first,
+              let text = first.value.text else { return nil }
+        var translations: [String: String] = [:]
+        for entry in entries where entry.key != first.key { translations[entry.key] = entry.value.text }
+        return (text, translations)
     }
 }
 

@@ -26,6 +26,10 @@ public struct ClaimText: Sendable {
         case capitalized(Value)
         /// Items said as a list: "a, b and c" (`claim_readings_and` before the last).
         case list([ClaimText])
+        /// Data text in the default language with its translations by language code (a
+        /// reading's `when: {en: …, es: …}`): the translation into the wording's language
+        /// where there is one.
+        case translated(String, [String: String])
     }
 
     public struct Part: Sendable {
@@ -78,6 +82,7 @@ public struct ClaimText: Sendable {
             let said = items.map { $0.text(in: wording) }
             guard let last = said.last else { return "" }
             return said.count == 1 ? last : said.dropLast().joined(separator: ", ") + wording["claim_readings_and"] + last
+        case .translated(let text, let translations): return translations[wording.locale.rawValue] ?? text
         }
     }
 }

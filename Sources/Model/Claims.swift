@@ -103,7 +103,9 @@ extension ModelBuilder {
             return nil
         }
         guard let stated, let computed = figures[reference]?.value.quantity else {
-            let why = whyNotComputed(reference, says: says) ?? ClaimText("claim_not_computed", ["reference": .text(reference), "stated": .text(says)])
+            // The stated figure in the page's number format ("más del 42 %"); as written only when it is no quantity.
+            let said: ClaimText.Value = stated.map { .quantity($0) } ?? .text(says)
+            let why = whyNotComputed(reference, stated: said) ?? ClaimText("claim_not_computed", ["reference": .text(reference), "stated": said])
             return (reference, says, stated, .unverifiable, why)
         }
         guard stated.dimension == computed.dimension else {
@@ -128,10 +130,10 @@ extension ModelBuilder {
     }
 
     /// Why a derived figure the data lacks could not be computed, when the model can say, and
-    /// that the stated `says` cannot be checked.
-    private func whyNotComputed(_ reference: String, says: String) -> ClaimText? {
+    /// that the `stated` figure cannot be checked.
+    private func whyNotComputed(_ reference: String, stated: ClaimText.Value) -> ClaimText? {
         if let reason = figures[reference]?.value.unverifiableReason {
-            return ClaimText("claim_not_computed_because", ["reference": .text(reference), "reason": .text(reason), "stated": .text(says)])
+            return ClaimText("claim_not_computed_because", ["reference": .text(reference), "reason": .text(reason), "stated": stated])
         }
         let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
         guard parts.count == 3, parts[0] == "financials", parts[2].hasSuffix("_growth_computed"),
@@ -139,7 +141,7 @@ extension ModelBuilder {
         let field = String(parts[2].dropLast("_growth_computed".count))
         let company = record.text("company").flatMap { records["companies"]?[$0]?.displayName } ?? record.text("company") ?? "the company"
         let year = Int(record.text("year") ?? "").map { String($0 - 1) } ?? "the year before"
-        var values: [String: ClaimText.Value] = ["company": .text(company), "field": .field(field), "year": .text(year), "stated": .text(says)]
+        var values: [String: ClaimText.Value] = ["company": .text(company), "field": .field(field), "year": .text(year), "stated": stated]
         if figures["financials.\(record.id).prior_\(field)"] != nil {
             values["prior"] = .text("financials.\(record.id).prior_\(field)")
             return ClaimText("claim_growth_needs_prior", values)

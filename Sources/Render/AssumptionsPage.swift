@@ -4,10 +4,9 @@ import Model
 /// `/assumptions/`: every choice behind the figures that the data does not state as a fact
 /// (`StoryModel.assumptions`), with the value used, where it comes from, and the figures
 /// that rest on it; and the same names on each figure's entry on `/figures/`. Words in the
-/// site's language (`AssumptionWords`).
+/// pages' language (`AssumptionWords`).
 extension GeneratedPages {
     func assumptionsPage() -> GeneratedPage {
-        let language = config.language
         let assumptions = model.assumptions.map { assumption -> [String: Any] in
             let dependents = model.figures(restingOn: assumption.id).filter(\.isQuantityLike)
             var entry: [String: Any] = [
@@ -35,7 +34,7 @@ extension GeneratedPages {
         guard !ids.isEmpty else { return [:] }
         return [
             "has_assumptions": true,
-            "assumptions_label": AssumptionWords.text("figure.assumes", language: config.language),
+            "assumptions_label": AssumptionWords.text("figure.assumes", language: language),
             "assumptions": ids.enumerated().map { ["id": $1, "url": "\(base)/assumptions/#\($1)", "last": $0 == ids.count - 1] },
         ]
     }

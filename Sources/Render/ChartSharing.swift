@@ -71,7 +71,7 @@ extension SiteRenderer {
     func pageShare(_ page: Page, charts: [ChartOutput], cited: Set<String>, share: ShareSite) -> PageShare {
         let kind: PageShare.Kind = page.url == "/" ? .home : page.kind == .list ? .page : .article
         return share.share(kind: kind, title: page.url == "/" ? site.config.title : page.meta.title, description: page.meta.description,
-                           path: page.url, language: page.meta.lang ?? site.config.language,
+                           path: page.url, language: page.meta.lang ?? page.language ?? site.config.language,
                            published: page.meta.date, updated: page.meta.updated, charts: charts, cited: cited, model: site.model)
     }
 

@@ -10,7 +10,7 @@ extension GeneratedPages {
         let words = self.words
         let listed = model.allFigures.filter(\.isQuantityLike)
         let drivers = model.rangeDrivers(of: listed.map(\.reference))
-        let driversText = RangeDriversText(model: model, language: config.language)
+        let driversText = RangeDriversText(model: model, language: language)
         let byCollection = Dictionary(grouping: listed) { String($0.reference.prefix { $0 != "." }) }
         let groups = byCollection.keys.sorted().map { collection -> [String: Any] in
             let figures = byCollection[collection]!.map { figure -> [String: Any] in

@@ -103,7 +103,8 @@ struct ShareSite {
         var image = defaultImage
         if let chart = charts.first(where: { $0.png != nil }), let png = chart.png {
             let size = PNGHeader.size(png)
-            image = ShareImage(url: config.origin + config.basePath + "/charts/\(chart.id).png", width: size?.width, height: size?.height,
+            // The PNG of the page's own language, written in its tree (`/es/charts/…`).
+            image = ShareImage(url: config.origin + config.basePath + config.treePath(language) + "/charts/\(chart.id).png", width: size?.width, height: size?.height,
                                alt: NewsroomWords.word("image_alt_chart", language, chart.title))
         }
         var sources = Set<String>()

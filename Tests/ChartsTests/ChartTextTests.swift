@@ -7,8 +7,11 @@ private let nbsp = "\u{00A0}"
 
 @Suite struct ChartTextTests {
     @Test func wrapBreaksOnlyAtSpacesOutsideNumbers() {
-        // Wider than the line: kept whole rather than cut into "~$10.5B–$1" / "4B".
-        #expect(TextMetrics.wrap("~$10.5B–$14B", maxWidth: 60, bold: true) == ["~$10.5B–$14B"])
+        // A range wider than the line breaks only after its dash, never inside a number
+        // ("~$10.5B–$1" / "4B"); a single number wider than the line is kept whole.
+        #expect(TextMetrics.wrap("~$10.5B–$14B", maxWidth: 60, bold: true) == ["~$10.5B–", "$14B"])
+        #expect(TextMetrics.wrap("~$10.5B–$14B", maxWidth: 200, bold: true) == ["~$10.5B–$14B"])
+        #expect(TextMetrics.wrap("más\(nbsp)de\(nbsp)500.000\(nbsp)M$", maxWidth: 40, bold: true) == ["más\(nbsp)de\(nbsp)500.000\(nbsp)M$"])
         // A qualifier joined by a no-break space never ends a line.
         let bound = "Nvidia may invest up\(nbsp)to\(nbsp)$100B in OpenAI"
         let lines = TextMetrics.wrap(bound, maxWidth: 90)
@@ -41,6 +44,30 @@ private let nbsp = "\u{00A0}"
         for label in ["~$10.5B–$14B", "up\(nbsp)to\(nbsp)$100B", "≥\(nbsp)$10B"] {
             #expect(texts.contains(label), "'\(label)' is not one line: \(texts)")
         }
+        #expect(textOutsideViewBox(svg) == [])
+        #expect(overlappingTexts(svg.textBoxes) == [])
+    }
+
+    /// A Spanish amount ("~10.500–14.000 M$", longer than "~$10.5B–$14B") on the right of the
+    /// deals chart, where the widened label column still cannot hold it: it breaks after its
+    /// dash instead of running out of the chart (the /es/acuerdos/ screenshot at 1,280 px).
+    @Test func aSpanishFlowAmountStaysInsideTheChart() throws {
+        let amount = "~10.500–14.000\(nbsp)M$"
+        let chart = FlowChart(nodes: [.init(id: "meta", name: "Meta"), .init(id: "nvidia", name: "Nvidia"),
+                                      .init(id: "openai", name: "OpenAI"), .init(id: "amazon", name: "Amazon (AWS)")],
+                              links: [
+            .init(from: "meta", to: "nvidia", kind: .purchase,
+                  amount: ChartValue(low: 10.5e9, high: 14e9, label: amount, qualifier: .approximate),
+                  note: "computación, pagado o firmado"),
+            .init(from: "nvidia", to: "openai", kind: .investment,
+                  amount: ChartValue(100e9, label: "hasta\(nbsp)100.000\(nbsp)M$", qualifier: .atMost), note: "inversión, prometido"),
+            .init(from: "amazon", to: "openai", kind: .investment,
+                  amount: ChartValue(10e9, label: "≥\(nbsp)10.000\(nbsp)M$", qualifier: .atLeast), note: "inversión, en negociación"),
+        ])
+        let svg = try parseSVG(ChartRenderer.svg(for: Chart(id: "f", title: "f", kind: .flow(chart))))
+        let texts = svg.all("text").map(\.text)
+        #expect(texts.contains(amount) || (texts.contains("~10.500–") && texts.contains("14.000\(nbsp)M$")), "\(texts)")
+        #expect(!texts.contains { $0.hasSuffix("14.0") || $0.hasPrefix("00") }, "never cut inside a number: \(texts)")
         #expect(textOutsideViewBox(svg) == [])
         #expect(overlappingTexts(svg.textBoxes) == [])
     }

@@ -79,7 +79,7 @@ struct ClaimFormTests {
         let (without, problems) = try claims(financials: Self.meta2024, claims: claim)
         #expect(problems.isEmpty, "\(problems)")
         #expect(without["capex-growth"]?.status == .unverifiable)
-        #expect(without["capex-growth"]?.explanation == "Checking this growth needs Meta's capex for 2023 from a source, and the data has none (financials.meta-2024.prior_capex is worked back from this same growth, so it cannot check it), so the stated > 42% cannot be checked.")
+        #expect(without["capex-growth"]?.explanation == "Checking this growth needs Meta's capex for 2023 from a source, and the data has none (financials.meta-2024.prior_capex is worked back from this same growth, so it cannot check it), so the stated >\u{A0}42% cannot be checked.")
         // With a 2023 record: up to $40B ÷ $28B − 1 = up to 42.9%, which may be below 42%: undecided.
         // With $27B: up to 48.1%, still only a ceiling. Use an exact $40B: 40 ÷ 27 − 1 = 48.1% > 42%.
         let exact = Self.meta2024.replacingOccurrences(of: "capex: up to $40B", with: "capex: $40B") + """
@@ -112,7 +112,7 @@ struct ClaimFormTests {
         let ambiguous = try #require(byID["fleet-when"])
         #expect(ambiguous.status == .ambiguous)
         // Against a field as written the number only agrees with itself: the explanation is the readings alone.
-        #expect(ambiguous.explanation == "The source gives ~$40B in two ways that cannot all be meant: as spent in January 2024 (disclosed) and as spent by the end of 2024 (expected). The data cannot tell which it means.")
+        #expect(ambiguous.explanation == "The source gives ~$40 billion in two ways that cannot all be meant: as spent in January 2024 (disclosed) and as spent by the end of 2024 (expected). The data cannot tell which it means.")
         let (typo, typoProblems) = try claims(financials: Self.meta2024, claims: claim("expectd"))
         _ = typo
         #expect(typoProblems.contains { $0.contains("error: unknown modality 'expectd' (did you mean 'expected'?)") }, "\(typoProblems)")

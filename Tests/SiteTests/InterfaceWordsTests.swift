@@ -283,7 +283,7 @@ struct InterfaceWordsTests {
           figure: financials.meta-2024.capex_growth_computed
           source: bi
         """)
-        #expect(said(growth["capex-growth"]) == "Para comprobar este crecimiento hace falta el dato de inversión en capital de Meta en 2023 según alguna fuente, y los datos no lo tienen (financials.meta-2024.prior_capex se deduce de este mismo crecimiento, así que no sirve para comprobarlo), así que no se puede comprobar la cifra declarada, > 42%.")
+        #expect(said(growth["capex-growth"]) == "Para comprobar este crecimiento hace falta el dato de inversión en capital de Meta en 2023 según alguna fuente, y los datos no lo tienen (financials.meta-2024.prior_capex se deduce de este mismo crecimiento, así que no sirve para comprobarlo), así que no se puede comprobar la cifra declarada, más de 42 %.")
 
         let (readings, _) = try forms.claims(financials: ClaimFormTests.meta2024, claims: """
         - id: fleet-when
@@ -294,6 +294,6 @@ struct InterfaceWordsTests {
             - { modality: expected, when: a finales de 2024, as_of: 2024-12-31 }
           source: bi
         """)
-        #expect(said(readings["fleet-when"]) == "La fuente da ~$40B de dos maneras que no pueden ser ciertas a la vez: al gastarlo en enero de 2024 (revelado) y a finales de 2024 (previsto). Los datos no permiten saber a cuál se refiere.")
+        #expect(said(readings["fleet-when"]) == "La fuente da unos 40.000 millones de dólares de dos maneras que no pueden ser ciertas a la vez: al gastarlo en enero de 2024 (revelado) y a finales de 2024 (previsto). Los datos no permiten saber a cuál se refiere.")
     }
 }
