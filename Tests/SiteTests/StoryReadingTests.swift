@@ -96,6 +96,20 @@ extension StoryReadingTests {
         #expect(home.contains("which the coverage puts at > 42% more than in 2023"))
         #expect(prose("money/index.html").contains("which the article put at > 42% more than in 2023"))
     }
+
+    /// Microsoft's multiple is a ceiling ("< 10.4×"): the prose may not turn it into a large
+    /// gain ("many times over", "muchas veces"), in either language.
+    @Test func aCeilingIsNotSaidAsALargeGain() {
+        let english = prose("valuations/index.html"), spanish = prose("es/valoraciones/index.html")
+        #expect(english.contains("a multiple of < 10.4×; the multiple is a ceiling"), "\(english)")
+        #expect(english.contains("only that it has not grown more than that"))
+        #expect(spanish.contains("el múltiplo es de menos de 10,4 veces; es un techo"), "\(spanish)")
+        for (path, text) in [("valuations", english), ("es/valoraciones", spanish)] {
+            for boast in ["many times over", "muchas veces", "multiplied its money", "ha multiplicado su dinero"] {
+                #expect(!text.contains(boast), "\(path) says '\(boast)' of a ceiling")
+            }
+        }
+    }
 }
 
 extension StoryReadingTests {
