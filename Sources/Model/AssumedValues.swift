@@ -72,8 +72,9 @@ extension ModelBuilder {
         guard let cluster = ordered("clusters").first(where: { $0.text("chip") == chip && figures["clusters.\($0.id).power_per_unit"] != nil }),
               let value = quantity("clusters.\(cluster.id).power_per_unit") else { return }
         let clusterReference = "clusters.\(cluster.id).power_per_unit"
-        derive(reference, label: "All-in power per \(chipName), assumed", value: value,
-               formula: "the all-in power per unit of \(readerName(cluster)), taken for every \(chipName)",
+        let chipText = records["chips"]?[chip].map(displayNameText) ?? .text(chipName)
+        derive(reference, label: ClaimText("derived_label_assumed_power", ["chip": chipText]), value: value,
+               formula: ClaimText("derived_formula_assumed_power", ["cluster": readerNameText(cluster), "chip": chipText]),
                expression: clusterReference, inputs: [clusterReference], at: cluster.location, assumptions: [id])
     }
 

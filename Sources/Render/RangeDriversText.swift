@@ -1,3 +1,4 @@
+import Load
 import Model
 import Quantities
 
@@ -8,9 +9,13 @@ package struct RangeDriversText {
     /// A language code (`en`, `es`); the words come from `RangeDriverWords`.
     package let language: String
 
-    package init(model: StoryModel, language: String) {
+    /// The interface words of `language`: the figures' labels are said in them.
+    package let interfaceWords: Words
+
+    package init(model: StoryModel, language: String, interfaceWords: Words? = nil) {
         self.model = model
         self.language = language
+        self.interfaceWords = interfaceWords ?? .builtIn(language)
     }
 
     package var words: RangeDriverWords { .words(language) }
@@ -30,7 +35,7 @@ package struct RangeDriversText {
     /// `chips.h100.unit_price`, or "‘$10–11’ in the formula of figures.x"; with `readable`,
     /// the figures' labels instead of their references ("Nvidia H100: unit price"), for a chart.
     package func name(_ input: RangeInput, readable: Bool = false) -> String {
-        let figure = readable ? model.figures[input.reference]?.label ?? input.reference : input.reference
+        let figure = readable ? model.figures[input.reference]?.label(in: interfaceWords) ?? input.reference : input.reference
         return input.literal.map { words.literal($0, figure) } ?? figure
     }
 

@@ -12,7 +12,7 @@ extension SpecReader {
             return nil
         }
         guard let figure = resolve(reference, at: spec["figure"]?.location ?? spec.location), let quantity = figure.value.quantity else { return nil }
-        let phrases = RangeDriversText(model: model, language: locale.rawValue)
+        let phrases = RangeDriversText(model: model, language: locale.rawValue, interfaceWords: words)
         guard let drivers = model.rangeDrivers(of: reference) else {
             fail("figure", "\(reference) is written in the data, not derived: its range is the source's, with no inputs to share it")
             return nil
