@@ -127,11 +127,10 @@ extension ModelBuilder {
         var list: [Assumption] = []
         for record in ordered("assumptions") {
             let builtIn = BuiltInAssumption(id: record.id, chips: chips)
-            var statements: [String: String] = [:]
-            for entry in record.node.entries ?? [] where entry.key == "statement" || entry.key.hasPrefix("statement_") {
-                guard let text = entry.value.text, entry.value.scalar != .null else { continue }
-                statements[entry.key == "statement" ? "en" : String(entry.key.dropFirst("statement_".count))] = text
-            }
+            // `statement` is translatable prose (`statement: {en: …, es: …}`, `DataText`): the
+            // default language's text under "en", as `Assumption.statement(language:)` reads it.
+            var statements = record.translations["statement"] ?? [:]
+            if let text = record.text("statement") { statements["en"] = text }
             let value = figures["assumptions.\(record.id).value"]
             let sources = record.sourceIDs.isEmpty ? (value?.sources ?? []) : record.sourceIDs.sorted()
             list.append(Assumption(id: record.id, builtIn: builtIn, declaredStatements: statements, value: value?.value,

@@ -16,7 +16,7 @@ public struct Assumption: Sendable {
     public let id: String
     /// The built-in choice this is, if it is one; nil for an author's own.
     public let builtIn: BuiltInAssumption?
-    /// The sentence as the data writes it, by language (`statement`, `statement_es`); empty
+    /// The sentence as the data writes it, by language (`statement: {en: …, es: …}`); empty
     /// when the data declares none and the built-in words are used.
     let declaredStatements: [String: String]
     /// The value used: a quantity (`~1.5 kW per unit`), a chip id (`h100`), or, for a rule,
@@ -39,7 +39,7 @@ public struct Assumption: Sendable {
     public var takesValue: Bool { builtIn?.isRule != true }
 
     /// The sentence a reader sees, in `language` (`en`, `es`): the data's own if it gives
-    /// one in that language (`statement_es`, else `statement` for English), else the
+    /// one in that language (its translation, else a plain `statement` for English), else the
     /// built-in words.
     public func statement(language: String) -> String {
         if let own = declaredStatements[language] { return own }
