@@ -128,7 +128,7 @@ extension ModelBuilder {
         for record in ordered("assumptions") {
             let builtIn = BuiltInAssumption(id: record.id, chips: chips)
             // `statement` is translatable prose (`statement: {en: …, es: …}`, `DataText`): the
-            // default language's text under "en", as `Assumption.statement(language:)` reads it.
+            // default language's text under "en", as `Assumption.statement(in:)` reads it.
             var statements = record.translations["statement"] ?? [:]
             if let text = record.text("statement") { statements["en"] = text }
             let value = figures["assumptions.\(record.id).value"]

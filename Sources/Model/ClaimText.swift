@@ -131,9 +131,10 @@ public struct ClaimWording: Sendable {
 
     public static let english = ClaimWording(texts: englishTexts, locale: .en)
 
-    /// Every built-in English text: the claims' sentences and the derived figures' words
-    /// (`DerivationWords`).
+    /// Every built-in English text: the claims' sentences, the derived figures' words
+    /// (`DerivationWords`) and the assumptions' (`AssumptionWords`).
     public static let englishTexts: [String: String] = claimEnglishTexts.merging(derivationEnglishTexts) { a, _ in a }
+        .merging(assumptionEnglishTexts) { a, _ in a }
 
     static let claimEnglishTexts: [String: String] = [
         "claim_two_sentences": "{first} {second}",

@@ -63,7 +63,7 @@ extension ModelBuilder {
         }
         var sources = Set<String>(record.sourceIDs)
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
-        let label = record.text("label") ?? (isAssumption ? AssumptionWords.text("figure-label", language: "en", ["id": id]) : id)
+        let label = record.text("label") ?? (isAssumption ? ClaimWording.english("assumption_figure_label", ["id": id]) : id)
         var figure = Figure(
             reference: reference, label: label, value: value,
             formula: isAssumption ? "the assumption's formula" : record.text("label") ?? "named figure", expression: expression.symbols,

@@ -181,7 +181,7 @@ package enum FigureText {
         if !names.isEmpty { text += " " + oneFullStop(words["sources_lead"] + " " + names.joined(separator: "; ") + ".") }
         let assumed = model.assumptions(restedOnBy: figure.reference).map(\.id)
         if !assumed.isEmpty {
-            text += " " + AssumptionWords.text("title.assumes", language: locale.rawValue, ["list": assumed.joined(separator: ", ")])
+            text += " " + words("title_assumes", ["list": assumed.joined(separator: ", ")])
         }
         return text
     }
