@@ -50,6 +50,7 @@ figure_cannot_compute: "It cannot be computed: {reason}."
 
 # Collections, as headings on /figures/ and names on /data/ (a collection not listed here
 # is named by its file name)
+collection_assumptions: "Assumptions"
 collection_audiences: "Audiences"
 collection_chips: "Chips"
 collection_claims: "Claims"
@@ -477,6 +478,28 @@ assumptions_no_dependents: "No figure rests on it."
 figure_assumes: "Rests on the assumptions"
 title_assumes: "Assumes: {list}."
 
+# What drives a figure's range: /figures/, the tornado chart, capex explain
+range_heading: "What drives the range"
+range_method: "one input at a time, the others held at their midpoints"
+range_bound_no_width: "bound, no width"
+range_no_spread: "No spread (exact or approximate), not ranked"
+range_single_value: "nothing. The figure is a single value, not a range"
+range_formula_range: "no input moves it on its own: the range comes from the formula itself (a min or max of overlapping values)"
+range_from_to: "{low} to {high}"
+range_bound_figure: "nothing. The figure is a bound, not a range; it keeps only the end of its ranged inputs ({inputs}) that holds whatever their value, so there is no spread to share"
+range_bound_figure_no_range: "nothing. The figure is a bound, not a range"
+range_literal: "‘{written}’ in the formula of {figure}"
+range_chart_title: "What drives the range of: {label}"
+range_chart_summary_one: "Tornado chart of {count} input of {label}; the widest is {top}, which moves it from {low} to {high} ({share} of the spread)."
+range_chart_summary_other: "Tornado chart of {count} inputs of {label}; the widest is {top}, which moves it from {low} to {high} ({share} of the spread)."
+range_chart_baseline: "all at midpoints"
+range_chart_column_input: "Input, as written"
+range_chart_column_at_low: "Figure at its low end"
+range_chart_column_at_high: "Figure at its high end"
+range_chart_column_share: "Share of the spread"
+range_chart_low_end: "at the input’s low end"
+range_chart_high_end: "at its high end"
+
 """#,
         "es": #"""
 # Palabras de la interfaz en español: todo lo que lee el lector y no es texto de la historia.
@@ -523,6 +546,7 @@ figure_unverifiable: "no verificable"
 figure_cannot_compute: "No se puede calcular: {reason}."
 
 # Colecciones, como títulos en /figures/ y nombres en /data/
+collection_assumptions: "Supuestos"
 collection_audiences: "Audiencias"
 collection_chips: "Chips"
 collection_claims: "Afirmaciones"
@@ -948,6 +972,28 @@ assumptions_dependents: "Cifras que dependen de él"
 assumptions_no_dependents: "Ninguna cifra depende de él."
 figure_assumes: "Depende de los supuestos"
 title_assumes: "Supone: {list}."
+
+# Qué determina el intervalo de una cifra: /figures/, el gráfico de tornado, capex explain
+range_heading: "Qué determina el intervalo"
+range_method: "una entrada cada vez, con las demás en su punto medio"
+range_bound_no_width: "cota, sin anchura"
+range_no_spread: "Sin margen (exactas o aproximadas), no se ordenan"
+range_single_value: "nada. La cifra es un valor único, no un intervalo"
+range_formula_range: "ninguna entrada lo mueve por sí sola: el intervalo sale de la propia fórmula (un mínimo o un máximo de valores que se solapan)"
+range_from_to: "de {low} a {high}"
+range_bound_figure: "nada. La cifra es una cota, no un intervalo; solo conserva el extremo de sus entradas con intervalo ({inputs}) que vale sea cual sea su valor, así que no hay margen que repartir"
+range_bound_figure_no_range: "nada. La cifra es una cota, no un intervalo"
+range_literal: "‘{written}’ en la fórmula de {figure}"
+range_chart_title: "Qué determina el intervalo de: {label}"
+range_chart_summary_one: "Gráfico de tornado de {count} entrada de {label}; la más ancha es {top}, que mueve la cifra de {low} a {high} ({share} del margen)."
+range_chart_summary_other: "Gráfico de tornado de {count} entradas de {label}; la más ancha es {top}, que mueve la cifra de {low} a {high} ({share} del margen)."
+range_chart_baseline: "todas en su punto medio"
+range_chart_column_input: "Entrada, como se escribe"
+range_chart_column_at_low: "Cifra en su extremo bajo"
+range_chart_column_at_high: "Cifra en su extremo alto"
+range_chart_column_share: "Parte del margen"
+range_chart_low_end: "con la entrada en su extremo bajo"
+range_chart_high_end: "en su extremo alto"
 
 """#,
     ]

@@ -140,7 +140,7 @@ struct SpecReader {
         case "tornado":
             kind = tornado(locale: locale)
             if text("title") == nil, let figure = text("figure").flatMap({ model.figures[$0] }) {
-                title = RangeDriverWords.words(locale.rawValue).chartTitle(figure.label(in: words))
+                title = RangeDriverWords(words).chartTitle(figure.label(in: words))
             }
         case "bar": kind = bar(format: format, locale: locale)
         case "scale": kind = scale(format: format)

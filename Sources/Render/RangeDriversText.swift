@@ -6,7 +6,7 @@ import Quantities
 /// `capex explain`, HTML for the figure's entry on `/figures/`, in `language`.
 package struct RangeDriversText {
     package let model: StoryModel
-    /// A language code (`en`, `es`); the words come from `RangeDriverWords`.
+    /// A language code (`en`, `es`); the words come from `RangeDriverWords` over `interfaceWords`.
     package let language: String
 
     /// The interface words of `language`: the figures' labels are said in them.
@@ -18,7 +18,7 @@ package struct RangeDriversText {
         self.interfaceWords = interfaceWords ?? .builtIn(language)
     }
 
-    package var words: RangeDriverWords { .words(language) }
+    package var words: RangeDriverWords { RangeDriverWords(interfaceWords) }
     package var locale: QuantityLocale { QuantityLocale(identifier: language) ?? .en }
 
     // MARK: pieces
