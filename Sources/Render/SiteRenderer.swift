@@ -354,6 +354,7 @@ package struct SiteRenderer {
                 let output = drawn(rendered)
                 findings.charts.append(output)
                 var embed = ChartEmbed(config: site.config, language: page.meta.lang ?? page.language ?? site.config.language)
+                embed.words = site.translations.words(for: NewsroomWords.code(embed.language))
                 embed.tree = site.config.treePath(page.language ?? site.config.language)
                 return embed.inserting(into: html, id: output.id, title: output.title, svg: output.svg, hasPNG: output.png != nil)
             } catch let failure as ChartBlocks.Failure {

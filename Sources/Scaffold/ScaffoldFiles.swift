@@ -764,6 +764,16 @@ range_chart_column_share: "Share of the spread"
 range_chart_low_end: "at the input’s low end"
 range_chart_high_end: "at its high end"
 
+# Sharing and embedding: a chart's embed page and disclosure, images' alt text, the dataset
+newsroom_embed: "Embed"
+newsroom_embed_hint: "Copy this code to show the chart on another page:"
+newsroom_png: "Image (PNG)"
+newsroom_csv: "Data (CSV)"
+newsroom_sources: "Sources"
+newsroom_open_story: "In the story"
+newsroom_image_alt_chart: "Chart: {title}"
+newsroom_dataset_description: "The data behind {site}: every collection of records and every derived figure, with their low and high ends, units, qualifiers and sources, as CSV and JSON files."
+
 """#,
         "templates/i18n/es.yaml": #"""
 # Palabras de la interfaz en español: todo lo que lee el lector y no es texto de la historia.
@@ -1258,6 +1268,16 @@ range_chart_column_at_high: "Cifra en su extremo alto"
 range_chart_column_share: "Parte del margen"
 range_chart_low_end: "con la entrada en su extremo bajo"
 range_chart_high_end: "en su extremo alto"
+
+# Compartir e insertar: la página de inserción de un gráfico, el texto alternativo de las imágenes, el conjunto de datos
+newsroom_embed: "Insertar"
+newsroom_embed_hint: "Copie este código para mostrar el gráfico en otra página:"
+newsroom_png: "Imagen (PNG)"
+newsroom_csv: "Datos (CSV)"
+newsroom_sources: "Fuentes"
+newsroom_open_story: "En el reportaje"
+newsroom_image_alt_chart: "Gráfico: {title}"
+newsroom_dataset_description: "Los datos de {site}: cada colección de registros y cada cifra derivada, con sus extremos inferior y superior, unidades, calificadores y fuentes, en archivos CSV y JSON."
 
 """#,
         "templates/layout.mustache": #"""
