@@ -210,7 +210,8 @@ package struct SiteRenderer {
                                             alternates: sitemapAlternates(generated: generatedURLs))
             var files: [(String, OutputPlan.Content)] = [("sitemap.xml", .bytes(Data(sitemap.utf8)))]
             for language in config.languages {
-                let history = EditionFeed(history: history, config: config, sourceNames: namesByLanguage[language]!, treeLanguage: language)
+                let history = EditionFeed(history: history, config: config, sourceNames: namesByLanguage[language]!, treeLanguage: language,
+                                          words: site.translations.words(for: language))
                 let feed = SiteFiles.feed(pages: site.pages, config: config, language: language, extra: history.entries())
                 files.append((Self.folder(config.treePath(language)) + "feed.xml", .bytes(Data(feed.utf8))))
             }
@@ -371,7 +372,8 @@ package struct SiteRenderer {
         guard !history.isEmpty else { return nil }
         let language = page.meta.lang ?? page.language ?? site.config.language
         return EditionNotes(history: history, language: language,
-                            basePath: site.config.basePath + site.config.treePath(page.language ?? site.config.language), sourceNames: sourceNames)
+                            basePath: site.config.basePath + site.config.treePath(page.language ?? site.config.language), sourceNames: sourceNames,
+                            words: site.translations.words(for: NewsroomWords.code(language)))
     }
 
     /// `Business Insider, July 30, 2024` for each source id: how tooltips and entries name
