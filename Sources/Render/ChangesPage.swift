@@ -66,6 +66,11 @@ extension GeneratedPages {
     /// The non-empty lists of one edition's changes, each item as HTML.
     private func changeSections(_ diff: EditionDiff) -> [[String: Any]] {
         let language = changesLanguage
+        // A figure the story still has is named in the page's words; one it no longer has,
+        // by the label its edition kept (the default language's).
+        func label(_ reference: String, _ state: EditionSnapshot.FigureState) -> String {
+            model.figures[reference]?.label(in: words) ?? state.label
+        }
         func value(_ state: EditionSnapshot.FigureState) -> String { Escape.html(state.text[language] ?? state.text["en"] ?? "") }
         func figure(_ reference: String, linked: Bool = true) -> String {
             let code = "<code>\(Escape.html(reference))</code>"
@@ -80,7 +85,7 @@ extension GeneratedPages {
             if !items.isEmpty { sections.append(["title": changesPhrase(key), "items": items]) }
         }
         add("moved", diff.moved.map { moved in
-            var html = "\(figure(moved.reference)) — \(Escape.html(moved.new.label)): <del>\(value(moved.old))</del> → <ins>\(value(moved.new))</ins>"
+            var html = "\(figure(moved.reference)) — \(Escape.html(label(moved.reference, moved.new))): <del>\(value(moved.old))</del> → <ins>\(value(moved.new))</ins>"
             let causes = moved.causes.filter { $0.reference != moved.reference }
             if !causes.isEmpty {
                 html += ". \(Escape.html(changesPhrase("because"))) " + causes.map { cause in
@@ -94,8 +99,8 @@ extension GeneratedPages {
             }
             return html + "."
         })
-        add("added", diff.added.map { "\(figure($0.reference)) — \(Escape.html($0.state.label)): \(value($0.state))" })
-        add("removed", diff.removed.map { "\(figure($0.reference, linked: false)) — \(Escape.html($0.state.label)): \(value($0.state))" })
+        add("added", diff.added.map { "\(figure($0.reference)) — \(Escape.html(label($0.reference, $0.state))): \(value($0.state))" })
+        add("removed", diff.removed.map { "\(figure($0.reference, linked: false)) — \(Escape.html(label($0.reference, $0.state))): \(value($0.state))" })
         add("verdicts", diff.verdicts.map { verdict in
             let link = model.collections["claims"] != nil ? "<a href=\"\(base)/checks/#\(Escape.html(verdict.id))\"><code>\(Escape.html(verdict.id))</code></a>" : "<code>\(Escape.html(verdict.id))</code>"
             return "\(link) (“\(Escape.html(verdict.new.says))”, \(figure(verdict.new.figure, linked: model.figures[verdict.new.figure] != nil))): "

@@ -56,7 +56,6 @@ struct InterfaceWordsTests {
         let (loaded, _) = SiteLoader(root: site.root, options: BuildOptions(root: site.root)).load()
         let model = try #require(loaded).model
         var modelText: [String] = model.claims.map(\.says)
-        modelText.sort { $0.count > $1.count }
         let pages = FixtureSite.files(in: site.output).filter { $0.hasSuffix(".html") }
         // Home, 404, and the generated pages: figures, checks, sources, data, deals, companies, one per company,
         // assumptions, and each chart's embed page.
@@ -68,20 +67,7 @@ struct InterfaceWordsTests {
         let pieces = Self.englishPieces
         #expect(pieces.count > 150, "the list of English words to look for is the built-in en.yaml")
         var found: [String] = []
-        for page in pages {
-            let html = site.read(page)
-            // Figure references (`<code>companies.openai.received_investment_signed</code>`) are identifiers.
-            let prose = html.replacingOccurrences(of: #"(?s)<code>.*?</code>"#, with: " ", options: .regularExpression)
-            var text = ([VisibleText.of(prose)] + VisibleText.attributes(prose)).joined(separator: "\n")
-            // So are the ids of records and assumptions (`meta-spend-18b`, `list-price`) and references
-            // (`deals.openai-oracle.per_year`) wherever a page names one.
-            text = text.replacingOccurrences(of: #"\b[a-z0-9]+(?:[-_.][a-z0-9]+)+\b"#, with: " ", options: .regularExpression)
-            for passage in modelText where passage.count > 3 { text = text.replacingOccurrences(of: passage, with: " ") }
-            for (key, piece) in pieces {
-                let pattern = "(?<![\\p{L}])" + NSRegularExpression.escapedPattern(for: piece) + "(?![\\p{L}])"
-                if text.range(of: pattern, options: .regularExpression) != nil { found.append("\(page): '\(piece)' (\(key))") }
-            }
-        }
+        for page in pages { found += Self.englishWords(in: site.read(page), page: page, pieces: pieces, quoted: modelText) }
         #expect(found.isEmpty, "English interface words on Spanish pages:\n\(found.joined(separator: "\n"))")
         // And the Spanish ones are there, in the right number.
         let home = VisibleText.of(site.read("index.html"))
@@ -98,6 +84,27 @@ struct InterfaceWordsTests {
         #expect(verdicts.contains(/La cifra declarada, [^,]+ 140 MW, coincide con la calculada, [^,]+ 150 MW: con un margen de ±10 % sobre lo declarado, ambas se solapan\./), "\(verdicts)")
         #expect(verdicts.contains(/La cifra declarada, [^,]+ 2 millones de unidades, es un mínimo: se cumple con cualquier valor de al menos 2 millones de unidades\./), "\(verdicts)")
         #expect(verdicts.contains(/Tomando [^,]+ por unidad como precio unitario, haría falta llegar a [^,]+ unidades, no a 350\.000 unidades\./), "\(verdicts)")
+    }
+
+    /// The English interface words (`pieces`) a page shows, as "page: 'piece' (key)": its
+    /// visible text and attributes, leaving out `<code>`, ids and references
+    /// (`meta-spend-18b`, `deals.x.per_year`) and the `quoted` passages (a source's words).
+    static func englishWords(in html: String, page: String, pieces: [(key: String, piece: String)], quoted: [String] = []) -> [String] {
+        // Figure references (`<code>companies.openai.received_investment_signed</code>`) are identifiers.
+        let prose = html.replacingOccurrences(of: #"(?s)<code>.*?</code>"#, with: " ", options: .regularExpression)
+        var text = ([VisibleText.of(prose)] + VisibleText.attributes(prose)).joined(separator: "\n")
+        // So are the ids of records and assumptions (`meta-spend-18b`, `list-price`) and references
+        // (`deals.openai-oracle.per_year`) wherever a page names one.
+        text = text.replacingOccurrences(of: #"\b[a-z0-9]+(?:[-_.][a-z0-9]+)+\b"#, with: " ", options: .regularExpression)
+        for passage in quoted.sorted(by: { $0.count > $1.count }) where passage.count > 3 {
+            text = text.replacingOccurrences(of: passage, with: " ")
+        }
+        var found: [String] = []
+        for (key, piece) in pieces {
+            let pattern = "(?<![\\p{L}])" + NSRegularExpression.escapedPattern(for: piece) + "(?![\\p{L}])"
+            if text.range(of: pattern, options: .regularExpression) != nil { found.append("\(page): '\(piece)' (\(key))") }
+        }
+        return found
     }
 
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
