@@ -69,6 +69,12 @@ struct InterfaceWordsTests {
         var found: [String] = []
         for page in pages { found += Self.englishWords(in: site.read(page), page: page, pieces: pieces, quoted: modelText) }
         #expect(found.isEmpty, "English interface words on Spanish pages:\n\(found.joined(separator: "\n"))")
+        // The model's own words in Spanish: a derived figure's label (the record's name too),
+        // its formula, why one cannot be computed (dates in Spanish).
+        let figures = VisibleText.of(site.read("figures/index.html"))
+        #expect(figures.contains("10.500–14.000 millones de dólares — compra de Nvidia H100 de Meta: gasto"), "\(figures)")
+        #expect(figures.contains("unidades × precio unitario del chip: purchases.meta-h100-2024.units × chips.h100.unit_price"))
+        #expect(figures.contains("No se puede calcular: ninguna valoración de OpenAI lleva fecha igual o anterior a la del acuerdo (23 de enero de 2023); la primera que consta: 2 de octubre de 2025."))
         // And the Spanish ones are there, in the right number.
         let home = VisibleText.of(site.read("index.html"))
         #expect(home.contains("Ir a la historia"))
@@ -152,7 +158,16 @@ struct InterfaceWordsTests {
 
     @Test func aSiteFileOverridesTheBuiltInWordsKeyByKey() throws {
         let site = try Self.spanishSite()
-        try site.write("templates/i18n/es.yaml", "skip_to_story: Saltar al relato\ndeals_title: Tratos\n")
+        // Interface words proper, a derived figure's words, a record's name, the embed's and
+        // the assumptions' words: one mechanism.
+        try site.write("templates/i18n/es.yaml", """
+            skip_to_story: Saltar al relato
+            deals_title: Tratos
+            derived_label_spend: "{name}: desembolso"
+            name_purchase: "{chip} comprados por {buyer}"
+            newsroom_embed: Incrustar
+            assumptions_title: Hipótesis
+            """)
         let report = site.build()
         #expect(report.problemLines == [])
         let home = VisibleText.of(site.read("index.html"))
@@ -163,6 +178,11 @@ struct InterfaceWordsTests {
         let deals = VisibleText.of(site.read("deals/index.html"))
         #expect(deals.contains("Tratos · La historia en español"))
         #expect(deals.contains("Totales según su firmeza"))
+        let figures = VisibleText.of(site.read("figures/index.html"))
+        #expect(figures.contains("10.500–14.000 millones de dólares — Nvidia H100 comprados por Meta: desembolso"), "\(figures)")
+        #expect(figures.contains("Nvidia H100 comprados por Meta: consumo eléctrico"))
+        #expect(site.read("index.html").contains("<summary>Incrustar</summary>"))
+        #expect(site.read("assumptions/index.html").contains("<h1>Hipótesis</h1>"))
     }
 
     @Test func aMissingWordFallsBackToTheDefaultLanguageAndIsListed() throws {
