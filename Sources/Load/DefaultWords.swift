@@ -446,6 +446,13 @@ field_valuation: "valuation"
 field_vendor: "vendor"
 field_when: "when"
 field_year: "year"
+field_color: "color"
+field_compare: "compare"
+field_date_precision: "date precision"
+field_expr: "expr"
+field_figure: "figure"
+field_readings: "readings"
+field_tolerance: "tolerance"
 
 # Assumptions: the built-in choices' sentences and values, /assumptions/, and the figures'
 # notes of what they rest on
@@ -1034,6 +1041,13 @@ field_valuation: "valoración"
 field_vendor: "proveedor"
 field_when: "cuándo"
 field_year: "año"
+field_color: "color"
+field_compare: "comparación"
+field_date_precision: "precisión de la fecha"
+field_expr: "fórmula"
+field_figure: "cifra"
+field_readings: "lecturas"
+field_tolerance: "tolerancia"
 
 # Supuestos: las frases y valores de las decisiones propias del modelo, /assumptions/ y las
 # notas de las cifras sobre lo que suponen
