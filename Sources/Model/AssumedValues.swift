@@ -72,8 +72,9 @@ extension ModelBuilder {
         guard let cluster = ordered("clusters").first(where: { $0.text("chip") == chip && figures["clusters.\($0.id).power_per_unit"] != nil }),
               let value = quantity("clusters.\(cluster.id).power_per_unit") else { return }
         let clusterReference = "clusters.\(cluster.id).power_per_unit"
-        derive(reference, label: "All-in power per \(chipName), assumed", value: value,
-               formula: "the all-in power per unit of \(readerName(cluster)), taken for every \(chipName)",
+        let chipText = records["chips"]?[chip].map(displayNameText) ?? .text(chipName)
+        derive(reference, label: ClaimText("derived_label_assumed_power", ["chip": chipText]), value: value,
+               formula: ClaimText("derived_formula_assumed_power", ["cluster": readerNameText(cluster), "chip": chipText]),
                expression: clusterReference, inputs: [clusterReference], at: cluster.location, assumptions: [id])
     }
 
@@ -126,11 +127,10 @@ extension ModelBuilder {
         var list: [Assumption] = []
         for record in ordered("assumptions") {
             let builtIn = BuiltInAssumption(id: record.id, chips: chips)
-            var statements: [String: String] = [:]
-            for entry in record.node.entries ?? [] where entry.key == "statement" || entry.key.hasPrefix("statement_") {
-                guard let text = entry.value.text, entry.value.scalar != .null else { continue }
-                statements[entry.key == "statement" ? "en" : String(entry.key.dropFirst("statement_".count))] = text
-            }
+            // `statement` is translatable prose (`statement: {en: …, es: …}`, `DataText`): the
+            // default language's text under "en", as `Assumption.statement(in:)` reads it.
+            var statements = record.translations["statement"] ?? [:]
+            if let text = record.text("statement") { statements["en"] = text }
             let value = figures["assumptions.\(record.id).value"]
             let sources = record.sourceIDs.isEmpty ? (value?.sources ?? []) : record.sourceIDs.sorted()
             list.append(Assumption(id: record.id, builtIn: builtIn, declaredStatements: statements, value: value?.value,

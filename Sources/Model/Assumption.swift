@@ -16,7 +16,7 @@ public struct Assumption: Sendable {
     public let id: String
     /// The built-in choice this is, if it is one; nil for an author's own.
     public let builtIn: BuiltInAssumption?
-    /// The sentence as the data writes it, by language (`statement`, `statement_es`); empty
+    /// The sentence as the data writes it, by language (`statement: {en: …, es: …}`); empty
     /// when the data declares none and the built-in words are used.
     let declaredStatements: [String: String]
     /// The value used: a quantity (`~1.5 kW per unit`), a chip id (`h100`), or, for a rule,
@@ -38,24 +38,29 @@ public struct Assumption: Sendable {
     /// Whether `--assume ID=VALUE` may change it: a value or a chip, not a rule.
     public var takesValue: Bool { builtIn?.isRule != true }
 
-    /// The sentence a reader sees, in `language` (`en`, `es`): the data's own if it gives
-    /// one in that language (`statement_es`, else `statement` for English), else the
-    /// built-in words.
-    public func statement(language: String) -> String {
-        if let own = declaredStatements[language] { return own }
+    /// The sentence a reader sees, in `wording`'s language: the data's own if it gives one in
+    /// that language (its translation, else a plain `statement` for English), else the built-in
+    /// words (`assumption_<id>` in `templates/i18n/<lang>.yaml`).
+    public func statement(in wording: ClaimWording) -> String {
+        if let own = declaredStatements[wording.locale.rawValue] { return own }
         if let builtIn {
             let key = builtIn.wordsKey == "power-per-unit" && words["cluster"] == nil ? "power-per-unit.nocluster" : builtIn.wordsKey
-            return AssumptionWords.text(key, language: language, words)
+            return wording(Self.key(key), words)
         }
         return declaredStatements["en"] ?? declaredStatements.values.sorted().first ?? id
     }
 
-    /// The value used, for a reader, in `locale`: a quantity formatted, a chip by its name,
-    /// a rule in words.
-    public func valueText(_ locale: QuantityLocale) -> String {
-        if let builtIn, builtIn.isRule { return AssumptionWords.text(builtIn.wordsKey + ".value", language: locale.rawValue, words) }
+    /// The value used, for a reader, in `wording`'s words and number format: a quantity
+    /// formatted, a chip by its name, a rule in words (`assumption_<id>_value`).
+    public func valueText(in wording: ClaimWording) -> String {
+        if let builtIn, builtIn.isRule { return wording(Self.key(builtIn.wordsKey + ".value"), words) }
         if builtIn == .defaultChip, let chip = words["chip"] { return chip }
-        return value?.formatted(locale) ?? ""
+        return value?.formatted(wording.locale) ?? ""
+    }
+
+    /// `power-per-unit.nocluster` → `assumption_power_per_unit_nocluster`.
+    static func key(_ wordsKey: String) -> String {
+        "assumption_" + String(wordsKey.map { $0 == "-" || $0 == "." ? "_" : $0 })
     }
 
     /// `assumptions.power-per-h100.value` → `power-per-h100`; nil for any other reference.

@@ -27,9 +27,14 @@ public struct ClaimText: Sendable {
         /// Items said as a list: "a, b and c" (`claim_readings_and` before the last).
         case list([ClaimText])
         /// Data text in the default language with its translations by language code (a
-        /// reading's `when: {en: …, es: …}`): the translation into the wording's language
-        /// where there is one.
+        /// record's name): the translation into the wording's language where there is one.
         case translated(String, [String: String])
+        /// A field's name as a figure's label says it: the word `field_<name>` where it is more
+        /// than the name spelled out, else the name with initialisms in capitals ("GPUs").
+        case fieldWords(String)
+        /// The interface word `key` where the words have it, else `fallback` as written (a
+        /// deal's `kind` with no `deal_kind_<kind>` word).
+        case wordOr(String, fallback: String)
     }
 
     public struct Part: Sendable {
@@ -83,6 +88,10 @@ public struct ClaimText: Sendable {
             guard let last = said.last else { return "" }
             return said.count == 1 ? last : said.dropLast().joined(separator: ", ") + wording["claim_readings_and"] + last
         case .translated(let text, let translations): return translations[wording.locale.rawValue] ?? text
+        case .fieldWords(let name):
+            if let word = wording.texts["field_" + name], word != name.replacingUnderscores() { return word }
+            return name.fieldWords()
+        case .wordOr(let key, let fallback): return wording.texts[key] ?? fallback
         }
     }
 }
@@ -122,7 +131,12 @@ public struct ClaimWording: Sendable {
 
     public static let english = ClaimWording(texts: englishTexts, locale: .en)
 
-    public static let englishTexts: [String: String] = [
+    /// Every built-in English text: the claims' sentences, the derived figures' words
+    /// (`DerivationWords`) and the assumptions' (`AssumptionWords`).
+    public static let englishTexts: [String: String] = claimEnglishTexts.merging(derivationEnglishTexts) { a, _ in a }
+        .merging(assumptionEnglishTexts) { a, _ in a }
+
+    static let claimEnglishTexts: [String: String] = [
         "claim_two_sentences": "{first} {second}",
         "claim_face_value": "The computed {computed} comes from inputs that are bounds pulling opposite ways, so it has no bound either way: the data can neither confirm nor rule out the stated {stated}.",
         "claim_lower_bound": "The stated {stated} is a lower bound: it holds for any value of at least {bound}.",

@@ -12,8 +12,8 @@ extension ModelBuilder {
             guard let units = quantity("\(base).units"), let power = quantity("\(base).power"),
                   let perUnit = compute(at: cluster.location, what: "\(base).power_per_unit", { () throws(QuantityError) in try power / units })
             else { continue }
-            derive("\(base).power_per_unit", label: "\(readerName(cluster)): all-in power per unit",
-                   value: perUnit, formula: "power ÷ units", expression: "\(base).power ÷ \(base).units",
+            derive("\(base).power_per_unit", label: ClaimText("derived_label_power_per_unit", ["name": readerNameText(cluster)]),
+                   value: perUnit, formula: ClaimText("derived_formula_power_per_unit"), expression: "\(base).power ÷ \(base).units",
                    inputs: ["\(base).power", "\(base).units"], at: cluster.location)
         }
     }
@@ -26,13 +26,13 @@ extension ModelBuilder {
             guard let chip = purchase.text("chip"), let units = quantity("\(base).units") else { continue }
             let priceReference = "chips.\(chip).unit_price"
             if let price = quantity(priceReference) {
-                derive("\(base).spend", label: "\(readerName(purchase)): spend", value: units * price,
-                       formula: "units × the chip's unit price", expression: "\(base).units × \(priceReference)",
+                derive("\(base).spend", label: ClaimText("derived_label_spend", ["name": readerNameText(purchase)]), value: units * price,
+                       formula: ClaimText("derived_formula_spend"), expression: "\(base).units × \(priceReference)",
                        inputs: ["\(base).units", priceReference], at: purchase.location, assumptions: [BuiltInAssumption.listPrice.id])
             }
             if let perUnitReference = powerPerUnit(of: chip), let perUnit = quantity(perUnitReference) {
-                derive("\(base).power", label: "\(readerName(purchase)): power draw", value: units * perUnit,
-                       formula: "units × the all-in power per unit of the chip (an assumption)",
+                derive("\(base).power", label: ClaimText("derived_label_power", ["name": readerNameText(purchase)]), value: units * perUnit,
+                       formula: ClaimText("derived_formula_power"),
                        expression: "\(base).units × \(perUnitReference)",
                        inputs: ["\(base).units", perUnitReference], at: purchase.location)
             }
@@ -50,10 +50,10 @@ extension ModelBuilder {
             let base = "fleets.\(fleet.id)"
             guard let chip = fleet.text("chip"), let units = quantity("\(base).units"),
                   let perUnitReference = powerPerUnit(of: chip), let perUnit = quantity(perUnitReference) else { continue }
-            let chipName = records["chips"]?[chip]?.displayName ?? chip
-            derive("\(base).power", label: "\(readerName(fleet)): power draw at the all-in power of one \(chipName) per equivalent",
+            let chipName = records["chips"]?[chip].map(displayNameText) ?? .text(chip)
+            derive("\(base).power", label: ClaimText("derived_label_fleet_power", ["name": readerNameText(fleet), "chip": chipName]),
                    value: units * perUnit,
-                   formula: "equivalents × the all-in power per unit of the chip they are counted in (an assumption)",
+                   formula: ClaimText("derived_formula_fleet_power"),
                    expression: "\(base).units × \(perUnitReference)",
                    inputs: ["\(base).units", perUnitReference], at: fleet.location, assumptions: [BuiltInAssumption.equivalents.id])
         }
@@ -67,22 +67,22 @@ extension ModelBuilder {
             // A deal that is a chip purchase takes its amount from the purchase's spend.
             if figures["\(base).amount"] == nil, let purchase = deal.text("purchase"),
                let spend = quantity("purchases.\(purchase).spend") {
-                derive("\(base).amount", label: "\(readerName(deal)): amount", value: spend,
-                       formula: "the spend of the purchase it stands for", expression: "purchases.\(purchase).spend",
+                derive("\(base).amount", label: ClaimText("figure_field_label", ["name": readerNameText(deal), "field": .fieldWords("amount")]), value: spend,
+                       formula: ClaimText("derived_formula_amount"), expression: "purchases.\(purchase).spend",
                        inputs: ["purchases.\(purchase).spend"], at: deal.location, assumptions: [BuiltInAssumption.purchaseAmount.id])
             }
             let amount = quantity("\(base).amount")
             if let amount, let term = quantity("\(base).term"),
                let perYear = compute(at: deal.location, what: "\(base).per_year", { () throws(QuantityError) in try amount / term }) {
-                derive("\(base).per_year", label: "\(readerName(deal)): amount per year", value: perYear,
-                       formula: "amount ÷ term", expression: "\(base).amount ÷ \(base).term",
+                derive("\(base).per_year", label: ClaimText("derived_label_per_year", ["name": readerNameText(deal)]), value: perYear,
+                       formula: ClaimText("derived_formula_per_year"), expression: "\(base).amount ÷ \(base).term",
                        inputs: ["\(base).amount", "\(base).term"], at: deal.location, assumptions: [BuiltInAssumption.evenSpread.id])
             }
             let power = quantity("\(base).power")
             if let amount, let power,
                let perGW = compute(at: deal.location, what: "\(base).per_gw", { () throws(QuantityError) in try amount / power }) {
-                derive("\(base).per_gw", label: "\(readerName(deal)): amount per gigawatt", value: perGW,
-                       formula: "amount ÷ power", expression: "\(base).amount ÷ \(base).power",
+                derive("\(base).per_gw", label: ClaimText("derived_label_per_gw", ["name": readerNameText(deal)]), value: perGW,
+                       formula: ClaimText("derived_formula_per_gw"), expression: "\(base).amount ÷ \(base).power",
                        inputs: ["\(base).amount", "\(base).power"], at: deal.location)
             }
             if let power { deriveGPUsImplied(deal, power: power) }
@@ -99,24 +99,24 @@ extension ModelBuilder {
         let base = "deals.\(deal.id)"
         let named = deal.text("chip")
         let assumptions = named == nil ? [BuiltInAssumption.defaultChip.id] : []
-        let label = "\(readerName(deal)): GPUs implied"
+        let label = ClaimText("derived_label_gpus_implied", ["name": readerNameText(deal)])
         guard let chip = named ?? defaultChip, let perUnitReference = powerPerUnit(of: chip), let perUnit = quantity(perUnitReference) else {
-            let reason: String
+            let reason: ClaimText
             if let chip = named ?? defaultChip {
-                let name = records["chips"]?[chip]?.displayName ?? chip
-                reason = "no all-in power per unit of the \(name) is known (no cluster of that chip with power and units, no assumption \(BuiltInAssumption.powerPerUnit(chip: chip).id))"
+                let name = records["chips"]?[chip].map(displayNameText) ?? .text(chip)
+                reason = ClaimText("derived_reason_no_power_per_unit", ["chip": name, "assumption": .text(BuiltInAssumption.powerPerUnit(chip: chip).id)])
             } else {
-                reason = "the deal names no chip, and no chip has a known all-in power per unit"
+                reason = ClaimText("derived_reason_no_chip")
             }
-            deriveUnverifiable("\(base).gpus_implied", label: label, reason: reason, formula: "power ÷ all-in power per unit",
+            deriveUnverifiable("\(base).gpus_implied", label: label, reason: reason, formula: ClaimText("derived_formula_gpus_implied_unknown"),
                                expression: "\(base).power ÷ (no power per unit)", inputs: ["\(base).power"], at: deal.location,
                                assumptions: assumptions)
             return
         }
         guard let gpus = compute(at: deal.location, what: "\(base).gpus_implied", { () throws(QuantityError) in try power / perUnit }) else { return }
-        let how = named == nil ? "(no chip named: \(chip) assumed)" : "of the deal's chip"
+        let formula = named == nil ? ClaimText("derived_formula_gpus_implied_default", ["chip": .text(chip)]) : ClaimText("derived_formula_gpus_implied")
         derive("\(base).gpus_implied", label: label, value: gpus,
-               formula: "power ÷ all-in power per unit \(how)", expression: "\(base).power ÷ \(perUnitReference)",
+               formula: formula, expression: "\(base).power ÷ \(perUnitReference)",
                inputs: ["\(base).power", perUnitReference], at: deal.location, assumptions: assumptions)
     }
 
@@ -126,8 +126,8 @@ extension ModelBuilder {
     /// rule. With no such valuation the figure is unverifiable, and says why.
     mutating func deriveImpliedStake(_ deal: Record, amount: Quantity, recipient: String) {
         let base = "deals.\(deal.id)"
-        let label = "\(readerName(deal)): implied stake"
-        let formula = "investment ÷ the recipient's valuation on or before the deal's date"
+        let label = ClaimText("derived_label_implied_stake", ["name": readerNameText(deal)])
+        let formula = ClaimText("derived_formula_implied_stake")
         switch valuation(for: deal, recipient: recipient) {
         case .success(let reference):
             guard let value = quantity(reference),
@@ -143,32 +143,33 @@ extension ModelBuilder {
         }
     }
 
-    struct MissingValuation: Error { let reason: String }
+    struct MissingValuation: Error { let reason: ClaimText }
 
     /// The valuation an implied stake may use: the deal's `valuation:` if dated on or before
     /// the deal, else the recipient's latest settled valuation on or before it (one still in
     /// talks only when there is no other). A reference to its `value`, or why there is none.
     func valuation(for deal: Record, recipient: String) -> Result<String, MissingValuation> {
-        let company = records["companies"]?[recipient]?.displayName ?? recipient
+        let company = records["companies"]?[recipient].map(displayNameText) ?? .text(recipient)
         guard let dealDate = RecordDate(deal, "date"), dealDate.year != nil else {
-            let asOf = RecordDate(deal, "as_of").map { "; its amount is a total reported by \($0.display()), not dated by payment" } ?? ""
-            return .failure(MissingValuation(reason:
-                "the deal has no date\(asOf), so no valuation of \(company) from the time of the investment can be chosen"))
+            if let asOf = RecordDate(deal, "as_of") {
+                return .failure(MissingValuation(reason: ClaimText("derived_reason_deal_undated_as_of", ["date": .date(asOf), "company": company])))
+            }
+            return .failure(MissingValuation(reason: ClaimText("derived_reason_deal_undated", ["company": company])))
         }
         let day = String(dealDate.text.prefix(10))
         func dated(_ record: Record) -> String? { record.text("date").map { String($0.prefix(10)) } }
         if let chosen = deal.text("valuation") {
             let reference = "valuations.\(chosen).value"
             guard let record = records["valuations"]?[chosen], quantity(reference) != nil else {
-                return .failure(MissingValuation(reason: "the valuation it names, \(chosen), has no value"))
+                return .failure(MissingValuation(reason: ClaimText("derived_reason_valuation_no_value", ["valuation": .text(chosen)])))
             }
             guard let date = dated(record) else {
-                return .failure(MissingValuation(reason: "the valuation it names, \(chosen), has no date"))
+                return .failure(MissingValuation(reason: ClaimText("derived_reason_valuation_no_date", ["valuation": .text(chosen)])))
             }
             guard date <= day else {
-                let when = RecordDate(record, "date")?.display() ?? date
-                return .failure(MissingValuation(reason:
-                    "the valuation it names, \(chosen), is dated \(when), after the deal (\(dealDate.display()))"))
+                let when = RecordDate(record, "date").map(ClaimText.Value.date) ?? .text(date)
+                return .failure(MissingValuation(reason: ClaimText("derived_reason_valuation_after",
+                                                                   ["valuation": .text(chosen), "date": when, "deal_date": .date(dealDate)])))
             }
             return .success(reference)
         }
@@ -182,9 +183,14 @@ extension ModelBuilder {
         }
         let earliest = all.compactMap { RecordDate($0, "date") }.filter { $0.year != nil }.min { $0.text < $1.text }
         // One clause after another, never two parentheses in a row.
-        let after = earliest.map { "; the earliest on record is dated \($0.display())" } ?? ""
-        let none = all.isEmpty ? "there is no valuation of \(company) on record" :
-            "no valuation of \(company) is dated on or before the deal of \(dealDate.display())\(after)"
+        let none: ClaimText
+        if all.isEmpty {
+            none = ClaimText("derived_reason_no_valuation", ["company": company])
+        } else if let earliest {
+            none = ClaimText("derived_reason_no_valuation_before_earliest", ["company": company, "deal_date": .date(dealDate), "earliest": .date(earliest)])
+        } else {
+            none = ClaimText("derived_reason_no_valuation_before", ["company": company, "deal_date": .date(dealDate)])
+        }
         return .failure(MissingValuation(reason: none))
     }
 
@@ -209,8 +215,8 @@ extension ModelBuilder {
             let valuationReference = "valuations.\(latest.id).value"
             guard let valuation = quantity(valuationReference) else { continue }
             let value = share * valuation
-            derive("\(base).value", label: "\(readerName(stake)): value of the stake", value: value,
-                   formula: "share × the company's latest valuation", expression: "\(base).share × \(valuationReference)",
+            derive("\(base).value", label: ClaimText("derived_label_stake_value", ["name": readerNameText(stake)]), value: value,
+                   formula: ClaimText("derived_formula_stake_value"), expression: "\(base).share × \(valuationReference)",
                    inputs: ["\(base).share", valuationReference], at: stake.location, assumptions: [BuiltInAssumption.latestValuation.id])
             // Money invested is money paid or signed for: a pledge or talks is not yet in.
             let all = ordered("deals").filter {
@@ -219,10 +225,12 @@ extension ModelBuilder {
             }
             let investments = all.filter { DealStanding(status: $0.text("status")) == .signed }.map { "deals.\($0.id).amount" }
             if investments.isEmpty, !all.isEmpty {
-                let others = all.map { "\($0.id) (\(DealStanding(status: $0.text("status")).words))" }.joined(separator: ", ")
-                deriveUnverifiable("\(base).multiple", label: "\(readerName(stake)): multiple on money invested",
-                                   reason: "none of the holder's investments in the company is paid or signed: \(others)",
-                                   formula: "value of the stake ÷ money the holder invested (deals paid or signed)",
+                let others = ClaimText(parts: all.map {
+                    ClaimText.Part(key: "derived_deal_standing", values: ["deal": .text($0.id), "standing": DealStanding(status: $0.text("status")).wordText])
+                }, separator: ", ")
+                deriveUnverifiable("\(base).multiple", label: ClaimText("derived_label_multiple", ["name": readerNameText(stake)]),
+                                   reason: ClaimText("derived_reason_multiple", ["deals": .parts(others)]),
+                                   formula: ClaimText("derived_formula_multiple"),
                                    expression: "\(base).value ÷ (no money paid or signed)",
                                    inputs: ["\(base).value"] + all.map { "deals.\($0.id).amount" }, at: stake.location)
                 continue
@@ -230,8 +238,8 @@ extension ModelBuilder {
             guard !investments.isEmpty, let invested = sum(investments, at: stake.location, what: "\(base).multiple"),
                   let multiple = compute(at: stake.location, what: "\(base).multiple", { () throws(QuantityError) in try value / invested })
             else { continue }
-            derive("\(base).multiple", label: "\(readerName(stake)): multiple on money invested", value: multiple.with(hint: .ratio),
-                   formula: "value of the stake ÷ money the holder invested (deals paid or signed)",
+            derive("\(base).multiple", label: ClaimText("derived_label_multiple", ["name": readerNameText(stake)]), value: multiple.with(hint: .ratio),
+                   formula: ClaimText("derived_formula_multiple"),
                    expression: "\(base).value ÷ (" + investments.joined(separator: " + ") + ")",
                    inputs: ["\(base).value"] + investments, at: stake.location)
         }
@@ -259,8 +267,8 @@ extension ModelBuilder {
                 guard let prior = compute(at: entry.value.location, what: "\(base).prior_\(field)", { () throws(QuantityError) in
                     try current / (Quantity(1) + growth)
                 }) else { continue }
-                derive("\(base).prior_\(field)", label: "\(readerName(record)): \(field.replacingUnderscores()) the year before",
-                       value: prior, formula: "\(field.replacingUnderscores()) ÷ (1 + growth)",
+                derive("\(base).prior_\(field)", label: ClaimText("derived_label_prior", ["name": readerNameText(record), "field": .field(field)]),
+                       value: prior, formula: ClaimText("derived_formula_prior", ["field": .field(field)]),
                        expression: "\(base).\(field) ÷ (1 + \(base).\(entry.key))",
                        inputs: ["\(base).\(field)", "\(base).\(entry.key)"], at: record.location)
             }
@@ -284,8 +292,8 @@ extension ModelBuilder {
                           try current / earlier - Quantity(1)
                       }) else { continue }
                 derive("\(base).\(field)_growth_computed",
-                       label: "\(readerName(record)): \(field.replacingUnderscores()) growth on \(year - 1), computed",
-                       value: growth.with(hint: .percent), formula: "\(field.replacingUnderscores()) ÷ the year before's − 1",
+                       label: ClaimText("derived_label_growth_computed", ["name": readerNameText(record), "field": .field(field), "year": .text(String(year - 1))]),
+                       value: growth.with(hint: .percent), formula: ClaimText("derived_formula_growth_computed", ["field": .field(field)]),
                        expression: "\(now) ÷ \(before) − 1", inputs: [now, before], at: record.location)
             }
         }
@@ -302,8 +310,8 @@ extension ModelBuilder {
                   let capex = quantity("financials.\(financials.id).capex"),
                   let perUser = compute(at: audience.location, what: "\(base).capex_per_user", { () throws(QuantityError) in try capex / users })
             else { continue }
-            derive("\(base).capex_per_user", label: "\(readerName(audience)): capex per user", value: perUser,
-                   formula: "the company's capex that year ÷ users", expression: "financials.\(financials.id).capex ÷ \(base).users",
+            derive("\(base).capex_per_user", label: ClaimText("derived_label_capex_per_user", ["name": readerNameText(audience)]), value: perUser,
+                   formula: ClaimText("derived_formula_capex_per_user"), expression: "financials.\(financials.id).capex ÷ \(base).users",
                    inputs: ["financials.\(financials.id).capex", "\(base).users"], at: audience.location,
                    assumptions: [BuiltInAssumption.capexYear.id])
         }
@@ -322,8 +330,8 @@ extension ModelBuilder {
                 guard let before = quantity(a), let after = quantity(b),
                       let growth = compute(at: next.location, what: "training.\(next.id).growth", { () throws(QuantityError) in try after / before })
                 else { continue }
-                derive("training.\(next.id).growth", label: "\(readerName(next)): GPUs against \(previous.displayName)",
-                       value: growth.with(hint: .ratio), formula: "GPUs ÷ the previous generation's GPUs",
+                derive("training.\(next.id).growth", label: ClaimText("derived_label_training_growth", ["name": readerNameText(next), "previous": displayNameText(previous)]),
+                       value: growth.with(hint: .ratio), formula: ClaimText("derived_formula_training_growth"),
                        expression: "\(b) ÷ \(a)", inputs: [b, a], at: next.location)
             }
         }
@@ -350,10 +358,14 @@ extension ModelBuilder {
                         }.map { "deals.\($0.id).amount" }
                         let field = "\(direction)_\(kind)_\(standing.suffix)"
                         guard !amounts.isEmpty, let total = sum(amounts, at: company.location, what: "\(base).\(field)") else { continue }
+                        let kindWord = ClaimText.Value.wordOr("deal_kind_" + kind, fallback: kind)
+                        let directionWord = ClaimText.Value.word("derived_direction_" + direction)
                         let noun = kind == "investment" ? (direction == "given" ? "invested" : "received") : nil
                         for name in [field] + (noun.map { ["\($0)_\(standing.suffix)"] } ?? []) {
-                            derive("\(base).\(name)", label: "\(readerName(company)): \(kind) \(direction), \(standing.words)", value: total,
-                                   formula: "sum of the amounts of its \(kind) deals (\(direction)) \(standing.clause)",
+                            derive("\(base).\(name)", label: ClaimText("derived_label_company_total", ["name": readerNameText(company), "kind": kindWord,
+                                                                    "direction": directionWord, "standing": standing.wordText]), value: total,
+                                   formula: ClaimText("derived_formula_company_total", ["kind": kindWord, "direction": directionWord,
+                                                                                        "clause": standing.clauseText]),
                                    expression: amounts.joined(separator: " + "), inputs: amounts, at: company.location)
                         }
                     }
@@ -370,15 +382,15 @@ extension ModelBuilder {
                 let powers = (purchases.isEmpty ? withPower : purchases).map { "deals.\($0.id).power" }
                 let field = "power_committed_\(standing.suffix)"
                 guard !powers.isEmpty, let total = sum(powers, at: company.location, what: "\(base).\(field)") else { continue }
-                derive("\(base).\(field)", label: "\(readerName(company)): power in deals, \(standing.words)", value: total,
-                       formula: "sum of the power of the deals it is party to \(standing.clause)",
+                derive("\(base).\(field)", label: ClaimText("derived_label_company_power", ["name": readerNameText(company), "standing": standing.wordText]), value: total,
+                       formula: ClaimText("derived_formula_company_power", ["clause": standing.clauseText]),
                        expression: powers.joined(separator: " + "), inputs: powers, at: company.location,
                        // The rule matters only when it left an investment's power out.
                        assumptions: !purchases.isEmpty && purchases.count < withPower.count ? [BuiltInAssumption.oneCommitment.id] : [])
             }
             if let latest = latestValuation(of: company.id), let value = quantity("valuations.\(latest.id).value") {
-                derive("\(base).latest_valuation", label: "\(readerName(company)): latest valuation", value: value,
-                       formula: "the most recent valuation", expression: "valuations.\(latest.id).value",
+                derive("\(base).latest_valuation", label: ClaimText("derived_label_latest_valuation", ["name": readerNameText(company)]), value: value,
+                       formula: ClaimText("derived_formula_latest_valuation"), expression: "valuations.\(latest.id).value",
                        inputs: ["valuations.\(latest.id).value"], at: company.location, assumptions: [BuiltInAssumption.latestValuation.id])
             }
         }

@@ -67,9 +67,33 @@ public struct Figure: Sendable {
     /// languages, by language code.
     public var textTranslations: [String: String] = [:]
 
+    /// `label`, `formula` and the unverifiable reason as words to say in any language
+    /// (`DerivationWords`): nil where the text is data (a named figure's `label`) or English only.
+    public var labelText: ClaimText?
+    public var formulaText: ClaimText?
+    public var reasonText: ClaimText?
+
     /// `label` in `language`, else in the default language.
     public func label(in language: String) -> String {
         labelTranslations[language] ?? label
+    }
+
+    /// `label` in `wording`'s words and language, record names in their translation.
+    public func label(in wording: ClaimWording) -> String {
+        labelText?.text(in: wording) ?? label(in: wording.locale.rawValue)
+    }
+
+    /// `formula` in `wording`'s words; a formula that is the figure's label is said as the label.
+    public func formula(in wording: ClaimWording) -> String? {
+        guard let formula else { return nil }
+        if let formulaText { return formulaText.text(in: wording) }
+        return formula == label ? label(in: wording) : formula
+    }
+
+    /// Why the figure cannot be computed, in `wording`'s words; nil for a figure that can.
+    public func unverifiableReason(in wording: ClaimWording) -> String? {
+        guard let reason = value.unverifiableReason else { return nil }
+        return reasonText?.text(in: wording) ?? reason
     }
 
     /// `value` in `language`: a text figure's translation where the data gives one;

@@ -10,7 +10,7 @@ struct ModelBuilder {
     var claims: [ClaimCheck] = []
     var diagnostics: [Diagnostic] = []
     /// While a named figure is evaluated: why an input it uses cannot be computed, if one cannot.
-    var unverifiableInput: String?
+    var unverifiableInput: ClaimText?
     /// Data files refused with an error before the model saw them.
     var refusedCollections: Set<String> = []
     /// Fields whose value was refused with an error (`deals.x.amount`).
@@ -118,11 +118,13 @@ struct ModelBuilder {
             value = guessed
         }
         let reference = "\(record.collection).\(record.id).\(name)"
+        let labelText = ClaimText("figure_field_label", ["name": readerNameText(record), "field": .fieldWords(name)])
         var figure = Figure(
-            reference: reference, label: "\(readerName(record)): \(name.fieldWords())",
+            reference: reference, label: labelText.text(in: .english),
             value: value, sources: record.sourceIDs.sorted(), location: node.location,
             modality: record.modality(of: name)
         )
+        figure.labelText = labelText
         if case .text = value { figure.textTranslations = record.translations[name] ?? [:] }
         figure.labelTranslations = translatedLabels(reference, figure.label)
         figures[reference] = figure
@@ -273,8 +275,9 @@ struct ModelBuilder {
 
     /// Records a derived figure whose sources are those of its inputs.
     /// `assumptions` names the choices (`BuiltInAssumption`) the derivation makes itself.
-    mutating func derive(_ reference: String, label: String, value: Quantity, formula: String,
+    mutating func derive(_ reference: String, label labelText: ClaimText, value: Quantity, formula formulaText: ClaimText,
                          expression: String, inputs: [String], at location: SourceLocation, assumptions: [String] = []) {
+        let label = labelText.text(in: .english), formula = formulaText.text(in: .english)
         guard value.isFinite else {
             // Inputs are bounded (`Quantity.largestWritten`), but a quotient by a number
             // near zero still overflows: an error at the record, never an infinite figure.
@@ -289,13 +292,16 @@ struct ModelBuilder {
             modality: Modality.derived(from: inputs.map { figures[$0]?.modality }), assumptions: assumptions
         )
         figure.labelTranslations = translatedLabels(reference, label)
+        figure.labelText = labelText
+        figure.formulaText = formulaText
         figures[reference] = figure
     }
 
     /// Records a derived figure the data cannot support, with the reason; its sources are
     /// those of the inputs it would have used.
-    mutating func deriveUnverifiable(_ reference: String, label: String, reason: String, formula: String,
+    mutating func deriveUnverifiable(_ reference: String, label labelText: ClaimText, reason reasonText: ClaimText, formula formulaText: ClaimText,
                                      expression: String, inputs: [String], at location: SourceLocation, assumptions: [String] = []) {
+        let label = labelText.text(in: .english), formula = formulaText.text(in: .english), reason = reasonText.text(in: .english)
         var sources = Set<String>()
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
         var figure = Figure(
@@ -303,6 +309,9 @@ struct ModelBuilder {
             expression: expression, inputs: inputs, sources: sources.sorted(), location: location, assumptions: assumptions
         )
         figure.labelTranslations = translatedLabels(reference, label)
+        figure.labelText = labelText
+        figure.formulaText = formulaText
+        figure.reasonText = reasonText
         figures[reference] = figure
     }
 

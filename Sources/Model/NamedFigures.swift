@@ -57,13 +57,13 @@ extension ModelBuilder {
         if let evaluated, unverifiableInput == nil {
             value = .quantity(evaluated)
         } else if let reason = unverifiableInput {
-            value = .unverifiable(reason: reason)
+            value = .unverifiable(reason: reason.text(in: .english))
         } else {
             return false
         }
         var sources = Set<String>(record.sourceIDs)
         for input in inputs { sources.formUnion(figures[input]?.sources ?? []) }
-        let label = record.text("label") ?? (isAssumption ? AssumptionWords.text("figure-label", language: "en", ["id": id]) : id)
+        let label = record.text("label") ?? (isAssumption ? ClaimWording.english("assumption_figure_label", ["id": id]) : id)
         var figure = Figure(
             reference: reference, label: label, value: value,
             formula: isAssumption ? "the assumption's formula" : record.text("label") ?? "named figure", expression: expression.symbols,
@@ -71,6 +71,13 @@ extension ModelBuilder {
             modality: Modality.derived(from: inputs.map { figures[$0]?.modality }), assumptions: isAssumption ? [id] : []
         )
         figure.labelTranslations = record.translations["label"] ?? [:]
+        if record.text("label") == nil, isAssumption { figure.labelText = ClaimText("assumption_figure_label", ["id": .text(id)]) }
+        if isAssumption {
+            figure.formulaText = ClaimText("named_formula_assumption")
+        } else if record.text("label") == nil {
+            figure.formulaText = ClaimText("named_formula")
+        }
+        figure.reasonText = unverifiableInput
         figures[reference] = figure
         return true
     }
@@ -214,7 +221,8 @@ extension ModelBuilder {
         }
         if let reason = figure.value.unverifiableReason {
             if !inputs.contains(reference) { inputs.append(reference) }
-            unverifiableInput = unverifiableInput ?? "it uses \(reference), which cannot be computed: \(reason)"
+            unverifiableInput = unverifiableInput ?? ClaimText("named_reason_input", ["reference": .text(reference),
+                                                                                     "reason": .parts(figure.reasonText ?? ClaimText("derived_text", ["text": .text(reason)]))])
             return nil
         }
         guard let q = figure.value.quantity else {

@@ -23,6 +23,35 @@ extension ModelBuilder {
         return labels
     }
 
+    /// The record's name as words to say in any language: its own name with the data's
+    /// translations, else the phrase `name_deal`, `name_stake`, `name_purchase` or
+    /// `name_company_year` over the names of the records it links (see `readerName`).
+    func readerNameText(_ record: Record) -> ClaimText.Value {
+        let translated = displayNameText
+        guard record.displayName(language: nil) == record.id else { return translated(record) }
+        func company(_ field: String) -> ClaimText.Value? {
+            record.text(field).map { id in records["companies"]?[id].map(translated) ?? .text(id) }
+        }
+        if let from = company("from"), let to = company("to") { return .parts(ClaimText("name_deal", ["from": from, "to": to])) }
+        if let holder = company("holder"), let target = company("company") {
+            return .parts(ClaimText("name_stake", ["holder": holder, "company": target]))
+        }
+        if let buyer = company("buyer"), let chip = record.text("chip") {
+            return .parts(ClaimText("name_purchase", ["buyer": buyer, "chip": records["chips"]?[chip].map(translated) ?? .text(chip)]))
+        }
+        if let owner = company("company") ?? company("buyer") ?? company("owner") {
+            return record.text("year").map { .parts(ClaimText("name_company_year", ["owner": owner, "year": .text($0)])) } ?? owner
+        }
+        return .text(record.id)
+    }
+
+    /// A record's own name (`displayName`, its id when it has none) with the data's translations.
+    func displayNameText(_ record: Record) -> ClaimText.Value {
+        var names: [String: String] = [:]
+        for language in dataLanguages { names[language] = record.displayName(language: language) }
+        return .translated(record.displayName(language: nil), names)
+    }
+
     /// `language`: the names the data translates into it (nil: the default language's).
     func readerName(_ record: Record, language: String? = nil) -> String {
         let named = record.displayName(language: language)

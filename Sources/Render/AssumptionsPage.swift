@@ -4,14 +4,15 @@ import Model
 /// `/assumptions/`: every choice behind the figures that the data does not state as a fact
 /// (`StoryModel.assumptions`), with the value used, where it comes from, and the figures
 /// that rest on it; and the same names on each figure's entry on `/figures/`. Words in the
-/// pages' language (`AssumptionWords`).
+/// page's language (`assumption_…`, `assumptions_…` in `templates/i18n/<lang>.yaml`).
 extension GeneratedPages {
     func assumptionsPage() -> GeneratedPage {
+        let words = self.words
         let assumptions = model.assumptions.map { assumption -> [String: Any] in
             let dependents = model.figures(restingOn: assumption.id).filter(\.isQuantityLike)
             var entry: [String: Any] = [
-                "id": assumption.id, "statement": assumption.statement(language: language),
-                "value": assumption.valueText(locale),
+                "id": assumption.id, "statement": assumption.statement(in: words.wording),
+                "value": assumption.valueText(in: words.wording),
                 "is_editors": assumption.isEditors, "sources": sourceList(assumption.sources),
                 "figures": dependents.map { ["reference": $0.reference, "url": figureURL($0.reference), "value": text($0)] },
                 "has_figures": !dependents.isEmpty, "figure_count": dependents.count,
@@ -21,9 +22,10 @@ extension GeneratedPages {
         }
         var values: [String: Any] = ["assumptions": assumptions]
         for key in ["standfirst", "value", "source", "editor", "dependents", "no-dependents"] {
-            values["words_" + key.replacing("-", with: "_")] = AssumptionWords.text("page.\(key)", language: language)
+            let name = key.replacing("-", with: "_")
+            values["words_" + name] = words["assumptions_" + name]
         }
-        return GeneratedPage(url: "/assumptions/", title: AssumptionWords.text("page.title", language: language),
+        return GeneratedPage(url: "/assumptions/", title: words["assumptions_title"],
                              template: "assumptions", values: values)
     }
 
@@ -34,7 +36,7 @@ extension GeneratedPages {
         guard !ids.isEmpty else { return [:] }
         return [
             "has_assumptions": true,
-            "assumptions_label": AssumptionWords.text("figure.assumes", language: language),
+            "assumptions_label": words["figure_assumes"],
             "assumptions": ids.enumerated().map { ["id": $1, "url": "\(base)/assumptions/#\($1)", "last": $0 == ids.count - 1] },
         ]
     }

@@ -1,5 +1,6 @@
 import Editions
 import Foundation
+import Load
 import Model
 
 /// The ids of entries on `/changes/`.
@@ -9,75 +10,19 @@ enum ChangesAnchors {
 
 /// `/changes/`: the story's editions, newest first, each with its date, its message and what
 /// changed since the one before (figures moved, added and removed, claims whose verdict
-/// changed, records added, removed and edited), then the corrections. Every string a reader
-/// sees is here, by language code; the page is written in the site's language.
+/// changed, records added, removed and edited), then the corrections, in the page's words
+/// (`changes_…` in `templates/i18n/<lang>.yaml`).
 extension GeneratedPages {
-    static let changesText: [String: [String: String]] = [
-        "en": [
-            "title": "Changes",
-            "intro": "What changed in the story's figures from one edition to the next, and the corrections. A figure that moved is shown with its value before and after, and the facts whose change moved it.",
-            "unpublished": "Since the edition of {date} (not yet published as an edition)",
-            "first": "The first edition: {figures}, {claims} checked, {records}.",
-            "figure": "figure", "figures": "figures", "claim": "claim", "claims": "claims", "record": "record", "records": "records",
-            "nothing": "No figure, claim or record changed.",
-            "moved": "Figures that moved",
-            "added": "Figures added",
-            "removed": "Figures removed",
-            "verdicts": "Claims whose verdict changed",
-            "records.added": "Records added",
-            "records.removed": "Records removed",
-            "records.edited": "Records edited",
-            "because": "Because",
-            "changed": "changed",
-            "was.absent": "was added",
-            "sources": "Sources:",
-            "written": "as written",
-            "corrections": "Corrections",
-            "corrects": "Corrects",
-            "status.consistent": "consistent",
-            "status.inconsistent": "inconsistent",
-            "status.unverifiable": "unverifiable",
-            "status.ambiguous": "ambiguous",
-        ],
-        "es": [
-            "title": "Cambios",
-            "intro": "Qué cambió en las cifras de la historia de una edición a la siguiente, y las correcciones. Cada cifra que cambió se muestra con su valor antes y después, y los datos cuyo cambio la movió.",
-            "unpublished": "Desde la edición del {date} (aún no publicado como edición)",
-            "first": "La primera edición: {figures}, {claims} comprobadas, {records}.",
-            "figure": "cifra", "figures": "cifras", "claim": "afirmación", "claims": "afirmaciones", "record": "registro", "records": "registros",
-            "nothing": "No cambió ninguna cifra, afirmación ni registro.",
-            "moved": "Cifras que cambiaron",
-            "added": "Cifras nuevas",
-            "removed": "Cifras retiradas",
-            "verdicts": "Afirmaciones cuyo veredicto cambió",
-            "records.added": "Registros nuevos",
-            "records.removed": "Registros retirados",
-            "records.edited": "Registros modificados",
-            "because": "Porque",
-            "changed": "cambió",
-            "was.absent": "se añadió",
-            "sources": "Fuentes:",
-            "written": "tal como está escrito",
-            "corrections": "Correcciones",
-            "corrects": "Corrige",
-            "status.consistent": "coherente",
-            "status.inconsistent": "incoherente",
-            "status.unverifiable": "no verificable",
-            "status.ambiguous": "ambigua",
-        ],
-    ]
 
     /// The site's language among those the page is written in.
     var changesLanguage: String { language.hasPrefix("es") ? "es" : "en" }
 
     func changesPhrase(_ key: String, _ values: [String: String] = [:]) -> String {
-        var phrase = Self.changesText[changesLanguage]?[key] ?? key
-        for (name, value) in values { phrase = phrase.replacingOccurrences(of: "{\(name)}", with: value) }
-        return phrase
+        words("changes_" + key.replacing(".", with: "_"), values)
     }
 
     func changesPage() -> GeneratedPage {
-        let notes = EditionNotes(history: history, language: changesLanguage, basePath: base, sourceNames: sourceNames)
+        let notes = EditionNotes(history: history, language: changesLanguage, basePath: base, sourceNames: sourceNames, words: words)
         let entries = history.entries.map { entry -> [String: Any] in
             var values: [String: Any] = ["anchor": entry.anchor]
             if let edition = entry.edition {
@@ -121,6 +66,11 @@ extension GeneratedPages {
     /// The non-empty lists of one edition's changes, each item as HTML.
     private func changeSections(_ diff: EditionDiff) -> [[String: Any]] {
         let language = changesLanguage
+        // A figure the story still has is named in the page's words; one it no longer has,
+        // by the label its edition kept (the default language's).
+        func label(_ reference: String, _ state: EditionSnapshot.FigureState) -> String {
+            model.figures[reference]?.label(in: words) ?? state.label
+        }
         func value(_ state: EditionSnapshot.FigureState) -> String { Escape.html(state.text[language] ?? state.text["en"] ?? "") }
         func figure(_ reference: String, linked: Bool = true) -> String {
             let code = "<code>\(Escape.html(reference))</code>"
@@ -135,7 +85,7 @@ extension GeneratedPages {
             if !items.isEmpty { sections.append(["title": changesPhrase(key), "items": items]) }
         }
         add("moved", diff.moved.map { moved in
-            var html = "\(figure(moved.reference)) — \(Escape.html(moved.new.label)): <del>\(value(moved.old))</del> → <ins>\(value(moved.new))</ins>"
+            var html = "\(figure(moved.reference)) — \(Escape.html(label(moved.reference, moved.new))): <del>\(value(moved.old))</del> → <ins>\(value(moved.new))</ins>"
             let causes = moved.causes.filter { $0.reference != moved.reference }
             if !causes.isEmpty {
                 html += ". \(Escape.html(changesPhrase("because"))) " + causes.map { cause in
@@ -149,8 +99,8 @@ extension GeneratedPages {
             }
             return html + "."
         })
-        add("added", diff.added.map { "\(figure($0.reference)) — \(Escape.html($0.state.label)): \(value($0.state))" })
-        add("removed", diff.removed.map { "\(figure($0.reference, linked: false)) — \(Escape.html($0.state.label)): \(value($0.state))" })
+        add("added", diff.added.map { "\(figure($0.reference)) — \(Escape.html(label($0.reference, $0.state))): \(value($0.state))" })
+        add("removed", diff.removed.map { "\(figure($0.reference, linked: false)) — \(Escape.html(label($0.reference, $0.state))): \(value($0.state))" })
         add("verdicts", diff.verdicts.map { verdict in
             let link = model.collections["claims"] != nil ? "<a href=\"\(base)/checks/#\(Escape.html(verdict.id))\"><code>\(Escape.html(verdict.id))</code></a>" : "<code>\(Escape.html(verdict.id))</code>"
             return "\(link) (“\(Escape.html(verdict.new.says))”, \(figure(verdict.new.figure, linked: model.figures[verdict.new.figure] != nil))): "
@@ -166,33 +116,19 @@ extension GeneratedPages {
 /// A diff in one sentence, for the feed: "2 figures moved, 1 claim's verdict changed, 1 record added."
 struct ChangeCounts {
     let language: String
+    /// The words of `language` (`changes_count_…`): the site's, else the built-in ones.
+    var words: Words? = nil
 
-    static let text: [String: [String: (String, String)]] = [
-        "en": [
-            "moved": ("figure moved", "figures moved"), "added": ("figure added", "figures added"),
-            "removed": ("figure removed", "figures removed"), "verdicts": ("claim's verdict changed", "claims' verdicts changed"),
-            "records.added": ("record added", "records added"), "records.removed": ("record removed", "records removed"),
-            "records.edited": ("record edited", "records edited"), "first": ("first edition", "first edition"),
-            "nothing": ("no figure changed", "no figure changed"),
-        ],
-        "es": [
-            "moved": ("cifra cambió", "cifras cambiaron"), "added": ("cifra nueva", "cifras nuevas"),
-            "removed": ("cifra retirada", "cifras retiradas"), "verdicts": ("afirmación cambió de veredicto", "afirmaciones cambiaron de veredicto"),
-            "records.added": ("registro nuevo", "registros nuevos"), "records.removed": ("registro retirado", "registros retirados"),
-            "records.edited": ("registro modificado", "registros modificados"), "first": ("primera edición", "primera edición"),
-            "nothing": ("ninguna cifra cambió", "ninguna cifra cambió"),
-        ],
-    ]
 
     func sentence(_ diff: EditionDiff?) -> String {
-        let words = Self.text[language] ?? Self.text["en"]!
-        guard let diff else { return words["first"]!.0.capitalizedFirst + "." }
+        let words = self.words ?? .builtIn(language)
+        guard let diff else { return words["changes_count_first"].capitalizedFirst + "." }
         let counts: [(String, Int)] = [
             ("moved", diff.moved.count), ("added", diff.added.count), ("removed", diff.removed.count),
             ("verdicts", diff.verdicts.count), ("records.added", diff.recordsAdded.count),
             ("records.removed", diff.recordsRemoved.count), ("records.edited", diff.recordsEdited.count),
         ]
-        let parts = counts.filter { $0.1 > 0 }.map { "\($0.1) " + ($0.1 == 1 ? words[$0.0]!.0 : words[$0.0]!.1) }
-        return (parts.isEmpty ? words["nothing"]!.0.capitalizedFirst : parts.joined(separator: ", ")) + "."
+        let parts = counts.filter { $0.1 > 0 }.map { words.count("changes_count_" + $0.0.replacing(".", with: "_"), $0.1) }
+        return (parts.isEmpty ? words["changes_count_nothing"].capitalizedFirst : parts.joined(separator: ", ")) + "."
     }
 }

@@ -140,7 +140,7 @@ struct SpecReader {
         case "tornado":
             kind = tornado(locale: locale)
             if text("title") == nil, let figure = text("figure").flatMap({ model.figures[$0] }) {
-                title = RangeDriverWords.words(locale.rawValue).chartTitle(figure.label)
+                title = RangeDriverWords(words).chartTitle(figure.label(in: words))
             }
         case "bar": kind = bar(format: format, locale: locale)
         case "scale": kind = scale(format: format)
@@ -167,7 +167,7 @@ struct SpecReader {
                 guard let figure = resolve(reference, at: element.location) else { continue }
                 let parts = reference.split(separator: ".").map(String.init)
                 let record = parts.count >= 2 ? model.record(parts[0], parts[1]) : nil
-                points.append(.init(label: index < labels.count ? labels[index] : figure.label(in: language), reference: reference,
+                points.append(.init(label: index < labels.count ? labels[index] : figure.label(in: words), reference: reference,
                                     quantity: figure.value.quantity!, color: record.flatMap(color(of:)), record: record))
             }
             return checkDimensions(points)

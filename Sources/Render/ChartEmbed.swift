@@ -9,6 +9,8 @@ struct ChartEmbed {
     let config: SiteConfig
     /// The page's language: the words around the chart (`NewsroomWords`).
     let language: String
+    /// The words of `language`: the built-in ones unless the caller gives the site's.
+    var words: Words
     /// The language's tree (`""`, `/es`): where the chart's embed page, PNG and CSV live.
     var tree = ""
     /// The site's favicons (`templates/assets/favicon.svg`, `.ico`) as `<link>`s, so that a
@@ -18,6 +20,7 @@ struct ChartEmbed {
     init(config: SiteConfig, language: String, assets: [Asset] = []) {
         self.config = config
         self.language = language
+        self.words = .builtIn(NewsroomWords.code(language))
         for asset in assets.sorted(by: { $0.outputPath < $1.outputPath }) {
             let href = config.basePath + "/" + asset.outputPath
             switch asset.templateKey {
@@ -64,7 +67,7 @@ struct ChartEmbed {
     /// The `<details>` under a chart in the story: the iframe code, then the PNG link (when
     /// the PNG was made) and the CSV link.
     func disclosure(id: String, title: String, svg: String, hasPNG: Bool) -> String {
-        let w = { NewsroomWords.word($0, language) }
+        let w = { NewsroomWords.word($0, words) }
         var links = [String]()
         if hasPNG { links.append("<a href=\"\(pngPath(id))\">\(w("png"))</a>") }
         links.append("<a href=\"\(csvPath(id))\">\(w("csv"))</a>")
@@ -88,7 +91,7 @@ struct ChartEmbed {
     /// CSV link and a link back to the story page that holds it; no navigation, no script.
     /// `sources` are (name, id) pairs, linked to `/sources/#id`.
     func page(id: String, title: String, svg: String, sources: [(name: String, id: String)], storyURL: String?) -> String {
-        let w = { NewsroomWords.word($0, language) }
+        let w = { NewsroomWords.word($0, words) }
         let site = config.origin + config.basePath + tree
         let away = "target=\"_blank\" rel=\"noopener\""
         var credit = ""

@@ -49,6 +49,7 @@ extension SiteRenderer {
     func chartShareFiles(_ chart: ChartOutput, storyURL: String, language: String, tree: String) -> [(String, OutputPlan.Content)] {
         let names = sourceNames(language: language)
         var embedPage = ChartEmbed(config: site.config, language: language, assets: site.assets)
+        embedPage.words = site.translations.words(for: NewsroomWords.code(language))
         embedPage.tree = tree
         let embed = embedPage
             .page(id: chart.id, title: chart.title, svg: chart.svg, sources: chart.sources.map { (names[$0] ?? $0, $0) }, storyURL: storyURL)
@@ -82,7 +83,7 @@ extension SiteRenderer {
                                  path: page.url, language: language, charts: page.charts, model: site.model)
         if page.url == "/data/" {
             let base = site.config.origin + site.config.basePath + "/"
-            values.description = NewsroomWords.word("dataset_description", language, site.config.title)
+            values.description = NewsroomWords.word("dataset_description", site.translations.words(for: NewsroomWords.code(language)), ["site": site.config.title])
             // The files `DataExport` writes: each collection and all figures, as CSV and JSON.
             let names = site.model.collections.keys.sorted() + ["all-figures"]
             values.distribution = names.flatMap { name in

@@ -71,7 +71,7 @@ extension GeneratedPages {
         }
         let others = model.allFigures.filter { $0.reference.hasPrefix(prefix) && $0.isDerived && !shown.contains($0.reference) }
             .map { figure -> [String: Any] in
-                ["label": figure.label(in: language).split(separator: ":").last.map { String($0).trimmingWhitespace().capitalizedFirst } ?? figure.label(in: language),
+                ["label": figure.label(in: words).split(separator: ":").last.map { String($0).trimmingWhitespace().capitalizedFirst } ?? figure.label(in: words),
                  "link": figureLinks.link(to: figure, options: FormatOptions())]
             }
         let table: [String: Any] = [

@@ -21,25 +21,16 @@ struct EditionFeed {
     let sourceNames: [String: String]
     /// The feed's language (its tree's): the default language when nil.
     var treeLanguage: String? = nil
+    /// The words of the feed's language (`feed_…`, `changes_count_…`, `edition_…`): the site's,
+    /// else the built-in ones.
+    var words: Words? = nil
 
-    static let text: [String: [String: String]] = [
-        "en": [
-            "edition.title": "Edition of {date}",
-            "correction.title": "Correction: {what}",
-        ],
-        "es": [
-            "edition.title": "Edición del {date}",
-            "correction.title": "Corrección: {what}",
-        ],
-    ]
 
     private var language: String { (treeLanguage ?? config.language).hasPrefix("es") ? "es" : "en" }
     private var base: String { config.basePath + config.treePath(treeLanguage ?? config.language) }
 
     private func phrase(_ key: String, _ values: [String: String]) -> String {
-        var phrase = Self.text[language]?[key] ?? key
-        for (name, value) in values { phrase = phrase.replacingOccurrences(of: "{\(name)}", with: value) }
-        return phrase
+        (words ?? .builtIn(language))("feed_" + key.replacing(".", with: "_"), values)
     }
 
     func entries() -> [FeedEntry] {
@@ -48,12 +39,12 @@ struct EditionFeed {
         var entries: [FeedEntry] = []
         for entry in history.entries {
             guard let edition = entry.edition else { continue }
-            let counts = ChangeCounts(language: language).sentence(entry.diff)
+            let counts = ChangeCounts(language: language, words: words).sentence(entry.diff)
             let summary = [edition.message, counts].filter { !$0.isEmpty }.joined(separator: " — ")
             entries.append(FeedEntry(title: phrase("edition.title", ["date": RecordDate(edition.day).display(language: language)]),
                                      url: changes + edition.anchor, updated: Self.utc(edition.date), summary: summary))
         }
-        let notes = EditionNotes(history: history, language: language, basePath: base, sourceNames: [:])
+        let notes = EditionNotes(history: history, language: language, basePath: base, sourceNames: [:], words: words)
         for correction in history.corrections {
             let summary = "\(notes.phrase("correction.wrong")) \(EditionNotes.sentence(correction.wrong)) \(notes.phrase("correction.right")) \(EditionNotes.sentence(correction.right))"
             entries.append(FeedEntry(title: phrase("correction.title", ["what": correction.corrects]),

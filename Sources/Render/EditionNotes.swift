@@ -1,54 +1,25 @@
 import Editions
 import Foundation
+import Load
 import Model
 
 /// What a chapter shows because of the story's history: the "Updated" note under its title
 /// when a figure it cites moved in the edition being built, the mark on that figure (its
 /// title gives the old value), and the corrections of what it cites at its foot.
-/// Every string a reader sees is here, by language code (`en`, `es`).
+/// Its words are the `edition_…` keys of `templates/i18n/<lang>.yaml`.
 struct EditionNotes {
     let history: StoryHistory
     /// `en` or `es`; any other language reads English.
     let language: String
     let basePath: String
     let sourceNames: [String: String]
+    /// The interface words of `language`: the site's, else the built-in ones.
+    var words: Words? = nil
 
-    static let text: [String: [String: String]] = [
-        "en": [
-            "updated": "Updated",
-            "updated.dated": "{date}: figures in this chapter changed since the previous edition.",
-            "updated.unpublished": "figures in this chapter changed since the edition of {date}.",
-            "updated.link": "See what changed",
-            "moved.title": "Changed in the edition of {date}; was {old}.",
-            "moved.title.unpublished": "Changed since the edition of {date}; was {old}.",
-            "corrections": "Corrections",
-            "correction.wrong": "What was wrong:",
-            "correction.right": "What is right:",
-            "correction.sources": "Source:",
-        ],
-        "es": [
-            "updated": "Actualizado",
-            "updated.dated": "{date}: algunas cifras de este capítulo cambiaron desde la edición anterior.",
-            "updated.unpublished": "algunas cifras de este capítulo cambiaron desde la edición del {date}.",
-            "updated.link": "Ver qué cambió",
-            "moved.title": "Cambió en la edición del {date}; antes era {old}.",
-            "moved.title.unpublished": "Cambió desde la edición del {date}; antes era {old}.",
-            "corrections": "Correcciones",
-            "correction.wrong": "Lo que estaba mal:",
-            "correction.right": "Lo correcto:",
-            "correction.sources": "Fuente:",
-        ],
-    ]
 
     /// The phrase `key` in this language, `{name}` replaced by `values[name]`.
     func phrase(_ key: String, _ values: [String: String] = [:]) -> String {
-        EditionNotes.phrase(key, language: language, values)
-    }
-
-    static func phrase(_ key: String, language: String, _ values: [String: String] = [:]) -> String {
-        var phrase = (text[language.hasPrefix("es") ? "es" : "en"] ?? text["en"]!)[key] ?? key
-        for (name, value) in values { phrase = phrase.replacingOccurrences(of: "{\(name)}", with: value) }
-        return phrase
+        (words ?? .builtIn(language.hasPrefix("es") ? "es" : "en"))("edition_" + key.replacing(".", with: "_"), values)
     }
 
     /// `December 15, 2025` / `15 de diciembre de 2025` for a tag's or a correction's date.

@@ -3,27 +3,22 @@ import Model
 
 /// A figure's history across the story's editions, as `/figures/` shows it under its value:
 /// "Edition of November 1, 2025: $10 billion → edition of December 15, 2025: $12 billion".
-/// Every string a reader sees is here, by language code.
+/// Its words are `figure_history…` in `templates/i18n/<lang>.yaml`.
 extension GeneratedPages {
-    static let historyText: [String: [String: String]] = [
-        "en": ["history": "History:", "edition": "edition of {date}", "unpublished": "this edition"],
-        "es": ["history": "Historial:", "edition": "edición del {date}", "unpublished": "esta edición"],
-    ]
-
     /// The figure's values at the editions that changed it, as HTML; nil when it never
     /// changed (or the story has no editions).
     func figureHistory(_ reference: String) -> String? {
         let steps = history.history(of: reference)
         guard steps.count > 1 else { return nil }
         let language = changesLanguage
-        let words = Self.historyText[language]!
-        let notes = EditionNotes(history: history, language: language, basePath: base, sourceNames: sourceNames)
+        let words = self.words
+        let notes = EditionNotes(history: history, language: language, basePath: base, sourceNames: sourceNames, words: words)
         let shown = steps.map { step -> String in
             let value = Escape.html(step.state.text[language] ?? step.state.text["en"] ?? "")
-            guard let edition = step.edition else { return "\(Escape.html(words["unpublished"]!)): \(value)" }
-            let label = words["edition"]!.replacingOccurrences(of: "{date}", with: notes.date(edition.day))
+            guard let edition = step.edition else { return "\(Escape.html(words["figure_history_unpublished"])): \(value)" }
+            let label = words("figure_history_edition", ["date": notes.date(edition.day)])
             return "<a href=\"\(base)/changes/#\(Escape.html(edition.anchor))\">\(Escape.html(label))</a>: \(value)"
         }
-        return Escape.html(words["history"]!) + " " + shown.joined(separator: " → ")
+        return Escape.html(words["figure_history"]) + " " + shown.joined(separator: " → ")
     }
 }

@@ -166,12 +166,10 @@ package enum FigureText {
                                    words: Words? = nil) -> String {
         let words = words ?? .builtIn(locale.rawValue)
         // "is", not "=": "= > $13 billion" reads as an arrow, or as "≥".
-        let language = locale.rawValue
-        var text = words("figure_is", ["label": figure.label(in: language), "value": format(figure, locale: locale, words: words)])
-        if let reason = figure.value.unverifiableReason { text += " " + words("figure_cannot_compute", ["reason": reason]) }
-        if var formula = figure.formula, let expression = figure.expression {
+        var text = oneFullStop(words("figure_is", ["label": figure.label(in: words), "value": format(figure, locale: locale, words: words)]))
+        if let reason = figure.unverifiableReason(in: words) { text += " " + oneFullStop(words("figure_cannot_compute", ["reason": reason])) }
+        if let formula = figure.formula(in: words), let expression = figure.expression {
             // A named figure's formula is its label, written in the data: translated with it.
-            if formula == figure.label { formula = figure.label(in: language) }
             var withValues = expression
             for input in figure.inputs.sorted(by: { $0.count > $1.count }) {
                 guard let value = model.figures[input] else { continue }
@@ -180,10 +178,10 @@ package enum FigureText {
             text += " \(formula.prefix(1).uppercased() + formula.dropFirst()): \(withValues)."
         }
         let names = figure.sources.map { sourceNames[$0] ?? $0 }
-        if !names.isEmpty { text += " " + words["sources_lead"] + " " + names.joined(separator: "; ") + "." }
+        if !names.isEmpty { text += " " + oneFullStop(words["sources_lead"] + " " + names.joined(separator: "; ") + ".") }
         let assumed = model.assumptions(restedOnBy: figure.reference).map(\.id)
         if !assumed.isEmpty {
-            text += " " + AssumptionWords.text("title.assumes", language: locale.rawValue, ["list": assumed.joined(separator: ", ")])
+            text += " " + words("title_assumes", ["list": assumed.joined(separator: ", ")])
         }
         return text
     }

@@ -10,20 +10,20 @@ extension GeneratedPages {
         let words = self.words
         let listed = model.allFigures.filter(\.isQuantityLike)
         let drivers = model.rangeDrivers(of: listed.map(\.reference))
-        let driversText = RangeDriversText(model: model, language: language)
+        let driversText = RangeDriversText(model: model, language: language, interfaceWords: words)
         let byCollection = Dictionary(grouping: listed) { String($0.reference.prefix { $0 != "." }) }
         let groups = byCollection.keys.sorted().map { collection -> [String: Any] in
             let figures = byCollection[collection]!.map { figure -> [String: Any] in
                 var entry: [String: Any] = [
-                    "reference": figure.reference, "anchor": figure.anchor, "label": figure.label(in: language),
+                    "reference": figure.reference, "anchor": figure.anchor, "label": figure.label(in: words),
                     "value": text(figure), "file": figure.location.file, "line": figure.location.line,
                     "sources": sourceList(figure.sources), "has_sources": !figure.sources.isEmpty,
                     "inputs": figure.inputs.map { ["reference": $0, "url": figureURL($0), "value": text(model.figures[$0])] },
                     "has_inputs": !figure.inputs.isEmpty,
                 ]
-                if let formula = figure.formula { entry["formula"] = formula == figure.label ? figure.label(in: language) : formula }
+                if let formula = figure.formula(in: words) { entry["formula"] = formula }
                 if let expression = figure.expression { entry["expression"] = expression }
-                if let reason = figure.value.unverifiableReason { entry["unverifiable"] = words("figure_cannot_compute", ["reason": reason]) }
+                if let reason = figure.unverifiableReason(in: words) { entry["unverifiable"] = oneFullStop(words("figure_cannot_compute", ["reason": reason])) }
                 entry.merge(assumptionNote(for: figure)) { $1 }
                 if let section = drivers[figure.reference].flatMap({ driversText.html($0, url: figureURL) }) { entry["drivers"] = section }
                 if let history = figureHistory(figure.reference) { entry["history"] = history }

@@ -54,6 +54,8 @@ struct ShareSite {
     let sourceURLs: [String: String]
     /// `content/card.png`: the default image when it is a file of the site.
     let imageFile: String?
+    /// The site's interface words, for the images' alt text.
+    let translations: Translations
 
     /// A warning when site.yaml names an image in the site that the build does not copy.
     var problems: [Diagnostic] {
@@ -63,6 +65,7 @@ struct ShareSite {
 
     init(site: LoadedSite) {
         config = site.config
+        translations = site.translations
         var urls: [String: String] = [:]
         for record in site.model.records("sources") {
             if let url = record.text("url"), url.hasPrefix("https://") || url.hasPrefix("http://") { urls[record.id] = url }
@@ -105,7 +108,7 @@ struct ShareSite {
             let size = PNGHeader.size(png)
             // The PNG of the page's own language, written in its tree (`/es/charts/…`).
             image = ShareImage(url: config.origin + config.basePath + config.treePath(language) + "/charts/\(chart.id).png", width: size?.width, height: size?.height,
-                               alt: NewsroomWords.word("image_alt_chart", language, chart.title))
+                               alt: NewsroomWords.word("image_alt_chart", translations.words(for: NewsroomWords.code(language)), ["title": chart.title]))
         }
         var sources = Set<String>()
         for reference in cited { sources.formUnion(model.figures[reference]?.sources ?? []) }

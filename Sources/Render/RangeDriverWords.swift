@@ -1,83 +1,50 @@
+import Load
+
 /// Every word a reader sees about what drives a range (`capex explain`, `/figures/`, the
-/// tornado chart), in each language the site is written in, keyed by language code. A
-/// language without an entry reads English.
+/// tornado chart): the `range_…` keys of the interface words (`templates/i18n/<lang>.yaml`,
+/// which a site overrides key by key), read from one language's `Words`.
 package struct RangeDriverWords: Sendable {
+    let words: Words
+
+    package init(_ words: Words) { self.words = words }
+
+    /// The built-in words of `language` (English where it has none).
+    package static func words(_ language: String) -> RangeDriverWords { RangeDriverWords(.builtIn(language)) }
+
     /// "What drives the range".
-    package let heading: String
+    package var heading: String { words["range_heading"] }
     /// How the shares were measured, after the heading.
-    package let method: String
+    package var method: String { words["range_method"] }
     /// "bound, no width": a one-sided input, which has no width to sweep.
-    package let boundNoWidth: String
+    package var boundNoWidth: String { words["range_bound_no_width"] }
     /// Before the list of inputs that are exact or approximate.
-    package let noSpread: String
+    package var noSpread: String { words["range_no_spread"] }
     /// The figure is one number.
-    package let singleValue: String
+    package var singleValue: String { words["range_single_value"] }
     /// The figure is a range but no input is (it cannot happen through + − × ÷ alone).
-    package let formulaRange: String
+    package var formulaRange: String { words["range_formula_range"] }
     /// "$1,050 to $3,150": the figure at an input's low end, then at its high end.
-    package let fromTo: @Sendable (String, String) -> String
+    package func fromTo(_ low: String, _ high: String) -> String { words("range_from_to", ["low": low, "high": high]) }
     /// The figure is a bound; the argument lists its ranged inputs.
-    package let boundFigure: @Sendable (String) -> String
+    package func boundFigure(_ inputs: String) -> String { words("range_bound_figure", ["inputs": inputs]) }
     /// The figure is a bound and no input is a range.
-    package let boundFigureNoRange: String
+    package var boundFigureNoRange: String { words["range_bound_figure_no_range"] }
     /// A range written in a named figure's formula: "'$10–11' in the formula of figures.x".
-    package let literal: @Sendable (_ written: String, _ figure: String) -> String
+    package func literal(_ written: String, _ figure: String) -> String { words("range_literal", ["written": written, "figure": figure]) }
     /// The tornado chart's default title, for a figure's label.
-    package let chartTitle: @Sendable (String) -> String
+    package func chartTitle(_ label: String) -> String { words("range_chart_title", ["label": label]) }
     /// The tornado chart's one-sentence summary: the figure's label, the number of bars, the
     /// widest input, its values at its two ends and its share.
-    package let chartSummary: @Sendable (_ label: String, _ count: Int, _ top: String, _ low: String, _ high: String, _ share: String) -> String
-    /// The line drawn at the figure's value with every input at its midpoint.
-    package let chartBaseline: String
-    /// The columns of the chart's table.
-    package let chartColumns: (input: String, atLow: String, atHigh: String, share: String)
-    /// The legend of the bar's two ends.
-    package let chartLowEnd: String
-    package let chartHighEnd: String
-
-    package static func words(_ language: String) -> RangeDriverWords {
-        byLanguage[language] ?? english
+    package func chartSummary(_ label: String, _ count: Int, _ top: String, _ low: String, _ high: String, _ share: String) -> String {
+        words.count("range_chart_summary", count, ["label": label, "top": top, "low": low, "high": high, "share": share])
     }
-
-    package static let byLanguage: [String: RangeDriverWords] = ["en": english, "es": spanish]
-
-    static let english = RangeDriverWords(
-        heading: "What drives the range",
-        method: "one input at a time, the others held at their midpoints",
-        boundNoWidth: "bound, no width",
-        noSpread: "No spread (exact or approximate), not ranked",
-        singleValue: "nothing. The figure is a single value, not a range",
-        formulaRange: "no input moves it on its own: the range comes from the formula itself (a min or max of overlapping values)",
-        fromTo: { "\($0) to \($1)" },
-        boundFigure: { "nothing. The figure is a bound, not a range; it keeps only the end of its ranged inputs (\($0)) that holds whatever their value, so there is no spread to share" },
-        boundFigureNoRange: "nothing. The figure is a bound, not a range",
-        literal: { "‘\($0)’ in the formula of \($1)" },
-        chartTitle: { "What drives the range of: \($0)" },
-        chartSummary: { label, count, top, low, high, share in
-            "Tornado chart of \(count) \(count == 1 ? "input" : "inputs") of \(label); the widest is \(top), which moves it from \(low) to \(high) (\(share) of the spread)."
-        },
-        chartBaseline: "all at midpoints",
-        chartColumns: ("Input, as written", "Figure at its low end", "Figure at its high end", "Share of the spread"),
-        chartLowEnd: "at the input’s low end",
-        chartHighEnd: "at its high end")
-
-    static let spanish = RangeDriverWords(
-        heading: "Qué determina el intervalo",
-        method: "una entrada cada vez, con las demás en su punto medio",
-        boundNoWidth: "cota, sin anchura",
-        noSpread: "Sin margen (exactas o aproximadas), no se ordenan",
-        singleValue: "nada. La cifra es un valor único, no un intervalo",
-        formulaRange: "ninguna entrada lo mueve por sí sola: el intervalo sale de la propia fórmula (un mínimo o un máximo de valores que se solapan)",
-        fromTo: { "de \($0) a \($1)" },
-        boundFigure: { "nada. La cifra es una cota, no un intervalo; solo conserva el extremo de sus entradas con intervalo (\($0)) que vale sea cual sea su valor, así que no hay margen que repartir" },
-        boundFigureNoRange: "nada. La cifra es una cota, no un intervalo",
-        literal: { "‘\($0)’ en la fórmula de \($1)" },
-        chartTitle: { "Qué determina el intervalo de: \($0)" },
-        chartSummary: { label, count, top, low, high, share in
-            "Gráfico de tornado de \(count) \(count == 1 ? "entrada" : "entradas") de \(label); la más ancha es \(top), que mueve la cifra de \(low) a \(high) (\(share) del margen)."
-        },
-        chartBaseline: "todas en su punto medio",
-        chartColumns: ("Entrada, como se escribe", "Cifra en su extremo bajo", "Cifra en su extremo alto", "Parte del margen"),
-        chartLowEnd: "con la entrada en su extremo bajo",
-        chartHighEnd: "en su extremo alto")
+    /// The line drawn at the figure's value with every input at its midpoint.
+    package var chartBaseline: String { words["range_chart_baseline"] }
+    /// The columns of the chart's table.
+    package var chartColumns: (input: String, atLow: String, atHigh: String, share: String) {
+        (words["range_chart_column_input"], words["range_chart_column_at_low"], words["range_chart_column_at_high"], words["range_chart_column_share"])
+    }
+    /// The legend of the bar's two ends.
+    package var chartLowEnd: String { words["range_chart_low_end"] }
+    package var chartHighEnd: String { words["range_chart_high_end"] }
 }

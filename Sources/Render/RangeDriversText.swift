@@ -1,3 +1,4 @@
+import Load
 import Model
 import Quantities
 
@@ -5,15 +6,19 @@ import Quantities
 /// `capex explain`, HTML for the figure's entry on `/figures/`, in `language`.
 package struct RangeDriversText {
     package let model: StoryModel
-    /// A language code (`en`, `es`); the words come from `RangeDriverWords`.
+    /// A language code (`en`, `es`); the words come from `RangeDriverWords` over `interfaceWords`.
     package let language: String
 
-    package init(model: StoryModel, language: String) {
+    /// The interface words of `language`: the figures' labels are said in them.
+    package let interfaceWords: Words
+
+    package init(model: StoryModel, language: String, interfaceWords: Words? = nil) {
         self.model = model
         self.language = language
+        self.interfaceWords = interfaceWords ?? .builtIn(language)
     }
 
-    package var words: RangeDriverWords { .words(language) }
+    package var words: RangeDriverWords { RangeDriverWords(interfaceWords) }
     package var locale: QuantityLocale { QuantityLocale(identifier: language) ?? .en }
 
     // MARK: pieces
@@ -30,7 +35,7 @@ package struct RangeDriversText {
     /// `chips.h100.unit_price`, or "‘$10–11’ in the formula of figures.x"; with `readable`,
     /// the figures' labels instead of their references ("Nvidia H100: unit price"), for a chart.
     package func name(_ input: RangeInput, readable: Bool = false) -> String {
-        let figure = readable ? model.figures[input.reference]?.label ?? input.reference : input.reference
+        let figure = readable ? model.figures[input.reference]?.label(in: interfaceWords) ?? input.reference : input.reference
         return input.literal.map { words.literal($0, figure) } ?? figure
     }
 

@@ -210,7 +210,8 @@ package struct SiteRenderer {
                                             alternates: sitemapAlternates(generated: generatedURLs))
             var files: [(String, OutputPlan.Content)] = [("sitemap.xml", .bytes(Data(sitemap.utf8)))]
             for language in config.languages {
-                let history = EditionFeed(history: history, config: config, sourceNames: namesByLanguage[language]!, treeLanguage: language)
+                let history = EditionFeed(history: history, config: config, sourceNames: namesByLanguage[language]!, treeLanguage: language,
+                                          words: site.translations.words(for: language))
                 let feed = SiteFiles.feed(pages: site.pages, config: config, language: language, extra: history.entries())
                 files.append((Self.folder(config.treePath(language)) + "feed.xml", .bytes(Data(feed.utf8))))
             }
@@ -354,6 +355,7 @@ package struct SiteRenderer {
                 let output = drawn(rendered)
                 findings.charts.append(output)
                 var embed = ChartEmbed(config: site.config, language: page.meta.lang ?? page.language ?? site.config.language)
+                embed.words = site.translations.words(for: NewsroomWords.code(embed.language))
                 embed.tree = site.config.treePath(page.language ?? site.config.language)
                 return embed.inserting(into: html, id: output.id, title: output.title, svg: output.svg, hasPNG: output.png != nil)
             } catch let failure as ChartBlocks.Failure {
@@ -370,7 +372,8 @@ package struct SiteRenderer {
         guard !history.isEmpty else { return nil }
         let language = page.meta.lang ?? page.language ?? site.config.language
         return EditionNotes(history: history, language: language,
-                            basePath: site.config.basePath + site.config.treePath(page.language ?? site.config.language), sourceNames: sourceNames)
+                            basePath: site.config.basePath + site.config.treePath(page.language ?? site.config.language), sourceNames: sourceNames,
+                            words: site.translations.words(for: NewsroomWords.code(language)))
     }
 
     /// `Business Insider, July 30, 2024` for each source id: how tooltips and entries name

@@ -167,7 +167,7 @@ struct TemplateContext {
         var values = summary(page, config: site.config)
         values["is_fallback"] = true
         values["hreflang"] = site.config.language
-        values["fallback_note"] = LanguageNames.marker(pageIn: site.config.language, reader: language)
+        values["fallback_note"] = LanguageNames.marker(pageIn: site.config.language, words: site.translations.words(for: language))
         // The date is the list's, not the page's: in the reader's language.
         if let date = page.meta.date { values["date_display"] = DateText.display(date, language: language) }
         return values
@@ -200,7 +200,7 @@ struct TemplateContext {
             // A language with neither this page nor a home page has nowhere to go.
             if found == nil, other != config.language, site.languageTrees.version(key: "folder:", in: other) == nil { continue }
             translations.append([
-                "lang": other, "name": LanguageNames.endonym(other),
+                "lang": other, "name": LanguageNames.endonym(other, words: site.translations.words(for: other)),
                 "url": found ?? Self.home(in: other, site: site), "is_missing": found == nil,
             ])
         }
@@ -209,7 +209,7 @@ struct TemplateContext {
         }
         return [
             "language": current, "translations": translations, "has_translations": !translations.isEmpty,
-            "alternates": alternates.count > 2 ? alternates : [], "languages_label": LanguageNames.switcherLabel(reader: current),
+            "alternates": alternates.count > 2 ? alternates : [], "languages_label": LanguageNames.switcherLabel(words: site.translations.words(for: current)),
         ]
     }
 

@@ -12,7 +12,7 @@ extension SpecReader {
             return nil
         }
         guard let figure = resolve(reference, at: spec["figure"]?.location ?? spec.location), let quantity = figure.value.quantity else { return nil }
-        let phrases = RangeDriversText(model: model, language: locale.rawValue)
+        let phrases = RangeDriversText(model: model, language: locale.rawValue, interfaceWords: words)
         guard let drivers = model.rangeDrivers(of: reference) else {
             fail("figure", "\(reference) is written in the data, not derived: its range is the source's, with no inputs to share it")
             return nil
@@ -36,7 +36,7 @@ extension SpecReader {
                              atHigh: driver.atHigh, atHighLabel: compact(driver.atHigh), shareLabel: phrases.share(driver.share))
         }
         let top = drivers.drivers[0]
-        let summary = words.chartSummary(figure.label, bars.count, phrases.name(top.input, readable: true), compact(top.atLow), compact(top.atHigh),
+        let summary = words.chartSummary(figure.label(in: phrases.interfaceWords), bars.count, phrases.name(top.input, readable: true), compact(top.atLow), compact(top.atHigh),
                                          phrases.share(top.share))
         let columns = TornadoChart.Columns(input: words.chartColumns.input, atLow: words.chartColumns.atLow,
                                            atHigh: words.chartColumns.atHigh, share: words.chartColumns.share)

@@ -13,7 +13,7 @@ public enum WhatIfText {
         var lines = ["\(reference) = \(old) → \(new)"]
         for (change, target) in zip(changes, outcome.references) {
             let was = before.figures[target].map { FigureText.format($0, locale: .en) }
-                ?? before.assumption(change.id).map { $0.valueText(.en) } ?? "not given"
+                ?? before.assumption(change.id).map { $0.valueText(in: .english) } ?? "not given"
             let now = outcome.model.figures[target].map { FigureText.format($0, locale: .en) } ?? change.value
             lines.append("  what if: \(change.id) = \(now) (was \(was))")
             if !WhatIf.rests(reference, on: target, in: before) {

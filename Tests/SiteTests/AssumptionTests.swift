@@ -75,8 +75,8 @@ struct AssumptionTests {
         #expect(gpus?["assumptions"] as? [String] == ["power-per-h100", "default-chip"])
     }
 
-    /// An assumption declared in data is used by a formula; the figures name it, and a
-    /// Spanish site shows the page in Spanish.
+    /// An assumption declared in data is used by a formula; the figures name it, and the
+    /// Spanish tree shows the page in Spanish.
     @Test func aDeclaredAssumptionIsUsedByAFormula() throws {
         let site = try FixtureSite("assumptions")
         #expect(site.build().succeeded)
@@ -89,9 +89,9 @@ struct AssumptionTests {
         #expect(Self.dependents("power-per-h100", in: page) == ["deals.big.gpus_implied", "purchases.small.power"])
         #expect(Self.dependents("valuation-at-deal", in: page) == ["deals.fund.implied_stake"])
 
-        try site.write("content/site.yaml", "title: Fixture\nbase_url: https://example.org/\nlanguage: es\n")
-        #expect(site.build().succeeded)
-        let spanish = site.read("assumptions/index.html")
+        // The Spanish tree: the data's Spanish statement (`statement: {en: …, es: …}`), the
+        // built-in choices' Spanish words.
+        let spanish = site.read("es/assumptions/index.html")
         #expect(spanish.contains("<h1>Supuestos</h1>"))
         #expect(Self.section("utilisation", in: spanish).contains("La mitad de la potencia"))
         #expect(Self.section("default-chip", in: spanish).contains("Fuente: supuesto del editor"))

@@ -19,7 +19,10 @@ struct DataTranslationTests {
         #expect(report.diagnostics.warnings.isEmpty, "a build does not list missing translations: \(report.problemLines)")
         let spanish = site.read("es/money/index.html")
         // A text figure in the page's language; its link title names the record in it too.
-        #expect(spanish.contains(#"title="Contrato de nube de Acme: label: Contrato de nube de Acme."#))
+        // The field's name is said in Spanish too ("etiqueta", `field_label`).
+        #expect(spanish.contains(#"title="Contrato de nube de Acme: etiqueta: Contrato de nube de Acme."#))
+        // A text that ends with its own full stop gets no second one from the sentence around it.
+        #expect(spanish.contains(#"title="Contrato de nube de Acme: nota: Five years of compute. Fuentes: The Wire, 10 de enero de 2025.""#))
         #expect(spanish.contains(#">Contrato de nube de Acme</span>"#))
         // A named figure's label from figures.yaml, in the title of its link.
         #expect(spanish.contains(#"title="El doble del contrato: 20.000 millones de dólares. El doble del contrato: 10.000 millones de dólares × 2."#))
@@ -32,6 +35,8 @@ struct DataTranslationTests {
         let english = site.read("money/index.html")
         #expect(english.contains(#">Acme&#39;s cloud contract</span>"#))
         #expect(english.contains(#"title="Twice the contract is $20 billion."#))
+        #expect(english.contains(#"title="Acme&#39;s cloud contract: note is Five years of compute. Sources: The Wire, January 10, 2025.""#))
+        #expect(!english.contains("..") && !spanish.contains(".."))
         #expect(english.contains(#"class="cx-b">Globex Cloud</text>"#))
         #expect(!english.contains("Nube") && !english.contains("Contrato"))
         // Generated pages of the default language keep the default text.

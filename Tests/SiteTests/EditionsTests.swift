@@ -258,6 +258,17 @@ struct EditionsTests {
         #expect(text.contains("15 de diciembre de 2025"))
         let page = visibleLines(repository.site.read("index.html"))
         #expect(page.contains("Actualizado 15 de diciembre de 2025: algunas cifras de este capítulo cambiaron desde la edición anterior. Ver qué cambió."))
+        // The figures on /changes/ are named in Spanish too ("importe", not "amount"), and no
+        // English interface word shows on it, on the chapter or in the feed; a claim's `says`
+        // ("$12B") is the source's words.
+        #expect(text.contains("deals.acme-globex.amount — Acme Labs → Globex Cloud: importe: 12.000 millones de dólares → 15.000 millones de dólares"), "\(text)")
+        var found: [String] = []
+        for path in ["changes/index.html", "index.html", "figures/index.html"] {
+            found += InterfaceWordsTests.englishWords(in: repository.site.read(path), page: path, pieces: InterfaceWordsTests.englishPieces)
+        }
+        let feed = repository.site.read("feed.xml")
+        #expect(feed.contains("Edición del 15 de diciembre de 2025"), "\(feed)")
+        #expect(found.isEmpty, "English interface words on Spanish pages:\n\(found.joined(separator: "\n"))")
     }
 
     @Test func aSiteOutsideGitOrWithoutEditionTagsBuildsAsBefore() throws {

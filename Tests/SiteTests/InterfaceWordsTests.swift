@@ -50,44 +50,31 @@ struct InterfaceWordsTests {
         let report = site.build()
         #expect(report.succeeded, "\(report.problemLines)")
         #expect(!report.problemLines.contains { $0.contains("i18n") }, "\(report.problemLines)")
-        // What the model itself writes in English (derived figures' labels and formulas, why a
-        // figure cannot be computed) is the data's text, not an interface word: taken out first.
+        // A claim's `says` is the source's words as written, in the source's language: the
+        // only English a Spanish page may quote. The model's own words (derived figures'
+        // labels, formulas, why one cannot be computed) are said in Spanish like the rest.
         let (loaded, _) = SiteLoader(root: site.root, options: BuildOptions(root: site.root)).load()
         let model = try #require(loaded).model
-        // A claim's `says` is the source's words as written.
         var modelText: [String] = model.claims.map(\.says)
-        for figure in model.allFigures {
-            modelText.append(figure.label)
-            if let tail = figure.label.split(separator: ":").last { modelText.append(Self.capitalized(String(tail).trimmingWhitespace())) }
-            if let formula = figure.formula { modelText += [formula, Self.capitalized(formula)] }
-            if let reason = figure.value.unverifiableReason { modelText.append(reason) }
-        }
-        modelText.sort { $0.count > $1.count }
         let pages = FixtureSite.files(in: site.output).filter { $0.hasSuffix(".html") }
-        // Home, 404, and the generated pages: figures, checks, sources, data, deals, companies, one per company.
+        // Home, 404, and the generated pages: figures, checks, sources, data, deals, companies, one per company,
+        // assumptions, and each chart's embed page.
         for expected in ["index.html", "404.html", "figures/index.html", "checks/index.html", "sources/index.html",
-                         "data/index.html", "deals/index.html", "companies/index.html", "companies/openai/index.html"] {
+                         "data/index.html", "deals/index.html", "companies/index.html", "companies/openai/index.html",
+                         "assumptions/index.html", "charts/meta-spend/index.html", "charts/money-loop/index.html"] {
             #expect(pages.contains(expected), "\(expected) was not built")
         }
         let pieces = Self.englishPieces
         #expect(pieces.count > 150, "the list of English words to look for is the built-in en.yaml")
         var found: [String] = []
-        for page in pages {
-            let html = site.read(page)
-            // Figure references (`<code>companies.openai.received_investment_signed</code>`) are identifiers.
-            let prose = html.replacingOccurrences(of: #"(?s)<code>.*?</code>"#, with: " ", options: .regularExpression)
-            var text = ([VisibleText.of(prose)] + VisibleText.attributes(prose)).joined(separator: "\n")
-            for passage in modelText where passage.count > 3 { text = text.replacingOccurrences(of: passage, with: " ") }
-            for (key, piece) in pieces {
-                let pattern = "(?<![\\p{L}])" + NSRegularExpression.escapedPattern(for: piece) + "(?![\\p{L}])"
-                if text.range(of: pattern, options: .regularExpression) != nil { found.append("\(page): '\(piece)' (\(key))") }
-            }
-        }
-        // Known gap, being closed: the model's own labels and formulas in link titles
-        // ("power draw", "the chip's unit price") are English until they are said per language.
-        withKnownIssue("model labels and formulas are English in link titles") {
-            #expect(found.isEmpty, "English interface words on Spanish pages:\n\(found.joined(separator: "\n"))")
-        }
+        for page in pages { found += Self.englishWords(in: site.read(page), page: page, pieces: pieces, quoted: modelText) }
+        #expect(found.isEmpty, "English interface words on Spanish pages:\n\(found.joined(separator: "\n"))")
+        // The model's own words in Spanish: a derived figure's label (the record's name too),
+        // its formula, why one cannot be computed (dates in Spanish).
+        let figures = VisibleText.of(site.read("figures/index.html"))
+        #expect(figures.contains("10.500–14.000 millones de dólares — compra de Nvidia H100 de Meta: gasto"), "\(figures)")
+        #expect(figures.contains("unidades × precio unitario del chip: purchases.meta-h100-2024.units × chips.h100.unit_price"))
+        #expect(figures.contains("No se puede calcular: ninguna valoración de OpenAI lleva fecha igual o anterior a la del acuerdo (23 de enero de 2023); la primera que consta: 2 de octubre de 2025."))
         // And the Spanish ones are there, in the right number.
         let home = VisibleText.of(site.read("index.html"))
         #expect(home.contains("Ir a la historia"))
@@ -103,6 +90,27 @@ struct InterfaceWordsTests {
         #expect(verdicts.contains(/La cifra declarada, [^,]+ 140 MW, coincide con la calculada, [^,]+ 150 MW: con un margen de ±10 % sobre lo declarado, ambas se solapan\./), "\(verdicts)")
         #expect(verdicts.contains(/La cifra declarada, [^,]+ 2 millones de unidades, es un mínimo: se cumple con cualquier valor de al menos 2 millones de unidades\./), "\(verdicts)")
         #expect(verdicts.contains(/Tomando [^,]+ por unidad como precio unitario, haría falta llegar a [^,]+ unidades, no a 350\.000 unidades\./), "\(verdicts)")
+    }
+
+    /// The English interface words (`pieces`) a page shows, as "page: 'piece' (key)": its
+    /// visible text and attributes, leaving out `<code>`, ids and references
+    /// (`meta-spend-18b`, `deals.x.per_year`) and the `quoted` passages (a source's words).
+    static func englishWords(in html: String, page: String, pieces: [(key: String, piece: String)], quoted: [String] = []) -> [String] {
+        // Figure references (`<code>companies.openai.received_investment_signed</code>`) are identifiers.
+        let prose = html.replacingOccurrences(of: #"(?s)<code>.*?</code>"#, with: " ", options: .regularExpression)
+        var text = ([VisibleText.of(prose)] + VisibleText.attributes(prose)).joined(separator: "\n")
+        // So are the ids of records and assumptions (`meta-spend-18b`, `list-price`) and references
+        // (`deals.openai-oracle.per_year`) wherever a page names one.
+        text = text.replacingOccurrences(of: #"\b[a-z0-9]+(?:[-_.][a-z0-9]+)+\b"#, with: " ", options: .regularExpression)
+        for passage in quoted.sorted(by: { $0.count > $1.count }) where passage.count > 3 {
+            text = text.replacingOccurrences(of: passage, with: " ")
+        }
+        var found: [String] = []
+        for (key, piece) in pieces {
+            let pattern = "(?<![\\p{L}])" + NSRegularExpression.escapedPattern(for: piece) + "(?![\\p{L}])"
+            if text.range(of: pattern, options: .regularExpression) != nil { found.append("\(page): '\(piece)' (\(key))") }
+        }
+        return found
     }
 
     static func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
@@ -150,7 +158,16 @@ struct InterfaceWordsTests {
 
     @Test func aSiteFileOverridesTheBuiltInWordsKeyByKey() throws {
         let site = try Self.spanishSite()
-        try site.write("templates/i18n/es.yaml", "skip_to_story: Saltar al relato\ndeals_title: Tratos\n")
+        // Interface words proper, a derived figure's words, a record's name, the embed's and
+        // the assumptions' words: one mechanism.
+        try site.write("templates/i18n/es.yaml", """
+            skip_to_story: Saltar al relato
+            deals_title: Tratos
+            derived_label_spend: "{name}: desembolso"
+            name_purchase: "{chip} comprados por {buyer}"
+            newsroom_embed: Incrustar
+            assumptions_title: Hipótesis
+            """)
         let report = site.build()
         #expect(report.problemLines == [])
         let home = VisibleText.of(site.read("index.html"))
@@ -161,6 +178,11 @@ struct InterfaceWordsTests {
         let deals = VisibleText.of(site.read("deals/index.html"))
         #expect(deals.contains("Tratos · La historia en español"))
         #expect(deals.contains("Totales según su firmeza"))
+        let figures = VisibleText.of(site.read("figures/index.html"))
+        #expect(figures.contains("10.500–14.000 millones de dólares — Nvidia H100 comprados por Meta: desembolso"), "\(figures)")
+        #expect(figures.contains("Nvidia H100 comprados por Meta: consumo eléctrico"))
+        #expect(site.read("index.html").contains("<summary>Incrustar</summary>"))
+        #expect(site.read("assumptions/index.html").contains("<h1>Hipótesis</h1>"))
     }
 
     @Test func aMissingWordFallsBackToTheDefaultLanguageAndIsListed() throws {

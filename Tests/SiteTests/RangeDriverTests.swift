@@ -192,7 +192,7 @@ struct RangeDriverTests {
         #expect(text.contains("Sin margen (exactas o aproximadas), no se ordenan: widgets.parts.c, unos\u{A0}7 dólares."))
         let svg = site.read("charts/spend-drivers.svg")
         #expect(svg.contains("<title id=\"cx-spend-drivers-title\">Qué determina el intervalo de: Spend on the batch</title>"))
-        #expect(svg.contains("la más ancha es batch: units, que mueve la cifra de 1050\u{00A0}$ a 3150\u{00A0}$ (91\u{00A0}% del margen).</desc>"))
+        #expect(svg.contains("la más ancha es batch: unidades, que mueve la cifra de 1050\u{00A0}$ a 3150\u{00A0}$ (91\u{00A0}% del margen).</desc>"))
         #expect(svg.contains(">todas en su punto medio: 2100\u{00A0}$</text>"))
     }
 

@@ -118,14 +118,7 @@ struct ReadmeTests {
             switch arguments[0] {
             case "build": #expect(result.output.hasPrefix("Built "), "\(command): \(result.output)")
             case "check":
-                // assumptions.yaml keeps `statement_es` until its `statement: {en, es}` form lands
-                // (another branch of issue 12): its untranslated label and statement are the only
-                // warnings allowed meanwhile; any other warning fails.
-                withKnownIssue("assumptions.yaml's label and statement have no es text yet", isIntermittent: true) {
-                    #expect(result.output.hasPrefix("No problems in "), "\(command): \(result.output)")
-                } when: {
-                    Self.onlyPendingAssumptionTranslations(result.output)
-                }
+                #expect(result.output.hasPrefix("No problems in "), "\(command): \(result.output)")
             case "explain":
                 #expect(result.output.hasPrefix(arguments[1] + " = "), "\(command): \(result.output)")
                 #expect(result.output.contains("sources:"), "\(command): \(result.output)")
@@ -134,15 +127,6 @@ struct ReadmeTests {
             case "changes": #expect(result.output.hasPrefix("error: ") && result.output.contains("is not in a git repository"), "\(command): \(result.output)")
             default: Issue.record("README shows an unknown command: \(command)")
             }
-        }
-    }
-
-    /// True when every warning in a check's output is an untranslated `label` or `statement`
-    /// of content/data/assumptions.yaml (and there is at least one).
-    static func onlyPendingAssumptionTranslations(_ output: String) -> Bool {
-        let warnings = output.split(separator: "\n").filter { $0.contains(": warning: ") }
-        return !warnings.isEmpty && warnings.allSatisfy {
-            $0.hasPrefix("content/data/assumptions.yaml:") && ($0.contains("'label' has no es translation") || $0.contains("'statement' has no es translation"))
         }
     }
 
