@@ -14,71 +14,69 @@ import Foundation
 /// sets. Any other value: nil, and the caller asks Foundation.
 enum JSONText {
     static func encode(_ value: Any) -> String? {
-        var text = ""
-        text.reserveCapacity(1024)
-        return write(value, into: &text) ? text : nil
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1024)
+        return write(value, into: &bytes) ? String(decoding: bytes, as: UTF8.self) : nil
     }
 
-    private static func write(_ value: Any, into text: inout String) -> Bool {
+    private static func write(_ value: Any, into bytes: inout [UInt8]) -> Bool {
         switch value {
         case let string as String:
-            writeString(string, into: &text)
+            writeString(string, into: &bytes)
         case let bool as Bool:
-            text += bool ? "true" : "false"
+            bytes += (bool ? "true" : "false").utf8
         case let int as Int:
-            text += String(int)
+            bytes += String(int).utf8
         case let object as [String: Any]:
-            text += "{"
+            bytes.append(UInt8(ascii: "{"))
             for (position, key) in sortedKeys(object).enumerated() {
-                if position > 0 { text += "," }
-                writeString(key, into: &text)
-                text += ":"
-                guard write(object[key]!, into: &text) else { return false }
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                writeString(key, into: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                guard write(object[key]!, into: &bytes) else { return false }
             }
-            text += "}"
+            bytes.append(UInt8(ascii: "}"))
         case let array as [Any]:
-            text += "["
+            bytes.append(UInt8(ascii: "["))
             for (position, element) in array.enumerated() {
-                if position > 0 { text += "," }
-                guard write(element, into: &text) else { return false }
+                if position > 0 { bytes.append(UInt8(ascii: ",")) }
+                guard write(element, into: &bytes) else { return false }
             }
-            text += "]"
+            bytes.append(UInt8(ascii: "]"))
         default:
             return false
         }
         return true
     }
 
-    private static func writeString(_ string: String, into text: inout String) {
-        text += "\""
-        var plainStart = string.unicodeScalars.startIndex
-        let scalars = string.unicodeScalars
-        var index = plainStart
-        while index < scalars.endIndex {
-            let scalar = scalars[index]
-            let escaped: String?
-            switch scalar {
-            case "\"": escaped = "\\\""
-            case "\\": escaped = "\\\\"
-            case "<": escaped = "\\u003c"
-            case "\u{8}": escaped = "\\b"
-            case "\u{c}": escaped = "\\f"
-            case "\n": escaped = "\\n"
-            case "\r": escaped = "\\r"
-            case "\t": escaped = "\\t"
-            case "\u{0}"..."\u{f}": escaped = "\\u000" + String(scalar.value, radix: 16)
-            case "\u{10}"..."\u{1f}": escaped = "\\u00" + String(scalar.value, radix: 16)
-            default: escaped = nil
+    /// Every byte that needs escaping is ASCII, so the UTF-8 between them is copied as it is.
+    private static func writeString(_ string: String, into bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { utf8 in
+            var plainStart = 0
+            for (index, byte) in utf8.enumerated() {
+                let escaped: String
+                switch byte {
+                case UInt8(ascii: "\""): escaped = "\\\""
+                case UInt8(ascii: "\\"): escaped = "\\\\"
+                case UInt8(ascii: "<"): escaped = "\\u003c"
+                case 0x08: escaped = "\\b"
+                case 0x0C: escaped = "\\f"
+                case 0x0A: escaped = "\\n"
+                case 0x0D: escaped = "\\r"
+                case 0x09: escaped = "\\t"
+                case 0x00...0x0F: escaped = "\\u000" + String(byte, radix: 16)
+                case 0x10...0x1F: escaped = "\\u00" + String(byte, radix: 16)
+                default: continue
+                }
+                bytes += UnsafeBufferPointer(rebasing: utf8[plainStart..<index])
+                bytes += escaped.utf8
+                plainStart = index + 1
             }
-            if let escaped {
-                text.unicodeScalars.append(contentsOf: scalars[plainStart..<index])
-                text += escaped
-                plainStart = scalars.index(after: index)
-            }
-            index = scalars.index(after: index)
+            bytes += UnsafeBufferPointer(rebasing: utf8[plainStart..<utf8.count])
         }
-        text.unicodeScalars.append(contentsOf: scalars[plainStart..<scalars.endIndex])
-        text += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Foundation's order for these keys, looked up by the set of keys.
