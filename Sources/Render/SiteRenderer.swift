@@ -356,7 +356,7 @@ package struct SiteRenderer {
         var lines: [Substring]?
         let charts = ChartBlocks(model: site.model, basePath: base, locale: figures.locale, sourceNames: sourceNames,
                                  words: figures.words)
-        return MarkdownRewriter(rewriteText: { text in
+        return MarkdownRewriter(codeBlockInfos: ["chart"], rewriteText: { text in
             if lines == nil { lines = page.body.split(separator: "\n", omittingEmptySubsequences: false) }
             let line = text.line >= 1 && text.line <= lines!.count ? lines![text.line - 1] : nil
             return figures.rewrite(text, page: page, sourceLine: line, diagnostics: &findings.problems, cited: &findings.cited)
