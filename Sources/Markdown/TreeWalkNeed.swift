@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Whether `MarkdownRenderer`'s walk over the parsed tree can change anything, decided from
 /// the Markdown's bytes before parsing: most pages of a large site hold no figure, no raw
 /// HTML and no dangerous link, and the walk visits every node of every page (issue 16).
@@ -23,15 +29,13 @@ struct TreeWalkNeed {
                 return true
             }
         }
-        for (index, byte) in text.enumerated() {
-            switch byte {
-            case UInt8(ascii: "<"), UInt8(ascii: "&"), UInt8(ascii: "\\"):
-                return true
-            case UInt8(ascii: ":") where !unsafeHTML:
-                if Self.endsScheme(text, before: index) { return true }
-            default:
-                continue
-            }
+        // One look at each byte; the rare ones that matter are checked further.
+        var index = 0
+        while index < text.count {
+            let byte = text[index]
+            if byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\\") { return true }
+            if byte == UInt8(ascii: ":"), !unsafeHTML, Self.endsScheme(text, before: index) { return true }
+            index += 1
         }
         return false
     }
@@ -51,20 +55,19 @@ struct TreeWalkNeed {
     }
 
     private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, text.count >= needle.count else { return needle.isEmpty }
-        var index = 0
-        let last = text.count - needle.count
-        while index <= last {
-            if text[index] == first {
-                var matched = true
-                for offset in 1..<needle.count where text[index + offset] != needle[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return true }
+        guard !needle.isEmpty else { return true }
+        guard let base = text.baseAddress, text.count >= needle.count else { return false }
+        // memchr to each place the first byte is, memcmp there (Glibc's module has no memmem).
+        return needle.withUnsafeBytes { needleBytes in
+            var start = UnsafeRawPointer(base)
+            let end = UnsafeRawPointer(base) + text.count
+            while end - start >= needle.count, let found = memchr(start, Int32(needle[0]), end - start) {
+                let at = UnsafeRawPointer(found)
+                if end - at < needle.count { return false }
+                if memcmp(at, needleBytes.baseAddress!, needle.count) == 0 { return true }
+                start = at + 1
             }
-            index += 1
+            return false
         }
-        return false
     }
 }
