@@ -65,7 +65,7 @@ package struct SiteRenderer {
             for (path, content) in files {
                 result.plan.files.append(OutputPlan.File(path: path, content: content))
                 switch content {
-                case .bytes(let data): hashes[path] = hashed[path] ?? Hash.hex(data)
+                case .bytes(let data): hashes[path] = hashed[path] ?? Hash.content(data)
                 case .copy(let source): hashes[path] = reuse?.fingerprints.of("file:" + source) ?? "copy"
                 }
             }
@@ -104,7 +104,7 @@ package struct SiteRenderer {
             // The page's bytes, their hash and its link targets here, on every core, not after.
             if let html = rendered.html {
                 rendered.bytes = Data(html.utf8)
-                rendered.hash = Hash.hex(rendered.bytes)
+                rendered.hash = Hash.content(rendered.bytes)
                 // Each target once: a layout links home from every page, often several times.
                 var seen = Set<String>()
                 rendered.links = LinkCheck.targets(in: html).filter { seen.insert($0).inserted }
@@ -303,7 +303,7 @@ package struct SiteRenderer {
     struct RenderedPage {
         /// Nil when the page failed; emptied once `bytes` hold it.
         package var html: String?
-        /// The page's file, its hash (`Hash.hex`) and the root-relative links it holds, each once.
+        /// The page's file, its hash (`Hash.content`) and the root-relative links it holds, each once.
         package var bytes = Data()
         package var hash = ""
         package var links: [String] = []
