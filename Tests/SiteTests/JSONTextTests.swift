@@ -13,7 +13,7 @@ struct JSONTextTests {
     }
 
     /// Every key `StructuredData` writes, in one object, so their order is Foundation's.
-    static let everyKey: [String: Any] = [
+    static var everyKey: [String: Any] { [
         "@context": "https://schema.org", "@type": "NewsArticle", "url": "https://x.org/a/", "inLanguage": "es",
         "description": "d", "name": "n", "publisher": ["@type": "Organization", "name": "P", "url": "https://x.org/"],
         "headline": "h", "mainEntityOfPage": "m", "author": [["@type": "Person", "name": "A", "url": "u"]],
@@ -23,7 +23,7 @@ struct JSONTextTests {
         "isPartOf": ["@type": "WebSite", "name": "S", "url": "https://x.org/"],
         "image": [["@type": "ImageObject", "url": "https://x.org/c.png", "width": 1200, "height": 630]],
         "isBasedOn": ["https://a.example/1", "https://b.example/2"],
-    ]
+    ] }
 
     @Test("keys in Foundation's order, numbers, booleans, nested arrays and objects")
     func keysAndValues() throws {
