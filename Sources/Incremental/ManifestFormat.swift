@@ -3,7 +3,7 @@ import Load
 
 /// The manifest's text form. A full write is:
 ///
-///     capex-cache 3
+///     capex-cache 4
 ///     binary  <hash>            settings  <hash>
 ///     sizes  <files>  <front matters>  <groups>
 ///     F  <path>  <hash>  [<size>  <mtime ns>  <ctime ns>  <inode>]

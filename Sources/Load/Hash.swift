@@ -1,6 +1,7 @@
 import Foundation
 
-/// FNV-1a, 64 bits, as 16 hex digits: content hashes for change detection, not security.
+/// FNV-1a, 64 bits, as 16 hex digits, and a word-at-a-time variant for the build cache
+/// (`contentValue`): content hashes for change detection, not security.
 package enum Hash {
     package static func value(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
         var hash = seed
@@ -45,6 +46,40 @@ package enum Hash {
         }
 
         package var hex: String { format(hash) }
+    }
+
+    /// The hash the build cache keeps for a file's bytes (inputs read, outputs written), eight
+    /// bytes at a time: each little-endian word is XORed in, multiplied by FNV's prime and its
+    /// high half folded down (`h ^= h >> 32`), then the last 0–7 bytes as FNV-1a does, then
+    /// the length. Every step is a bijection of the state, so two files that differ in one
+    /// word never collide; about eight times fewer steps than `value`. Not for published
+    /// names (`Asset`'s fingerprint keeps FNV-1a, so its file names stay put); a change of
+    /// this function changes `BuildCache.format`.
+    package static func contentValue(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let words = bytes.count / 8
+        for word in 0..<words {
+            hash ^= UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: word * 8, as: UInt64.self))
+            hash &*= 0x100_0000_01b3
+            hash ^= hash >> 32
+        }
+        for byte in bytes[(words * 8)...] {
+            hash ^= UInt64(byte)
+            hash &*= 0x100_0000_01b3
+        }
+        hash ^= UInt64(bytes.count)
+        hash &*= 0x100_0000_01b3
+        return hash
+    }
+
+    /// `contentValue` as 16 hex digits.
+    package static func content(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { format(contentValue($0)) }
+    }
+
+    /// `contentValue` as 16 hex digits.
+    package static func content(_ data: Data) -> String {
+        data.withUnsafeBytes { format(contentValue($0)) }
     }
 
     package static func format(_ value: UInt64) -> String {

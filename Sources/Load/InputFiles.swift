@@ -38,7 +38,7 @@ package struct InputFiles: Sendable {
             }
             guard let (bytes, stamp) = FileSystem.readBytesAndStamp(full) else { return (nil, nil, nil) }
             let trusted = max(stamp.modified, stamp.changed) < trustedBefore
-            return (bytes, Hash.hex(bytes), trusted ? stamp : nil)
+            return (bytes, Hash.content(bytes), trusted ? stamp : nil)
         }
         // Start from the last build's tables and change what changed: on a large site most
         // files did not, and building four 10,000-entry tables anew cost 20 ms.

@@ -32,13 +32,18 @@ public struct MarkdownRewriter {
     public var rewriteText: (MarkdownText) -> [MarkdownSegment]?
     /// Called for every fenced code block; nil keeps the block as it is.
     public var rewriteCodeBlock: (MarkdownCodeBlock) -> String?
+    /// The info strings `rewriteCodeBlock` can replace (`chart`), when it keeps every other
+    /// block: a text without them skips the walk. Nil: every fenced block may be replaced.
+    public var codeBlockInfos: [String]?
 
     public init(
         trigger: String = "{{",
+        codeBlockInfos: [String]? = nil,
         rewriteText: @escaping (MarkdownText) -> [MarkdownSegment]? = { _ in nil },
         rewriteCodeBlock: @escaping (MarkdownCodeBlock) -> String? = { _ in nil }
     ) {
         self.trigger = trigger
+        self.codeBlockInfos = codeBlockInfos
         self.rewriteText = rewriteText
         self.rewriteCodeBlock = rewriteCodeBlock
     }
@@ -92,9 +97,13 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        var bytes = Array(markdown.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+        // The string's own UTF-8, not a copy (`withUTF8` makes the string native and contiguous first).
+        var markdown = markdown
+        var walks = true
+        markdown.withUTF8 { buffer in
+            walks = TreeWalkNeed(basePath: basePath, unsafeHTML: unsafeHTML, rewriter: rewriter).walks(buffer)
+            guard let base = buffer.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
@@ -105,7 +114,7 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(document) }
 
         var placeholders: [String] = []
-        rewrite(document, rewriter: rewriter, placeholders: &placeholders)
+        if walks { rewrite(document, rewriter: rewriter, placeholders: &placeholders) }
 
         guard let cString = cmark_render_html(document, parseOptions, cmark_parser_get_syntax_extensions(parser))
         else { return "" }

@@ -58,12 +58,14 @@ package struct SiteRenderer {
         var keptKeys: [String] = []
         var chartLocations: [String: SourceLocation] = [:]
 
-        func add(_ key: String, files: [(String, OutputPlan.Content)], deps: Set<String>, links: [String] = []) {
+        // `hashed`: the hashes of some of the files, already taken (a page's, in its parallel task).
+        func add(_ key: String, files: [(String, OutputPlan.Content)], deps: Set<String>, links: [String] = [],
+                 hashed: [String: String] = [:]) {
             var hashes: [String: String] = [:]
             for (path, content) in files {
                 result.plan.files.append(OutputPlan.File(path: path, content: content))
                 switch content {
-                case .bytes(let data): hashes[path] = Hash.hex(data)
+                case .bytes(let data): hashes[path] = hashed[path] ?? Hash.content(data)
                 case .copy(let source): hashes[path] = reuse?.fingerprints.of("file:" + source) ?? "copy"
                 }
             }
@@ -98,7 +100,17 @@ package struct SiteRenderer {
             defer { progress?.tick() }
             let (page, problem) = site.withBody(pages[index])
             if let problem { return RenderedPage(html: nil, problems: [problem]) }
-            return renderPage(page, context: contexts[language(page)]!, markdown: markdown, sourceNames: namesByLanguage[language(page)]!, share: share)
+            var rendered = renderPage(page, context: contexts[language(page)]!, markdown: markdown, sourceNames: namesByLanguage[language(page)]!, share: share)
+            // The page's bytes, their hash and its link targets here, on every core, not after.
+            if let html = rendered.html {
+                rendered.bytes = Data(html.utf8)
+                rendered.hash = Hash.content(rendered.bytes)
+                // Each target once: a layout links home from every page, often several times.
+                var seen = Set<String>()
+                rendered.links = LinkCheck.targets(in: html).filter { seen.insert($0).inserted }
+                rendered.html = ""
+            }
+            return rendered
         }
         progress?.finish()
         result.pagesRendered = dirty.count
@@ -116,8 +128,8 @@ package struct SiteRenderer {
             let rendered = rendered[next]
             next += 1
             result.diagnostics += rendered.problems
-            guard let html = rendered.html else { continue }
-            var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(Data(html.utf8)))]
+            guard rendered.html != nil else { continue }
+            var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(rendered.bytes))]
             // A translation's charts say their words in its language: they live in its tree.
             let tree = Self.folder(config.treePath(language(page)))
             for chart in rendered.charts {
@@ -130,11 +142,8 @@ package struct SiteRenderer {
             var deps = templateDeps(page).union(ownDeps(page)).union(rendered.cited.map { "figure:" + $0 })
             if !rendered.charts.isEmpty { deps.formUnion(["model", "words"]) }
             deps.formUnion(share.dependencies(citing: !rendered.cited.isEmpty))
-            // Each target once: a layout links home from every page, often several times.
-            var seen = Set<String>()
-            let links = LinkCheck.targets(in: html).filter { seen.insert($0).inserted }
-            add(pageKeys[index], files: files, deps: deps, links: links)
-            pageLinks.append((index, links))
+            add(pageKeys[index], files: files, deps: deps, links: rendered.links, hashed: [page.outputPath: rendered.hash])
+            pageLinks.append((index, rendered.links))
         }
 
         // Pages generated from the model: all of them or none change with the data.
@@ -293,7 +302,12 @@ package struct SiteRenderer {
     }
 
     struct RenderedPage {
+        /// Nil when the page failed; emptied once `bytes` hold it.
         package var html: String?
+        /// The page's file, its hash (`Hash.content`) and the root-relative links it holds, each once.
+        package var bytes = Data()
+        package var hash = ""
+        package var links: [String] = []
         package var problems: [Diagnostic] = []
         /// The references the page's prose cites, for the figures page and incremental builds.
         package var cited: Set<String> = []
@@ -343,7 +357,7 @@ package struct SiteRenderer {
         var lines: [Substring]?
         let charts = ChartBlocks(model: site.model, basePath: base, locale: figures.locale, sourceNames: sourceNames,
                                  words: figures.words)
-        return MarkdownRewriter(rewriteText: { text in
+        return MarkdownRewriter(codeBlockInfos: ["chart"], rewriteText: { text in
             if lines == nil { lines = page.body.split(separator: "\n", omittingEmptySubsequences: false) }
             let line = text.line >= 1 && text.line <= lines!.count ? lines![text.line - 1] : nil
             return figures.rewrite(text, page: page, sourceLine: line, diagnostics: &findings.problems, cited: &findings.cited)

@@ -65,6 +65,7 @@ struct StructuredData {
     }
 
     static func json(_ object: [String: Any]) -> String {
+        if let text = JSONText.encode(object) { return text }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else {
             return "{}"
         }
