@@ -34,15 +34,22 @@ public struct Translations: Sendable {
     public static func load(languages: [String], siteFiles: [String: String]) -> (Translations, [Diagnostic]) {
         var problems: [Diagnostic] = []
         let defaultLanguage = languages.first ?? "en"
-        var languages = languages.isEmpty ? ["en"] : languages
-        // A site's file for a language it is not built in is still checked.
+        let siteLanguages = languages.isEmpty ? ["en"] : languages
+        var languages = siteLanguages
+        // A site's file for a language it is not built in is still checked, and said to be unused.
         for path in siteFiles.keys.sorted() {
             let language = String(path.dropFirst("templates/i18n/".count).split(separator: ".").first ?? "")
-            if !languages.contains(language) { languages.append(language) }
+            if !languages.contains(language) {
+                languages.append(language)
+                // `capex new` ships the built-in languages' files for editing: only another is news.
+                guard Self.builtInTexts(language).isEmpty else { continue }
+                problems.append(.warning(at: .start(of: path),
+                    "'\(language)' is not one of the site's languages (\(siteLanguages.joined(separator: ", "))): no page uses \(path); add '\(language)' to languages in site.yaml to publish it"))
+            }
         }
         var merged: [String: [String: String]] = [:]
         for language in languages {
-            var texts = DefaultWords.texts(language)
+            var texts = Self.builtInTexts(language)
             let path = path(of: language)
             if let text = siteFiles[path] {
                 let (own, ownProblems) = read(text, file: path, builtIn: texts)
@@ -60,7 +67,8 @@ public struct Translations: Sendable {
             let fallbackLanguage = language == defaultLanguage ? "en" : defaultLanguage
             let fallback = language == defaultLanguage ? english : byLanguage[defaultLanguage]?.texts ?? [:]
             let missing = fallback.keys.filter { texts[$0] == nil }.sorted()
-            if !missing.isEmpty, language != fallbackLanguage {
+            // A language the site does not publish was said to be unused, once, above.
+            if !missing.isEmpty, language != fallbackLanguage, siteLanguages.contains(language) {
                 let path = path(of: language)
                 let file = siteFiles[path] != nil ? path : "the built-in words, and the site has no \(path)"
                 problems.append(.warning(at: .start(of: path),
@@ -98,6 +106,14 @@ public struct Translations: Sendable {
                     "'\(key)' must be text, not \(entry.value.kindDescription); a word that depends on a number has two keys, '\(key)_one' and '\(key)_other'"))
                 continue
             }
+            // (Not while the built-in words themselves are read, with nothing to override.)
+            if !builtIn.isEmpty, builtIn[key] == nil, !Self.builtInKeys.contains(key),
+               let near = NearMiss.suggestion(for: key, among: Self.builtInKeys) ?? Self.builtInKeys.first(where: { Self.isTransposition(key, $0) }) {
+                // A site may add words of its own for its templates; one a letter or two off a
+                // built-in word is more likely that word misspelt, which would override nothing.
+                problems.append(.warning(at: entry.keyLocation,
+                    "'\(key)' is not a built-in word (did you mean '\(near)'?): it overrides nothing, and only a template asking for {{i18n.\(key)}} shows it"))
+            }
             if builtIn[key] != nil {
                 // Any placeholder a built-in language uses is filled; those all of them use must stay.
                 let builtIns = DefaultWords.files.keys.compactMap { DefaultWords.texts($0)[key] }.map(Words.placeholders)
@@ -122,6 +138,18 @@ public struct Translations: Sendable {
 }
 
 extension Translations {
+    /// Every key of the built-in words, in any language.
+    static let builtInKeys: Set<String> = Set(DefaultWords.files.keys.flatMap { DefaultWords.texts($0).keys })
+
+    /// The built-in words of `language`, or of its base language (`en-us` and `en_GB` read
+    /// `en`, `es-MX` reads `es`: BCP 47's primary subtag); none for a language capex lacks.
+    static func builtInTexts(_ language: String) -> [String: String] {
+        let exact = DefaultWords.texts(language)
+        guard exact.isEmpty else { return exact }
+        let base = language.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first.map(String.init) ?? language
+        return DefaultWords.texts(base)
+    }
+
     /// Whether `b` is `a` with two neighbouring letters swapped (`cuont`, `count`).
     static func isTransposition(_ a: String, _ b: String) -> Bool {
         let a = Array(a), b = Array(b)

@@ -318,4 +318,25 @@ struct InterfaceWordsTests {
         """)
         #expect(said(readings["fleet-when"]) == "La fuente da unos 40.000 millones de dólares de dos maneras que no pueden ser ciertas a la vez: al gastarlo en enero de 2024 (revelado) y a finales de 2024 (previsto). Los datos no permiten saber a cuál se refiere.")
     }
+
+    /// A regional code reads its base language's words; a site file's key one letter off a
+    /// built-in word is a warning; a file for a language the site does not publish is said
+    /// to be unused, once.
+    @Test func regionalCodesTyposAndUnpublishedLanguages() throws {
+        let site = try Self.spanishSite()
+        try site.write("content/site.yaml", "title: T\nbase_url: https://example.org/\nlanguage: es-MX\n")
+        try site.write("templates/i18n/es-MX.yaml", "skip_to_stroy: Saltar\nmy_own_word: Hola\n")
+        try site.write("templates/i18n/fr.yaml", "skip_to_story: Aller au récit\n")
+        let report = site.build()
+        #expect(report.succeeded, "\(report.problemLines)")
+        let warnings = report.diagnostics.warnings.map(\.description)
+        // es-MX takes es's built-in words: no list of missing words, and Spanish on the page.
+        #expect(!warnings.contains { $0.contains("interface words have no") }, "\(warnings)")
+        #expect(VisibleText.of(site.read("index.html")).contains("Ir a la historia"))
+        #expect(warnings.contains { $0.contains("templates/i18n/es-MX.yaml:1:1: warning: 'skip_to_stroy' is not a built-in word (did you mean 'skip_to_story'?)") }, "\(warnings)")
+        // A word of the site's own, far from any built-in one, is not questioned.
+        #expect(!warnings.contains { $0.contains("my_own_word") })
+        #expect(warnings.filter { $0.contains("templates/i18n/fr.yaml") }.count == 1, "\(warnings)")
+        #expect(warnings.contains { $0.contains("'fr' is not one of the site's languages (es-MX)") }, "\(warnings)")
+    }
 }
