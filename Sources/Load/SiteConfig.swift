@@ -13,6 +13,10 @@ public struct SiteConfig: Sendable {
     public var languages: [String]
     public var author: String?
     public var description: String?
+    /// `title` and `description` in the site's other languages, where site.yaml gives them as
+    /// `title: {en: …, es: …}` (the default language's text is `title` itself).
+    public var titles: [String: String] = [:]
+    public var descriptions: [String: String] = [:]
     public var unsafeHTML: Bool
     /// Every field as written, for templates (`{{site.any_field}}`).
     package var node: YAMLNode?
@@ -23,7 +27,10 @@ public struct SiteConfig: Sendable {
     package static func load(_ node: YAMLNode?, file: String, baseURLOverride: String?) -> (SiteConfig, [Diagnostic]) {
         var reader = FieldReader(node)
         var diagnostics: [Diagnostic] = []
-        let title = reader.string("title")
+        let (language, languages, languageProblems) = Self.languages(&reader, file: file)
+        diagnostics += languageProblems
+        let (title, titles) = Self.translatable("title", &reader, language: language, languages: languages, problems: &diagnostics)
+        let (description, descriptions) = Self.translatable("description", &reader, language: language, languages: languages, problems: &diagnostics)
         if title == nil, reader.location(of: "title") == nil {
             diagnostics.append(.error(at: .start(of: file), "site.yaml needs a 'title'"))
         }
@@ -41,19 +48,56 @@ public struct SiteConfig: Sendable {
             unsafeHTML = markdownReader.bool("unsafe_html") ?? false
             diagnostics += markdownReader.diagnostics
         }
-        let (language, languages, languageProblems) = Self.languages(&reader, file: file)
-        diagnostics += languageProblems
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title ?? "Untitled",
             baseURL: baseURL,
             language: language,
             languages: languages,
             author: reader.string("author"),
-            description: reader.string("description"),
+            description: description,
             unsafeHTML: unsafeHTML,
             node: node
         )
+        config.titles = titles
+        config.descriptions = descriptions
         return (config, diagnostics + reader.diagnostics)
+    }
+
+    /// The config as `language`'s pages say it: its title and description in that language
+    /// where site.yaml translates them, else the default language's.
+    public func localized(_ language: String) -> SiteConfig {
+        var copy = self
+        copy.title = titles[language] ?? title
+        copy.description = descriptions[language] ?? description
+        return copy
+    }
+
+    /// A text field that is plain text, or a mapping `{en: …, es: …}` over the site's
+    /// languages (the data's form, decision 3 of issue 12): the default language's text and
+    /// the others'. A key that is not a site language, or a mapping without the default
+    /// language, is an error at its line.
+    private static func translatable(_ key: String, _ reader: inout FieldReader, language: String, languages: [String],
+                                     problems: inout [Diagnostic]) -> (String?, [String: String]) {
+        guard let entries = reader.node?[key]?.entries else { return (reader.string(key), [:]) }
+        var texts: [String: String] = [:]
+        for entry in entries {
+            guard languages.contains(entry.key) else {
+                problems.append(.error(at: entry.keyLocation, "'\(entry.key)' in '\(key)' is not one of the site's languages (\(languages.joined(separator: ", ")))"))
+                continue
+            }
+            guard let text = entry.value.text, entry.value.scalar != nil, entry.value.scalar != .null else {
+                problems.append(.error(at: entry.value.location, "'\(key)' in '\(entry.key)' must be text, not \(entry.value.kindDescription)"))
+                continue
+            }
+            texts[entry.key] = text
+        }
+        guard let main = texts[language] else {
+            if let node = reader.node?[key] {
+                problems.append(.error(at: node.location, "'\(key)' needs its text in the default language, '\(language)'"))
+            }
+            return (nil, texts)
+        }
+        return (main, texts.filter { $0.key != language })
     }
 
     /// `languages: [en, es]` (the first is the default) or `language: en` alone. A code is

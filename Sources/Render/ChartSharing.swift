@@ -71,7 +71,7 @@ extension SiteRenderer {
     /// A Markdown page's share values: the home page, a list, or a chapter.
     func pageShare(_ page: Page, charts: [ChartOutput], cited: Set<String>, share: ShareSite) -> PageShare {
         let kind: PageShare.Kind = page.url == "/" ? .home : page.kind == .list ? .page : .article
-        return share.share(kind: kind, title: page.url == "/" ? site.config.title : page.meta.title, description: page.meta.description,
+        return share.share(kind: kind, title: page.urlInTree == "/" ? site.config.localized(page.language ?? site.config.language).title : page.meta.title, description: page.meta.description,
                            path: page.url, language: page.meta.lang ?? page.language ?? site.config.language,
                            published: page.meta.date, updated: page.meta.updated, charts: charts, cited: cited, model: site.model)
     }

@@ -114,7 +114,7 @@ struct ShareSite {
         for reference in cited { sources.formUnion(model.figures[reference]?.sources ?? []) }
         for chart in charts { sources.formUnion(chart.sources) }
         return PageShare(
-            kind: kind, title: title, description: description ?? config.description ?? title,
+            kind: kind, title: title, description: description ?? config.localized(language).description ?? title,
             url: config.origin + config.basePath + path, language: language, image: image,
             published: published, modified: updated ?? published,
             basedOn: Set(sources.compactMap { sourceURLs[$0] }).sorted()

@@ -35,6 +35,7 @@ enum SiteFiles {
     package static func feed(pages: [Page], config: SiteConfig, language: String? = nil, extra: [FeedEntry] = []) -> String {
         let language = language ?? config.language
         let tree = language == config.language ? nil : language
+        let config = config.localized(language)
         let entries = TemplateContext.byDate(pages.filter { $0.kind == .regular && $0.meta.date != nil && $0.language == tree })
         let updated = (entries.compactMap { $0.meta.lastModified?.rfc3339 } + extra.map(\.updated)).max() ?? "1970-01-01T00:00:00Z"
         let home = config.origin + config.basePath + config.treePath(language) + "/"

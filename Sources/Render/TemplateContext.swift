@@ -30,7 +30,9 @@ struct TemplateContext {
         if let entries = config.node?.entries {
             for entry in entries { siteValues[entry.key] = Self.value(entry.value) }
         }
-        siteValues["title"] = config.title
+        let localized = config.localized(language)
+        siteValues["title"] = localized.title
+        siteValues["description"] = localized.description
         siteValues["base_url"] = config.baseURL
         siteValues["base_path"] = config.basePath
         siteValues["language"] = language

@@ -55,7 +55,7 @@ struct InterfaceWordsTests {
         // labels, formulas, why one cannot be computed) are said in Spanish like the rest.
         let (loaded, _) = SiteLoader(root: site.root, options: BuildOptions(root: site.root)).load()
         let model = try #require(loaded).model
-        var modelText: [String] = model.claims.map(\.says)
+        let modelText: [String] = model.claims.map(\.says)
         let pages = FixtureSite.files(in: site.output).filter { $0.hasSuffix(".html") }
         // Home, 404, and the generated pages: figures, checks, sources, data, deals, companies, one per company,
         // assumptions, and each chart's embed page.
@@ -231,7 +231,7 @@ struct InterfaceWordsTests {
 
     @Test func aMalformedTranslationFileIsAnErrorAtItsPlace() throws {
         let site = try FixtureSite("basic")
-        try site.build()
+        site.build()
         let before = FixtureSite.snapshot(of: site.output)
         try site.write("templates/i18n/es.yaml", "skip_to_story: Ir a la historia\nsources_title: [Fuentes\n")
         var report = site.build()

@@ -124,6 +124,20 @@ struct SpanishStoryTests {
         #expect(html.contains("content=\"Gráfico: Lo que costaron las H100 de Meta"))
     }
 
+    /// site.yaml's `description: {en, es}`: each tree's pages, feed and share cards say the
+    /// site in their language (a generated page has no description of its own).
+    @Test func theSiteIsDescribedInEachLanguage() {
+        let spanish = "Adónde van el dinero y los megavatios del auge de la IA; cada cifra, calculada a partir de sus fuentes."
+        let english = "Where the money and the megawatts of the AI boom go — every figure computed from its sources."
+        let es = story.page("es/figures/index.html"), en = story.page("figures/index.html")
+        #expect(es.contains("<meta name=\"description\" content=\"\(spanish)\">"))
+        #expect(es.contains("<meta property=\"og:description\" content=\"\(spanish)\">"))
+        #expect(!es.contains(english))
+        #expect(en.contains("<meta name=\"description\" content=\"\(english)\">") && !en.contains(spanish))
+        #expect(story.page("es/feed.xml").contains("<subtitle>\(spanish)</subtitle>"))
+        #expect(story.page("feed.xml").contains("<subtitle>\(english)</subtitle>"))
+    }
+
     /// The deals chart's widest Spanish amount stays inside the chart: it breaks after its dash.
     @Test func theSpanishDealsChartKeepsItsAmountsInside() {
         let html = story.page("es/acuerdos/index.html")
