@@ -1,3 +1,4 @@
+import Model
 /// The interface words of one language: navigation, headings, table headers, the generated
 /// pages' sentences, chart legends — every word a reader sees that is not the story's own.
 ///
@@ -50,23 +51,9 @@ public struct Words: Sendable {
         return Self.fill(self[key + (count == 1 ? "_one" : "_other")], values)
     }
 
-    /// `text` with each `{name}` whose name has a value replaced by it.
+    /// `text` with each `{name}` whose name has a value replaced by it (`ClaimWording.fill`).
     public static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard !values.isEmpty, text.contains("{") else { return text }
-        var result = ""
-        var rest = text[...]
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            if let close = after.firstIndex(of: "}"), let value = values[String(after[..<close])] {
-                result += value
-                rest = after[after.index(after: close)...]
-            } else {
-                result.append("{")
-                rest = after
-            }
-        }
-        return result + rest
+        ClaimWording.fill(text, values)
     }
 
     /// The `{name}`s a text uses, for checking a site's translation against the built-in one.

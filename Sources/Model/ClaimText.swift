@@ -112,7 +112,14 @@ public struct ClaimWording: Sendable {
 
     /// The text of `key`, each `{name}` filled from `values` in one pass.
     public func callAsFunction(_ key: String, _ values: [String: String]) -> String {
-        let text = self[key]
+        Self.fill(self[key], values)
+    }
+
+    /// `text` with each `{name}` whose name has a value replaced by it, in one pass: a value
+    /// that itself holds `{name}` is never filled again; an unknown `{name}` stays as written.
+    /// (The interface words, `Words` in Load, fill theirs with this too.)
+    public static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard !values.isEmpty, text.contains("{") else { return text }
         var result = ""
         var rest = text[...]
         while let open = rest.firstIndex(of: "{") {
