@@ -63,11 +63,18 @@ public enum WhatIf {
     public static func apply(_ changes: [Change], to model: StoryModel) -> Result<Outcome, Problems> {
         var collections = model.collections
         var references: [String] = []
+        var assumedBy: [String: String] = [:]
         var problems: [Problem] = []
         for change in changes {
             switch target(of: change, in: model) {
             case .failure(let problem): problems.append(problem)
             case .success(let target):
+                // Two values for one thing: which one the reader meant is not ours to guess.
+                if let first = assumedBy[target.reference] {
+                    problems.append(Problem(message: "--assume \(change.argument): \(target.reference) is already assumed by --assume \(first); give each value once", location: nil))
+                    continue
+                }
+                assumedBy[target.reference] = change.argument
                 references.append(target.reference)
                 let name = target.collection
                 let existing = collections[name] ?? RecordCollection(name: name, path: "content/data/\(name).yaml", records: [])
@@ -128,7 +135,9 @@ public enum WhatIf {
         let parts = change.id.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let assumptionIDs = model.assumptions.filter(\.takesValue).map(\.id)
         func unknown(_ what: String, _ hint: String) -> Result<Target, Problem> {
-            .failure(Problem(message: "--assume \(change.argument): \(what)\(hint); an ID is an assumption (\(assumptionIDs.joined(separator: ", "))) or a field of a record, as in chips.h100.unit_price", location: nil))
+            let ids = assumptionIDs.isEmpty ? "an ID is a field of a record (the data declares no assumption)"
+                : "an ID is an assumption (\(assumptionIDs.joined(separator: ", "))) or a field of a record"
+            return .failure(Problem(message: "--assume \(change.argument): \(what)\(hint); \(ids), as in chips.h100.unit_price", location: nil))
         }
         guard parts.count == 3 else {
             return unknown("unknown assumption '\(change.id)'", NearMiss.hint(for: change.id, among: assumptionIDs + model.collections.keys))

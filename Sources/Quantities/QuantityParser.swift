@@ -157,6 +157,11 @@ struct QuantityParser {
             pos += 1
         }
         let digits = try number(text(numberStart, pos), at: numberStart)
+        // `1e20`, `1.5E-3`: a slip from spreadsheets and code, which would otherwise read as the unit 'e'.
+        if let e = peek(), e == "e" || e == "E",
+           let next = peek(1), next.isASCIIDigit || ((next == "+" || next == "-") && peek(2)?.isASCIIDigit == true) {
+            throw error("exponent notation ('\(text(numberStart, pos))\(e)…') is not read: write the number out or with a scale word, as in 100 billion or $1.5 trillion", at: pos)
+        }
         var end = End(start: start, end: pos, digits: (negative ? "-" : "") + digits,
                       suffixExponent: nil, dollar: dollar, unit: nil)
         let afterNumber = pos

@@ -196,6 +196,27 @@ struct AssumptionTests {
         #expect(share.output == "error: --assume utilisation=3 GW: utilisation is dimensionless (50%), not power (W) ('3 GW')\n")
     }
 
+    /// Two values for one thing, under one name or two (`power-per-h100` is
+    /// `assumptions.power-per-h100.value`): an error naming both arguments, not the last kept.
+    @Test func aValueAssumedTwiceIsAnError() throws {
+        let site = try FixtureSite("assumptions")
+        let twice = try Self.explain(["deals.big.gpus_implied", "--assume", "power-per-h100=2 kW", "--assume", "assumptions.power-per-h100.value=3 kW"], site: site)
+        #expect(twice.status == 1)
+        #expect(twice.output == "error: --assume assumptions.power-per-h100.value=3 kW: assumptions.power-per-h100.value is already assumed by --assume power-per-h100=2 kW; give each value once\n", "\(twice.output)")
+        let field = try Self.explain(["purchases.small.spend", "--assume", "chips.h100.unit_price=$1", "--assume", "chips.h100.unit_price=$2"], site: site)
+        #expect(field.status == 1)
+        #expect(field.output.contains("chips.h100.unit_price is already assumed by --assume chips.h100.unit_price=$1"), "\(field.output)")
+    }
+
+    /// A site whose figures rest on no assumption: the error says so, not "an assumption ()".
+    @Test func anUnknownIDOnASiteWithoutAssumptions() throws {
+        let site = try FixtureSite("basic")
+        let result = try Self.explain(["firms.meta.name", "--assume", "utilisation=40%"], site: site)
+        #expect(result.status == 1)
+        #expect(result.output.contains("unknown assumption 'utilisation'; an ID is a field of a record (the data declares no assumption), as in chips.h100.unit_price"), "\(result.output)")
+        #expect(!result.output.contains("()"), "\(result.output)")
+    }
+
     @Test func anUnknownIDIsAnErrorWithASuggestion() throws {
         let site = try FixtureSite("assumptions")
         let typo = try Self.explain(["deals.big.gpus_implied", "--assume", "power-per-h10=2 kW"], site: site)
