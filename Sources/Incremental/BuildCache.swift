@@ -38,9 +38,15 @@ package struct BuildManifest: Equatable {
         }
     }
 
-    /// The capex binary that wrote it: hashes, stamps and parsed front matter are trusted
-    /// only by the same binary.
+    /// The capex binary that wrote it: hashes, stamps and parsed front matter, and what
+    /// each output was rendered from, are trusted only by the same binary (`isTrusted`);
+    /// another binary may render differently, so it renders everything again (and writes
+    /// only the files whose bytes changed, by the hashes of the files written).
     package var binary = BuildCache.binaryVersion
+
+    /// Whether this binary wrote it, so that its inputs' hashes and what each group of
+    /// outputs used can be trusted.
+    package var isTrusted: Bool { binary == BuildCache.binaryVersion }
     /// The binary and the settings that change every output (base URL, drafts, site.yaml).
     package var settings: String
     /// Every input file → its hash: when none changed, nothing needs doing.
@@ -84,11 +90,12 @@ package struct BuildCache {
             .appendingPathComponent(output.lastPathComponent + ".manifest")
     }
 
-    /// The manifest if it is ours, readable and the output folder is there; its settings are
-    /// the caller's to check.
+    /// The manifest if it is readable, in this format and the output folder is there,
+    /// whichever binary wrote it: its binary and settings are the caller's to check
+    /// (`isTrusted`), and the files it lists are what the output folder holds.
     package func load() -> BuildManifest? {
         guard let bytes = FileSystem.readBytes(manifestURL.path), access(output.path, F_OK) == 0,
-              let manifest = ManifestFormat.decode(bytes, binary: Self.binaryVersion) else { return nil }
+              let manifest = ManifestFormat.decode(bytes) else { return nil }
         return manifest
     }
 

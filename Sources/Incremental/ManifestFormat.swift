@@ -114,12 +114,13 @@ enum ManifestFormat {
         return writer.out
     }
 
-    /// Nil, as early as it can tell, unless the manifest is whole and from this `binary`.
-    package static func decode(_ bytes: [UInt8], binary: String) -> BuildManifest? {
-        bytes.withUnsafeBufferPointer { decode($0, binary: binary) }
+    /// The manifest, whichever binary wrote it (its `binary`: the caller decides what to
+    /// trust); nil, as early as it can tell, unless it is whole and in this format.
+    package static func decode(_ bytes: [UInt8]) -> BuildManifest? {
+        bytes.withUnsafeBufferPointer { decode($0) }
     }
 
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, binary: String) -> BuildManifest? {
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> BuildManifest? {
         var manifest = BuildManifest(binary: "", settings: "", files: [:], inputs: [:], groups: [:])
         var group: (key: String, value: BuildManifest.Group)?
         var sawHeader = false, sawEnd = false
@@ -201,8 +202,7 @@ enum ManifestFormat {
                 manifest.frontMatter.reserveCapacity(Int(frontMatter))
                 manifest.groups.reserveCapacity(Int(groups))
             } else if record(is: "binary"), count == 2 {
-                guard text(1) == binary else { return nil }
-                manifest.binary = binary
+                manifest.binary = text(1)
             } else if record(is: "settings"), count == 2 {
                 manifest.settings = text(1)
             } else if record(is: "W"), count == 5 {
