@@ -21,6 +21,8 @@ struct LastBuild {
         let cache = BuildCache(output: options.outputFolder)
         let written = options.write && options.incremental
             ? options.session?.manifest(at: cache.manifestURL.path) ?? cache.load() : nil
+        // Which binary this is, from the manifest if this executable file wrote it.
+        _ = BinaryIdentity.resolve(recorded: written.map { ($0.binary, $0.binaryStamp) })
         return LastBuild(cache: cache, manifest: written?.isTrusted == true ? written : nil, written: written)
     }
 
@@ -73,11 +75,15 @@ struct BuildInputs {
         for warning in manifest.warnings {
             report.diagnostics.warning(at: SourceLocation(file: warning.file, line: warning.line, column: warning.column), warning.message)
         }
-        // Stamps that were too fresh to trust may be trusted now.
-        if files.stamps != manifest.stamps {
+        // Stamps that were too fresh to trust may be trusted now; a copy of the binary that
+        // wrote the manifest records its own stamp, so as not to hash itself every build.
+        if files.stamps != manifest.stamps || manifest.binaryStamp != BinaryIdentity.stamp {
             var refreshed = manifest
             refreshed.stamps = files.stamps
-            options.session?.remember(cache.save(refreshed, previous: manifest, rendered: []), at: cache.manifestURL.path)
+            refreshed.binaryStamp = BinaryIdentity.stamp
+            // Saved first: as an argument of `session?.remember` it would run only with a session.
+            let saved = cache.save(refreshed, previous: manifest, rendered: [])
+            options.session?.remember(saved, at: cache.manifestURL.path)
         } else {
             options.session?.remember(manifest, at: cache.manifestURL.path)
         }

@@ -22,6 +22,7 @@ struct BinaryIdentityTests {
         let key = try #require(manifest.groups.first { $0.value.files["index.html"] != nil }?.key)
         manifest.groups[key]!.files["index.html"] = Hash.content(old)
         manifest.binary = binary
+        if binary != BuildCache.binaryVersion { manifest.binaryStamp = "2049:131:24000000:1700000000:1700000000" }
         try Data(ManifestFormat.encode(manifest)).write(to: url)
     }
 
@@ -72,8 +73,10 @@ struct BinaryIdentityTests {
         #expect(!site.read("index.html").contains("A sentence added for the full build."))
     }
 
-    /// The identity is the executable file's: a rebuilt capex (here, the same bytes with
-    /// a new modification time) renders every page again and writes no file that is the same.
+    /// The identity is the executable's bytes: a copy of the same capex (here, a new
+    /// modification time) trusts the output, and a rebuilt one (here, bytes appended to the
+    /// file, which the loader ignores) renders every page again and writes no file that is
+    /// the same.
     @Test func aRebuiltExecutableRendersEverythingAgain() throws {
         guard let binary = CLITests.binary else { throw MissingBinary() }
         let site = try FixtureSite("story")
@@ -96,10 +99,23 @@ struct BinaryIdentityTests {
         let first = try build()
         #expect(first.contains("Built "), "\(first)")
         #expect(try build().contains("Up to date"))
+        // The same bytes, another stamp: nothing to redo, and the manifest learns the new stamp.
+        let before = try #require(BuildCache(output: site.output).load())
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: copy.path)
+        let touched = try build()
+        #expect(touched.contains("Up to date"), "\(touched)")
+        let after = try #require(BuildCache(output: site.output).load())
+        #expect(after.binary == before.binary)
+        #expect(after.binaryStamp != before.binaryStamp)
+        // Other bytes: another binary.
+        let handle = try FileHandle(forWritingTo: copy)
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("a rebuilt capex".utf8))
+        try handle.close()
         let rebuilt = try build()
         #expect(rebuilt.contains("Built "), "\(rebuilt)")
         #expect(!rebuilt.contains("rendered, the rest unchanged"), "every page rendered: \(rebuilt)")
         #expect(rebuilt.contains(" 0 files written"), "\(rebuilt)")
+        #expect(try build().contains("Up to date"))
     }
 }

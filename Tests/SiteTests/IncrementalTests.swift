@@ -184,6 +184,18 @@ struct IncrementalTests {
         #expect(broken.problemLines.contains { $0.hasPrefix("content/linking.md:5:22: error: link to /third/") }, "\(broken.problemLines)")
     }
 
+    @Test func stampsTrustedLaterAreRecordedByABuildThatFindsNothingChanged() throws {
+        // A command-line build (no session) that finds nothing changed still records the
+        // stamps it can trust now, so that the next build does not read every file again.
+        let site = try FixtureSite("story")
+        #expect(site.build(trustStampsAfter: 1000).succeeded)
+        #expect(try #require(BuildCache(output: site.output).load()).stamps.isEmpty, "too fresh to trust")
+        #expect(site.build(trustStampsAfter: 0).upToDate)
+        let manifest = try #require(BuildCache(output: site.output).load())
+        #expect(manifest.stamps.count == manifest.files.count)
+        #expect(InputFiles.read(root: site.root, previous: manifest, trustAfter: 0).contents.isEmpty, "nothing read again")
+    }
+
     @Test func freshStampsAreNotTrusted() throws {
         let site = try FixtureSite("story")
         #expect(site.build().succeeded)
