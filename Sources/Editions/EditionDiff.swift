@@ -1,9 +1,9 @@
 /// What changed between two editions' snapshots, figure by figure: the figures whose value
 /// moved (with the inputs that moved under them), the figures added and removed, the claims
 /// whose verdict changed, and the records added, removed or edited. Every list is sorted.
-public struct EditionDiff: Sendable, Equatable {
+public struct EditionDiff: Sendable, Equatable, Codable {
     /// A figure whose value moved.
-    public struct Moved: Sendable, Equatable {
+    public struct Moved: Sendable, Equatable, Codable {
         public var reference: String
         public var old: EditionSnapshot.FigureState
         public var new: EditionSnapshot.FigureState
@@ -13,20 +13,20 @@ public struct EditionDiff: Sendable, Equatable {
     }
 
     /// A field as written, or a formula, that changed.
-    public struct Cause: Sendable, Equatable {
+    public struct Cause: Sendable, Equatable, Codable {
         public var reference: String
         public var old: EditionSnapshot.FigureState
         public var new: EditionSnapshot.FigureState
     }
 
     /// A figure added or removed, with its state in the edition that has it.
-    public struct Listed: Sendable, Equatable {
+    public struct Listed: Sendable, Equatable, Codable {
         public var reference: String
         public var state: EditionSnapshot.FigureState
     }
 
     /// A claim whose verdict changed.
-    public struct Verdict: Sendable, Equatable {
+    public struct Verdict: Sendable, Equatable, Codable {
         public var id: String
         public var old: EditionSnapshot.ClaimState
         public var new: EditionSnapshot.ClaimState

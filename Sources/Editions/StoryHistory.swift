@@ -8,7 +8,7 @@ import Quantities
 /// outside git, with no edition tag and no corrections: then the build is as before.
 public struct StoryHistory: Sendable {
     /// One entry of `/changes/`: an edition against the one before it.
-    public struct Entry: Sendable {
+    public struct Entry: Sendable, Codable, Equatable {
         /// Nil for the working tree when its data differs from the latest edition's: the
         /// edition being built, not yet tagged.
         public var edition: Edition?
@@ -21,14 +21,30 @@ public struct StoryHistory: Sendable {
         public static let unpublishedAnchor = "unpublished"
     }
 
+    /// One value of a figure in its history: at an edition, or (`edition` nil) in the
+    /// working tree, not yet published.
+    public struct Step: Sendable, Codable, Equatable {
+        public var edition: Edition?
+        public var state: EditionSnapshot.FigureState
+    }
+
+    /// How much the first edition held (`/changes/` says so, having nothing to compare it with).
+    public struct Counts: Sendable, Codable, Equatable {
+        public var figures = 0
+        public var claims = 0
+        public var records = 0
+    }
+
     /// Oldest first.
     public var editions: [Edition] = []
-    /// Each edition's snapshot, in the order of `editions`.
-    public var snapshots: [EditionSnapshot] = []
-    /// The working tree's.
-    public var current = EditionSnapshot()
     /// Newest first; the first is the edition being built.
     public var entries: [Entry] = []
+    /// What the first edition held.
+    public var first = Counts()
+    /// The figures whose value changed at some edition or since the latest, by reference:
+    /// their steps, oldest first (`history(of:)`). Kept instead of every edition's snapshot,
+    /// so that the history is small enough to keep between builds (`HistoryCache`).
+    var steps: [String: [Step]] = [:]
     /// Newest first.
     public var corrections: [Correction] = []
     /// For each corrected reference, every figure computed from it, transitively.
@@ -62,16 +78,24 @@ public struct StoryHistory: Sendable {
 
     /// A figure's value at each edition where it changed, oldest first: the first edition
     /// that has it, then each that moved it, then the working tree if it moved it since.
-    public func history(of reference: String) -> [(edition: Edition?, state: EditionSnapshot.FigureState)] {
-        var steps: [(Edition?, EditionSnapshot.FigureState)] = []
+    /// Empty for a figure whose value never changed (one step is no history).
+    public func history(of reference: String) -> [Step] {
+        steps[reference] ?? []
+    }
+
+    /// The steps of every figure that changed, from each edition's snapshot and the working tree's.
+    static func steps(editions: [Edition], snapshots: [EditionSnapshot], current: EditionSnapshot) -> [String: [Step]] {
+        var all: [String: [Step]] = [:]
         for (edition, snapshot) in zip(editions, snapshots) {
-            guard let state = snapshot.figures[reference] else { continue }
-            if steps.last?.1.value != state.value { steps.append((edition, state)) }
+            for (reference, state) in snapshot.figures where all[reference]?.last?.state.value != state.value {
+                all[reference, default: []].append(Step(edition: edition, state: state))
+            }
         }
-        if let state = current.figures[reference], !steps.isEmpty, steps.last?.1.value != state.value {
-            steps.append((nil, state))
+        for (reference, state) in current.figures {
+            guard let last = all[reference]?.last, last.state.value != state.value else { continue }
+            all[reference]!.append(Step(edition: nil, state: state))
         }
-        return steps
+        return all.filter { $0.value.count > 1 }
     }
 
     /// A fingerprint of what a page citing `reference` shows because of the history (the
@@ -90,8 +114,14 @@ public struct StoryHistory: Sendable {
     /// Reads the history of the site: each edition's snapshot (from `cache`, else from git),
     /// compared in order, the working tree last; and the corrections. A failure of git is a
     /// warning (the site still builds, without its history).
+    ///
+    /// `key`: what the comparison depends on (the binary, the edition tags, the working
+    /// tree's data files and languages; `nil` to compute it every time). A build whose key
+    /// is the last one's reads the comparison kept by that build (`HistoryCache`) instead of
+    /// computing the working tree's snapshot and comparing again: an edit to a page costs
+    /// nothing here (issue 13, within the incremental targets of issue 16).
     public static func read(
-        git: GitHistory?, editions: [Edition], model: StoryModel, cache: EditionCache,
+        git: GitHistory?, editions: [Edition], model: StoryModel, cache: EditionCache, key: String? = nil,
         format: @escaping @Sendable (Figure, QuantityLocale) -> String
     ) -> (StoryHistory, [Diagnostic]) {
         var history = StoryHistory()
@@ -101,29 +131,42 @@ public struct StoryHistory: Sendable {
         problems += correctionProblems
         history.corrected = dependents(of: Set(corrections.map(\.corrects)), in: model)
         guard let git, !editions.isEmpty else { return (history, problems) }
-        history.current = EditionSnapshot(model: model, format: format)
+        if let key, let kept = cache.history(for: key), kept.editions == editions {
+            kept.apply(to: &history)
+            return (history, problems)
+        }
+        let current = EditionSnapshot(model: model, format: format)
+        let snapshots: [EditionSnapshot]
         do {
-            history.snapshots = try editions.map { edition throws(GitHistory.Failure) in
+            snapshots = try editions.map { edition throws(GitHistory.Failure) in
                 try cache.snapshot(at: edition.commit, git: git, format: format)
             }
         } catch {
             problems.append(.warning(at: .start(of: "content"), "the story's editions are left out: \(error.description)"))
-            history.snapshots = []
             return (StoryHistory(corrections: history), problems)
         }
         history.editions = editions
         var entries: [Entry] = []
         for index in editions.indices {
-            let diff = index == 0 ? nil : EditionDiff(from: history.snapshots[index - 1], to: history.snapshots[index])
+            let diff = index == 0 ? nil : EditionDiff(from: snapshots[index - 1], to: snapshots[index])
             entries.append(Entry(edition: editions[index], previous: index == 0 ? nil : editions[index - 1], diff: diff))
         }
-        let sinceLatest = EditionDiff(from: history.snapshots.last!, to: history.current)
+        let sinceLatest = EditionDiff(from: snapshots.last!, to: current)
         if !sinceLatest.isEmpty {
             entries.append(Entry(edition: nil, previous: editions.last, diff: sinceLatest))
         }
         history.entries = entries.reversed()
-        for moved in history.latest?.diff?.moved ?? [] { history.movedNow[moved.reference] = moved }
+        history.first = Counts(figures: snapshots[0].figures.count, claims: snapshots[0].claims.count, records: snapshots[0].records.count)
+        history.steps = steps(editions: editions, snapshots: snapshots, current: current)
+        history.findMoved()
+        if let key { cache.keep(HistoryCache.Kept(history), for: key) }
         return (history, problems)
+    }
+
+    /// `movedNow`, from the entry of the edition being built.
+    mutating func findMoved() {
+        movedNow = [:]
+        for moved in latest?.diff?.moved ?? [] { movedNow[moved.reference] = moved }
     }
 
     /// A history with only `other`'s corrections.

@@ -38,9 +38,18 @@ package struct BuildManifest: Equatable {
         }
     }
 
-    /// The capex binary that wrote it: hashes, stamps and parsed front matter are trusted
-    /// only by the same binary.
+    /// The capex binary that wrote it: hashes, stamps and parsed front matter, and what
+    /// each output was rendered from, are trusted only by the same binary (`isTrusted`);
+    /// another binary may render differently, so it renders everything again (and writes
+    /// only the files whose bytes changed, by the hashes of the files written).
     package var binary = BuildCache.binaryVersion
+    /// The stamp of the executable file that wrote it (`BinaryIdentity.stamp`): the next
+    /// build of the same file takes `binary` from here instead of hashing the file again.
+    package var binaryStamp = BinaryIdentity.stamp
+
+    /// Whether this binary wrote it, so that its inputs' hashes and what each group of
+    /// outputs used can be trusted.
+    package var isTrusted: Bool { binary == BuildCache.binaryVersion }
     /// The binary and the settings that change every output (base URL, drafts, site.yaml).
     package var settings: String
     /// Every input file → its hash: when none changed, nothing needs doing.
@@ -84,11 +93,12 @@ package struct BuildCache {
             .appendingPathComponent(output.lastPathComponent + ".manifest")
     }
 
-    /// The manifest if it is ours, readable and the output folder is there; its settings are
-    /// the caller's to check.
+    /// The manifest if it is readable, in this format and the output folder is there,
+    /// whichever binary wrote it: its binary and settings are the caller's to check
+    /// (`isTrusted`), and the files it lists are what the output folder holds.
     package func load() -> BuildManifest? {
         guard let bytes = FileSystem.readBytes(manifestURL.path), access(output.path, F_OK) == 0,
-              let manifest = ManifestFormat.decode(bytes, binary: Self.binaryVersion) else { return nil }
+              let manifest = ManifestFormat.decode(bytes) else { return nil }
         return manifest
     }
 
@@ -102,7 +112,8 @@ package struct BuildCache {
     package func save(_ manifest: BuildManifest, previous: BuildManifest? = nil, rendered: Set<String> = []) -> BuildManifest? {
         var manifest = manifest
         let folder = manifestURL.deletingLastPathComponent().path
-        if let previous, previous.binary == manifest.binary, previous.settings == manifest.settings {
+        if let previous, previous.binary == manifest.binary, previous.binaryStamp == manifest.binaryStamp,
+           previous.settings == manifest.settings {
             let delta = ManifestFormat.encodeChanges(from: previous, to: manifest, rendered: rendered)
             manifest.fullSize = previous.fullSize
             manifest.totalSize = previous.totalSize + delta.count
@@ -148,14 +159,8 @@ package struct BuildCache {
         unlink(manifestURL.path)
     }
 
-    /// The running binary, by its identity on disk: a rebuilt or another capex has another
-    /// inode or time, and rebuilds everything. (Hashing its 17 MB took 25 ms a build.)
-    package static let binaryVersion: String = {
-        var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return "unknown" }
-        let stamp = FileStamp(info)
-        return Hash.combine(["\(info.st_dev)", "\(stamp.inode)", "\(stamp.size)", "\(stamp.modified)", "\(stamp.changed)"])
-    }()
+    /// The running binary: a hash of its executable's bytes (`BinaryIdentity`).
+    package static var binaryVersion: String { BinaryIdentity.current }
 }
 
 extension BuildManifest {

@@ -4,7 +4,7 @@ import Load
 /// The manifest's text form. A full write is:
 ///
 ///     capex-cache 4
-///     binary  <hash>            settings  <hash>
+///     binary  <hash>  <stamp>   settings  <hash>
 ///     sizes  <files>  <front matters>  <groups>
 ///     F  <path>  <hash>  [<size>  <mtime ns>  <ctime ns>  <inode>]
 ///     Y  <path>  <body first line>  [<front matter>]
@@ -79,7 +79,7 @@ enum ManifestFormat {
         writer.out.reserveCapacity(8 << 20)
         writer.field(BuildCache.format)
         writer.out.append(10)
-        writer.line("binary", manifest.binary)
+        writer.line("binary", manifest.binary, manifest.binaryStamp)
         writer.line("settings", manifest.settings)
         writer.line("sizes", String(manifest.files.count), String(manifest.frontMatter.count), String(manifest.groups.count))
         for (path, hash) in manifest.files { writer.file(path, hash, manifest.stamps[path]) }
@@ -114,12 +114,13 @@ enum ManifestFormat {
         return writer.out
     }
 
-    /// Nil, as early as it can tell, unless the manifest is whole and from this `binary`.
-    package static func decode(_ bytes: [UInt8], binary: String) -> BuildManifest? {
-        bytes.withUnsafeBufferPointer { decode($0, binary: binary) }
+    /// The manifest, whichever binary wrote it (its `binary`: the caller decides what to
+    /// trust); nil, as early as it can tell, unless it is whole and in this format.
+    package static func decode(_ bytes: [UInt8]) -> BuildManifest? {
+        bytes.withUnsafeBufferPointer { decode($0) }
     }
 
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, binary: String) -> BuildManifest? {
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> BuildManifest? {
         var manifest = BuildManifest(binary: "", settings: "", files: [:], inputs: [:], groups: [:])
         var group: (key: String, value: BuildManifest.Group)?
         var sawHeader = false, sawEnd = false
@@ -200,9 +201,10 @@ enum ManifestFormat {
                 manifest.stamps.reserveCapacity(Int(files))
                 manifest.frontMatter.reserveCapacity(Int(frontMatter))
                 manifest.groups.reserveCapacity(Int(groups))
-            } else if record(is: "binary"), count == 2 {
-                guard text(1) == binary else { return nil }
-                manifest.binary = binary
+            } else if record(is: "binary"), count == 2 || count == 3 {
+                // Without a stamp: written by a capex before `BinaryIdentity`, never trusted.
+                manifest.binary = text(1)
+                manifest.binaryStamp = count == 3 ? text(2) : ""
             } else if record(is: "settings"), count == 2 {
                 manifest.settings = text(1)
             } else if record(is: "W"), count == 5 {

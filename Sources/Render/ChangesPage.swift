@@ -35,14 +35,14 @@ extension GeneratedPages {
             }
             guard let diff = entry.diff else {
                 // Only the first edition has nothing to compare with.
-                let snapshot = history.snapshots[0]
+                let first = history.first
                 func counted(_ count: Int, _ one: String, _ many: String) -> String {
                     "\(count) " + changesPhrase(count == 1 ? one : many)
                 }
                 values["summary"] = changesPhrase("first", [
-                    "figures": counted(snapshot.figures.count, "figure", "figures"),
-                    "claims": counted(snapshot.claims.count, "claim", "claims"),
-                    "records": counted(snapshot.records.count, "record", "records"),
+                    "figures": counted(first.figures, "figure", "figures"),
+                    "claims": counted(first.claims, "claim", "claims"),
+                    "records": counted(first.records, "record", "records"),
                 ])
                 return values
             }

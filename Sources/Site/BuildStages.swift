@@ -9,15 +9,21 @@ import Write
 /// What the last build left beside the output folder: its manifest, if this build may use it.
 struct LastBuild {
     let cache: BuildCache
-    /// Nil for a full build (`--full`, `capex check`) or when there is none to read.
+    /// Nil for a full build (`--full`, `capex check`), when there is none to read, or when
+    /// another capex binary wrote it (`written` then).
     let manifest: BuildManifest?
+    /// The manifest of what the output folder holds, whichever binary wrote it: a build
+    /// that renders everything again still writes only the files whose bytes changed.
+    let written: BuildManifest?
 
     /// The session's copy of the manifest if the file is still the one it wrote, else the file.
     static func read(_ options: BuildOptions) -> LastBuild {
         let cache = BuildCache(output: options.outputFolder)
-        let manifest = options.write && options.incremental
+        let written = options.write && options.incremental
             ? options.session?.manifest(at: cache.manifestURL.path) ?? cache.load() : nil
-        return LastBuild(cache: cache, manifest: manifest)
+        // Which binary this is, from the manifest if this executable file wrote it.
+        _ = BinaryIdentity.resolve(recorded: written.map { ($0.binary, $0.binaryStamp) })
+        return LastBuild(cache: cache, manifest: written?.isTrusted == true ? written : nil, written: written)
     }
 
     /// Every input is hashed once, here; a file whose stamp the last build trusted is not
@@ -31,8 +37,8 @@ struct LastBuild {
             // Pages link to their charts' PNGs only when they are drawn.
             options.rasterizer == nil ? "" : "png",
         ] + (editions.editions.isEmpty ? [] : [editions.fingerprint]))
-        return BuildInputs(files: files, settings: settings, manifest: manifest?.settings == settings ? manifest : nil, cache: cache,
-                           editions: editions)
+        return BuildInputs(files: files, settings: settings, manifest: manifest?.settings == settings ? manifest : nil,
+                           written: written, cache: cache, editions: editions)
     }
 }
 
@@ -43,6 +49,8 @@ struct BuildInputs {
     /// The binary, base URL, drafts, site.yaml and root: what changes every output.
     let settings: String
     let manifest: BuildManifest?
+    /// What the output folder holds, by the last build's manifest (`LastBuild.written`).
+    let written: BuildManifest?
     let cache: BuildCache
     /// The story's edition tags (none outside git).
     let editions: EditionTags
@@ -67,11 +75,15 @@ struct BuildInputs {
         for warning in manifest.warnings {
             report.diagnostics.warning(at: SourceLocation(file: warning.file, line: warning.line, column: warning.column), warning.message)
         }
-        // Stamps that were too fresh to trust may be trusted now.
-        if files.stamps != manifest.stamps {
+        // Stamps that were too fresh to trust may be trusted now; a copy of the binary that
+        // wrote the manifest records its own stamp, so as not to hash itself every build.
+        if files.stamps != manifest.stamps || manifest.binaryStamp != BinaryIdentity.stamp {
             var refreshed = manifest
             refreshed.stamps = files.stamps
-            options.session?.remember(cache.save(refreshed, previous: manifest, rendered: []), at: cache.manifestURL.path)
+            refreshed.binaryStamp = BinaryIdentity.stamp
+            // Saved first: as an argument of `session?.remember` it would run only with a session.
+            let saved = cache.save(refreshed, previous: manifest, rendered: [])
+            options.session?.remember(saved, at: cache.manifestURL.path)
         } else {
             options.session?.remember(manifest, at: cache.manifestURL.path)
         }
@@ -152,7 +164,9 @@ struct RenderedSite {
         let cache = inputs.cache
         do {
             let writer = OutputWriter(output: options.outputFolder, root: options.root)
-            if let manifest = inputs.manifest {
+            // Another binary's or other settings' output is rendered again whole, and
+            // compared file by file with what it wrote.
+            if let manifest = inputs.manifest ?? inputs.written {
                 report.filesWritten = try writer.update(result.plan, groups: result.groups, rendered: result.rendered, previous: manifest)
             } else {
                 try writer.write(result.plan)
@@ -163,16 +177,16 @@ struct RenderedSite {
                 // A file's fingerprint is its hash, already in `files`.
                 for dep in group.deps where used[dep] == nil && !dep.hasPrefix("file:") { used[dep] = fingerprints.of(dep) }
             }
-            if options.incremental {
-                let warnings = report.diagnostics.warnings.map {
-                    BuildManifest.Warning(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message)
-                }
-                let saved = cache.save(BuildManifest(
-                    settings: inputs.settings, files: inputs.files.hashes, stamps: inputs.files.stamps,
-                    frontMatter: site.frontMatterCache, inputs: used, groups: result.groups, warnings: warnings
-                ), previous: inputs.manifest, rendered: result.rendered)
-                options.session?.remember(saved, at: cache.manifestURL.path)
+            // A full build (`--full`) records what it wrote too: the manifest must always
+            // describe the output folder, or the next build would trust an older one.
+            let warnings = report.diagnostics.warnings.map {
+                BuildManifest.Warning(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message)
             }
+            let saved = cache.save(BuildManifest(
+                settings: inputs.settings, files: inputs.files.hashes, stamps: inputs.files.stamps,
+                frontMatter: site.frontMatterCache, inputs: used, groups: result.groups, warnings: warnings
+            ), previous: inputs.manifest, rendered: result.rendered)
+            options.session?.remember(saved, at: cache.manifestURL.path)
         } catch {
             cache.remove()
             options.session?.remember(nil, at: cache.manifestURL.path)

@@ -50,13 +50,25 @@ extension BuildInputs {
             report.diagnostics.warning(at: .start(of: "content"), "the story's editions are left out: \(problem)")
         }
         let (history, problems) = StoryHistory.read(
-            git: editions.git, editions: editions.editions, model: site.model, cache: options.editionCache, format: formatFigure
+            git: editions.git, editions: editions.editions, model: site.model, cache: options.editionCache,
+            key: historyKey(site), format: formatFigure
         )
         report.diagnostics.append(contentsOf: problems)
         if !history.isEmpty, let page = site.pages.first(where: { $0.url == "/changes/" }) {
             report.diagnostics.error(at: page.location, "URL /changes/ belongs to the page capex generates from the story's editions and corrections; move or rename this page")
         }
         return history
+    }
+}
+
+extension BuildInputs {
+    /// What the comparison of the editions with the working tree depends on: the settings
+    /// (the binary, site.yaml, the edition tags), and what the model is made of, the data
+    /// files and the languages (as `SiteLoader` keys its model). Not the pages or templates:
+    /// an edit to a page does not compare the editions again.
+    func historyKey(_ site: LoadedSite) -> String {
+        Hash.combine([settings, editions.fingerprint, "languages: " + site.config.languages.joined(separator: ", ")]
+                     + files.tree.data.map { $0 + "\u{1}" + (files.hashes[$0] ?? "") })
     }
 }
 
