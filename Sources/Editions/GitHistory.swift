@@ -13,13 +13,59 @@ public struct Edition: Sendable, Hashable, Codable {
     /// The tag's message (a lightweight tag gives its commit's), trimmed.
     public var message: String
 
+    /// An id for the edition's entry on `/changes/` (`#edition-2025-12-15`): the tag, with
+    /// anything but letters, digits, `-`, `_` and `.` made a `-`; `distinguished` makes it
+    /// unique when two tags read the same that way (`-2`, `-3` after the later ones).
+    public var anchor: String
+    /// Which of its day's editions this is (1 for the first) and how many editions were
+    /// tagged that day: two editions of one day are told apart by it (a newsroom's "second
+    /// edition"). Set by `distinguished`; 1 and 1 until then.
+    public var numberInDay = 1
+    public var editionsInDay = 1
+
+    public init(tag: String, commit: String, date: String, message: String) {
+        self.tag = tag
+        self.commit = commit
+        self.date = date
+        self.message = message
+        anchor = String(tag.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
+    }
+
     /// `2025-12-15`: the day of `date`, as the tagger's clock wrote it.
     public var day: String { String(date.prefix(10)) }
 
-    /// An id for the edition's entry on `/changes/` (`#edition-2025-12-15`): the tag, with
-    /// anything but letters, digits, `-`, `_` and `.` made a `-`.
-    public var anchor: String {
-        String(tag.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
+    /// The moment of `date`, to order editions tagged in different time zones; nil when
+    /// git gave something else than ISO 8601.
+    var instant: Date? { ISO8601DateFormatter().date(from: date) }
+
+    /// `editions` oldest first (by moment, then tag), each numbered within its day and with
+    /// an anchor no other edition has.
+    public static func distinguished(_ editions: [Edition]) -> [Edition] {
+        var sorted = editions.sorted { a, b in
+            switch (a.instant, b.instant) {
+            case let (x?, y?) where x != y: return x < y
+            case (.some, .some): return a.tag < b.tag
+            default: return (a.date, a.tag) < (b.date, b.tag)
+            }
+        }
+        var perDay: [String: Int] = [:]
+        for edition in sorted { perDay[edition.day, default: 0] += 1 }
+        var seen: [String: Int] = [:], used = Set<String>()
+        for index in sorted.indices {
+            let day = sorted[index].day
+            seen[day, default: 0] += 1
+            sorted[index].numberInDay = seen[day]!
+            sorted[index].editionsInDay = perDay[day]!
+            let base = sorted[index].anchor
+            var anchor = base, next = 2
+            while used.contains(anchor) {
+                anchor = "\(base)-\(next)"
+                next += 1
+            }
+            used.insert(anchor)
+            sorted[index].anchor = anchor
+        }
+        return sorted
     }
 }
 
@@ -89,8 +135,8 @@ public struct GitHistory: Sendable {
         return data
     }
 
-    /// Every `edition-*` tag, oldest first (by date, then name). A tag that names no commit
-    /// (a tag of a tree or blob) is skipped.
+    /// Every `edition-*` tag, oldest first (by date, then name), numbered within its day
+    /// (`Edition.distinguished`). A tag that names no commit (a tag of a tree or blob) is skipped.
     public func editions() throws(Failure) -> [Edition] {
         // NUL between fields and after each record: a message may hold any other byte.
         let format = "%(refname:short)%00%(objectname)%00%(*objectname)%00%(objecttype)%00%(*objecttype)%00%(creatordate:iso-strict)%00%(contents)%00"
@@ -109,7 +155,7 @@ public struct GitHistory: Sendable {
             editions.append(Edition(tag: tag, commit: commit, date: record[5],
                                     message: record[6].trimmingCharacters(in: .whitespacesAndNewlines)))
         }
-        return editions.sorted { ($0.date, $0.tag) < ($1.date, $1.tag) }
+        return Edition.distinguished(editions)
     }
 
     /// The commit a revision names (`edition-2025-12-15`, `HEAD~2`, a hash).

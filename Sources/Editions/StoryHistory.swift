@@ -33,6 +33,9 @@ public struct StoryHistory: Sendable {
     public var corrections: [Correction] = []
     /// For each corrected reference, every figure computed from it, transitively.
     var corrected: [String: Set<String>] = [:]
+    /// For each record (`collection.id`), the ids of the corrections of it, of one of its
+    /// fields, or of something one of its figures is computed from.
+    var correctedRecords: [String: Set<String>] = [:]
     /// The figures that moved in the edition being built, by reference (asked once per cited figure).
     var movedNow: [String: EditionDiff.Moved] = [:]
 
@@ -52,9 +55,15 @@ public struct StoryHistory: Sendable {
         movedNow[reference]
     }
 
-    /// The corrections of what a page cites, newest first.
-    public func corrections(citedBy cited: Set<String>) -> [Correction] {
-        corrections.filter { correction in
+    /// The corrections of what a page cites, newest first: of a figure it cites (or of one
+    /// that figure is computed from, or of the figure's record), and of a record it shows
+    /// whole (`records`, `collection.id`: a line of `/deals/`, a company's deal) — the record,
+    /// any of its fields, or anything one of its figures is computed from.
+    public func corrections(citedBy cited: Set<String>, records: Set<String> = []) -> [Correction] {
+        guard !corrections.isEmpty, !cited.isEmpty || !records.isEmpty else { return [] }
+        let byRecord = records.reduce(into: Set<String>()) { $0.formUnion(correctedRecords[$1] ?? []) }
+        return corrections.filter { correction in
+            if byRecord.contains(correction.id) { return true }
             let dependents = corrected[correction.corrects] ?? []
             return cited.contains { correction.covers($0) || dependents.contains($0) }
         }
@@ -82,7 +91,7 @@ public struct StoryHistory: Sendable {
             parts.append("moved \(latest.anchor) \(latest.edition?.date ?? "") \(moved.old.value)")
         }
         for correction in corrections(citedBy: [reference]) {
-            parts.append("corrected \(correction.id) \(correction.date) \(correction.wrong) \(correction.right) \(correction.sources)")
+            parts.append("corrected \(correction.id) \(correction.date) \(correction.wrong) \(correction.right) \(correction.translations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.sorted { $0.key < $1.key })" }) \(correction.sources)")
         }
         return parts.joined(separator: "\n")
     }
@@ -100,6 +109,7 @@ public struct StoryHistory: Sendable {
         history.corrections = corrections
         problems += correctionProblems
         history.corrected = dependents(of: Set(corrections.map(\.corrects)), in: model)
+        history.correctedRecords = records(concernedBy: corrections, dependents: history.corrected)
         guard let git, !editions.isEmpty else { return (history, problems) }
         history.current = EditionSnapshot(model: model, format: format)
         do {
@@ -130,6 +140,25 @@ public struct StoryHistory: Sendable {
     private init(corrections other: StoryHistory) {
         corrections = other.corrections
         corrected = other.corrected
+        correctedRecords = other.correctedRecords
+    }
+
+    /// The record (`collection.id`) a reference belongs to: its first two parts.
+    static func record(of reference: String) -> String {
+        reference.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false).prefix(2).joined(separator: ".")
+    }
+
+    /// For each record, the corrections that concern it: of the record or a field of it
+    /// (`corrects`), or of something a figure of it is computed from (`dependents`).
+    static func records(concernedBy corrections: [Correction], dependents: [String: Set<String>]) -> [String: Set<String>] {
+        var result: [String: Set<String>] = [:]
+        for correction in corrections {
+            result[record(of: correction.corrects), default: []].insert(correction.id)
+            for figure in dependents[correction.corrects] ?? [] {
+                result[record(of: figure), default: []].insert(correction.id)
+            }
+        }
+        return result
     }
 
     /// For each reference (a figure, or `collection.id` for a record's fields), the figures

@@ -422,7 +422,7 @@ package struct SiteRenderer {
         }
         values["page"] = pageValues
         values = withShareHTML(values, share.headHTML(generatedShare(page, share: share)))
-        let body = site.templates.render(page.template, values) ?? ""
+        let body = page.insertingFoot(into: site.templates.render(page.template, values) ?? "")
         return wrapInLayout(body, values)
     }
 
