@@ -254,17 +254,18 @@ struct EditionsTests {
         let text = visibleLines(repository.site.read("changes/index.html"))
         #expect(text.contains("Cambios\n"))
         #expect(text.contains("Cifras que cambiaron\n"))
-        #expect(text.contains("Afirmaciones cuyo veredicto cambió\nwire-deal (“$12B”, deals.acme-globex.amount): coherente → incoherente\n"))
+        #expect(text.contains("Afirmaciones cuyo veredicto cambió\nwire-deal («$12B», deals.acme-globex.amount): coherente → incoherente\n"))
         #expect(text.contains("15 de diciembre de 2025"))
         let page = visibleLines(repository.site.read("index.html"))
-        #expect(page.contains("Actualizado 15 de diciembre de 2025: algunas cifras de este capítulo cambiaron desde la edición anterior. Ver qué cambió."))
+        #expect(page.contains("Actualizado el 15 de diciembre de 2025: algunas cifras de este capítulo cambiaron desde la edición anterior. Ver qué cambió."))
         // The figures on /changes/ are named in Spanish too ("importe", not "amount"), and no
         // English interface word shows on it, on the chapter or in the feed; a claim's `says`
-        // ("$12B") is the source's words.
+        // ("$12B") is the source's words, a tag's message the editors' (this fixture's are English).
         #expect(text.contains("deals.acme-globex.amount — Acme Labs → Globex Cloud: importe: 12.000 millones de dólares → 15.000 millones de dólares"), "\(text)")
         var found: [String] = []
         for path in ["changes/index.html", "index.html", "figures/index.html"] {
-            found += InterfaceWordsTests.englishWords(in: repository.site.read(path), page: path, pieces: InterfaceWordsTests.englishPieces)
+            found += InterfaceWordsTests.englishWords(in: repository.site.read(path), page: path, pieces: InterfaceWordsTests.englishPieces,
+                                                      quoted: ["First edition", "The Globex deal, revised to $15B"])
         }
         let feed = repository.site.read("feed.xml")
         #expect(feed.contains("Edición del 15 de diciembre de 2025"), "\(feed)")
