@@ -96,3 +96,29 @@ struct EditionNamesTests {
         #expect(other.contains("Actualizado: algunas cifras de este capítulo cambiaron desde la edición del 15 de diciembre de 2025. Ver qué cambió.\n"), "\(other)")
     }
 }
+
+@Suite("editions of a site in two languages")
+struct BilingualEditionsTests {
+    /// An old edition's translated text (`label: {en: …, es: …}`) is read as the working
+    /// tree's: a record that did not change is not listed as edited.
+    @Test func aTranslatedRecordThatDidNotChangeIsNotEdited() throws {
+        let repository = try EditionRepository()
+        try repository.site.write("content/site.yaml", "title: Editions fixture\nbase_url: https://example.org/\nlanguages: [en, es]\n")
+        try repository.amend("content/data/deals.yaml") {
+            $0.replacingOccurrences(of: "  term: 4 years\n", with: "  term: 4 years\n  label: {en: The cloud deal, es: El acuerdo de nube}\n")
+        }
+        try repository.commit("Labels", date: "2025-12-20T09:00:00+00:00")
+        try repository.git("tag", "-a", "edition-2025-12-20", "-m", "Labels in both languages", date: "2025-12-20T09:00:00+00:00")
+        let report = repository.site.build()
+        #expect(report.succeeded, "\(report.problemLines)")
+        for path in ["changes/index.html", "es/changes/index.html"] {
+            let text = visibleLines(repository.site.read(path))
+            // The working tree is the latest edition: no entry of its own.
+            #expect(!text.contains("not yet published") && !text.contains("aún no publicados"), "\(text)")
+        }
+        let text = visibleLines(repository.site.read("changes/index.html"))
+        #expect(text.contains("edition-2025-12-20\nDecember 20, 2025\nLabels in both languages\nRecords edited\ndeals.acme-globex\nedition-2025-12-15\n"), "\(text)")
+        let latest = try CLITests().run(["changes", "--root", repository.root.path])
+        #expect(latest.stdout == "Changes since edition-2025-12-20 (December 20, 2025: Labels in both languages): no figure, claim or record changed.\n")
+    }
+}
