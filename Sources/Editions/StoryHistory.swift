@@ -88,7 +88,10 @@ public struct StoryHistory: Sendable {
     public func fingerprint(of reference: String) -> String {
         var parts: [String] = []
         if let moved = moved(reference), let latest {
-            parts.append("moved \(latest.anchor) \(latest.edition?.date ?? "") \(moved.old.value)")
+            // The note and the mark name the edition (and the one before, for the working tree)
+            // by its date and its number within its day.
+            let named = [latest.edition, latest.previous].map { $0.map { "\($0.date) \($0.numberInDay)/\($0.editionsInDay)" } ?? "" }
+            parts.append("moved \(latest.anchor) \(named.joined(separator: " ")) \(moved.old.value)")
         }
         for correction in corrections(citedBy: [reference]) {
             parts.append("corrected \(correction.id) \(correction.date) \(correction.wrong) \(correction.right) \(correction.translations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.sorted { $0.key < $1.key })" }) \(correction.sources)")

@@ -65,6 +65,24 @@ struct EditionNamesTests {
         #expect(feed.contains("<title>Edición del 1 de noviembre de 2025</title>"))
     }
 
+    @Test func anEarlierTagOfTheSameDayRenamesTheLatestEditionInAnIncrementalBuild() throws {
+        let repository = try EditionRepository()
+        #expect(repository.site.build().succeeded)
+        #expect(visibleLines(repository.site.read("index.html")).contains("Updated December 15, 2025: figures"))
+        // Tagged later, dated earlier that day, on the first edition's commit: the latest is
+        // now that day's second edition, and moved nothing more.
+        try repository.git("tag", "-a", "edition-2025-12-15-early", "-m", "Early", "edition-2025-11-01^{commit}", date: "2025-12-15T08:00:00+00:00")
+        #expect(repository.site.build().succeeded)
+        let chapter = repository.site.read("index.html")
+        #expect(visibleLines(chapter).contains("Updated December 15, 2025, second edition: figures in this chapter changed since the previous edition."))
+        #expect(VisibleText.attributes(chapter).contains { $0.hasPrefix("Changed in the second edition of December 15, 2025; was $12 billion. ") })
+        let incremental = FixtureSite.snapshot(of: repository.site.output)
+        var options = BuildOptions(root: repository.root, incremental: false)
+        options.showProgress = false
+        #expect(SiteBuilder.build(options).succeeded)
+        #expect(FixtureSite.snapshot(of: repository.site.output) == incremental)
+    }
+
     @Test func editionsAreOrderedByTheirMomentAndNumberedWithinTheirDay() {
         // 10:00 at UTC+1 is before 09:30 UTC; the day is each tagger's own.
         let editions = Edition.distinguished([
