@@ -35,6 +35,8 @@ extension GeneratedPages {
             let spec = "id: company-\(id)\ntype: flow\ntitle: \"\(chartTitle)\"\ndata: deals\nwhere: { involving: \(id) }\n"
             if let (html, output) = try? chartBlocks.render(code: spec, file: "companies/\(id)", firstLine: 1, cited: &chartCited) {
                 values["chart"] = html
+                var output = output
+                output.cited = chartCited
                 charts.append(output)
             }
         }

@@ -91,6 +91,20 @@ struct CorrectionsTests {
         #expect(found.isEmpty, "English interface words on Spanish pages:\n\(found.joined(separator: "\n"))")
     }
 
+    @Test func aChartsEmbedPageNamesTheCorrectionsOfWhatItDraws() throws {
+        let repository = try Self.correctedRepository()
+        #expect(repository.site.build().succeeded)
+        // Acme's page draws its deals; the embed page (shown on other sites) links to both
+        // corrections on /changes/.
+        let english = visibleLines(repository.site.read("charts/company-acme/index.html"))
+        #expect(english.contains("Sources: Globex filing, December 1, 2025; The Wire, January 15, 2025. Correction of December 21, 2025; Correction of December 20, 2025. Data (CSV)"), "\(english)")
+        let html = repository.site.read("charts/company-acme/index.html")
+        #expect(html.contains("<a href=\"https://example.org/changes/#correction-amount\" target=\"_blank\" rel=\"noopener\">Correction of December 21, 2025</a>"))
+        let spanish = visibleLines(repository.site.read("es/charts/company-acme/index.html"))
+        #expect(spanish.contains("Corrección del 21 de diciembre de 2025; Corrección del 20 de diciembre de 2025."), "\(spanish)")
+        #expect(repository.site.read("es/charts/company-acme/index.html").contains("https://example.org/es/changes/#correction-invest"))
+    }
+
     func checks(_ repository: EditionRepository) -> String { visibleLines(repository.site.read("checks/index.html")) }
 
     @Test func aSitesOwnTemplateForAGeneratedPageStillShowsTheCorrections() throws {
