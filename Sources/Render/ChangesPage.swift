@@ -78,7 +78,7 @@ extension GeneratedPages {
         }
         func sources(_ ids: [String]) -> String {
             guard !ids.isEmpty else { return "" }
-            return " (\(Escape.html(changesPhrase("sources"))) " + ids.map { Escape.html(sourceNames[$0] ?? $0) }.joined(separator: "; ") + ")"
+            return " (\(Escape.html(changesPhrase(ids.count == 1 ? "source" : "sources"))) " + ids.map { Escape.html(sourceNames[$0] ?? $0) }.joined(separator: "; ") + ")"
         }
         var sections: [[String: Any]] = []
         func add(_ key: String, _ items: [String]) {

@@ -108,6 +108,8 @@ struct EditionNamesTests {
         #expect(!text.contains("publicado como"))
         // One claim checked: "comprobada", in the singular, like "afirmación".
         #expect(text.contains("\nLa primera edición: 12 cifras, 1 afirmación comprobada, 7 registros.\n"))
+        // One source is "Fuente", in the singular.
+        #expect(text.contains("deals.globex-acme.amount — Globex Cloud → Acme Labs: importe: hasta\u{A0}2000 millones de dólares → hasta\u{A0}2500 millones de dólares (Fuente: The Wire, 15 de enero de 2025).\n"), "\(text)")
         // Spanish quotation marks around what a source says.
         #expect(text.contains("wire-deal («$12B», deals.acme-globex.amount): coherente → incoherente\n"))
         let other = visibleLines(repository.site.read("other/index.html"))

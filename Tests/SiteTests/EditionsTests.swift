@@ -81,9 +81,9 @@ struct EditionsTests {
         let older = try #require(text.range(of: "edition-2025-11-01\nNovember 1, 2025\nFirst edition\n"))
         #expect(newer.lowerBound < older.lowerBound)
         // The amount, old → new, with the source of the fact that moved.
-        #expect(text.contains("deals.acme-globex.amount — Acme Labs → Globex Cloud: amount: $12 billion → $15 billion (Sources: The Wire, January 15, 2025)."))
+        #expect(text.contains("deals.acme-globex.amount — Acme Labs → Globex Cloud: amount: $12 billion → $15 billion (Source: The Wire, January 15, 2025)."))
         // A figure computed from it names the input that moved it.
-        #expect(text.contains("deals.acme-globex.per_year — Acme Labs → Globex Cloud: amount per year: $3 billion per year → $3.75 billion per year. Because deals.acme-globex.amount changed: $12 billion → $15 billion (Sources: The Wire, January 15, 2025)."))
+        #expect(text.contains("deals.acme-globex.per_year — Acme Labs → Globex Cloud: amount per year: $3 billion per year → $3.75 billion per year. Because deals.acme-globex.amount changed: $12 billion → $15 billion (Source: The Wire, January 15, 2025)."))
         #expect(text.contains("""
         Figures added
         companies.acme.given_compute_signed — Acme Labs: compute given, paid or signed: $3 billion
@@ -206,7 +206,7 @@ struct EditionsTests {
         #expect(repository.site.build().succeeded)
         let changes = visibleLines(repository.site.read("changes/index.html"))
         #expect(changes.contains("Since the edition of December 15, 2025 (not yet published as an edition)\nFigures that moved\n"))
-        #expect(changes.contains("deals.globex-acme.amount — Globex Cloud → Acme Labs: amount: up\u{A0}to\u{A0}$2 billion → up\u{A0}to\u{A0}$2.5 billion (Sources: The Wire, January 15, 2025).\nRecords edited\ndeals.globex-acme\nedition-2025-12-15\n"))
+        #expect(changes.contains("deals.globex-acme.amount — Globex Cloud → Acme Labs: amount: up\u{A0}to\u{A0}$2 billion → up\u{A0}to\u{A0}$2.5 billion (Source: The Wire, January 15, 2025).\nRecords edited\ndeals.globex-acme\nedition-2025-12-15\n"))
         // Both chapters cite it now; the one whose amount moved in the tagged edition no longer
         // says so, because the edition being built is the working tree.
         let other = visibleLines(repository.site.read("other/index.html"))
