@@ -42,7 +42,7 @@ extension GeneratedPages {
         }
         var page = GeneratedPage(url: "/companies/\(company.id)/", title: company.displayName(language: language), template: "company", values: values, charts: charts)
         // The company's own figures (its totals) come with its record; each line shows a record whole.
-        page.cited = chartCited
+        page.cited = chartCited.union(lines.flatMap { ($0["items"] as? [[String: Any]] ?? []).flatMap { $0["names"] as? Set<String> ?? [] } })
         page.records = Set([Self.recordReference(company)] + lines.flatMap { ($0["items"] as? [[String: Any]] ?? []).compactMap { $0["record"] as? String } })
         return page
     }
@@ -113,7 +113,8 @@ extension GeneratedPages {
         func section(_ key: String, _ collection: String, where keep: (Record) -> Bool, _ describe: (Record) -> String) {
             let items = model.records(collection).filter(keep).map { record -> [String: Any] in
                 let reference = Self.recordReference(record)
-                var item: [String: Any] = ["html": phrases.modalityLabel(record) + describe(record), "record": reference]
+                var item: [String: Any] = ["html": phrases.modalityLabel(record) + describe(record), "record": reference,
+                                           "names": namesShown(by: record)]
                 if let mark = correctionMark(records: [reference]) { item["correction_html"] = mark }
                 return item
             }

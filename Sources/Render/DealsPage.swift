@@ -31,6 +31,7 @@ extension GeneratedPages {
         var page = GeneratedPage(url: "/deals/", title: words["deals_title"], template: "deals",
                                  values: ["deals": rows, "totals": totals, "has_totals": !totals.isEmpty, "standings": standingKey(of: deals)])
         page.records = Set(deals.map(Self.recordReference))
+        page.cited = deals.reduce(into: Set<String>()) { $0.formUnion(namesShown(by: $1)) }
         return page
     }
 

@@ -30,6 +30,20 @@ extension GeneratedPages {
 
     /// `collection.id`, the name corrections give a record.
     static func recordReference(_ record: Record) -> String { "\(record.collection).\(record.id)" }
+
+    /// The names a line about `record` shows of the records it links to: `companies.acme.name`
+    /// for `from: acme`, `chips.h100.name` for `chip: h100` (the collections the pages name
+    /// their records from). A correction of that company or chip concerns the line too.
+    func namesShown(by record: Record) -> Set<String> {
+        var names = Set<String>()
+        for entry in record.node.entries ?? [] where entry.key != "id" {
+            guard let value = entry.value.text else { continue }
+            for collection in ["companies", "chips"] where model.record(collection, value) != nil {
+                names.insert("\(collection).\(value).name")
+            }
+        }
+        return names
+    }
 }
 
 extension GeneratedPage {

@@ -105,6 +105,25 @@ struct CorrectionsTests {
         #expect(repository.site.read("es/charts/company-acme/index.html").contains("https://example.org/es/changes/#correction-invest"))
     }
 
+    @Test func aCorrectionOfACompanyReachesThePagesNamingIt() throws {
+        let repository = try EditionRepository()
+        try repository.site.write("content/data/corrections.yaml", """
+        - id: name
+          corrects: companies.globex
+          wrong: We called Globex a lab.
+          right: Globex is a cloud.
+          date: 2025-12-23
+
+        """)
+        #expect(repository.site.build().succeeded)
+        let foot = "Corrections\nDecember 23, 2025 — What was wrong: We called Globex a lab. What is right: Globex is a cloud.\n"
+        // /deals/ and Acme's page name Globex in their lines; the companies' list names it.
+        for page in ["deals/", "companies/", "companies/acme/", "companies/globex/"] {
+            #expect(visibleLines(repository.site.read(page + "index.html")).contains(foot), "\(page)")
+        }
+        #expect(!visibleLines(repository.site.read("checks/index.html")).contains("Corrections"))
+    }
+
     func checks(_ repository: EditionRepository) -> String { visibleLines(repository.site.read("checks/index.html")) }
 
     @Test func aSitesOwnTemplateForAGeneratedPageStillShowsTheCorrections() throws {
