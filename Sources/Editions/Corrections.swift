@@ -66,6 +66,8 @@ public struct Correction: Sendable, Equatable {
     static func problem(_ reference: String, in model: StoryModel, at location: SourceLocation) -> Diagnostic? {
         let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
         if parts.count == 2, model.record(parts[0], parts[1]) != nil { return nil }
+        // A field the record holds that is no figure (`source`, `url`): what the record's pages show.
+        if parts.count == 3, model.record(parts[0], parts[1])?[parts[2]] != nil { return nil }
         switch model.resolve(reference, at: location) {
         case .success: return nil
         case .failure(let problem):
@@ -81,6 +83,9 @@ public struct Correction: Sendable, Equatable {
     /// Whether a page citing `reference` cites what this corrects: the figure itself, a field
     /// of the corrected record, or a figure computed from either (`dependents`).
     func covers(_ reference: String) -> Bool {
-        reference == corrects || reference.hasPrefix(corrects + ".")
+        if reference == corrects || reference.hasPrefix(corrects + ".") { return true }
+        // A record's `source` is the source of each of its figures.
+        if corrects.hasSuffix(".source") { return reference.hasPrefix(corrects.dropLast("source".count)) }
+        return false
     }
 }

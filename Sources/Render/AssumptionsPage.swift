@@ -29,6 +29,7 @@ extension GeneratedPages {
                                  template: "assumptions", values: values)
         // Each assumption's value and the figures resting on it, with their values.
         page.cited = Set(model.assumptions.flatMap { [$0.reference] + model.figures(restingOn: $0.id).filter(\.isQuantityLike).map(\.reference) })
+            .union(sourcesNamed(model.assumptions.flatMap(\.sources)))
         return page
     }
 

@@ -42,7 +42,7 @@ extension GeneratedPages {
         }
         var page = GeneratedPage(url: "/companies/\(company.id)/", title: company.displayName(language: language), template: "company", values: values, charts: charts)
         // The company's own figures (its totals) come with its record; each line shows a record whole.
-        page.cited = chartCited.union(lines.flatMap { ($0["items"] as? [[String: Any]] ?? []).flatMap { $0["names"] as? Set<String> ?? [] } })
+        page.cited = chartCited.union(sourcesNamed(charts.flatMap(\.sources))).union(lines.flatMap { ($0["items"] as? [[String: Any]] ?? []).flatMap { $0["names"] as? Set<String> ?? [] } })
         page.records = Set([Self.recordReference(company)] + lines.flatMap { ($0["items"] as? [[String: Any]] ?? []).compactMap { $0["record"] as? String } })
         return page
     }

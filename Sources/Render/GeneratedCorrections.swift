@@ -35,6 +35,8 @@ extension GeneratedPages {
     /// for `from: acme`, `chips.h100.name` for `chip: h100` (the collections the pages name
     /// their records from). A correction of that company or chip concerns the line too.
     func namesShown(by record: Record) -> Set<String> {
+        // Nothing to look up without corrections: no cost to a story that has none.
+        guard !history.corrections.isEmpty else { return [] }
         var names = Set<String>()
         for entry in record.node.entries ?? [] where entry.key != "id" {
             guard let value = entry.value.text else { continue }
@@ -43,6 +45,14 @@ extension GeneratedPages {
             }
         }
         return names
+    }
+
+    /// The fields a page shows of the sources it names ("The Wire, January 15, 2025", after
+    /// a figure or a claim): a correction of such a source, or of its name or date, concerns
+    /// the page. Empty without corrections.
+    func sourcesNamed(_ ids: some Sequence<String>) -> Set<String> {
+        guard !history.corrections.isEmpty else { return [] }
+        return Set(ids.flatMap { id in ["publisher", "title", "date"].map { "sources.\(id).\($0)" } })
     }
 }
 

@@ -124,6 +124,39 @@ struct CorrectionsTests {
         #expect(!visibleLines(repository.site.read("checks/index.html")).contains("Corrections"))
     }
 
+    @Test func aCorrectionOfASourceReachesThePagesNamingIt() throws {
+        let repository = try EditionRepository()
+        try repository.site.write("content/data/corrections.yaml", """
+        - id: wire-date
+          corrects: sources.wire
+          wrong: We dated The Wire's article January 15.
+          right: It ran on January 14.
+          date: 2025-12-24
+        - id: deal-source
+          corrects: deals.globex-acme.source
+          wrong: We credited The Wire for Globex's pledge.
+          right: Globex's filing gives it.
+          date: 2025-12-25
+
+        """)
+        let report = repository.site.build()
+        #expect(report.succeeded, "\(report.problemLines)")
+        let wire = "December 24, 2025 — What was wrong: We dated The Wire's article January 15. What is right: It ran on January 14.\n"
+        let pledge = "December 25, 2025 — What was wrong: We credited The Wire for Globex's pledge. What is right: Globex's filing gives it.\n"
+        // Every figure of the fixture rests on The Wire but the new deal's; the claim too.
+        for page in ["figures/", "checks/", "sources/"] {
+            #expect(visibleLines(repository.site.read(page + "index.html")).contains(wire), "\(page)")
+        }
+        let figures = visibleLines(repository.site.read("figures/index.html"))
+        #expect(figures.contains("deals.globex-acme.amount\nup\u{A0}to\u{A0}$2 billion — Globex Cloud → Acme Labs: amount\nCorrection of December 25, 2025; Correction of December 24, 2025\n"), "\(figures)")
+        // A record's source: the deal's row and its figures, and the chapters citing them.
+        #expect(visibleLines(repository.site.read("deals/index.html")).contains("\nGlobex Cloud → Acme Labs Correction of December 25, 2025\n"))
+        for page in ["index.html", "other/index.html"] {
+            #expect(visibleLines(repository.site.read(page)).contains("Corrections\n" + pledge), "\(page)")
+        }
+        #expect(!visibleLines(repository.site.read("checks/index.html")).contains(pledge))
+    }
+
     func checks(_ repository: EditionRepository) -> String { visibleLines(repository.site.read("checks/index.html")) }
 
     @Test func aSitesOwnTemplateForAGeneratedPageStillShowsTheCorrections() throws {
