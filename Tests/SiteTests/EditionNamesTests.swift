@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Editions
+@testable import Render
 @testable import Site
 
 /// How the pages name an edition when its day has several, and the Spanish words of editions.
@@ -96,6 +97,19 @@ struct EditionNamesTests {
         #expect(editions.map(\.numberInDay) == [1, 2, 1, 2, 3])
         #expect(editions.map(\.editionsInDay) == [2, 2, 3, 3, 3])
         #expect(editions.map(\.anchor) == ["edition-a", "edition-b", "edition-c", "edition-a-", "edition-a--2"])
+    }
+
+    @Test func aDayOfMoreThanTenEditionsNumbersThemPastTheTenth() {
+        let tags = (1...11).map { Edition(tag: "edition-\($0)", commit: "\($0)", date: String(format: "2025-12-15T%02d:00:00+00:00", $0), message: "") }
+        let editions = Edition.distinguished(tags)
+        let english = EditionNotes(history: StoryHistory(), language: "en", basePath: "", sourceNames: [:])
+        let spanish = EditionNotes(history: StoryHistory(), language: "es", basePath: "", sourceNames: [:])
+        #expect(english.name(editions[9]) == "tenth edition of December 15, 2025")
+        #expect(english.name(editions[10]) == "edition 11 of December 15, 2025")
+        #expect(english.dateline(editions[10]) == "December 15, 2025, edition 11")
+        #expect(spanish.name(editions[9]) == "décima edición del 15 de diciembre de 2025")
+        #expect(spanish.name(editions[10]) == "edición n.º 11 del 15 de diciembre de 2025")
+        #expect(spanish.dateline(editions[0]) == "15 de diciembre de 2025, primera edición")
     }
 
     @Test func spanishEditionWordsAgreeInGenderAndNumber() throws {
