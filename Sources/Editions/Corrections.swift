@@ -9,8 +9,11 @@ public struct Correction: Sendable, Equatable {
     public var id: String
     /// A figure's reference, or `collection.id` for a whole record.
     public var corrects: String
+    /// In the default language; `translations` holds the others (`wrong: {en: …, es: …}`).
     public var wrong: String
     public var right: String
+    /// `wrong` and `right` in the site's other languages: field → language → text.
+    public var translations: [String: [String: String]] = [:]
     /// As written (`2025-12-20`); shown at its precision by the pages.
     public var date: String
     public var sources: [String]
@@ -45,8 +48,9 @@ public struct Correction: Sendable, Equatable {
                 problems.append(problem)
                 continue
             }
-            corrections.append(Correction(id: record.id, corrects: corrects, wrong: wrong, right: right, date: date,
-                                          sources: record.sourceIDs, location: record.location))
+            corrections.append(Correction(id: record.id, corrects: corrects, wrong: wrong, right: right,
+                                          translations: record.translations.filter { $0.key == "wrong" || $0.key == "right" },
+                                          date: date, sources: record.sourceIDs, location: record.location))
         }
         corrections.sort { ($1.date, $0.id) < ($0.date, $1.id) }
         return (corrections, problems)
@@ -62,6 +66,8 @@ public struct Correction: Sendable, Equatable {
     static func problem(_ reference: String, in model: StoryModel, at location: SourceLocation) -> Diagnostic? {
         let parts = reference.split(separator: ".", maxSplits: 2).map(String.init)
         if parts.count == 2, model.record(parts[0], parts[1]) != nil { return nil }
+        // A field the record holds that is no figure (`source`, `url`): what the record's pages show.
+        if parts.count == 3, model.record(parts[0], parts[1])?[parts[2]] != nil { return nil }
         switch model.resolve(reference, at: location) {
         case .success: return nil
         case .failure(let problem):
@@ -69,9 +75,17 @@ public struct Correction: Sendable, Equatable {
         }
     }
 
+    /// What was wrong, in `language` (its translation, else the default language's text).
+    public func wrong(in language: String) -> String { translations["wrong"]?[language] ?? wrong }
+    /// What is right, in `language`.
+    public func right(in language: String) -> String { translations["right"]?[language] ?? right }
+
     /// Whether a page citing `reference` cites what this corrects: the figure itself, a field
     /// of the corrected record, or a figure computed from either (`dependents`).
     func covers(_ reference: String) -> Bool {
-        reference == corrects || reference.hasPrefix(corrects + ".")
+        if reference == corrects || reference.hasPrefix(corrects + ".") { return true }
+        // A record's `source` is the source of each of its figures.
+        if corrects.hasSuffix(".source") { return reference.hasPrefix(corrects.dropLast("source".count)) }
+        return false
     }
 }

@@ -13,6 +13,10 @@ public struct EditionCache: Sendable {
     public let version: String
     /// False for the commands that write nothing (`capex check`).
     public let writes: Bool
+    /// The site's languages, the default first: an old edition's translated text
+    /// (`label: {en: …, es: …}`) is read as the working tree's is (`DataTranslations`), so a
+    /// record whose data did not change compares equal. Part of what a kept snapshot is for.
+    public var languages: [String] = ["en"]
 
     public init(folder: URL, version: String, writes: Bool) {
         self.folder = folder
@@ -22,6 +26,7 @@ public struct EditionCache: Sendable {
 
     private struct Stored: Codable {
         var version: String
+        var languages: [String]?
         var snapshot: EditionSnapshot
     }
 
@@ -30,7 +35,8 @@ public struct EditionCache: Sendable {
     /// The snapshot kept for `commit` by this binary, if any.
     func read(_ commit: String) -> EditionSnapshot? {
         guard let data = FileManager.default.contents(atPath: url(commit).path),
-              let stored = try? JSONDecoder().decode(Stored.self, from: data), stored.version == version else { return nil }
+              let stored = try? JSONDecoder().decode(Stored.self, from: data), stored.version == version,
+              stored.languages == languages else { return nil }
         return stored.snapshot
     }
 
@@ -39,7 +45,7 @@ public struct EditionCache: Sendable {
         guard writes else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(Stored(version: version, snapshot: snapshot)) else { return }
+        guard let data = try? encoder.encode(Stored(version: version, languages: languages, snapshot: snapshot)) else { return }
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.appendingPathComponent(".\(commit).\(getpid()).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: data) else { return }
@@ -56,7 +62,8 @@ public struct EditionCache: Sendable {
         for file in files {
             let name = DataCollection.name(ofFile: file.path)
             guard DataCollection.isValidName(name), names.insert(name).inserted else { continue }
-            let (collection, _) = DataCollection.load(path: file.path, text: file.text)
+            var (collection, _) = DataCollection.load(path: file.path, text: file.text)
+            if collection != nil { _ = DataTranslations(languages: languages).read(&collection!) }
             if let collection { collections.append(collection.recordCollection) } else { refused.insert(name) }
         }
         let (model, _) = StoryModel.build(collections, refusedCollections: refused)

@@ -75,7 +75,9 @@ public struct EditionSnapshot: Codable, Sendable, Equatable {
                                           file: claim.location.file, line: claim.location.line)
         }
         var records: [String: RecordState] = [:]
-        for (name, collection) in model.collections {
+        // The editors' corrections are the story's own record of its errors, listed on
+        // `/changes/` as such, not among the data's records.
+        for (name, collection) in model.collections where name != Correction.collection {
             for record in collection.records {
                 var hasher = RecordHasher()
                 hasher.add(record.node)

@@ -1,28 +1,6 @@
 import Diagnostics
 import Foundation
 
-/// One edition of the story: a git tag named `edition-*` on the repository that holds the
-/// site, with the commit it names, its date and its message.
-public struct Edition: Sendable, Hashable, Codable {
-    /// `edition-2025-12-15`.
-    public var tag: String
-    /// The commit the tag names (a tag object is peeled to its commit): 40 hex digits.
-    public var commit: String
-    /// The tag's date (an annotated tag's own, else its commit's), ISO 8601 with offset.
-    public var date: String
-    /// The tag's message (a lightweight tag gives its commit's), trimmed.
-    public var message: String
-
-    /// `2025-12-15`: the day of `date`, as the tagger's clock wrote it.
-    public var day: String { String(date.prefix(10)) }
-
-    /// An id for the edition's entry on `/changes/` (`#edition-2025-12-15`): the tag, with
-    /// anything but letters, digits, `-`, `_` and `.` made a `-`.
-    public var anchor: String {
-        String(tag.map { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) ? $0 : "-" })
-    }
-}
-
 /// The site's git history, read with the `git` command-line tool (never a library): the
 /// edition tags, and the data files at a revision. A site outside git has none.
 public struct GitHistory: Sendable {
@@ -89,8 +67,8 @@ public struct GitHistory: Sendable {
         return data
     }
 
-    /// Every `edition-*` tag, oldest first (by date, then name). A tag that names no commit
-    /// (a tag of a tree or blob) is skipped.
+    /// Every `edition-*` tag, oldest first (by date, then name), numbered within its day
+    /// (`Edition.distinguished`). A tag that names no commit (a tag of a tree or blob) is skipped.
     public func editions() throws(Failure) -> [Edition] {
         // NUL between fields and after each record: a message may hold any other byte.
         let format = "%(refname:short)%00%(objectname)%00%(*objectname)%00%(objecttype)%00%(*objecttype)%00%(creatordate:iso-strict)%00%(contents)%00"
@@ -109,7 +87,7 @@ public struct GitHistory: Sendable {
             editions.append(Edition(tag: tag, commit: commit, date: record[5],
                                     message: record[6].trimmingCharacters(in: .whitespacesAndNewlines)))
         }
-        return editions.sorted { ($0.date, $0.tag) < ($1.date, $1.tag) }
+        return Edition.distinguished(editions)
     }
 
     /// The commit a revision names (`edition-2025-12-15`, `HEAD~2`, a hash).

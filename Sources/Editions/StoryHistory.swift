@@ -49,6 +49,9 @@ public struct StoryHistory: Sendable {
     public var corrections: [Correction] = []
     /// For each corrected reference, every figure computed from it, transitively.
     var corrected: [String: Set<String>] = [:]
+    /// For each record (`collection.id`), the ids of the corrections of it, of one of its
+    /// fields, or of something one of its figures is computed from.
+    var correctedRecords: [String: Set<String>] = [:]
     /// The figures that moved in the edition being built, by reference (asked once per cited figure).
     var movedNow: [String: EditionDiff.Moved] = [:]
 
@@ -68,9 +71,15 @@ public struct StoryHistory: Sendable {
         movedNow[reference]
     }
 
-    /// The corrections of what a page cites, newest first.
-    public func corrections(citedBy cited: Set<String>) -> [Correction] {
-        corrections.filter { correction in
+    /// The corrections of what a page cites, newest first: of a figure it cites (or of one
+    /// that figure is computed from, or of the figure's record), and of a record it shows
+    /// whole (`records`, `collection.id`: a line of `/deals/`, a company's deal) — the record,
+    /// any of its fields, or anything one of its figures is computed from.
+    public func corrections(citedBy cited: Set<String>, records: Set<String> = []) -> [Correction] {
+        guard !corrections.isEmpty, !cited.isEmpty || !records.isEmpty else { return [] }
+        let byRecord = records.reduce(into: Set<String>()) { $0.formUnion(correctedRecords[$1] ?? []) }
+        return corrections.filter { correction in
+            if byRecord.contains(correction.id) { return true }
             let dependents = corrected[correction.corrects] ?? []
             return cited.contains { correction.covers($0) || dependents.contains($0) }
         }
@@ -103,10 +112,13 @@ public struct StoryHistory: Sendable {
     public func fingerprint(of reference: String) -> String {
         var parts: [String] = []
         if let moved = moved(reference), let latest {
-            parts.append("moved \(latest.anchor) \(latest.edition?.date ?? "") \(moved.old.value)")
+            // The note and the mark name the edition (and the one before, for the working tree)
+            // by its date and its number within its day.
+            let named = [latest.edition, latest.previous].map { $0.map { "\($0.date) \($0.numberInDay)/\($0.editionsInDay)" } ?? "" }
+            parts.append("moved \(latest.anchor) \(named.joined(separator: " ")) \(moved.old.value)")
         }
         for correction in corrections(citedBy: [reference]) {
-            parts.append("corrected \(correction.id) \(correction.date) \(correction.wrong) \(correction.right) \(correction.sources)")
+            parts.append("corrected \(correction.id) \(correction.date) \(correction.wrong) \(correction.right) \(correction.translations.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value.sorted { $0.key < $1.key })" }) \(correction.sources)")
         }
         return parts.joined(separator: "\n")
     }
@@ -130,6 +142,7 @@ public struct StoryHistory: Sendable {
         history.corrections = corrections
         problems += correctionProblems
         history.corrected = dependents(of: Set(corrections.map(\.corrects)), in: model)
+        history.correctedRecords = records(concernedBy: corrections, dependents: history.corrected)
         guard let git, !editions.isEmpty else { return (history, problems) }
         if let key, let kept = cache.history(for: key), kept.editions == editions {
             kept.apply(to: &history)
@@ -173,6 +186,25 @@ public struct StoryHistory: Sendable {
     private init(corrections other: StoryHistory) {
         corrections = other.corrections
         corrected = other.corrected
+        correctedRecords = other.correctedRecords
+    }
+
+    /// The record (`collection.id`) a reference belongs to: its first two parts.
+    static func record(of reference: String) -> String {
+        reference.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false).prefix(2).joined(separator: ".")
+    }
+
+    /// For each record, the corrections that concern it: of the record or a field of it
+    /// (`corrects`), or of something a figure of it is computed from (`dependents`).
+    static func records(concernedBy corrections: [Correction], dependents: [String: Set<String>]) -> [String: Set<String>] {
+        var result: [String: Set<String>] = [:]
+        for correction in corrections {
+            result[record(of: correction.corrects), default: []].insert(correction.id)
+            for figure in dependents[correction.corrects] ?? [] {
+                result[record(of: figure), default: []].insert(correction.id)
+            }
+        }
+        return result
     }
 
     /// For each reference (a figure, or `collection.id` for a record's fields), the figures

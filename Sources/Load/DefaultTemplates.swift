@@ -21,7 +21,7 @@ enum DefaultTemplates {
         {{#figures}}
           <dt id="{{anchor}}"><code>{{reference}}</code></dt>
           <dd>
-            <p class="figure-value"><strong>{{value}}</strong> — {{label}}</p>{{#history}}<p class="figure-history">{{{history}}}</p>{{/history}}
+            <p class="figure-value"><strong>{{value}}</strong> — {{label}}</p>{{#history}}<p class="figure-history">{{{history}}}</p>{{/history}}{{#correction_html}}<p class="corrected-mark">{{{correction_html}}}</p>{{/correction_html}}
             {{#unverifiable}}<p class="figure-unverifiable">{{unverifiable}}</p>{{/unverifiable}}
             {{#formula}}<p class="figure-formula">{{formula}}: <code>{{expression}}</code></p>{{/formula}}
             {{#drivers}}{{{drivers}}}{{/drivers}}
@@ -63,6 +63,7 @@ enum DefaultTemplates {
       <section class="claim claim-{{status}}" id="{{id}}">
         <h2><span class="status">{{status_label}}</span> {{says}} — {{#figure_listed}}<a href="{{figure_url}}"><code>{{figure}}</code></a>{{/figure_listed}}{{^figure_listed}}<code>{{figure}}</code>{{/figure_listed}}</h2>
         <p>{{explanation}}</p>
+        {{#correction_html}}<p class="corrected-mark">{{{correction_html}}}</p>{{/correction_html}}
         {{#note}}<p class="note">{{note}}</p>{{/note}}
         {{#has_sources}}<p class="figure-sources">{{i18n.sources_lead}} {{#sources}}<a href="{{url}}">{{name}}</a>{{^last}}; {{/last}}{{/sources}}</p>{{/has_sources}}
       </section>
@@ -82,6 +83,7 @@ enum DefaultTemplates {
         {{#address}}<p class="meta">{{i18n.source_address}} <code>{{address}}</code></p>{{/address}}
         {{#no_address}}<p class="meta">{{i18n.source_no_address}}</p>{{/no_address}}
         {{#note}}<p class="note">{{note}}</p>{{/note}}
+        {{#correction_html}}<p class="corrected-mark">{{{correction_html}}}</p>{{/correction_html}}
         {{#has_figures}}<details><summary>{{figure_count_words}} {{i18n.on_this_source}}</summary><ul>{{#figures}}<li><a href="{{url}}"><code>{{reference}}</code></a>{{#value}}: {{value}}{{/value}}</li>{{/figures}}</ul></details>{{/has_figures}}
       </section>
       {{/page.sources}}
@@ -110,7 +112,7 @@ enum DefaultTemplates {
       <table class="data-table deals-table">
         <thead><tr><th>{{i18n.deal}}</th><th>{{i18n.from}}</th><th>{{i18n.to}}</th><th>{{i18n.kind}}</th><th class="num">{{i18n.amount}}</th><th class="num">{{i18n.power}}</th><th class="num">{{i18n.term}}</th><th>{{i18n.status}}</th><th>{{i18n.date}}</th></tr></thead>
         <tbody>
-        {{#page.deals}}<tr id="{{id}}"><td class="deal-name">{{name}}</td><td data-label="{{i18n.from}}"><a href="{{from_url}}">{{from}}</a></td><td data-label="{{i18n.to}}"><a href="{{to_url}}">{{to}}</a></td><td data-label="{{i18n.kind}}">{{kind}}</td><td class="num" data-label="{{i18n.amount}}">{{{amount_html}}}</td><td class="num" data-label="{{i18n.power}}">{{{power_html}}}</td><td class="num" data-label="{{i18n.term}}">{{{term_html}}}</td><td data-label="{{i18n.status}}">{{status}}{{#modality_html}}; <span class="modality">{{{modality_html}}}</span>{{/modality_html}}{{#conditions}}; {{conditions}}{{/conditions}}</td><td data-label="{{i18n.date}}">{{{date_html}}}</td></tr>
+        {{#page.deals}}<tr id="{{id}}"><td class="deal-name">{{name}}{{#correction_html}} <span class="corrected-mark">{{{correction_html}}}</span>{{/correction_html}}</td><td data-label="{{i18n.from}}"><a href="{{from_url}}">{{from}}</a></td><td data-label="{{i18n.to}}"><a href="{{to_url}}">{{to}}</a></td><td data-label="{{i18n.kind}}">{{kind}}</td><td class="num" data-label="{{i18n.amount}}">{{{amount_html}}}</td><td class="num" data-label="{{i18n.power}}">{{{power_html}}}</td><td class="num" data-label="{{i18n.term}}">{{{term_html}}}</td><td data-label="{{i18n.status}}">{{status}}{{#modality_html}}; <span class="modality">{{{modality_html}}}</span>{{/modality_html}}{{#conditions}}; {{conditions}}{{/conditions}}</td><td data-label="{{i18n.date}}">{{{date_html}}}</td></tr>
         {{/page.deals}}
         </tbody>
       </table>
@@ -155,7 +157,7 @@ enum DefaultTemplates {
       {{#page.sections}}
       <section>
         <h2>{{title}}</h2>
-        <ul>{{#items}}<li>{{{html}}}</li>{{/items}}</ul>
+        <ul>{{#items}}<li>{{{html}}}{{#correction_html}} <span class="corrected-mark">{{{correction_html}}}</span>{{/correction_html}}</li>{{/items}}</ul>
       </section>
       {{/page.sections}}
     </article>

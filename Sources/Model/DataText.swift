@@ -23,6 +23,8 @@ public enum DataText {
     public static func kind(of field: String, in collection: String) -> Kind? {
         // A source's title is the article's, as published, in its own language.
         if collection == "sources" && field == "title" { return .name }
+        // A correction's account of what was wrong and what is right (issue 13).
+        if collection == "corrections" && (field == "wrong" || field == "right") { return .prose }
         if names.contains(field) || field.hasSuffix("_name") { return .name }
         if prose.contains(field) { return .prose }
         for suffix in ["_label", "_note", "_title", "_description"] where field.hasSuffix(suffix) { return .prose }

@@ -25,8 +25,12 @@ extension GeneratedPages {
             let name = key.replacing("-", with: "_")
             values["words_" + name] = words["assumptions_" + name]
         }
-        return GeneratedPage(url: "/assumptions/", title: words["assumptions_title"],
-                             template: "assumptions", values: values)
+        var page = GeneratedPage(url: "/assumptions/", title: words["assumptions_title"],
+                                 template: "assumptions", values: values)
+        // Each assumption's value and the figures resting on it, with their values.
+        page.cited = Set(model.assumptions.flatMap { [$0.reference] + model.figures(restingOn: $0.id).filter(\.isQuantityLike).map(\.reference) })
+            .union(sourcesNamed(model.assumptions.flatMap(\.sources)))
+        return page
     }
 
     /// What a figure's entry on `/figures/` says of the assumptions it rests on:

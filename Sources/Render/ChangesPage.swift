@@ -22,16 +22,16 @@ extension GeneratedPages {
     }
 
     func changesPage() -> GeneratedPage {
-        let notes = EditionNotes(history: history, language: changesLanguage, basePath: base, sourceNames: sourceNames, words: words)
+        let notes = EditionNotes(history: history, language: language, basePath: base, sourceNames: sourceNames, words: words)
         let entries = history.entries.map { entry -> [String: Any] in
             var values: [String: Any] = ["anchor": entry.anchor]
             if let edition = entry.edition {
                 values["heading"] = edition.tag
                 values["date_iso"] = edition.day
-                values["date"] = notes.date(edition.day)
+                values["date"] = notes.dateline(edition)
                 if !edition.message.isEmpty { values["message"] = edition.message }
             } else {
-                values["heading"] = changesPhrase("unpublished", ["date": notes.date(entry.previous?.day ?? "")])
+                values["heading"] = changesPhrase("unpublished", ["edition": entry.previous.map(notes.name) ?? ""])
             }
             guard let diff = entry.diff else {
                 // Only the first edition has nothing to compare with.
@@ -78,7 +78,7 @@ extension GeneratedPages {
         }
         func sources(_ ids: [String]) -> String {
             guard !ids.isEmpty else { return "" }
-            return " (\(Escape.html(changesPhrase("sources"))) " + ids.map { Escape.html(sourceNames[$0] ?? $0) }.joined(separator: "; ") + ")"
+            return " (\(Escape.html(changesPhrase(ids.count == 1 ? "source" : "sources"))) " + ids.map { Escape.html(sourceNames[$0] ?? $0) }.joined(separator: "; ") + ")"
         }
         var sections: [[String: Any]] = []
         func add(_ key: String, _ items: [String]) {
@@ -103,7 +103,7 @@ extension GeneratedPages {
         add("removed", diff.removed.map { "\(figure($0.reference, linked: false)) — \(Escape.html(label($0.reference, $0.state))): \(value($0.state))" })
         add("verdicts", diff.verdicts.map { verdict in
             let link = model.collections["claims"] != nil ? "<a href=\"\(base)/checks/#\(Escape.html(verdict.id))\"><code>\(Escape.html(verdict.id))</code></a>" : "<code>\(Escape.html(verdict.id))</code>"
-            return "\(link) (“\(Escape.html(verdict.new.says))”, \(figure(verdict.new.figure, linked: model.figures[verdict.new.figure] != nil))): "
+            return "\(link) (\(Escape.html(changesPhrase("quoted", ["text": verdict.new.says]))), \(figure(verdict.new.figure, linked: model.figures[verdict.new.figure] != nil))): "
                 + "\(Escape.html(changesPhrase("status." + verdict.old.status))) → \(Escape.html(changesPhrase("status." + verdict.new.status)))"
         })
         add("records.added", diff.recordsAdded.map { "<code>\(Escape.html($0))</code>" })

@@ -14,6 +14,8 @@ package struct ChartOutput: Sendable {
     /// The chart's heading and the ids of the sources behind its values, for its embed page.
     package var title = ""
     package var sources: [String] = []
+    /// The references the chart draws, for the corrections its embed page names.
+    package var cited: Set<String> = []
     /// The chart drawn at 2× (`ChartRaster`), or nil when it was not drawn.
     package var png: Data?
 }

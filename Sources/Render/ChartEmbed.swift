@@ -89,8 +89,10 @@ struct ChartEmbed {
 
     /// The page `/charts/<id>/`: the chart sized to its container, its title, sources, the
     /// CSV link and a link back to the story page that holds it; no navigation, no script.
-    /// `sources` are (name, id) pairs, linked to `/sources/#id`.
-    func page(id: String, title: String, svg: String, sources: [(name: String, id: String)], storyURL: String?) -> String {
+    /// `sources` are (name, id) pairs, linked to `/sources/#id`; `corrections`, the corrections
+    /// of what the chart draws, linked to their entries on `/changes/`.
+    func page(id: String, title: String, svg: String, sources: [(name: String, id: String)], storyURL: String?,
+              corrections: [(words: String, anchor: String)] = []) -> String {
         let w = { NewsroomWords.word($0, words) }
         let site = config.origin + config.basePath + tree
         let away = "target=\"_blank\" rel=\"noopener\""
@@ -98,6 +100,12 @@ struct ChartEmbed {
         if !sources.isEmpty {
             credit += w("sources") + ": " + sources.map {
                 "<a href=\"\(site)/sources/#\(Escape.html($0.id))\" \(away)>\(Escape.html($0.name))</a>"
+            }.joined(separator: "; ") + ". "
+        }
+        // A correction of what the chart draws, on /changes/ (issue 13).
+        if !corrections.isEmpty {
+            credit += corrections.map {
+                "<a href=\"\(site)/changes/#\(Escape.html($0.anchor))\" \(away)>\(Escape.html($0.words))</a>"
             }.joined(separator: "; ") + ". "
         }
         var links = ["<a href=\"\(site)/data/charts/\(id).csv\" \(away)>\(w("csv"))</a>"]

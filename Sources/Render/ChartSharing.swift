@@ -52,11 +52,23 @@ extension SiteRenderer {
         embedPage.words = site.translations.words(for: NewsroomWords.code(language))
         embedPage.tree = tree
         let embed = embedPage
-            .page(id: chart.id, title: chart.title, svg: chart.svg, sources: chart.sources.map { (names[$0] ?? $0, $0) }, storyURL: storyURL)
+            .page(id: chart.id, title: chart.title, svg: chart.svg, sources: chart.sources.map { (names[$0] ?? $0, $0) }, storyURL: storyURL,
+                  corrections: chartCorrections(chart, language: language, tree: tree))
         let folder = Self.folder(tree)
         var files: [(String, OutputPlan.Content)] = [(folder + "charts/\(chart.id)/index.html", .bytes(Data(embed.utf8)))]
         if let png = chart.png { files.append((folder + "charts/\(chart.id).png", .bytes(png))) }
         return files
+    }
+
+    /// The corrections of what `chart` draws, for its embed page's credits: each as the words
+    /// "Correction of December 20, 2025" and its id on `/changes/`.
+    func chartCorrections(_ chart: ChartOutput, language: String, tree: String) -> [(words: String, anchor: String)] {
+        guard !history.corrections.isEmpty else { return [] }
+        let notes = EditionNotes(history: history, language: language, basePath: site.config.basePath + tree, sourceNames: [:],
+                                 words: site.translations.words(for: NewsroomWords.code(language)))
+        return history.corrections(citedBy: chart.cited).map {
+            (notes.phrase("corrected.mark", ["date": notes.date($0.date)]), ChangesAnchors.correction($0.id))
+        }
     }
 
     /// `values` with `page.share_html` set.

@@ -16,6 +16,9 @@ extension GeneratedPages {
                 "explanation": claim.text.text(in: ClaimWording(texts: words.texts, locale: locale)), "sources": sourceList(claim.sources), "has_sources": !claim.sources.isEmpty,
             ]
             if let note = claim.note(in: language) { entry["note"] = note }
+            if let mark = correctionMark(cited: sourcesNamed(claim.sources).union([claim.figure]), records: ["claims.\(claim.id)"]) {
+                entry["correction_html"] = mark
+            }
             return entry
         }
         var values: [String: Any] = ["claims": claims]
@@ -27,7 +30,10 @@ extension GeneratedPages {
         }
         // "12 consistent, 3 inconsistent, 2 unverifiable, 0 ambiguous", each in its number.
         values["tally"] = tally.joined(separator: ", ")
-        return GeneratedPage(url: "/checks/", title: words["checks_title"], template: "checks", values: values)
+        var page = GeneratedPage(url: "/checks/", title: words["checks_title"], template: "checks", values: values)
+        page.cited = Set(model.claims.map(\.figure)).union(sourcesNamed(model.claims.flatMap(\.sources)))
+        page.records = Set(model.claims.map { "claims.\($0.id)" })
+        return page
     }
 
     /// What the source says: as written in the data on an English page (`~$18B`); on a page

@@ -11,30 +11,40 @@ extension GeneratedPages {
         let companies = model.records("companies").map { record -> [String: Any] in
             ["name": record.displayName(language: language), "kind": record.text("kind").map(words.companyKind) ?? "", "url": "\(base)/companies/\(record.id)/"]
         }
-        return GeneratedPage(url: "/companies/", title: words["companies_title"], template: "companies", values: ["companies": companies])
+        var page = GeneratedPage(url: "/companies/", title: words["companies_title"], template: "companies", values: ["companies": companies])
+        // The list shows each company's name and kind, not its figures.
+        page.cited = Set(model.records("companies").flatMap { ["companies.\($0.id).name", "companies.\($0.id).kind"] })
+        return page
     }
 
     func companyPage(_ company: Record) -> GeneratedPage {
         let words = self.words
-        var values: [String: Any] = ["kind": company.text("kind").map(words.companyKind) ?? "", "company_id": company.id, "sections": sections(for: company)]
+        let lines = sections(for: company)
+        var values: [String: Any] = ["kind": company.text("kind").map(words.companyKind) ?? "", "company_id": company.id, "sections": lines]
         let (money, others) = moneyTable(for: company)
         values.merge(money) { $1 }
         values["figures"] = others
         values["has_figures"] = !others.isEmpty
         var charts: [ChartOutput] = []
+        var chartCited = Set<String>()
         let id = company.id
         if model.records("deals").contains(where: { $0.text("from") == id || $0.text("to") == id }) {
             // A YAML double-quoted string: backslashes and quotes escaped, so any name survives.
             let chartTitle = words("company_deals_chart", ["name": company.displayName(language: language)]).replacingOccurrences(of: "\n", with: " ")
                 .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             let spec = "id: company-\(id)\ntype: flow\ntitle: \"\(chartTitle)\"\ndata: deals\nwhere: { involving: \(id) }\n"
-            var cited = Set<String>()
-            if let (html, output) = try? chartBlocks.render(code: spec, file: "companies/\(id)", firstLine: 1, cited: &cited) {
+            if let (html, output) = try? chartBlocks.render(code: spec, file: "companies/\(id)", firstLine: 1, cited: &chartCited) {
                 values["chart"] = html
+                var output = output
+                output.cited = chartCited
                 charts.append(output)
             }
         }
-        return GeneratedPage(url: "/companies/\(company.id)/", title: company.displayName(language: language), template: "company", values: values, charts: charts)
+        var page = GeneratedPage(url: "/companies/\(company.id)/", title: company.displayName(language: language), template: "company", values: values, charts: charts)
+        // The company's own figures (its totals) come with its record; each line shows a record whole.
+        page.cited = chartCited.union(sourcesNamed(charts.flatMap(\.sources))).union(lines.flatMap { ($0["items"] as? [[String: Any]] ?? []).flatMap { $0["names"] as? Set<String> ?? [] } })
+        page.records = Set([Self.recordReference(company)] + lines.flatMap { ($0["items"] as? [[String: Any]] ?? []).compactMap { $0["record"] as? String } })
+        return page
     }
 
     /// The totals in deals as a table, one row per kind and direction ("Investment received")
@@ -101,7 +111,13 @@ extension GeneratedPages {
         }
         var sections: [[String: Any]] = []
         func section(_ key: String, _ collection: String, where keep: (Record) -> Bool, _ describe: (Record) -> String) {
-            let items = model.records(collection).filter(keep).map { ["html": phrases.modalityLabel($0) + describe($0)] }
+            let items = model.records(collection).filter(keep).map { record -> [String: Any] in
+                let reference = Self.recordReference(record)
+                var item: [String: Any] = ["html": phrases.modalityLabel(record) + describe(record), "record": reference,
+                                           "names": namesShown(by: record)]
+                if let mark = correctionMark(records: [reference]) { item["correction_html"] = mark }
+                return item
+            }
             if !items.isEmpty { sections.append(["title": words["section_" + key], "items": items]) }
         }
         func deal(_ record: Record) -> String {

@@ -24,11 +24,15 @@ extension GeneratedPages {
             }
             if let modality = phrases.modality(deal) { row["modality_html"] = modality }
             if let conditions = deal.text("conditions", language: language) { row["conditions"] = conditions }
+            if let mark = correctionMark(records: [Self.recordReference(deal)]) { row["correction_html"] = mark }
             return row
         }
         let totals = totals(of: deals)
-        return GeneratedPage(url: "/deals/", title: words["deals_title"], template: "deals",
-                             values: ["deals": rows, "totals": totals, "has_totals": !totals.isEmpty, "standings": standingKey(of: deals)])
+        var page = GeneratedPage(url: "/deals/", title: words["deals_title"], template: "deals",
+                                 values: ["deals": rows, "totals": totals, "has_totals": !totals.isEmpty, "standings": standingKey(of: deals)])
+        page.records = Set(deals.map(Self.recordReference))
+        page.cited = deals.reduce(into: Set<String>()) { $0.formUnion(namesShown(by: $1)) }
+        return page
     }
 
     /// One row per kind and standing that has an amount or a power, firm money first.

@@ -36,17 +36,18 @@ struct EditionFeed {
     func entries() -> [FeedEntry] {
         guard !history.isEmpty else { return [] }
         let changes = config.origin + base + "/changes/#"
+        let notes = EditionNotes(history: history, language: language, basePath: base, sourceNames: [:], words: words)
         var entries: [FeedEntry] = []
         for entry in history.entries {
             guard let edition = entry.edition else { continue }
             let counts = ChangeCounts(language: language, words: words).sentence(entry.diff)
             let summary = [edition.message, counts].filter { !$0.isEmpty }.joined(separator: " — ")
-            entries.append(FeedEntry(title: phrase("edition.title", ["date": RecordDate(edition.day).display(language: language)]),
+            entries.append(FeedEntry(title: notes.name(edition).capitalizedFirst,
                                      url: changes + edition.anchor, updated: Self.utc(edition.date), summary: summary))
         }
-        let notes = EditionNotes(history: history, language: language, basePath: base, sourceNames: [:], words: words)
         for correction in history.corrections {
-            let summary = "\(notes.phrase("correction.wrong")) \(EditionNotes.sentence(correction.wrong)) \(notes.phrase("correction.right")) \(EditionNotes.sentence(correction.right))"
+            let written = treeLanguage ?? config.language
+            let summary = "\(notes.phrase("correction.wrong")) \(EditionNotes.sentence(correction.wrong(in: written))) \(notes.phrase("correction.right")) \(EditionNotes.sentence(correction.right(in: written)))"
             entries.append(FeedEntry(title: phrase("correction.title", ["what": correction.corrects]),
                                      url: changes + ChangesAnchors.correction(correction.id),
                                      updated: SiteDate(correction.date)?.rfc3339 ?? correction.date, summary: summary))

@@ -27,11 +27,14 @@ extension GeneratedPages {
                 entry.merge(assumptionNote(for: figure)) { $1 }
                 if let section = drivers[figure.reference].flatMap({ driversText.html($0, url: figureURL) }) { entry["drivers"] = section }
                 if let history = figureHistory(figure.reference) { entry["history"] = history }
+                if let mark = correctionMark(cited: sourcesNamed(figure.sources).union([figure.reference])) { entry["correction_html"] = mark }
                 return entry
             }
             return ["collection": collection, "anchor": "figures-\(collection)", "count": figures.count,
                     "title": words.collection(collection), "figures": figures]
         }
-        return GeneratedPage(url: "/figures/", title: words["figures_title"], template: "figures", values: ["groups": groups])
+        var page = GeneratedPage(url: "/figures/", title: words["figures_title"], template: "figures", values: ["groups": groups])
+        page.cited = Set(listed.map(\.reference)).union(sourcesNamed(listed.flatMap(\.sources)))
+        return page
     }
 }

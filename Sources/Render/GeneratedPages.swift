@@ -15,6 +15,12 @@ struct GeneratedPage {
     package var charts: [ChartOutput] = []
     /// The language the page is written in (its `i18n` words); set by `GeneratedPages.all()`.
     package var language = ""
+    /// The figures the page shows (references) and the records it shows whole (`collection.id`):
+    /// what the corrections at its foot are chosen by (`GeneratedCorrections`).
+    package var cited: Set<String> = []
+    package var records: Set<String> = []
+    /// The corrections' block at the end of the page's article, as HTML; empty without one.
+    package var foot = ""
 
     package var outputPath: String { String(url.dropFirst()) + "index.html" }
 }
@@ -61,7 +67,7 @@ struct GeneratedPages {
             pages += model.records("companies").map(companyPage)
         }
         return pages.map { page in
-            var page = page
+            var page = withCorrections(page)
             page.language = language
             return page
         }

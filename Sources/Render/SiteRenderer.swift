@@ -364,9 +364,12 @@ package struct SiteRenderer {
         }, rewriteCodeBlock: { block in
             guard block.info == "chart" else { return nil }
             do {
+                var chartCited = Set<String>()
                 let (html, rendered) = try charts.render(code: block.code, file: page.sourcePath,
-                                                         firstLine: page.bodyFirstLine + block.line, cited: &findings.cited)
-                let output = drawn(rendered)
+                                                         firstLine: page.bodyFirstLine + block.line, cited: &chartCited)
+                findings.cited.formUnion(chartCited)
+                var output = drawn(rendered)
+                output.cited = chartCited
                 findings.charts.append(output)
                 var embed = ChartEmbed(config: site.config, language: page.meta.lang ?? page.language ?? site.config.language)
                 embed.words = site.translations.words(for: NewsroomWords.code(embed.language))
@@ -422,7 +425,7 @@ package struct SiteRenderer {
         }
         values["page"] = pageValues
         values = withShareHTML(values, share.headHTML(generatedShare(page, share: share)))
-        let body = site.templates.render(page.template, values) ?? ""
+        let body = page.insertingFoot(into: site.templates.render(page.template, values) ?? "")
         return wrapInLayout(body, values)
     }
 

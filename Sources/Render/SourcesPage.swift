@@ -7,6 +7,7 @@ extension GeneratedPages {
     /// <host>" when the title was not preserved; only `http`/`https` addresses become links.
     func sourcesPage() -> GeneratedPage {
         let phrases = self.phrases, words = self.words
+        var cited = Set<String>()
         let sources = model.records("sources").map { record -> [String: Any] in
             let citing = model.figures(citing: record.id).filter(\.isQuantityLike)
             let title = record.text("title", language: language)
@@ -26,9 +27,14 @@ extension GeneratedPages {
                 if let url = record.text("url") { entry["address"] = url } else { entry["no_address"] = true }
             }
             if let note = record.text("note", language: language) { entry["note"] = note }
+            if let mark = correctionMark(cited: Set(citing.map(\.reference)), records: [Self.recordReference(record)]) { entry["correction_html"] = mark }
+            cited.formUnion(citing.map(\.reference))
             return entry
         }
-        return GeneratedPage(url: "/sources/", title: words["sources_title"], template: "sources", values: ["sources": sources])
+        var page = GeneratedPage(url: "/sources/", title: words["sources_title"], template: "sources", values: ["sources": sources])
+        page.cited = cited
+        page.records = Set(model.records("sources").map(Self.recordReference))
+        return page
     }
 
     /// The host of an `http` or `https` address (`www.mitrade.com`); nil for anything else,

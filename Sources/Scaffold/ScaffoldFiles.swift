@@ -249,6 +249,13 @@ a.figure.unverifiable { font-style: italic; }
   .company-money td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 0.875rem; }
 }
 
+/* Editions and corrections: the note under a chapter's title, the corrections at a page's
+   foot, and the link beside a corrected row, line or entry. */
+.edition-note { border-left: 3px solid var(--accent); padding-left: 0.75rem; }
+aside.corrections { border-top: 1px solid var(--rule); margin-top: 2.5rem; padding-top: 0.5rem; }
+aside.corrections li { margin-bottom: 0.5rem; }
+.corrected-mark { font-size: 0.875rem; }
+
 """#,
         "templates/home.mustache": #"""
 <article class="page home">

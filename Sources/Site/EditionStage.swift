@@ -49,8 +49,10 @@ extension BuildInputs {
         if let problem = editions.problem {
             report.diagnostics.warning(at: .start(of: "content"), "the story's editions are left out: \(problem)")
         }
+        var cache = options.editionCache
+        cache.languages = site.config.languages
         let (history, problems) = StoryHistory.read(
-            git: editions.git, editions: editions.editions, model: site.model, cache: options.editionCache,
+            git: editions.git, editions: editions.editions, model: site.model, cache: cache,
             key: historyKey(site), format: formatFigure
         )
         report.diagnostics.append(contentsOf: problems)
@@ -96,7 +98,7 @@ extension SiteBuilder {
     /// Compares the working tree's figures, claims and records with those at `since` (by
     /// default the latest edition tag).
     public static func changes(_ options: BuildOptions, since: String?) throws(ChangesFailure) -> ChangesReport {
-        let (model, diagnostics) = loadModel(options)
+        let (model, languages, diagnostics) = loadModelAndLanguages(options)
         guard let model, !diagnostics.hasErrors else { throw .site(diagnostics) }
         guard let git = GitHistory(root: options.root) else {
             throw .history("\(options.root.path) is not in a git repository: editions are git tags named edition-*")
@@ -108,7 +110,8 @@ extension SiteBuilder {
             }
             let commit = try git.commit(of: revision)
             // A cache, not the site: `changes` keeps what it computes for the next build or run.
-            let cache = EditionCache(folder: options.editionCache.folder, version: options.editionCache.version, writes: true)
+            var cache = EditionCache(folder: options.editionCache.folder, version: options.editionCache.version, writes: true)
+            cache.languages = languages
             let old = try cache.snapshot(at: commit, git: git, format: formatFigure)
             let current = EditionSnapshot(model: model, format: formatFigure)
             return ChangesReport(since: revision, commit: commit, edition: editions.last { $0.tag == revision },

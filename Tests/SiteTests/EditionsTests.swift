@@ -81,9 +81,9 @@ struct EditionsTests {
         let older = try #require(text.range(of: "edition-2025-11-01\nNovember 1, 2025\nFirst edition\n"))
         #expect(newer.lowerBound < older.lowerBound)
         // The amount, old → new, with the source of the fact that moved.
-        #expect(text.contains("deals.acme-globex.amount — Acme Labs → Globex Cloud: amount: $12 billion → $15 billion (Sources: The Wire, January 15, 2025)."))
+        #expect(text.contains("deals.acme-globex.amount — Acme Labs → Globex Cloud: amount: $12 billion → $15 billion (Source: The Wire, January 15, 2025)."))
         // A figure computed from it names the input that moved it.
-        #expect(text.contains("deals.acme-globex.per_year — Acme Labs → Globex Cloud: amount per year: $3 billion per year → $3.75 billion per year. Because deals.acme-globex.amount changed: $12 billion → $15 billion (Sources: The Wire, January 15, 2025)."))
+        #expect(text.contains("deals.acme-globex.per_year — Acme Labs → Globex Cloud: amount per year: $3 billion per year → $3.75 billion per year. Because deals.acme-globex.amount changed: $12 billion → $15 billion (Source: The Wire, January 15, 2025)."))
         #expect(text.contains("""
         Figures added
         companies.acme.given_compute_signed — Acme Labs: compute given, paid or signed: $3 billion
@@ -206,7 +206,7 @@ struct EditionsTests {
         #expect(repository.site.build().succeeded)
         let changes = visibleLines(repository.site.read("changes/index.html"))
         #expect(changes.contains("Since the edition of December 15, 2025 (not yet published as an edition)\nFigures that moved\n"))
-        #expect(changes.contains("deals.globex-acme.amount — Globex Cloud → Acme Labs: amount: up\u{A0}to\u{A0}$2 billion → up\u{A0}to\u{A0}$2.5 billion (Sources: The Wire, January 15, 2025).\nRecords edited\ndeals.globex-acme\nedition-2025-12-15\n"))
+        #expect(changes.contains("deals.globex-acme.amount — Globex Cloud → Acme Labs: amount: up\u{A0}to\u{A0}$2 billion → up\u{A0}to\u{A0}$2.5 billion (Source: The Wire, January 15, 2025).\nRecords edited\ndeals.globex-acme\nedition-2025-12-15\n"))
         // Both chapters cite it now; the one whose amount moved in the tagged edition no longer
         // says so, because the edition being built is the working tree.
         let other = visibleLines(repository.site.read("other/index.html"))
@@ -254,17 +254,18 @@ struct EditionsTests {
         let text = visibleLines(repository.site.read("changes/index.html"))
         #expect(text.contains("Cambios\n"))
         #expect(text.contains("Cifras que cambiaron\n"))
-        #expect(text.contains("Afirmaciones cuyo veredicto cambió\nwire-deal (“$12B”, deals.acme-globex.amount): coherente → incoherente\n"))
+        #expect(text.contains("Afirmaciones cuyo veredicto cambió\nwire-deal («$12B», deals.acme-globex.amount): coherente → incoherente\n"))
         #expect(text.contains("15 de diciembre de 2025"))
         let page = visibleLines(repository.site.read("index.html"))
-        #expect(page.contains("Actualizado 15 de diciembre de 2025: algunas cifras de este capítulo cambiaron desde la edición anterior. Ver qué cambió."))
+        #expect(page.contains("Actualizado el 15 de diciembre de 2025: algunas cifras de este capítulo cambiaron desde la edición anterior. Ver qué cambió."))
         // The figures on /changes/ are named in Spanish too ("importe", not "amount"), and no
         // English interface word shows on it, on the chapter or in the feed; a claim's `says`
-        // ("$12B") is the source's words.
+        // ("$12B") is the source's words, a tag's message the editors' (this fixture's are English).
         #expect(text.contains("deals.acme-globex.amount — Acme Labs → Globex Cloud: importe: 12.000 millones de dólares → 15.000 millones de dólares"), "\(text)")
         var found: [String] = []
         for path in ["changes/index.html", "index.html", "figures/index.html"] {
-            found += InterfaceWordsTests.englishWords(in: repository.site.read(path), page: path, pieces: InterfaceWordsTests.englishPieces)
+            found += InterfaceWordsTests.englishWords(in: repository.site.read(path), page: path, pieces: InterfaceWordsTests.englishPieces,
+                                                      quoted: ["First edition", "The Globex deal, revised to $15B"])
         }
         let feed = repository.site.read("feed.xml")
         #expect(feed.contains("Edición del 15 de diciembre de 2025"), "\(feed)")
