@@ -11,8 +11,9 @@ import Foundation
 /// `MarkdownRenderer`'s extensions. The self-check proves, in this process with this build of
 /// the library, that:
 /// 1. both of the library's calls of the switch (on, then off) reach our definition, for the
-///    very parser being finished (not through the PLT — a static or `-Bsymbolic` build, macOS's
-///    two-level names — and they do not: the check fails);
+///    very parser being finished. A library that does not call it through its PLT (linked
+///    statically, bound with `-Bsymbolic`, macOS's two-level names) never reaches it: the
+///    check fails;
 /// 2. a probe renders exactly as stock cmark-gfm renders it, before and after pinning:
 ///    strikethrough, both kinds of autolink, and `_foo_~bar_`, whose emphasis depends on
 ///    strikethrough's `~` being in the table of characters skipped around delimiters.
