@@ -24,7 +24,14 @@ let package = Package(
         .target(name: "Quantities"),
         .target(name: "Model", dependencies: ["Diagnostics", "Quantities"]),
         .target(name: "Charts"),
-        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        // Lets parses run at once: interposes cmark-gfm's special-character switch (ELF only;
+        // checked at first use, else parses take a lock). See its header.
+        .target(
+            name: "CmarkSpecialCharacters",
+            dependencies: ["CCmarkGFM"],
+            linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]
+        ),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "CmarkSpecialCharacters"]),
         // The build's stages, each a module that may import only the ones before it:
         // Load → Incremental → Render → Write, put in order by Site (see ARCHITECTURE.md).
         .target(
@@ -55,7 +62,7 @@ let package = Package(
         .testTarget(name: "ServeTests", dependencies: ["Serve"]),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
         .testTarget(name: "ModelTests", dependencies: ["Model", "Diagnostics", "Quantities"]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "CCmarkGFM"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
         .testTarget(
             name: "SiteTests",

@@ -70,12 +70,17 @@ public struct MarkdownRenderer: Sendable {
         self.basePath = basePath
     }
 
-    private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
 
-    /// cmark-gfm's inline parser switches the extensions' special characters on in a global
-    /// table at the start of every parse and off at its end, so two parses at once can drop
-    /// each other's autolinks and strikethroughs. Parsing is serialised; the walk and the
-    /// HTML rendering around it still run on every core.
+    // A column's alignment as `style="text-align: …"`: cmark-gfm's default, the `align`
+    // attribute, is obsolete in HTML and an error for the Nu Html Checker.
+    static let parseOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+        | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
+
+    /// Serialises parses when they cannot run at once (`ParallelParsing.isAvailable` is
+    /// false): cmark-gfm's inline parser switches the extensions' special characters on in a
+    /// global table at the start of every parse and off at its end, so two parses at once
+    /// can drop each other's autolinks and strikethroughs.
     private static let parseLock = NSLock()
 
     /// Registers the core extensions once: the C function is not thread-safe.
@@ -84,19 +89,36 @@ public struct MarkdownRenderer: Sendable {
         return true
     }()
 
-    public func render(_ markdown: String, rewriter: MarkdownRewriter? = nil) -> String {
-        _ = Self.registered
-        // A column's alignment as `style="text-align: …"`: cmark-gfm's default, the `align`
-        // attribute, is obsolete in HTML and an error for the Nu Html Checker.
-        let parseOptions = CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
-            | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
-        guard let parser = cmark_parser_new(parseOptions) else { return "" }
-        defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
+    /// A parser with the renderer's options and extensions; nil if cmark cannot allocate one.
+    /// The caller frees it (`cmark_parser_free`).
+    static func makeParser() -> OpaquePointer? {
+        _ = registered
+        guard let parser = cmark_parser_new(parseOptions) else { return nil }
+        for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
+        return parser
+    }
+
+    /// Finishes a parse made by `makeParser`: at once with others where the self-check
+    /// allowed it, else under the lock.
+    static func finish(_ parser: OpaquePointer) -> OpaquePointer? {
+        ParallelParsing.isAvailable ? cmark_parser_finish(parser) : finishSerially(parser)
+    }
+
+    /// Finishes a parse under the lock: one at a time.
+    static func finishSerially(_ parser: OpaquePointer) -> OpaquePointer? {
+        parseLock.lock()
+        defer { parseLock.unlock() }
+        return cmark_parser_finish(parser)
+    }
+
+    public func render(_ markdown: String, rewriter: MarkdownRewriter? = nil) -> String {
+        let parseOptions = Self.parseOptions
+        guard let parser = Self.makeParser() else { return "" }
+        defer { cmark_parser_free(parser) }
         // The string's own UTF-8, not a copy (`withUTF8` makes the string native and contiguous first).
         var markdown = markdown
         var walks = true
@@ -107,10 +129,7 @@ public struct MarkdownRenderer: Sendable {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        Self.parseLock.lock()
-        let finished = cmark_parser_finish(parser)
-        Self.parseLock.unlock()
-        guard let document = finished else { return "" }
+        guard let document = Self.finish(parser) else { return "" }
         defer { cmark_node_free(document) }
 
         var placeholders: [String] = []
