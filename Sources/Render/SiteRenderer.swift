@@ -41,7 +41,8 @@ package struct SiteRenderer {
         let config = site.config
         // Everything below that a reader reads is made once per language, each with its own
         // context (I18N-PLAN decision 6); a page takes its own language's.
-        let contexts = Dictionary(config.languages.map { ($0, TemplateContext(site: site, language: $0)) }) { first, _ in first }
+        let summaries = PageSummaries(site: site)
+        let contexts = Dictionary(config.languages.map { ($0, TemplateContext(site: site, language: $0, summaries: summaries)) }) { first, _ in first }
         let namesByLanguage = Dictionary(config.languages.map { ($0, sourceNames(language: $0)) }) { first, _ in first }
         func language(_ page: Page) -> String { page.language ?? config.language }
         let markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, basePath: site.config.basePath)
@@ -100,7 +101,7 @@ package struct SiteRenderer {
             defer { progress?.tick() }
             let (page, problem) = site.withBody(pages[index])
             if let problem { return RenderedPage(html: nil, problems: [problem]) }
-            var rendered = renderPage(page, context: contexts[language(page)]!, markdown: markdown, sourceNames: namesByLanguage[language(page)]!, share: share)
+            var rendered = renderPage(page, at: index, context: contexts[language(page)]!, markdown: markdown, sourceNames: namesByLanguage[language(page)]!, share: share)
             // The page's bytes, their hash and its link targets here, on every core, not after.
             if let html = rendered.html {
                 rendered.bytes = Data(html.utf8)
@@ -321,7 +322,7 @@ package struct SiteRenderer {
         var charts: [ChartOutput] = []
     }
 
-    private func renderPage(_ page: Page, context: TemplateContext, markdown: MarkdownRenderer, sourceNames: [String: String],
+    private func renderPage(_ page: Page, at index: Int, context: TemplateContext, markdown: MarkdownRenderer, sourceNames: [String: String],
                             share: ShareSite) -> RenderedPage {
         var result = RenderedPage()
         let findings = PageFindings()
@@ -332,7 +333,7 @@ package struct SiteRenderer {
         result.problems = findings.problems
         result.cited = findings.cited
         result.charts = findings.charts
-        var values = context.context(for: page, content: content)
+        var values = context.context(for: page, at: index, content: content)
         values = withShareHTML(values, share.headHTML(pageShare(page, charts: findings.charts, cited: findings.cited, share: share)))
         let name = site.templates.templateName(for: page)
         guard let body = site.templates.render(name, values) else {
