@@ -119,8 +119,8 @@ struct TemplateContext {
     }
 
     /// The context for the page at `index` of the site's pages (`page`, its body read), its
-    /// rendered Markdown given as `content`.
-    package func context(for page: Page, at index: Int, content: String) -> [String: Any] {
+    /// rendered Markdown given as `content`, its share tags as `shareHTML` (`page.share_html`).
+    package func context(for page: Page, at index: Int, content: String, shareHTML: String? = nil) -> [String: Any] {
         var context = shared(for: site.templates.templateName(for: page), language: page.meta.lang ?? page.language ?? site.config.language)
         var values = summaries.summary(index)
         values["content"] = content
@@ -139,6 +139,7 @@ struct TemplateContext {
                 trees.version(of: page, in: other).map { site.config.basePath + site.pages[$0].url }
             }) { $1 }
         }
+        if let shareHTML { values["share_html"] = shareHTML }
         context["page"] = values
         return context
     }
