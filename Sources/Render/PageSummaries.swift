@@ -70,10 +70,12 @@ final class PageSummaries: @unchecked Sendable {
     }
 }
 
-/// What lists sort pages by, read once a page: a page's front matter is behind a lock and
-/// copied whole at each read, and a sort compares each page about 2 log₂ n times.
+/// What lists sort pages by, read once a page: a sort compares each page about 2 log₂ n
+/// times, and each comparison of two `SiteDate`s writes both out as RFC 3339 again.
 struct ListKey {
     let date: SiteDate?
+    /// `date.rfc3339`, which `SiteDate`'s `<` compares.
+    let instant: String?
     let order: Int?
     let title: String
     let url: String
@@ -81,6 +83,7 @@ struct ListKey {
     init(_ page: Page) {
         let meta = page.meta
         date = meta.date
+        instant = meta.date?.rfc3339
         order = meta.order
         title = meta.title
         url = page.url
@@ -89,7 +92,8 @@ struct ListKey {
     /// Newest first; undated pages after dated ones, by title (then address).
     func isNewer(than other: ListKey) -> Bool {
         switch (date, other.date) {
-        case let (x?, y?) where x != y: return x > y
+        // As `SiteDate`'s own `!=` and `>`: different texts, compared as RFC 3339.
+        case let (x?, y?) where x != y: return instant! > other.instant!
         case (.some, nil): return true
         case (nil, .some): return false
         default: return (title, url) < (other.title, other.url)
