@@ -241,14 +241,15 @@ struct TemplateContext {
     /// The indices of `pages` in `byDate` order.
     static func byDate(_ indices: [Int], in pages: [Page]) -> [Int] {
         let keys = indices.map { ListKey(pages[$0]) }
-        return keys.indices.sorted { keys[$0].isNewer(than: keys[$1]) }.map { indices[$0] }
+        // Through a buffer: an array's element is copied (its strings retained) at each read.
+        return keys.withUnsafeBufferPointer { keys in keys.indices.sorted { keys[$0].isNewer(than: keys[$1]) } }.map { indices[$0] }
     }
 
     /// The indices of `pages` with `order` first (pages without come after), then newest
     /// first (`ListKey.isListedBefore`).
     static func inListOrder(_ indices: [Int], in pages: [Page]) -> [Int] {
         let keys = indices.map { ListKey(pages[$0]) }
-        return keys.indices.sorted { keys[$0].isListedBefore(keys[$1]) }.map { indices[$0] }
+        return keys.withUnsafeBufferPointer { keys in keys.indices.sorted { keys[$0].isListedBefore(keys[$1]) } }.map { indices[$0] }
     }
 
     /// The masthead lists the top level: root pages and top-level folders, not the home page.
