@@ -44,17 +44,21 @@ package final class Lazy<Value>: @unchecked Sendable {
     private let lock = NSLock()
     private var made: Value?
     private let make: (() -> Value)?
+    /// A value given ready, read without the lock: it never changes.
+    private let ready: Value?
 
     package init(_ make: @escaping () -> Value) {
         self.make = make
+        ready = nil
     }
 
     package init(ready value: Value) {
-        made = value
         make = nil
+        ready = value
     }
 
     package var value: Value {
+        if let ready { return ready }
         lock.lock()
         defer { lock.unlock() }
         if let made { return made }

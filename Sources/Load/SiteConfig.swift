@@ -3,7 +3,12 @@ import Diagnostics
 /// `content/site.yaml`: the site's title, address, languages and Markdown options.
 public struct SiteConfig: Sendable {
     public var title: String
-    public var baseURL: String
+    public var baseURL: String {
+        get { address.baseURL }
+        set { address = Address(newValue) }
+    }
+    /// `base_url` with its parts, worked out once: every page reads them a dozen times.
+    private var address: Address
     /// The default language (`languages`' first, else `language`, else `en`): its tree is
     /// the site's root. Only the default: whatever renders per language takes its language
     /// explicitly (I18N-PLAN decision 6).
@@ -50,7 +55,7 @@ public struct SiteConfig: Sendable {
         }
         var config = SiteConfig(
             title: title ?? "Untitled",
-            baseURL: baseURL,
+            address: Address(baseURL),
             language: language,
             languages: languages,
             author: reader.string("author"),
@@ -150,21 +155,33 @@ public struct SiteConfig: Sendable {
 
     /// The path part of `base_url` without its trailing slash: `""` for a site at the
     /// root of its host, `/capex` for a GitHub Pages project site.
-    public var basePath: String {
-        let afterScheme = baseURL.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
-        guard afterScheme.count == 3 else { return "" }
-        let rest = afterScheme[2]
-        guard let slash = rest.firstIndex(of: "/") else { return "" }
-        var path = String(rest[slash...])
-        while path.hasSuffix("/") { path.removeLast() }
-        return path
-    }
+    public var basePath: String { address.basePath }
 
     /// `https://example.org` without the path: absolute URLs are origin + site-relative URL.
-    public var origin: String {
-        var url = baseURL
-        while url.hasSuffix("/") { url.removeLast() }
-        let path = basePath
-        return path.isEmpty ? url : String(url.dropLast(path.count))
+    public var origin: String { address.origin }
+
+    /// `base_url` and the two parts URLs are made of.
+    private struct Address: Sendable {
+        let baseURL: String
+        let basePath: String
+        let origin: String
+
+        init(_ baseURL: String) {
+            self.baseURL = baseURL
+            basePath = Self.path(of: baseURL)
+            var url = baseURL
+            while url.hasSuffix("/") { url.removeLast() }
+            origin = basePath.isEmpty ? url : String(url.dropLast(basePath.count))
+        }
+
+        static func path(of baseURL: String) -> String {
+            let afterScheme = baseURL.split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+            guard afterScheme.count == 3 else { return "" }
+            let rest = afterScheme[2]
+            guard let slash = rest.firstIndex(of: "/") else { return "" }
+            var path = String(rest[slash...])
+            while path.hasSuffix("/") { path.removeLast() }
+            return path
+        }
     }
 }

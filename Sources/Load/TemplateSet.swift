@@ -19,6 +19,7 @@ package struct TemplateSet: @unchecked Sendable {
 
     /// `refused`: templates whose file was refused before it could be read (reported then).
     package static func load(paths: [String], refused: Set<String> = [], read: (String) -> String?) -> (TemplateSet, [Diagnostic]) {
+        TemplateEscaping.registered
         var library = MustacheLibrary()
         var names = Set<String>()
         var pathByName: [String: String] = [:]
@@ -35,12 +36,13 @@ package struct TemplateSet: @unchecked Sendable {
             texts[name] = text
             rejected.insert(name)
             do {
-                try library.register(text, named: name)
+                try library.register(TemplateEscaping.pragmaLine + text, named: name)
                 names.insert(name)
                 pathByName[name] = path
                 rejected.remove(name)
             } catch let error as MustacheTemplate.ParserError {
-                let location = SourceLocation(file: path, line: error.context.lineNumber, column: error.context.columnNumber + 1)
+                // The escaping pragma is the line before the file's first (`TemplateEscaping`).
+                let location = SourceLocation(file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber + 1)
                 problems.append(.error(at: location, "template syntax: \(describe(error.error))"))
             } catch {
                 problems.append(.error(at: .start(of: path), "template syntax: \(error)"))
@@ -48,7 +50,7 @@ package struct TemplateSet: @unchecked Sendable {
         }
         // Pages generated from the model have built-in templates; the site's own win.
         for (name, text) in DefaultTemplates.all.sorted(by: { $0.key < $1.key }) where !names.contains(name) && !rejected.contains(name) {
-            try? library.register(text, named: name)
+            try? library.register(TemplateEscaping.pragmaLine + text, named: name)
             texts[name] = text
             names.insert(name)
             pathByName[name] = "(built-in \(name))"

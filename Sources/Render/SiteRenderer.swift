@@ -41,7 +41,8 @@ package struct SiteRenderer {
         let config = site.config
         // Everything below that a reader reads is made once per language, each with its own
         // context (I18N-PLAN decision 6); a page takes its own language's.
-        let contexts = Dictionary(config.languages.map { ($0, TemplateContext(site: site, language: $0)) }) { first, _ in first }
+        let summaries = PageSummaries(site: site)
+        let contexts = Dictionary(config.languages.map { ($0, TemplateContext(site: site, language: $0, summaries: summaries)) }) { first, _ in first }
         let namesByLanguage = Dictionary(config.languages.map { ($0, sourceNames(language: $0)) }) { first, _ in first }
         func language(_ page: Page) -> String { page.language ?? config.language }
         let markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, basePath: site.config.basePath)
@@ -50,6 +51,9 @@ package struct SiteRenderer {
         // alternates, links marked as untranslated): which pages exist in which language.
         let languageDeps: Set<String> = config.isMultilingual ? ["translations"] : []
         let share = ShareSite(site: site)
+        // A page's share tags only for templates that show them: no template, no tags to make
+        // (a key is read only where a template names it).
+        let showsShareTags = templates.texts.values.contains { $0.contains("share_html") }
         var result = Result()
         result.diagnostics += share.problems
         // Kept groups stay as the last build recorded them; rendered ones replace theirs, and
@@ -100,7 +104,8 @@ package struct SiteRenderer {
             defer { progress?.tick() }
             let (page, problem) = site.withBody(pages[index])
             if let problem { return RenderedPage(html: nil, problems: [problem]) }
-            var rendered = renderPage(page, context: contexts[language(page)]!, markdown: markdown, sourceNames: namesByLanguage[language(page)]!, share: share)
+            var rendered = renderPage(page, at: index, context: contexts[language(page)]!, markdown: markdown, sourceNames: namesByLanguage[language(page)]!,
+                                      share: showsShareTags ? share : nil)
             // The page's bytes, their hash and its link targets here, on every core, not after.
             if let html = rendered.html {
                 rendered.bytes = Data(html.utf8)
@@ -180,7 +185,7 @@ package struct SiteRenderer {
                         keep(key)
                         continue
                     }
-                    let html = renderGenerated(page, urlInTree: urlInTree, context: contexts[language]!, share: share)
+                    let html = renderGenerated(page, urlInTree: urlInTree, context: contexts[language]!, share: showsShareTags ? share : nil)
                     var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(Data(html.utf8)))]
                     let tree = Self.folder(treePath)
                     for chart in page.charts {
@@ -208,7 +213,7 @@ package struct SiteRenderer {
                 keep(key)
             } else {
                 let path = Self.folder(config.treePath(language)) + "404.html"
-                add(key, files: [(path, .bytes(Data(notFoundPage(context: contexts[language]!, share: share).utf8)))], deps: notFoundDeps)
+                add(key, files: [(path, .bytes(Data(notFoundPage(context: contexts[language]!, share: showsShareTags ? share : nil).utf8)))], deps: notFoundDeps)
             }
         }
         let siteFileDeps: Set<String> = Set(["pagelist", "model"]).union(languageDeps)
@@ -321,8 +326,9 @@ package struct SiteRenderer {
         var charts: [ChartOutput] = []
     }
 
-    private func renderPage(_ page: Page, context: TemplateContext, markdown: MarkdownRenderer, sourceNames: [String: String],
-                            share: ShareSite) -> RenderedPage {
+    /// `share`: nil when no template shows the share tags.
+    private func renderPage(_ page: Page, at index: Int, context: TemplateContext, markdown: MarkdownRenderer, sourceNames: [String: String],
+                            share: ShareSite?) -> RenderedPage {
         var result = RenderedPage()
         let findings = PageFindings()
         var content = page.body.isEmpty ? "" : markdown.render(page.body, rewriter: rewriter(for: page, findings, sourceNames))
@@ -332,8 +338,9 @@ package struct SiteRenderer {
         result.problems = findings.problems
         result.cited = findings.cited
         result.charts = findings.charts
-        var values = context.context(for: page, content: content)
-        values = withShareHTML(values, share.headHTML(pageShare(page, charts: findings.charts, cited: findings.cited, share: share)))
+        // The share tags go in with the rest: set afterwards, they cost a copy of the page's values.
+        let shareHTML = share.map { $0.headHTML(pageShare(page, charts: findings.charts, cited: findings.cited, share: $0)) }
+        let values = context.context(for: page, at: index, content: content, shareHTML: shareHTML)
         let name = site.templates.templateName(for: page)
         guard let body = site.templates.render(name, values) else {
             result.problems.append(.error(at: page.location, "no template '\(name)'"))
@@ -412,7 +419,7 @@ package struct SiteRenderer {
 
     /// `page.url` is in its language's tree (`/es/figures/`); `urlInTree` without it (`/figures/`),
     /// the same in every language.
-    private func renderGenerated(_ page: GeneratedPage, urlInTree: String, context: TemplateContext, share: ShareSite) -> String {
+    private func renderGenerated(_ page: GeneratedPage, urlInTree: String, context: TemplateContext, share: ShareSite?) -> String {
         var values = context.shared(for: page.template, language: page.language.isEmpty ? context.language : page.language)
         var pageValues = page.values
         pageValues["title"] = page.title
@@ -424,12 +431,12 @@ package struct SiteRenderer {
             pageValues.merge(context.languageValues(page: context.language) { config.basePath + config.treePath($0) + urlInTree }) { $1 }
         }
         values["page"] = pageValues
-        values = withShareHTML(values, share.headHTML(generatedShare(page, share: share)))
+        if let share { values = withShareHTML(values, share.headHTML(generatedShare(page, share: share))) }
         let body = page.insertingFoot(into: site.templates.render(page.template, values) ?? "")
         return wrapInLayout(body, values)
     }
 
-    private func notFoundPage(context: TemplateContext, share: ShareSite) -> String {
+    private func notFoundPage(context: TemplateContext, share: ShareSite?) -> String {
         let words = site.translations.words(for: context.language)
         var values = context.shared(for: "404")
         let path = site.config.treePath(context.language) + "/404.html"
@@ -437,8 +444,10 @@ package struct SiteRenderer {
         // No address to switch to: the switcher offers the other languages' home pages.
         if site.config.isMultilingual { pageValues.merge(context.languageValues(page: context.language) { _ in nil }) { $1 } }
         values["page"] = pageValues
-        values = withShareHTML(values, share.headHTML(share.share(kind: .page, title: site.config.title, description: nil,
-                                                                  path: path, language: context.language, model: site.model)))
+        if let share {
+            values = withShareHTML(values, share.headHTML(share.share(kind: .page, title: site.config.title, description: nil,
+                                                                      path: path, language: context.language, model: site.model)))
+        }
         let body = site.templates.render("404", values)
             ?? "<h1>\(words.html("not_found_title"))</h1>\n<p>\(words.html("not_found_before_link")) <a href=\"\(site.config.basePath + site.config.treePath(context.language))/\">\(words.html("not_found_link"))</a>\(words.html("not_found_after_link"))</p>\n"
         return wrapInLayout(body, values)

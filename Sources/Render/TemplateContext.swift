@@ -15,13 +15,18 @@ struct TemplateContext {
     private let pageList: Lazy<[[String: Any]]>
     /// Templates that use the page list, their layout's included.
     private let templatesUsingPages: Set<String>
+    /// Every page's summary, made once and shared by the contexts of all languages.
+    let summaries: PageSummaries
     /// The language of the pages rendered with this context (I18N-PLAN decision 6): its
     /// tree's navigation, page list, feed and home, and the switcher's other languages.
     package let language: String
 
-    /// The context of `language`'s tree (the default language's when nil).
-    package init(site: LoadedSite, language: String? = nil) {
+    /// The context of `language`'s tree (the default language's when nil); `summaries`:
+    /// the pages' summaries, shared with the other languages' contexts (new ones when nil).
+    init(site: LoadedSite, language: String? = nil, summaries: PageSummaries? = nil) {
         self.site = site
+        let summaries = summaries ?? PageSummaries(site: site)
+        self.summaries = summaries
         let config = site.config
         let language = language ?? config.language
         self.language = language
@@ -43,7 +48,11 @@ struct TemplateContext {
         let trees = site.languageTrees
         // The default language's pages, each replaced by its translation where there is one.
         let isListed = { (page: Page) in page.kind == .regular && page.url != "/" && page.language == nil }
-        pageList = Lazy { Self.byDate(pages.filter(isListed)).map { Self.entry($0, in: language, site: site, trees: trees) } }
+        pageList = Lazy {
+            Self.byDate(pages.indices.filter { isListed(pages[$0]) }, in: pages).map {
+                Self.entry($0, in: language, site: site, trees: trees, summaries: summaries)
+            }
+        }
         siteValues["page_count"] = pages.count(where: isListed)
         // Which generated pages exist, so templates link only to those.
         let collections = site.model.collections
@@ -51,8 +60,8 @@ struct TemplateContext {
         for name in ["claims", "sources", "deals", "companies"] {
             siteValues["has_" + (name == "claims" ? "checks" : name)] = collections[name] != nil
         }
-        let nav = Self.inListOrder(site.pages.filter { Self.isInNavigation($0) && $0.language == nil })
-        siteValues["nav"] = nav.map { Self.entry($0, in: language, site: site, trees: trees) }
+        let nav = Self.inListOrder(pages.indices.filter { Self.isInNavigation(pages[$0]) && pages[$0].language == nil }, in: pages)
+        siteValues["nav"] = nav.map { Self.entry($0, in: language, site: site, trees: trees, summaries: summaries) }
         siteValues["has_nav"] = !nav.isEmpty
 
         var assets: [String: Any] = [:]
@@ -109,17 +118,20 @@ struct TemplateContext {
         return values
     }
 
-    /// The context for one page, its rendered Markdown given as `content`.
-    package func context(for page: Page, content: String) -> [String: Any] {
+    /// The context for the page at `index` of the site's pages (`page`, its body read), its
+    /// rendered Markdown given as `content`, its share tags as `shareHTML` (`page.share_html`).
+    package func context(for page: Page, at index: Int, content: String, shareHTML: String? = nil) -> [String: Any] {
         var context = shared(for: site.templates.templateName(for: page), language: page.meta.lang ?? page.language ?? site.config.language)
-        var values = Self.summary(page, config: site.config)
+        var values = summaries.summary(index)
         values["content"] = content
         values["is_home"] = page.urlInTree == "/"
         values["is_list"] = page.kind == .list
         if page.kind == .list {
             // A translated list shows its folder's pages in its language, untranslated ones marked.
-            let children = site.pages.filter { $0.language == nil && Self.isChild($0, of: page) }
-            values["pages"] = Self.inListOrder(children).map { Self.entry($0, in: language, site: site, trees: site.languageTrees) }
+            let trees = site.languageTrees
+            values["pages"] = Self.inListOrder(summaries.children(of: index), in: site.pages).map {
+                Self.entry($0, in: language, site: site, trees: trees, summaries: summaries)
+            }
         }
         if site.config.isMultilingual {
             let trees = site.languageTrees
@@ -127,21 +139,26 @@ struct TemplateContext {
                 trees.version(of: page, in: other).map { site.config.basePath + site.pages[$0].url }
             }) { $1 }
         }
+        if let shareHTML { values["share_html"] = shareHTML }
         context["page"] = values
         return context
     }
 
     /// What a page shows of itself in lists, feeds and its own template.
     package static func summary(_ page: Page, config: SiteConfig) -> [String: Any] {
-        var values: [String: Any] = [:]
-        if let entries = page.meta.node?.entries {
-            for entry in entries { values[entry.key] = value(entry.value) }
-        }
+        summary(page, config: config, basePath: config.basePath, origin: config.origin)
+    }
+
+    /// `summary(_:config:)`, given `config.basePath` and `config.origin` (worked out on each read).
+    static func summary(_ page: Page, config: SiteConfig, basePath: String, origin: String) -> [String: Any] {
         let meta = page.meta
+        let entries = meta.node?.entries ?? []
+        var values: [String: Any] = Dictionary(minimumCapacity: entries.count + 12)
+        for entry in entries { values[entry.key] = value(entry.value) }
         values["title"] = meta.title
-        values["menu"] = page.meta.node?["menu"]?.text ?? meta.title
-        values["url"] = config.basePath + page.url
-        values["permalink"] = config.origin + config.basePath + page.url
+        values["menu"] = meta.node?["menu"]?.text ?? meta.title
+        values["url"] = basePath + page.url
+        values["permalink"] = origin + basePath + page.url
         values["tags"] = meta.tags
         values["has_tags"] = !meta.tags.isEmpty
         if let description = meta.description { values["description"] = description }
@@ -157,16 +174,16 @@ struct TemplateContext {
         return values
     }
 
-    /// A default-language page as `language`'s tree lists it: its translation's summary, or
-    /// its own marked as a fallback (`is_fallback`, `hreflang`, `fallback_note`: "(en inglés)").
-    static func entry(_ page: Page, in language: String, site: LoadedSite, trees: LanguageTrees) -> [String: Any] {
-        guard language != site.config.language else { return summary(page, config: site.config) }
-        if let index = trees.version(of: page, in: language) {
-            let version = site.pages[index]
+    /// The default-language page at `index` as `language`'s tree lists it: its translation's
+    /// summary, or its own marked as a fallback (`is_fallback`, `hreflang`, `fallback_note`: "(en inglés)").
+    static func entry(_ index: Int, in language: String, site: LoadedSite, trees: LanguageTrees, summaries: PageSummaries) -> [String: Any] {
+        guard language != site.config.language else { return summaries.summary(index) }
+        let page = site.pages[index]
+        if let version = trees.version(of: page, in: language) {
             // A folder list whose introduction is not translated is still this tree's page.
-            return summary(version, config: site.config)
+            return summaries.summary(version)
         }
-        var values = summary(page, config: site.config)
+        var values = summaries.summary(index)
         values["is_fallback"] = true
         values["hreflang"] = site.config.language
         values["fallback_note"] = LanguageNames.marker(pageIn: site.config.language, words: site.translations.words(for: language))
@@ -215,47 +232,28 @@ struct TemplateContext {
         ]
     }
 
-    /// Newest first; undated pages after dated ones, by title: the order of a blog's home.
+    /// Newest first; undated pages after dated ones, by title: the order of a blog's home
+    /// (`ListKey.isNewer`).
     static func byDate(_ pages: [Page]) -> [Page] {
-        pages.sorted { a, b in
-            switch (a.meta.date, b.meta.date) {
-            case let (x?, y?) where x != y: return x > y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return (a.meta.title, a.url) < (b.meta.title, b.url)
-            }
-        }
+        byDate(Array(pages.indices), in: pages).map { pages[$0] }
     }
 
-    /// `order` first (pages without come after), then newest first.
-    static func inListOrder(_ pages: [Page]) -> [Page] {
-        let dated = byDate(pages)
-        let rank = Dictionary(uniqueKeysWithValues: dated.enumerated().map { ($1.url, $0) })
-        return dated.sorted { a, b in
-            switch (a.meta.order, b.meta.order) {
-            case let (x?, y?) where x != y: return x < y
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return rank[a.url]! < rank[b.url]!
-            }
-        }
+    /// The indices of `pages` in `byDate` order.
+    static func byDate(_ indices: [Int], in pages: [Page]) -> [Int] {
+        let keys = indices.map { ListKey(pages[$0]) }
+        // Through a buffer: an array's element is copied (its strings retained) at each read.
+        return keys.withUnsafeBufferPointer { keys in keys.indices.sorted { keys[$0].isNewer(than: keys[$1]) } }.map { indices[$0] }
+    }
+
+    /// The indices of `pages` with `order` first (pages without come after), then newest
+    /// first (`ListKey.isListedBefore`).
+    static func inListOrder(_ indices: [Int], in pages: [Page]) -> [Int] {
+        let keys = indices.map { ListKey(pages[$0]) }
+        return keys.withUnsafeBufferPointer { keys in keys.indices.sorted { keys[$0].isListedBefore(keys[$1]) } }.map { indices[$0] }
     }
 
     /// The masthead lists the top level: root pages and top-level folders, not the home page.
     package static func isInNavigation(_ page: Page) -> Bool { Page.isInNavigation(page) }
-
-    /// Direct children: the pages of the folder, and the list or index page of each subfolder.
-    static func isChild(_ candidate: Page, of list: Page) -> Bool {
-        guard candidate.url != list.url else { return false }
-        if candidate.kind == .regular && candidate.section == list.section && !candidate.sourcePath.hasSuffix("/index.md") {
-            return true
-        }
-        // A subfolder's own page (its list, or its index.md) sits one level below.
-        let folder = candidate.kind == .list || candidate.sourcePath.hasSuffix("/index.md") ? candidate.section : nil
-        guard let folder, !folder.isEmpty else { return false }
-        let parent = folder.split(separator: "/").dropLast().joined(separator: "/")
-        return parent == list.section
-    }
 
     /// YAML as templates want it: scalars as the text written (so `4.10` stays `4.10`),
     /// booleans as booleans (for sections), lists and mappings as such.
