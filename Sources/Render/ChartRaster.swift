@@ -24,11 +24,17 @@ package struct ChartRaster: Sendable {
 
     /// Removes the cached PNGs this build did not use: called after a build that drew every
     /// chart (a full one), so that the cache holds the site's current charts only.
-    package func prune() {
+    /// A PNG drawn in the last `recent` seconds is kept too: it may be another output
+    /// folder's, whose build is running now (the cache sits beside every manifest).
+    package func prune(recent: TimeInterval = 3600) {
         let keep = used.keys
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: cacheFolder.path) else { return }
+        let cutoff = Date().addingTimeInterval(-recent)
         for name in names where name.hasSuffix(".png") && !keep.contains(String(name.dropLast(4))) {
-            try? FileManager.default.removeItem(at: cacheFolder.appendingPathComponent(name))
+            let file = cacheFolder.appendingPathComponent(name)
+            let drawn = (try? FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate]) as? Date
+            if let drawn, drawn > cutoff { continue }
+            try? FileManager.default.removeItem(at: file)
         }
     }
 
@@ -61,7 +67,11 @@ package struct ChartRaster: Sendable {
         var outcomes: [String: Outcome] = [:]
         for (id, key) in keys {
             if let problem = drawn[key] ?? nil { outcomes[id] = .failed(problem); continue }
-            if let data = try? Data(contentsOf: cached(key)) { outcomes[id] = .png(data) } else { outcomes[id] = .failed("the PNG was not written") }
+            if let data = try? Data(contentsOf: cached(key)) { outcomes[id] = .png(data); continue }
+            // The cache is shared by the builds of every output folder beside it: another
+            // build's prune may have taken the file between the look and the read. Draw again.
+            if let problem = draw(variants[id]!, key: key) { outcomes[id] = .failed(problem); continue }
+            outcomes[id] = (try? Data(contentsOf: cached(key))).map(Outcome.png) ?? .failed("the PNG was not written to \(cached(key).path)")
         }
         return outcomes
     }

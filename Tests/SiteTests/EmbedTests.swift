@@ -101,11 +101,20 @@ struct EmbedTests {
         #expect(after.count == 6 && after.isSuperset(of: before))
         let newest = try #require(after.subtracting(before).first)
         #expect(try Data(contentsOf: site.output.appendingPathComponent("charts/deal-years.png")) == Data(contentsOf: cache.appendingPathComponent(newest)))
-        // A full build keeps in the cache only the PNGs of the charts it has: the old title's goes.
+        // A full build keeps in the cache only the PNGs of the charts it has, and those drawn
+        // in the last hour (another output folder's build may be using them): the old title's,
+        // drawn two hours ago, goes; another build's, drawn just now, stays.
+        let twoHoursAgo = Date().addingTimeInterval(-7200)
+        for name in after {
+            try FileManager.default.setAttributes([.modificationDate: twoHoursAgo], ofItemAtPath: cache.appendingPathComponent(name).path)
+        }
+        let otherBuilds = "0123456789abcdef-10.png"
+        try Data([1, 2, 3]).write(to: cache.appendingPathComponent(otherBuilds))
         options.incremental = false
         #expect(SiteBuilder.build(options).succeeded)
         let pruned = Set(try FileManager.default.contentsOfDirectory(atPath: cache.path))
-        #expect(pruned.count == 5 && pruned.contains(newest))
+        #expect(pruned.count == 6 && pruned.contains(newest) && pruned.contains(otherBuilds), "\(pruned.sorted())")
+        #expect(pruned.subtracting([otherBuilds]).isSubset(of: after) && after.subtracting(pruned).count == 1)
     }
 
     @Test func withoutARasterizerTheBuildSaysSoOnceAndSkipsPNGs() throws {
