@@ -110,28 +110,53 @@ package struct BuildCache {
     /// Returns the manifest as the file now holds it (its sizes set), nil if it could not be written.
     @discardableResult
     package func save(_ manifest: BuildManifest, previous: BuildManifest? = nil, rendered: Set<String> = []) -> BuildManifest? {
+        commit(prepare(manifest, previous: previous, rendered: rendered))
+    }
+
+    /// A manifest encoded for `commit`: the records to append to the file, or the whole file.
+    package struct Prepared {
+        fileprivate var manifest: BuildManifest
+        /// Records to append (`append`), else the whole file; empty when nothing changed.
+        fileprivate var bytes: [UInt8]
+        fileprivate var append: Bool
+    }
+
+    /// `save`'s encoding, which touches no file: done beside the writing of the site (6 MB
+    /// at 10,000 pages, 40 ms), the manifest committed once the site is in place.
+    package func prepare(_ manifest: BuildManifest, previous: BuildManifest? = nil, rendered: Set<String> = []) -> Prepared {
         var manifest = manifest
-        let folder = manifestURL.deletingLastPathComponent().path
         if let previous, previous.binary == manifest.binary, previous.binaryStamp == manifest.binaryStamp,
            previous.settings == manifest.settings {
             let delta = ManifestFormat.encodeChanges(from: previous, to: manifest, rendered: rendered)
             manifest.fullSize = previous.fullSize
             manifest.totalSize = previous.totalSize + delta.count
-            if delta.isEmpty { return manifest }
-            if manifest.totalSize <= 2 * previous.fullSize {
-                let fd = open(manifestURL.path, O_WRONLY | O_APPEND | O_CLOEXEC)
-                if fd >= 0 {
-                    let written = Self.write(delta, to: fd)
-                    close(fd)
-                    if written { return manifest }
-                }
+            if delta.isEmpty || manifest.totalSize <= 2 * previous.fullSize {
+                return Prepared(manifest: manifest, bytes: delta, append: true)
             }
         }
+        return Prepared(manifest: manifest, bytes: ManifestFormat.encode(manifest), append: false)
+    }
+
+    /// Writes a prepared manifest (`save`'s second half); returns it as the file now holds it.
+    @discardableResult
+    package func commit(_ prepared: Prepared) -> BuildManifest? {
+        var manifest = prepared.manifest
+        if prepared.append {
+            if prepared.bytes.isEmpty { return manifest }
+            let fd = open(manifestURL.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+            if fd >= 0 {
+                let written = Self.write(prepared.bytes, to: fd)
+                close(fd)
+                if written { return manifest }
+            }
+        }
+        let folder = manifestURL.deletingLastPathComponent().path
         mkdir(folder, 0o755)
         let temporary = folder + "/.\(manifestURL.lastPathComponent).\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return nil }
-        let bytes = ManifestFormat.encode(manifest)
+        // An append that failed writes the whole file instead.
+        let bytes = prepared.append ? ManifestFormat.encode(manifest) : prepared.bytes
         let written = Self.write(bytes, to: fd)
         close(fd)
         guard written, rename(temporary, manifestURL.path) == 0 else {

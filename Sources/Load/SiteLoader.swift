@@ -129,6 +129,34 @@ package struct SiteLoader {
             }
         }
         DispatchQueue.global().async(group: modelDone) { dataBox.value() }
+        // The templates and the interface words too: they need no page.
+        var loadedTemplates: TemplateSet?, loadedTranslations: Translations?, templateProblems: [Diagnostic] = []
+        let templatesDone = DispatchGroup()
+        let templatesBox = UncheckedSendable { [tree, self] in
+            var templateTexts: [String: String] = [:]
+            for path in tree.templates {
+                switch read(path) {
+                case .success(let text): templateTexts[path] = text
+                // Reported here; the template set then sees it empty, not missing: one fault, one error.
+                case .failure(let problem): templateProblems.append(problem)
+                }
+            }
+            var wordFiles: [String: String] = [:]
+            for path in tree.words {
+                switch read(path) {
+                case .success(let text): wordFiles[path] = text
+                case .failure(let problem): templateProblems.append(problem)
+                }
+            }
+            let (translations, wordProblems) = Translations.load(languages: config.languageOrder, siteFiles: wordFiles)
+            templateProblems += wordProblems
+            let (templates, problems) = TemplateSet.load(paths: tree.templates, refused: tree.refusedTemplates) { templateTexts[$0] ?? "" }
+            templateProblems += problems
+            (loadedTemplates, loadedTranslations) = (templates, translations)
+        }
+        DispatchQueue.global().async(group: templatesDone) { templatesBox.value() }
+        // Also on the way out early (a model with errors): nothing is left running.
+        defer { templatesDone.wait() }
 
         var pages: [Page] = []
         // By folder, then language ("" for the default): `_index.md`, `_index.es.md`.
@@ -201,24 +229,8 @@ package struct SiteLoader {
             }
         }
 
-        var templateTexts: [String: String] = [:]
-        for path in tree.templates {
-            switch read(path) {
-            case .success(let text): templateTexts[path] = text
-            // Reported here; the template set then sees it empty, not missing: one fault, one error.
-            case .failure(let problem): diagnostics.append(problem)
-            }
-        }
-        var wordFiles: [String: String] = [:]
-        for path in tree.words {
-            switch read(path) {
-            case .success(let text): wordFiles[path] = text
-            case .failure(let problem): diagnostics.append(problem)
-            }
-        }
-        let (translations, wordProblems) = Translations.load(languages: config.languageOrder, siteFiles: wordFiles)
-        diagnostics.append(contentsOf: wordProblems)
-        let (templates, templateProblems) = TemplateSet.load(paths: tree.templates, refused: tree.refusedTemplates) { templateTexts[$0] ?? "" }
+        templatesDone.wait()
+        let (templates, translations) = (loadedTemplates!, loadedTranslations!)
         diagnostics.append(contentsOf: templateProblems)
         for page in pages {
             if let problem = templates.checkTemplate(for: page) { diagnostics.append(problem) }

@@ -8,22 +8,52 @@ enum SiteFiles {
     /// `alternates(url)` gives them as (hreflang, site-relative URL), empty for none.
     static func sitemap(pages: [Page], generated: [String] = [], config: SiteConfig,
                         alternates: (String) -> [(String, String)] = { _ in [] }) -> String {
-        let namespaces = config.isMultilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"" : ""
-        var xml = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"\(namespaces)>
+        sitemap(entries: sitemapEntries(pages: pages, generated: generated, config: config, alternates: alternates), config: config)
+    }
 
-        """
+    /// The sitemap's `<url>` elements of `pages` and `generated`, sorted by URL: made beside
+    /// the pages, then merged with the generated pages' (`merging`) once those are known.
+    static func sitemapEntries(pages: [Page], generated: [String] = [], config: SiteConfig,
+                               alternates: (String) -> [(String, String)] = { _ in [] }) -> [(url: String, xml: String)] {
         let entries = pages.map { ($0.url, $0.meta.lastModified) } + generated.map { ($0, nil as SiteDate?) }
-        for (url, modified) in entries.sorted(by: { $0.0 < $1.0 }) {
-            xml += "  <url><loc>\(Escape.xml(config.origin + config.basePath + url))</loc>"
+        return entries.sorted(by: { $0.0 < $1.0 }).map { url, modified in
+            var xml = "  <url><loc>\(Escape.xml(config.origin + config.basePath + url))</loc>"
             if let modified { xml += "<lastmod>\(modified.day)</lastmod>" }
             let links = alternates(url)
             for (hreflang, href) in links {
                 xml += "\n    <xhtml:link rel=\"alternate\" hreflang=\"\(Escape.xml(hreflang))\" href=\"\(Escape.xml(config.origin + config.basePath + href))\"/>"
             }
             xml += links.isEmpty ? "</url>\n" : "\n  </url>\n"
+            return (url, xml)
         }
+    }
+
+    /// Two lists of entries, each sorted by URL, as one.
+    static func merging(_ a: [(url: String, xml: String)], _ b: [(url: String, xml: String)]) -> [(url: String, xml: String)] {
+        guard !b.isEmpty else { return a }
+        var merged: [(url: String, xml: String)] = []
+        merged.reserveCapacity(a.count + b.count)
+        var (i, j) = (0, 0)
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && !(b[j].url < a[i].url)) {
+                merged.append(a[i]); i += 1
+            } else {
+                merged.append(b[j]); j += 1
+            }
+        }
+        return merged
+    }
+
+    /// The sitemap of sorted `entries`.
+    static func sitemap(entries: [(url: String, xml: String)], config: SiteConfig) -> String {
+        let namespaces = config.isMultilingual ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\"" : ""
+        var xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"\(namespaces)>
+
+        """
+        xml.reserveCapacity(entries.reduce(xml.utf8.count + 12) { $0 + $1.xml.utf8.count })
+        for entry in entries { xml += entry.xml }
         xml += "</urlset>\n"
         return xml
     }

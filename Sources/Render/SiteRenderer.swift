@@ -62,19 +62,10 @@ package struct SiteRenderer {
         var keptKeys: [String] = []
         var chartLocations: [String: SourceLocation] = [:]
 
-        // `hashed`: the hashes of some of the files, already taken (a page's, in its parallel task).
-        func add(_ key: String, files: [(String, OutputPlan.Content)], deps: Set<String>, links: [String] = [],
-                 hashed: [String: String] = [:]) {
-            var hashes: [String: String] = [:]
-            for (path, content) in files {
-                result.plan.files.append(OutputPlan.File(path: path, content: content))
-                switch content {
-                case .bytes(let data): hashes[path] = hashed[path] ?? Hash.content(data)
-                case .copy(let source): hashes[path] = reuse?.fingerprints.of("file:" + source) ?? "copy"
-                }
-            }
-            result.groups[key] = BuildManifest.Group(files: hashes, deps: deps.sorted(), links: links)
-            result.rendered.insert(key)
+        func add(_ made: MadeGroup) {
+            for (path, content) in made.files { result.plan.files.append(OutputPlan.File(path: path, content: content)) }
+            result.groups[made.key] = BuildManifest.Group(files: made.hashes, deps: made.deps, links: made.links)
+            result.rendered.insert(made.key)
         }
         func keep(_ key: String) {
             keptKeys.append(key)
@@ -100,7 +91,13 @@ package struct SiteRenderer {
             pages.indices.filter { !reuse.isClean(pageKeys[$0], requiring: templateDeps(pages[$0]), also: ownDeps(pages[$0])) }
         } ?? Array(pages.indices)
         let progress = BuildProgress(total: dirty.count, enabled: showProgress)
-        let rendered = parallelMap(dirty) { index in
+        // Links to a page, an asset or a static file need no second look once the pages are
+        // made: each page's are looked up among these in its own task.
+        var known = Set(pages.map(\.outputPath))
+        known.formUnion(site.assets.map(\.outputPath))
+        known.formUnion(site.staticFiles.map { String($0.dropFirst("content/".count)) })
+        let precheck = LinkCheck(basePath: site.config.basePath) { [known] in known.contains($0) }
+        let renderOne = { (index: Int) -> RenderedPage in
             defer { progress?.tick() }
             let (page, problem) = site.withBody(pages[index])
             if let problem { return RenderedPage(html: nil, problems: [problem]) }
@@ -117,28 +114,17 @@ package struct SiteRenderer {
             }
             return rendered
         }
-        progress?.finish()
-        result.pagesRendered = dirty.count
-        // Links to check: every rendered page's; a kept page's only if a file it linked to may be gone.
-        var pageLinks: [(index: Int, links: [String])] = []
-        var kept: [Int] = []
-        var next = 0
-        for index in pages.indices {
-            guard next < dirty.count, dirty[next] == index else {
-                keep(pageKeys[index])
-                kept.append(index)
-                continue
-            }
+        // A page's group (its file and its charts') made in its task too.
+        let makePage = { (index: Int) -> PageOutcome in
+            let rendered = renderOne(index)
+            var outcome = PageOutcome(problems: rendered.problems)
+            guard rendered.html != nil else { return outcome }
             let page = pages[index]
-            let rendered = rendered[next]
-            next += 1
-            result.diagnostics += rendered.problems
-            guard rendered.html != nil else { continue }
             var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(rendered.bytes))]
             // A translation's charts say their words in its language: they live in its tree.
             let tree = Self.folder(config.treePath(language(page)))
             for chart in rendered.charts {
-                chartLocations[tree + "charts/\(chart.id).svg", default: chart.location] = chart.location
+                outcome.chartLocations.append((tree + "charts/\(chart.id).svg", chart.location))
                 files.append((tree + "charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
                 files.append((tree + "data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
                 files += chartShareFiles(chart, storyURL: share.config.origin + share.config.basePath + page.url,
@@ -147,98 +133,67 @@ package struct SiteRenderer {
             var deps = templateDeps(page).union(ownDeps(page)).union(rendered.cited.map { "figure:" + $0 })
             if !rendered.charts.isEmpty { deps.formUnion(["model", "words"]) }
             deps.formUnion(share.dependencies(citing: !rendered.cited.isEmpty))
-            add(pageKeys[index], files: files, deps: deps, links: rendered.links, hashed: [page.outputPath: rendered.hash])
-            pageLinks.append((index, rendered.links))
+            outcome.group = MadeGroup(key: pageKeys[index], files: files, deps: deps, links: rendered.links,
+                                      hashed: [page.outputPath: rendered.hash])
+            outcome.unresolved = rendered.links.filter { !precheck.exists($0) }
+            return outcome
+        }
+        let jobs = siteJobs(reuse: reuse, contexts: contexts, namesByLanguage: namesByLanguage, share: share, showsShareTags: showsShareTags)
+        let (siteOutputs, outcomes) = parallelPhase(tasks: jobs.tasks, count: dirty.count) { makePage(dirty[$0]) }
+        progress?.finish()
+        result.pagesRendered = dirty.count
+        // Links to check: every rendered page's; a kept page's only if a file it linked to may be gone.
+        var pageLinks: [(index: Int, links: [String])] = []
+        // Of those, the ones not found among the pages, assets and static files (all of a
+        // page's, if a page failed: its file is not written).
+        var linksToCheck: [(index: Int, links: [String])] = []
+        let somePageFailed = outcomes.contains { $0.group == nil }
+        var kept: [Int] = []
+        var next = 0
+        for index in pages.indices {
+            guard next < dirty.count, dirty[next] == index else {
+                keep(pageKeys[index])
+                kept.append(index)
+                continue
+            }
+            let outcome = outcomes[next]
+            next += 1
+            result.diagnostics += outcome.problems
+            guard let group = outcome.group else { continue }
+            for (path, location) in outcome.chartLocations { chartLocations[path, default: location] = location }
+            add(group)
+            pageLinks.append((index, group.links))
+            linksToCheck.append((index, somePageFailed ? group.links : outcome.unresolved))
         }
 
-        // Pages generated from the model: all of them or none change with the data.
-        let generatedDeps = { (template: String) in
-            templates.dependencies(of: template).union(templates.dependencies(of: "layout")).union(["model", "words"]).union(languageDeps)
+        let made = siteOutputs.reduce(into: SiteJob.Output()) { $0.merge($1) }
+        for key in jobs.kept + made.kept { keep(key) }
+        for group in made.groups { add(group) }
+        let generatedURLs = jobs.generatedURLs ?? made.generatedURLs
+        if let exportFiles = made.exports {
+            add(MadeGroup(key: "exports", files: exportFiles.map { ($0.path, $0.content) }, deps: ["model"],
+                          hashed: Dictionary(exportFiles.map { ($0.path, $0.hash) }) { a, _ in a }))
         }
-        let previousGenerated = reuse?.manifest.groups.keys.filter { $0.hasPrefix("generated:") } ?? []
-        // A group's recorded deps include its templates, so a changed template makes it dirty.
-        let allGeneratedClean = !previousGenerated.isEmpty && previousGenerated.allSatisfy { key in
-            reuse?.isClean(key, requiring: ["model"]) ?? false
-        }
-        var generatedURLs: [String] = []
-        if allGeneratedClean {
-            for key in previousGenerated { keep(key) }
-            generatedURLs = previousGenerated.map { String($0.dropFirst("generated:".count)) }.sorted()
-        } else {
-            for language in config.languages {
-                let names = namesByLanguage[language]!
-                let treePath = config.treePath(language)
-                var generated = GeneratedPages(
-                    model: site.model, config: site.config,
-                    figureLinks: FigureReferences(model: site.model, sourceNames: names, basePath: site.config.basePath + treePath,
-                                                  locale: QuantityLocale(identifier: language) ?? .en,
-                                                  words: site.translations.words(for: language)),
-                    sourceNames: names, language: language, translations: site.translations, history: history
-                ).all()
-                generated = drawingCharts(of: generated)
-                for var page in generated {
-                    let urlInTree = page.url
-                    page.url = treePath + urlInTree
-                    generatedURLs.append(page.url)
-                    let key = "generated:" + page.url
-                    if reuse?.isClean(key, requiring: generatedDeps(page.template)) ?? false {
-                        keep(key)
-                        continue
-                    }
-                    let html = renderGenerated(page, urlInTree: urlInTree, context: contexts[language]!, share: showsShareTags ? share : nil)
-                    var files: [(String, OutputPlan.Content)] = [(page.outputPath, .bytes(Data(html.utf8)))]
-                    let tree = Self.folder(treePath)
-                    for chart in page.charts {
-                        files.append((tree + "charts/\(chart.id).svg", .bytes(Data(chart.svg.utf8))))
-                        files.append((tree + "data/charts/\(chart.id).csv", .bytes(Data(chart.csv.utf8))))
-                        files += chartShareFiles(chart, storyURL: share.config.origin + share.config.basePath + page.url,
-                                                 language: language, tree: treePath)
-                    }
-                    add(key, files: files, deps: generatedDeps(page.template))
-                }
-            }
-        }
-        if !site.model.collections.isEmpty {
-            if reuse?.isClean("exports", requiring: ["model"]) ?? false {
-                keep("exports")
-            } else {
-                add("exports", files: DataExport(model: site.model).files().map { ($0.path, .bytes(Data($0.text.utf8))) }, deps: ["model"])
-            }
-        }
-        let notFoundDeps = templates.dependencies(of: "404").union(templates.dependencies(of: "layout")).union(languageDeps)
-        for language in config.languages {
-            // `404.html`, and `es/404.html` for the Spanish tree (a server maps /es/… to it).
-            let key = language == config.language ? "notfound" : "notfound:" + language
-            if reuse?.isClean(key, requiring: notFoundDeps) ?? false {
-                keep(key)
-            } else {
-                let path = Self.folder(config.treePath(language)) + "404.html"
-                add(key, files: [(path, .bytes(Data(notFoundPage(context: contexts[language]!, share: showsShareTags ? share : nil).utf8)))], deps: notFoundDeps)
-            }
-        }
-        let siteFileDeps: Set<String> = Set(["pagelist", "model"]).union(languageDeps)
-        if reuse?.isClean("sitefiles", requiring: siteFileDeps) ?? false {
-            keep("sitefiles")
-        } else {
-            let sitemap = SiteFiles.sitemap(pages: site.pages, generated: generatedURLs, config: config,
-                                            alternates: sitemapAlternates(generated: generatedURLs))
+        if let feeds = made.feeds {
+            let generatedEntries = SiteFiles.sitemapEntries(pages: [], generated: generatedURLs, config: config,
+                                                            alternates: sitemapAlternates(generated: generatedURLs))
+            let sitemap = SiteFiles.sitemap(entries: SiteFiles.merging(made.sitemapEntries, generatedEntries), config: config)
             var files: [(String, OutputPlan.Content)] = [("sitemap.xml", .bytes(Data(sitemap.utf8)))]
-            for language in config.languages {
-                let history = EditionFeed(history: history, config: config, sourceNames: namesByLanguage[language]!, treeLanguage: language,
-                                          words: site.translations.words(for: language))
-                let feed = SiteFiles.feed(pages: site.pages, config: config, language: language, extra: history.entries())
-                files.append((Self.folder(config.treePath(language)) + "feed.xml", .bytes(Data(feed.utf8))))
-            }
+            files += feeds.map { ($0.path, $0.content) }
             files.append(("robots.txt", .bytes(Data(SiteFiles.robots(config: config).utf8))))
-            add("sitefiles", files: files, deps: siteFileDeps)
+            add(MadeGroup(key: "sitefiles", files: files, deps: jobs.siteFileDeps,
+                          hashed: Dictionary(feeds.map { ($0.path, $0.hash) }) { a, _ in a }))
         }
         for asset in site.assets {
             let key = "asset:" + asset.sourcePath, deps: Set = ["file:" + asset.sourcePath]
-            if reuse?.isClean(key, requiring: deps) ?? false { keep(key) } else { add(key, files: [(asset.outputPath, .bytes(asset.bytes))], deps: deps) }
+            if reuse?.isClean(key, requiring: deps) ?? false { keep(key) } else { add(MadeGroup(key: key, files: [(asset.outputPath, .bytes(asset.bytes))], deps: deps)) }
         }
         for path in site.staticFiles {
             let key = "static:" + path, deps: Set = ["file:" + path]
-            if reuse?.isClean(key, requiring: deps) ?? false { keep(key) } else { add(key, files: [(String(path.dropFirst("content/".count)), .copy(from: path))], deps: deps) }
+            if reuse?.isClean(key, requiring: deps) ?? false { keep(key) } else {
+                add(MadeGroup(key: key, files: [(String(path.dropFirst("content/".count)), .copy(from: path))], deps: deps,
+                              fingerprint: { reuse?.fingerprints.of($0) }))
+            }
         }
 
         var droppedKeys: [String] = []
@@ -273,11 +228,13 @@ package struct SiteRenderer {
             result.diagnostics += crossTree.warnings(in: pageLinks.map { (site.withBody(pages[$0.index]).0, $0.links) })
         }
         if removedFiles {
-            pageLinks += kept.map { ($0, result.groups[pageKeys[$0]]?.links ?? []) }
-            pageLinks.sort { $0.index < $1.index }
+            linksToCheck += kept.map { ($0, result.groups[pageKeys[$0]]?.links ?? []) }
+            linksToCheck.sort { $0.index < $1.index }
         }
         let linkCheck = LinkCheck(basePath: site.config.basePath) { owner[$0] != nil }
-        result.diagnostics += linkCheck.brokenLinks(in: pageLinks.map { (pages[$0.index], $0.links) }) { site.withBody($0).0 }
+        result.diagnostics += linkCheck.brokenLinks(in: linksToCheck.filter { !$0.links.isEmpty }.map { (pages[$0.index], $0.links) }) {
+            site.withBody($0).0
+        }
         result.diagnostics += rasterLog.diagnostics(warnsWithoutRaster: warnsWithoutRaster && raster == nil)
         // A full build asked for every chart: the cache keeps only those.
         if reuse == nil { raster?.prune() }
@@ -419,7 +376,7 @@ package struct SiteRenderer {
 
     /// `page.url` is in its language's tree (`/es/figures/`); `urlInTree` without it (`/figures/`),
     /// the same in every language.
-    private func renderGenerated(_ page: GeneratedPage, urlInTree: String, context: TemplateContext, share: ShareSite?) -> String {
+    func renderGenerated(_ page: GeneratedPage, urlInTree: String, context: TemplateContext, share: ShareSite?) -> String {
         var values = context.shared(for: page.template, language: page.language.isEmpty ? context.language : page.language)
         var pageValues = page.values
         pageValues["title"] = page.title
@@ -436,7 +393,7 @@ package struct SiteRenderer {
         return wrapInLayout(body, values)
     }
 
-    private func notFoundPage(context: TemplateContext, share: ShareSite?) -> String {
+    func notFoundPage(context: TemplateContext, share: ShareSite?) -> String {
         let words = site.translations.words(for: context.language)
         var values = context.shared(for: "404")
         let path = site.config.treePath(context.language) + "/404.html"
