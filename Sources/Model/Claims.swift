@@ -58,7 +58,7 @@ public struct ClaimCheck: Sendable {
 extension ModelBuilder {
     mutating func checkClaims() {
         for record in ordered("claims") {
-            let tolerance = quantity("claims.\(record.id).tolerance")?.low ?? 0.10
+            guard let tolerance = claimTolerance(record) else { continue }
             let outcome: (figure: String, says: String, stated: Quantity?, status: ClaimCheck.Status, explanation: ClaimText)?
             if record["compare"] != nil {
                 outcome = comparisonClaim(record, tolerance: tolerance)
@@ -82,6 +82,25 @@ extension ModelBuilder {
             claim.translations = record.translations
             claims.append(claim)
         }
+    }
+
+    /// A claim's `tolerance` as a fraction (`10%` → 0.1), 0.1 when it gives none. Nil, with an
+    /// error at the value, when it is below zero, a range or a bound: a tolerance widens the
+    /// stated value by one amount on both sides, so a negative one would narrow it past
+    /// itself and call a stated value that equals the data's "beyond the ±−50% tolerance".
+    private mutating func claimTolerance(_ record: Record) -> Double? {
+        guard let node = record["tolerance"], node.scalar != .null else { return 0.10 }
+        // Not a percentage at all: already reported where the field was read.
+        guard let stated = quantity("claims.\(record.id).tolerance") else { return nil }
+        if stated.low != stated.high || !stated.low.isFinite || stated.qualifier.isBound {
+            diagnostics.append(.error(at: node.location, "'tolerance' must be one percentage, such as 10%, not a range or a bound ('\(node.text ?? "")')"))
+            return nil
+        }
+        if stated.low < 0 {
+            diagnostics.append(.error(at: node.location, "'tolerance' cannot be below zero ('\(node.text ?? "")'): it widens the stated value on both sides, as ±10% does"))
+            return nil
+        }
+        return stated.low
     }
 
     /// `says` against `figure`. Nil when the claim is malformed (reported as a diagnostic).

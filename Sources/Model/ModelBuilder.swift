@@ -97,6 +97,11 @@ struct ModelBuilder {
     }
 
     private mutating func addField(_ record: Record, name: String, node: YAMLNode) {
+        if let problem = Schema.shapeProblem(node, field: name, in: record.collection) {
+            diagnostics.append(problem)
+            refusedFields.insert("\(record.collection).\(record.id).\(name)")
+            return
+        }
         if let entries = node.entries {
             for entry in entries { addField(record, name: name + "." + entry.key, node: entry.value) }
             return

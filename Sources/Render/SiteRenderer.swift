@@ -255,12 +255,27 @@ package struct SiteRenderer {
                     let id = path.dropFirst("charts/".count).dropLast(".svg".count)
                     let here = chartLocations[path].flatMap { $0.file == place(key, path).file ? $0 : nil } ?? place(key, path)
                     problems.append(.error(at: here, "chart id '\(id)' is already used at \(place(first, path).file)"))
-                } else if !path.hasPrefix("data/charts/") && !path.hasPrefix("charts/") {
-                    problems.append(.error(at: place(key, path), "'\(path)' is written twice (also by \(first))"))
+                } else if !(Self.writesChart(path, group) && Self.writesChart(path, groups[first])) {
+                    // At the one that is not the chart's: the page in the chart's way.
+                    let (here, other) = Self.writesChart(path, group) ? (first, key) : (key, first)
+                    problems.append(.error(at: place(here, path), "'\(path)' is written twice (also by \(other))"))
                 }
             }
         }
         return problems
+    }
+
+    /// Whether `group` writes `path` as a chart's PNG, embed page or CSV (`charts/<id>.png`,
+    /// `charts/<id>/index.html`, `data/charts/<id>.csv`, in any language's tree), that is
+    /// with the chart's SVG. Two groups that both do draw one chart twice, which the SVG's
+    /// error reports; a page or a static file at one of those paths (`content/charts/<id>.md`)
+    /// writes no SVG, and is reported rather than silently replaced by the embed page.
+    static func writesChart(_ path: String, _ group: BuildManifest.Group?) -> Bool {
+        guard let group, let range = path.range(of: "charts/") else { return false }
+        var prefix = String(path[..<range.lowerBound])
+        if prefix.hasSuffix("data/") { prefix.removeLast("data/".count) }
+        guard let id = path[range.upperBound...].split(separator: "/").first?.split(separator: ".").first else { return false }
+        return group.files[prefix + "charts/" + id + ".svg"] != nil
     }
 
     struct RenderedPage {

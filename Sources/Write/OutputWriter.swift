@@ -88,9 +88,11 @@ package struct OutputWriter {
         if hadOutput { FileSystem.removeTree(retired.path) }
     }
 
-    /// An incremental build's write: only the files whose bytes changed, each written to a
-    /// temporary name and renamed over the old one, then the files no group wants any more
-    /// removed. A build with errors never gets here, so the last good site stays whole.
+    /// An incremental build's write: only the files whose bytes changed, all written to
+    /// temporary names first and only then renamed over the old ones, then the files no group
+    /// wants any more removed. A build with errors never gets here, and a write that fails (a
+    /// name too long for the file system, a full disk) removes every temporary file and every
+    /// folder it made before renaming anything, so the last good site stays whole.
     /// Returns how many files were written.
     ///
     /// Only the `rendered` groups and the groups gone since `previous` are looked at: a kept
@@ -111,11 +113,18 @@ package struct OutputWriter {
         let changed = plan.files.filter { file in
             before[file.path] == nil || before[file.path] != wanted[file.path] || access(base + "/" + file.path, F_OK) != 0
         }
+        var folders = Set<String>()
+        for file in changed {
+            var parts = file.path.split(separator: "/").dropLast()
+            while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted { parts = parts.dropLast() }
+        }
+        // Folders made here, parents first: removed again, deepest first, if a write fails.
+        let made = folders.sorted().filter { mkdir(base + "/" + $0, 0o755) == 0 }
         let rootPath = root.path
         let pid = ProcessInfo.processInfo.processIdentifier
+        let temporary = { (file: OutputPlan.File) in base + "/" + file.path + ".capex-\(pid)" }
+        // Phase one: every changed file under its temporary name; nothing published yet.
         let errors = parallelMap(changed) { file -> String? in
-            let target = base + "/" + file.path
-            let temporary = target + ".capex-\(pid)"
             let data: Data
             switch file.content {
             case .bytes(let bytes): data = bytes
@@ -123,10 +132,19 @@ package struct OutputWriter {
                 guard let bytes = FileSystem.readBytes(rootPath + "/" + source) else { return "cannot read \(source)" }
                 data = Data(bytes)
             }
-            if let problem = Self.writeFile(temporary, data, below: base) { return problem }
-            return rename(temporary, target) == 0 ? nil : "cannot replace \(target): \(String(cString: strerror(errno)))"
+            return Self.writeFile(temporary(file), data, below: base)
         }.compactMap { $0 }
-        if let first = errors.first { throw Failure(description: first) }
+        if let first = errors.sorted().first {
+            for file in changed { unlink(temporary(file)) }
+            for folder in made.reversed() { rmdir(base + "/" + folder) }
+            throw Failure(description: first)
+        }
+        // Phase two: renames, which do not fail for want of space or for a name's length.
+        for file in changed where rename(temporary(file), base + "/" + file.path) != 0 {
+            let problem = "cannot replace \(base)/\(file.path): \(String(cString: strerror(errno)))"
+            for file in changed { unlink(temporary(file)) }
+            throw Failure(description: problem)
+        }
         for path in before.keys.sorted() where wanted[path] == nil {
             unlink(base + "/" + path)
             // Remove folders the deletion emptied, up to the output folder itself.
