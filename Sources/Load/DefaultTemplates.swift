@@ -62,8 +62,7 @@ enum DefaultTemplates {
       {{#page.claims}}
       <section class="claim claim-{{status}}" id="{{id}}">
         <h2><span class="status">{{status_label}}</span> {{says}} — {{#figure_listed}}<a href="{{figure_url}}"><code>{{figure}}</code></a>{{/figure_listed}}{{^figure_listed}}<code>{{figure}}</code>{{/figure_listed}}</h2>
-        <p>{{explanation}}</p>
-        {{#correction_html}}<p class="corrected-mark">{{{correction_html}}}</p>{{/correction_html}}
+        <p>{{explanation}}</p>{{#correction_html}}<p class="corrected-mark">{{{correction_html}}}</p>{{/correction_html}}
         {{#note}}<p class="note">{{note}}</p>{{/note}}
         {{#has_sources}}<p class="figure-sources">{{i18n.sources_lead}} {{#sources}}<a href="{{url}}">{{name}}</a>{{^last}}; {{/last}}{{/sources}}</p>{{/has_sources}}
       </section>
@@ -82,8 +81,7 @@ enum DefaultTemplates {
         {{#title}}<p class="source-title" lang="{{language}}">{{title}}</p>{{/title}}
         {{#address}}<p class="meta">{{i18n.source_address}} <code>{{address}}</code></p>{{/address}}
         {{#no_address}}<p class="meta">{{i18n.source_no_address}}</p>{{/no_address}}
-        {{#note}}<p class="note">{{note}}</p>{{/note}}
-        {{#correction_html}}<p class="corrected-mark">{{{correction_html}}}</p>{{/correction_html}}
+        {{#note}}<p class="note">{{note}}</p>{{/note}}{{#correction_html}}<p class="corrected-mark">{{{correction_html}}}</p>{{/correction_html}}
         {{#has_figures}}<details><summary>{{figure_count_words}} {{i18n.on_this_source}}</summary><ul>{{#figures}}<li><a href="{{url}}"><code>{{reference}}</code></a>{{#value}}: {{value}}{{/value}}</li>{{/figures}}</ul></details>{{/has_figures}}
       </section>
       {{/page.sources}}
