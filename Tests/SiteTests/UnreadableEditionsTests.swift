@@ -28,6 +28,8 @@ struct UnreadableEditionsTests {
         let report = repository.site.build()
         #expect(report.succeeded)
         #expect(report.problemLines == [Self.brokenWarning])
+        // The README shows this warning as it is.
+        #expect(ReadmeTests.readme.contains("\n" + Self.brokenWarning + "\n"))
         let text = visibleLines(repository.site.read("changes/index.html"))
         #expect(!text.contains("edition-2026-01-01"))
         // The working tree is compared with the last readable edition: the amount moved,
