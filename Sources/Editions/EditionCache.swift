@@ -59,28 +59,42 @@ public struct EditionCache: Sendable {
     /// no data file, or any error in the data throws, and nothing is kept for it.
     public func snapshot(at commit: String, git: GitHistory, format: (Figure, QuantityLocale) -> String) throws(UnreadableEdition) -> EditionSnapshot {
         if let kept = read(commit) { return kept }
-        let files: [(path: String, text: String)]
+        let files: [(path: String, bytes: [UInt8])]
         do {
             files = try git.dataFiles(at: commit)
         } catch {
             throw UnreadableEdition(reason: .git(error))
         }
         guard !files.isEmpty else { throw UnreadableEdition(reason: .noData) }
-        var collections: [RecordCollection] = [], refused = Set<String>(), names = Set<String>()
+        // As `SiteLoader` reads the working tree's data, with the same errors.
+        var collections: [RecordCollection] = [], refused = Set<String>(), paths: [String: String] = [:]
         var errors: [Diagnostic] = []
         for file in files {
             let name = DataCollection.name(ofFile: file.path)
-            guard DataCollection.isValidName(name), names.insert(name).inserted else { continue }
-            var (collection, problems) = DataCollection.load(path: file.path, text: file.text)
+            guard DataCollection.isValidName(name) else {
+                errors.append(.error(at: .start(of: file.path), "'\(name)' cannot name a collection"))
+                refused.insert(name)
+                continue
+            }
+            if let first = paths[name] {
+                errors.append(.error(at: .start(of: file.path), "collection '\(name)' is already read from \(first)"))
+                continue
+            }
+            paths[name] = file.path
+            let text: String
+            switch SourceText.decode(file.bytes, file: file.path) {
+            case .success(let decoded): text = decoded
+            case .failure(let problem): errors.append(problem); refused.insert(name); continue
+            }
+            var (collection, problems) = DataCollection.load(path: file.path, text: text)
             if collection != nil { problems += DataTranslations(languages: languages).read(&collection!) }
             errors += problems.filter { $0.severity == .error }
             if let collection { collections.append(collection.recordCollection) } else { refused.insert(name) }
         }
         let (model, problems) = StoryModel.build(collections, refusedCollections: refused)
-        errors += problems.filter { $0.severity == .error }
-        guard errors.isEmpty else {
-            throw UnreadableEdition(reason: .errors(Diagnostics(errors).sorted))
-        }
+        // The files' errors first: an error of the model may only follow from one of them.
+        let all = Diagnostics(errors).sorted + Diagnostics(problems.filter { $0.severity == .error }).sorted
+        guard all.isEmpty else { throw UnreadableEdition(reason: .errors(all)) }
         let snapshot = EditionSnapshot(model: model, format: format)
         write(snapshot, for: commit)
         return snapshot

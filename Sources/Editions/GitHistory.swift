@@ -130,9 +130,9 @@ public struct GitHistory: Sendable {
     }
 
     /// The data files (`content/data/*.yaml`, `*.yml`) at `commit`, by their path from the
-    /// site's folder, with their text; two processes, whatever the number of files. Throws
+    /// site's folder, with their bytes (decoded as the working tree's are, `SourceText`); two processes, whatever the number of files. Throws
     /// when git cannot give one of them (a missing object): all or nothing.
-    public func dataFiles(at commit: String) throws(Failure) -> [(path: String, text: String)] {
+    public func dataFiles(at commit: String) throws(Failure) -> [(path: String, bytes: [UInt8])] {
         let listing = try run(["ls-tree", "-r", "-z", commit, "--", "content/data/"])
         var blobs: [(path: String, hash: String)] = []
         for line in listing.split(separator: 0) {
@@ -146,7 +146,7 @@ public struct GitHistory: Sendable {
         }
         guard !blobs.isEmpty else { return [] }
         let batch = try run(["cat-file", "--batch"], input: Data(blobs.map { $0.hash + "\n" }.joined().utf8))
-        var files: [(path: String, text: String)] = []
+        var files: [(path: String, bytes: [UInt8])] = []
         var offset = batch.startIndex
         for blob in blobs {
             // `<hash> blob <size>\n<content>\n`
@@ -161,7 +161,7 @@ public struct GitHistory: Sendable {
                 throw Failure(command: "cat-file", message: "\(blob.path) at \(commit.prefix(12)): \(headerText)")
             }
             let end = batch.index(start, offsetBy: size)
-            files.append((blob.path, String(decoding: batch[start..<end], as: UTF8.self)))
+            files.append((blob.path, [UInt8](batch[start..<end])))
             offset = end < batch.endIndex ? batch.index(after: end) : batch.endIndex
         }
         return files.sorted { $0.path < $1.path }

@@ -84,6 +84,25 @@ struct UnreadableEditionsTests {
         #expect(!visibleLines(repository.site.read("changes/index.html")).contains("edition-2026-01-01"))
     }
 
+    @Test func anOldFileThatIsNotUTF8IsAnErrorAtItsByteNotReplacedInSilence() throws {
+        let repository = try EditionRepository()
+        // Latin-1 "é" (0xE9) in a deal's status on line 7: was read as U+FFFD and compared.
+        let path = repository.root.appendingPathComponent("content/data/deals.yaml")
+        var bytes = [UInt8](try Data(contentsOf: path))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let at = try #require(text.range(of: "status: signed")).upperBound
+        bytes.insert(0xE9, at: text.utf8.distance(from: text.utf8.startIndex, to: at))
+        try Data(bytes).write(to: path)
+        try repository.commit("Latin-1", date: "2026-01-01T09:00:00+00:00")
+        try repository.git("tag", "-a", "edition-2026-01-01", "-m", "Latin-1", date: "2026-01-01T09:00:00+00:00")
+        try repository.git("checkout", "edition-2025-12-15", "--", "content/data/deals.yaml")
+        let report = repository.site.build()
+        #expect(report.succeeded)
+        #expect(report.problemLines.count == 1)
+        #expect(report.problemLines.first?.hasPrefix("edition-2026-01-01:content/data/deals.yaml:7:17: warning: edition edition-2026-01-01 is left out of the comparison of editions: its data has an error: ") == true, "\(report.problemLines)")
+        #expect(!visibleLines(repository.site.read("changes/index.html")).contains("edition-2026-01-01"))
+    }
+
     @Test func aTagOfABlobIsWarnedAbout() throws {
         let repository = try EditionRepository()
         let blob = try repository.git("rev-parse", "edition-2025-11-01:content/data/deals.yaml").trimmingCharacters(in: .whitespacesAndNewlines)
