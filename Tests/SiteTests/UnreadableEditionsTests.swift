@@ -67,6 +67,18 @@ struct UnreadableEditionsTests {
         #expect(!text.contains("Figures added\ncompanies.acme.given_cloud_signed"))
     }
 
+    @Test func theEditionsShownAreNumberedWithinTheirDayWithoutTheOneLeftOut() throws {
+        let repository = try EditionRepository()
+        let tree = try repository.git("hash-object", "-t", "tree", "-w", "/dev/null").trimmingCharacters(in: .whitespacesAndNewlines)
+        let empty = try repository.git("commit-tree", tree, "-m", "Nothing").trimmingCharacters(in: .whitespacesAndNewlines)
+        try repository.git("tag", "-a", "edition-2025-12-15-early", "-m", "Early", empty, date: "2025-12-15T08:00:00+00:00")
+        #expect(repository.site.build().succeeded)
+        // The only edition shown of December 15 is named by its date alone, not "second edition".
+        let text = visibleLines(repository.site.read("changes/index.html"))
+        #expect(text.contains("edition-2025-12-15\nDecember 15, 2025\nThe Globex deal, revised to $15B\n"), "\(text)")
+        #expect(visibleLines(repository.site.read("index.html")).contains("Updated December 15, 2025: figures in this chapter changed since the previous edition."))
+    }
+
     @Test func errorsOfTheOldModelLeaveTheEditionOut() throws {
         let repository = try EditionRepository()
         // A record without an id (an error of the file) and an amount that is no quantity
