@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Load
 import Model
@@ -53,20 +54,47 @@ public struct EditionCache: Sendable {
     }
 
     /// The snapshot of the data at `commit`: from the cache, else loaded from git and
-    /// computed (problems in an old edition's data are its own: they were reported when it
-    /// was built, and only what could be computed is compared).
-    public func snapshot(at commit: String, git: GitHistory, format: (Figure, QuantityLocale) -> String) throws(GitHistory.Failure) -> EditionSnapshot {
+    /// computed. Data that cannot be read whole is never compared as if it were empty or
+    /// partial (a collection missing would list all its figures as added): a failure of git,
+    /// no data file, or any error in the data throws, and nothing is kept for it.
+    public func snapshot(at commit: String, git: GitHistory, format: (Figure, QuantityLocale) -> String) throws(UnreadableEdition) -> EditionSnapshot {
         if let kept = read(commit) { return kept }
-        let files = try git.dataFiles(at: commit)
-        var collections: [RecordCollection] = [], refused = Set<String>(), names = Set<String>()
+        let files: [(path: String, bytes: [UInt8])]
+        do {
+            files = try git.dataFiles(at: commit)
+        } catch {
+            throw UnreadableEdition(reason: .git(error))
+        }
+        guard !files.isEmpty else { throw UnreadableEdition(reason: .noData) }
+        // As `SiteLoader` reads the working tree's data, with the same errors.
+        var collections: [RecordCollection] = [], refused = Set<String>(), paths: [String: String] = [:]
+        var errors: [Diagnostic] = []
         for file in files {
             let name = DataCollection.name(ofFile: file.path)
-            guard DataCollection.isValidName(name), names.insert(name).inserted else { continue }
-            var (collection, _) = DataCollection.load(path: file.path, text: file.text)
-            if collection != nil { _ = DataTranslations(languages: languages).read(&collection!) }
+            guard DataCollection.isValidName(name) else {
+                errors.append(.error(at: .start(of: file.path), "'\(name)' cannot name a collection"))
+                refused.insert(name)
+                continue
+            }
+            if let first = paths[name] {
+                errors.append(.error(at: .start(of: file.path), "collection '\(name)' is already read from \(first)"))
+                continue
+            }
+            paths[name] = file.path
+            let text: String
+            switch SourceText.decode(file.bytes, file: file.path) {
+            case .success(let decoded): text = decoded
+            case .failure(let problem): errors.append(problem); refused.insert(name); continue
+            }
+            var (collection, problems) = DataCollection.load(path: file.path, text: text)
+            if collection != nil { problems += DataTranslations(languages: languages).read(&collection!) }
+            errors += problems.filter { $0.severity == .error }
             if let collection { collections.append(collection.recordCollection) } else { refused.insert(name) }
         }
-        let (model, _) = StoryModel.build(collections, refusedCollections: refused)
+        let (model, problems) = StoryModel.build(collections, refusedCollections: refused)
+        // The files' errors first: an error of the model may only follow from one of them.
+        let all = Diagnostics(errors).sorted + Diagnostics(problems.filter { $0.severity == .error }).sorted
+        guard all.isEmpty else { throw UnreadableEdition(reason: .errors(all)) }
         let snapshot = EditionSnapshot(model: model, format: format)
         write(snapshot, for: commit)
         return snapshot

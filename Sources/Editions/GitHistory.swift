@@ -67,27 +67,52 @@ public struct GitHistory: Sendable {
         return data
     }
 
-    /// Every `edition-*` tag, oldest first (by date, then name), numbered within its day
-    /// (`Edition.distinguished`). A tag that names no commit (a tag of a tree or blob) is skipped.
-    public func editions() throws(Failure) -> [Edition] {
+    /// The story's edition tags as read from git: the editions, and a warning for each
+    /// `edition-*` tag that is not one, or whose name is dated with no day of the calendar.
+    public struct Tags: Sendable {
+        /// Oldest first, numbered within their day (`Edition.distinguished`).
+        public var editions: [Edition] = []
+        /// Warnings at the start of `content` (a tag is no file), each naming its tag.
+        public var problems: [Diagnostic] = []
+
+        public init(editions: [Edition] = [], problems: [Diagnostic] = []) {
+            self.editions = editions
+            self.problems = problems
+        }
+    }
+
+    /// Every `edition-*` tag, oldest first (by day, then moment, then name), numbered within
+    /// its day (`Edition.distinguished`). A tag that names no commit (a tag of a tree or a
+    /// blob) is left out with a warning; so is a date in a name that is no day (`edition-2025-02-30`
+    /// is dated by its tag, with a warning).
+    public func editions() throws(Failure) -> Tags {
         // NUL between fields and after each record: a message may hold any other byte.
         let format = "%(refname:short)%00%(objectname)%00%(*objectname)%00%(objecttype)%00%(*objecttype)%00%(creatordate:iso-strict)%00%(contents)%00"
         let data = try run(["for-each-ref", "--format=" + format, "refs/tags/edition-*"])
         var fields = data.split(separator: 0, omittingEmptySubsequences: false).map {
             String(decoding: $0, as: UTF8.self)
         }
-        var editions: [Edition] = []
+        var editions: [Edition] = [], problems: [Diagnostic] = []
         while fields.count >= 7 {
             let record = fields.prefix(7).map { $0 }
             fields.removeFirst(7)
             let tag = record[0].trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !tag.isEmpty else { continue }
             let isCommit = record[3] == "commit" || record[4] == "commit"
-            guard isCommit, !tag.isEmpty else { continue }
+            guard isCommit else {
+                let kind = record[4].isEmpty ? record[3] : record[4]
+                problems.append(.warning(at: .start(of: "content"), "tag \(tag) names a \(kind), not a commit: it is no edition, and is left out of the comparison of editions (tag the commit of the edition: git tag -a \(tag) COMMIT)"))
+                continue
+            }
             let commit = record[2].isEmpty ? record[1] : record[2]
-            editions.append(Edition(tag: tag, commit: commit, date: record[5],
-                                    message: record[6].trimmingCharacters(in: .whitespacesAndNewlines)))
+            let edition = Edition(tag: tag, commit: commit, date: record[5],
+                                  message: record[6].trimmingCharacters(in: .whitespacesAndNewlines))
+            if let written = Edition.writtenDay(tag), Edition.namedDay(tag) == nil {
+                problems.append(.warning(at: .start(of: "content"), "tag \(tag) is named with \(written), which is no day of the calendar: the edition is dated by its tag, \(edition.day)"))
+            }
+            editions.append(edition)
         }
-        return Edition.distinguished(editions)
+        return Tags(editions: Edition.distinguished(editions), problems: problems)
     }
 
     /// The commit a revision names (`edition-2025-12-15`, `HEAD~2`, a hash).
@@ -105,8 +130,9 @@ public struct GitHistory: Sendable {
     }
 
     /// The data files (`content/data/*.yaml`, `*.yml`) at `commit`, by their path from the
-    /// site's folder, with their text; two processes, whatever the number of files.
-    public func dataFiles(at commit: String) throws(Failure) -> [(path: String, text: String)] {
+    /// site's folder, with their bytes (decoded as the working tree's are, `SourceText`); two processes, whatever the number of files. Throws
+    /// when git cannot give one of them (a missing object): all or nothing.
+    public func dataFiles(at commit: String) throws(Failure) -> [(path: String, bytes: [UInt8])] {
         let listing = try run(["ls-tree", "-r", "-z", commit, "--", "content/data/"])
         var blobs: [(path: String, hash: String)] = []
         for line in listing.split(separator: 0) {
@@ -120,17 +146,23 @@ public struct GitHistory: Sendable {
         }
         guard !blobs.isEmpty else { return [] }
         let batch = try run(["cat-file", "--batch"], input: Data(blobs.map { $0.hash + "\n" }.joined().utf8))
-        var files: [(path: String, text: String)] = []
+        var files: [(path: String, bytes: [UInt8])] = []
         var offset = batch.startIndex
         for blob in blobs {
             // `<hash> blob <size>\n<content>\n`
-            guard let newline = batch[offset...].firstIndex(of: 10) else { break }
-            let header = String(decoding: batch[offset..<newline], as: UTF8.self).split(separator: " ")
-            guard header.count == 3, let size = Int(header[2]) else { break }
+            // A blob git cannot give (`<hash> missing`) fails the whole: never a partial edition.
+            guard let newline = batch[offset...].firstIndex(of: 10) else {
+                throw Failure(command: "cat-file", message: "\(blob.path) at \(commit.prefix(12)): no answer")
+            }
+            let headerText = String(decoding: batch[offset..<newline], as: UTF8.self)
+            let header = headerText.split(separator: " ")
             let start = batch.index(after: newline)
+            guard header.count == 3, header[1] == "blob", let size = Int(header[2]), size <= batch.distance(from: start, to: batch.endIndex) else {
+                throw Failure(command: "cat-file", message: "\(blob.path) at \(commit.prefix(12)): \(headerText)")
+            }
             let end = batch.index(start, offsetBy: size)
-            files.append((blob.path, String(decoding: batch[start..<end], as: UTF8.self)))
-            offset = batch.index(after: end)
+            files.append((blob.path, [UInt8](batch[start..<end])))
+            offset = end < batch.endIndex ? batch.index(after: end) : batch.endIndex
         }
         return files.sorted { $0.path < $1.path }
     }

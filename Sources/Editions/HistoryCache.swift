@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 
 /// The comparison of the last build, kept in `.capex-cache/editions/history.json` beside
@@ -13,12 +14,19 @@ enum HistoryCache {
     /// The part of a `StoryHistory` that depends on the editions and the data alone (the
     /// corrections are read from the model on every build).
     struct Kept: Codable {
+        /// Every edition tag it was computed from, readable or not.
+        var tagged: [Edition]
+        /// The editions compared: those whose data could be read.
         var editions: [Edition]
         var entries: [StoryHistory.Entry]
         var first: StoryHistory.Counts
         var steps: [String: [StoryHistory.Step]]
+        /// The warnings of the editions left out, reported again by each build that reads this.
+        var warnings: [Warning]
 
-        init(_ history: StoryHistory) {
+        init(_ history: StoryHistory, tagged: [Edition], problems: [Diagnostic]) {
+            self.tagged = tagged
+            warnings = problems.map(Warning.init)
             editions = history.editions
             entries = history.entries
             first = history.first
@@ -31,6 +39,27 @@ enum HistoryCache {
             history.first = first
             history.steps = steps
             history.findMoved()
+        }
+
+        var problems: [Diagnostic] { warnings.map(\.diagnostic) }
+    }
+
+    /// A warning as kept on disk.
+    struct Warning: Codable {
+        var file: String
+        var line: Int
+        var column: Int
+        var message: String
+
+        init(_ diagnostic: Diagnostic) {
+            file = diagnostic.location.file
+            line = diagnostic.location.line
+            column = diagnostic.location.column
+            message = diagnostic.message
+        }
+
+        var diagnostic: Diagnostic {
+            .warning(at: SourceLocation(file: file, line: line, column: column), message)
         }
     }
 

@@ -124,16 +124,20 @@ public struct StoryHistory: Sendable {
     }
 
     /// Reads the history of the site: each edition's snapshot (from `cache`, else from git),
-    /// compared in order, the working tree last; and the corrections. A failure of git is a
-    /// warning (the site still builds, without its history).
+    /// compared in order, the working tree last; and the corrections. An edition whose data
+    /// cannot be read (`UnreadableEdition`: git failing, no data file, an error in its data)
+    /// is left out with a warning naming its tag and the problem, at the old file's
+    /// `tag:path:line:column` when there is one: the next edition is compared with the last
+    /// readable one before it, and nothing is listed as added because an edition could not
+    /// be read. The site still builds (an old tag is no reason to fail today's edition).
     ///
     /// `key`: what the comparison depends on (the binary, the edition tags, the working
     /// tree's data files and languages; `nil` to compute it every time). A build whose key
-    /// is the last one's reads the comparison kept by that build (`HistoryCache`) instead of
-    /// computing the working tree's snapshot and comparing again: an edit to a page costs
-    /// nothing here (issue 13, within the incremental targets of issue 16).
+    /// is the last one's reads the comparison kept by that build (`HistoryCache`, with its
+    /// warnings) instead of computing the working tree's snapshot and comparing again: an
+    /// edit to a page costs nothing here (issue 13, within the incremental targets of issue 16).
     public static func read(
-        git: GitHistory?, editions: [Edition], model: StoryModel, cache: EditionCache, key: String? = nil,
+        git: GitHistory?, editions tagged: [Edition], model: StoryModel, cache: EditionCache, key: String? = nil,
         format: @escaping @Sendable (Figure, QuantityLocale) -> String
     ) -> (StoryHistory, [Diagnostic]) {
         var history = StoryHistory()
@@ -143,21 +147,30 @@ public struct StoryHistory: Sendable {
         problems += correctionProblems
         history.corrected = dependents(of: Set(corrections.map(\.corrects)), in: model)
         history.correctedRecords = records(concernedBy: corrections, dependents: history.corrected)
-        guard let git, !editions.isEmpty else { return (history, problems) }
-        if let key, let kept = cache.history(for: key), kept.editions == editions {
+        guard let git, !tagged.isEmpty else { return (history, problems) }
+        if let key, let kept = cache.history(for: key), kept.tagged == tagged {
             kept.apply(to: &history)
-            return (history, problems)
+            return (history, problems + kept.problems)
         }
-        let current = EditionSnapshot(model: model, format: format)
-        let snapshots: [EditionSnapshot]
-        do {
-            snapshots = try editions.map { edition throws(GitHistory.Failure) in
-                try cache.snapshot(at: edition.commit, git: git, format: format)
+        var readable: [Edition] = [], snapshots: [EditionSnapshot] = [], unreadable: [Diagnostic] = []
+        for edition in tagged {
+            do {
+                snapshots.append(try cache.snapshot(at: edition.commit, git: git, format: format))
+                readable.append(edition)
+            } catch {
+                unreadable.append(error.warning(tag: edition.tag))
             }
-        } catch {
-            problems.append(.warning(at: .start(of: "content"), "the story's editions are left out: \(error.description)"))
-            return (StoryHistory(corrections: history), problems)
         }
+        problems += unreadable
+        guard !readable.isEmpty else {
+            var without = StoryHistory(corrections: history)
+            if let key { cache.keep(HistoryCache.Kept(without, tagged: tagged, problems: unreadable), for: key) }
+            without.findMoved()
+            return (without, problems)
+        }
+        // Numbered again without the editions left out: the pages name only those they show.
+        let editions = readable.count == tagged.count ? readable : Edition.distinguished(readable)
+        let current = EditionSnapshot(model: model, format: format)
         history.editions = editions
         var entries: [Entry] = []
         for index in editions.indices {
@@ -172,7 +185,7 @@ public struct StoryHistory: Sendable {
         history.first = Counts(figures: snapshots[0].figures.count, claims: snapshots[0].claims.count, records: snapshots[0].records.count)
         history.steps = steps(editions: editions, snapshots: snapshots, current: current)
         history.findMoved()
-        if let key { cache.keep(HistoryCache.Kept(history), for: key) }
+        if let key { cache.keep(HistoryCache.Kept(history, tagged: tagged, problems: unreadable), for: key) }
         return (history, problems)
     }
 

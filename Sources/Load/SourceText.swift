@@ -13,7 +13,7 @@ import Glibc
 /// - Bytes that are not UTF-8, or a NUL byte, are an error at the line and column (in
 ///   Unicode scalars, as every other column) of the first such byte; nothing of the file is
 ///   used. Files copied as they are (images, assets) never come here.
-enum SourceText {
+package enum SourceText {
     package static func decode(_ bytes: [UInt8], file: String) -> Result<String, Diagnostic> {
         bytes.withUnsafeBufferPointer { buffer in
             var body = UnsafeBufferPointer(rebasing: buffer[...])

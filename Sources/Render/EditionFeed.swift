@@ -43,7 +43,7 @@ struct EditionFeed {
             let counts = ChangeCounts(language: language, words: words).sentence(entry.diff)
             let summary = [edition.message, counts].filter { !$0.isEmpty }.joined(separator: " — ")
             entries.append(FeedEntry(title: notes.name(edition).capitalizedFirst,
-                                     url: changes + edition.anchor, updated: Self.utc(edition.date), summary: summary))
+                                     url: changes + edition.anchor, updated: edition.published, summary: summary))
         }
         for correction in history.corrections {
             let written = treeLanguage ?? config.language
@@ -53,12 +53,5 @@ struct EditionFeed {
                                      updated: SiteDate(correction.date)?.rfc3339 ?? correction.date, summary: summary))
         }
         return entries
-    }
-
-    /// `2025-12-15T10:00:00+01:00` → `2025-12-15T09:00:00Z`, so that dates compare as text.
-    static func utc(_ date: String) -> String {
-        let parser = ISO8601DateFormatter()
-        guard let parsed = parser.date(from: date) else { return date }
-        return parser.string(from: parsed)
     }
 }

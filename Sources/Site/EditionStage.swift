@@ -14,11 +14,15 @@ struct EditionTags {
     var editions: [Edition] = []
     /// Why the tags could not be read, reported as a warning.
     var problem: String?
+    /// A warning for each `edition-*` tag that is no edition (a tag of a blob), or dated
+    /// in its name with no day of the calendar.
+    var tagProblems: [Diagnostic] = []
 
     static func read(root: URL) -> EditionTags {
         guard let git = GitHistory(root: root) else { return EditionTags() }
         do {
-            return EditionTags(git: git, editions: try git.editions())
+            let tags = try git.editions()
+            return EditionTags(git: git, editions: tags.editions, tagProblems: tags.problems)
         } catch {
             return EditionTags(git: git, problem: error.description)
         }
@@ -26,7 +30,9 @@ struct EditionTags {
 
     /// Changes when a tag is added, removed, moved or retold; empty without tags.
     var fingerprint: String {
-        editions.isEmpty ? "" : Hash.combine(editions.map { [$0.tag, $0.commit, $0.date, $0.message].joined(separator: "\u{1}") })
+        editions.isEmpty && tagProblems.isEmpty ? "" : Hash.combine(
+            editions.map { [$0.tag, $0.commit, $0.date, $0.message].joined(separator: "\u{1}") } + tagProblems.map(\.description)
+        )
     }
 }
 
@@ -49,6 +55,7 @@ extension BuildInputs {
         if let problem = editions.problem {
             report.diagnostics.warning(at: .start(of: "content"), "the story's editions are left out: \(problem)")
         }
+        report.diagnostics.append(contentsOf: editions.tagProblems)
         var cache = options.editionCache
         cache.languages = site.config.languages
         let (history, problems) = StoryHistory.read(
@@ -82,7 +89,7 @@ public struct ChangesReport: Sendable {
     /// The edition the revision is, if it is one (its date and message).
     public var edition: Edition?
     public var diff: EditionDiff
-    /// The warnings of loading the working tree's site.
+    /// The warnings of loading the working tree's site, and of the edition tags passed over.
     public var diagnostics: Diagnostics
 }
 
@@ -90,31 +97,61 @@ public struct ChangesReport: Sendable {
 public enum ChangesFailure: Error, Sendable {
     /// The working tree's site has errors.
     case site(Diagnostics)
-    /// Not in git, no edition to compare with, a revision that names no commit, git failing.
+    /// Not in git, a revision that names no commit or whose data cannot be read, git failing.
     case history(String)
+    /// No edition to compare with (none tagged, or none readable), with the warnings of
+    /// the tags passed over.
+    case unreadable(Diagnostics, String)
 }
 
 extension SiteBuilder {
     /// Compares the working tree's figures, claims and records with those at `since` (by
-    /// default the latest edition tag).
+    /// default the latest edition tag whose data can be read: each later one is passed over
+    /// with a warning naming its tag and the problem). A revision given whose data cannot be
+    /// read is a failure: that comparison cannot be made.
     public static func changes(_ options: BuildOptions, since: String?) throws(ChangesFailure) -> ChangesReport {
-        let (model, languages, diagnostics) = loadModelAndLanguages(options)
-        guard let model, !diagnostics.hasErrors else { throw .site(diagnostics) }
+        let (model, languages, loaded) = loadModelAndLanguages(options)
+        guard let model, !loaded.hasErrors else { throw .site(loaded) }
+        var diagnostics = loaded
         guard let git = GitHistory(root: options.root) else {
             throw .history("\(options.root.path) is not in a git repository: editions are git tags named edition-*")
         }
+        // A cache, not the site: `changes` keeps what it computes for the next build or run.
+        var cache = EditionCache(folder: options.editionCache.folder, version: options.editionCache.version, writes: true)
+        cache.languages = languages
         do {
-            let editions = try git.editions()
-            guard let revision = since ?? editions.last?.tag else {
-                throw ChangesFailure.history("no edition to compare with: tag one (git tag -a edition-YYYY-MM-DD -m MESSAGE) or pass --since REV")
+            let tags = try git.editions()
+            diagnostics.append(contentsOf: tags.problems)
+            let revision: String, commit: String, old: EditionSnapshot
+            if let since {
+                revision = since
+                commit = try git.commit(of: since)
+                do {
+                    old = try cache.snapshot(at: commit, git: git, format: formatFigure)
+                } catch {
+                    let (location, text) = error.problem(at: since)
+                    let place = location.file == "content" ? "" : " (\(location))"
+                    throw ChangesFailure.history("cannot compare with \(since): \(text)\(place)")
+                }
+            } else {
+                var found: (Edition, EditionSnapshot)?
+                for edition in tags.editions.reversed() {
+                    do {
+                        found = (edition, try cache.snapshot(at: edition.commit, git: git, format: formatFigure))
+                        break
+                    } catch {
+                        diagnostics.append(error.warning(tag: edition.tag))
+                    }
+                }
+                guard let (edition, snapshot) = found else {
+                    throw ChangesFailure.unreadable(diagnostics, tags.editions.isEmpty
+                        ? "no edition to compare with: tag one (git tag -a edition-YYYY-MM-DD -m MESSAGE) or pass --since REV"
+                        : "no edition to compare with: the data of every edition tag is unreadable; fix a tag or pass --since REV")
+                }
+                (revision, commit, old) = (edition.tag, edition.commit, snapshot)
             }
-            let commit = try git.commit(of: revision)
-            // A cache, not the site: `changes` keeps what it computes for the next build or run.
-            var cache = EditionCache(folder: options.editionCache.folder, version: options.editionCache.version, writes: true)
-            cache.languages = languages
-            let old = try cache.snapshot(at: commit, git: git, format: formatFigure)
             let current = EditionSnapshot(model: model, format: formatFigure)
-            return ChangesReport(since: revision, commit: commit, edition: editions.last { $0.tag == revision },
+            return ChangesReport(since: revision, commit: commit, edition: tags.editions.last { $0.tag == revision },
                                  diff: EditionDiff(from: old, to: current), diagnostics: diagnostics)
         } catch let failure as ChangesFailure {
             throw failure

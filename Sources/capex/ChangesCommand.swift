@@ -37,9 +37,14 @@ struct Changes: ParsableCommand {
                 Report.error("changes failed: the working tree's site has errors")
             case .history(let message):
                 Report.error("error: " + message)
+            case .unreadable(let diagnostics, let message):
+                Report.print(diagnostics, root: root)
+                Report.error("error: " + message)
             }
             throw ExitCode.failure
         }
+        // The working tree's warnings and the edition tags passed over, on standard error.
+        Report.print(report.diagnostics, root: root)
         switch format {
         case .text: print(ChangesText.text(report), terminator: "")
         case .json: print(ChangesText.json(report))
@@ -131,7 +136,7 @@ enum ChangesText {
         }
         let diff = report.diff
         var edition: Any = NSNull()
-        if let e = report.edition { edition = ["tag": e.tag, "date": e.date, "message": e.message] }
+        if let e = report.edition { edition = ["tag": e.tag, "date": e.date, "day": e.day, "message": e.message] }
         let object: [String: Any] = [
             "since": report.since, "commit": report.commit, "edition": edition,
             "moved": diff.moved.map { moved -> [String: Any] in
