@@ -48,7 +48,9 @@ minimum() { sort -n | head -n 1; }
 wait_for() {
   local file=$1 pattern=$2 count=$3
   for ((t = 0; t < 1200; t++)); do
-    [ "$(grep -c -- "$pattern" "$file" 2>/dev/null || true)" -gt "$count" ] && return 0
+    # grep -c prints nothing while the file does not exist yet: count that as 0.
+    local found; found=$(grep -c -- "$pattern" "$file" 2>/dev/null) || true
+    [ "${found:-0}" -gt "$count" ] && return 0
     sleep 0.1
   done
   echo "timed out waiting for '$pattern' in $file" >&2
