@@ -136,6 +136,7 @@ struct SpecReader {
         for entry in spec.entries ?? [] where !ChartBlocks.keys.contains(entry.key) {
             problems.append(.error(at: entry.keyLocation, "unknown chart field '\(entry.key)'\(NearMiss.hint(for: entry.key, among: ChartBlocks.keys))"))
         }
+        guard checkFieldShapes(type: type) else { return nil }
         var title = text("title") ?? id
         let kind: ChartKind?
         switch type {
