@@ -132,6 +132,12 @@ package struct OutputWriter {
                 guard let bytes = FileSystem.readBytes(rootPath + "/" + source) else { return "cannot read \(source)" }
                 data = Data(bytes)
             }
+            // A folder where the file goes would make its rename fail in phase two, after
+            // others were published: found here, while nothing is.
+            var status = stat()
+            if lstat(base + "/" + file.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+                return "cannot write \(base)/\(file.path): a folder stands there; remove it"
+            }
             return Self.writeFile(temporary(file), data, below: base)
         }.compactMap { $0 }
         if let first = errors.sorted().first {
@@ -143,6 +149,7 @@ package struct OutputWriter {
         for file in changed where rename(temporary(file), base + "/" + file.path) != 0 {
             let problem = "cannot replace \(base)/\(file.path): \(String(cString: strerror(errno)))"
             for file in changed { unlink(temporary(file)) }
+            for folder in made.reversed() { rmdir(base + "/" + folder) }
             throw Failure(description: problem)
         }
         for path in before.keys.sorted() where wanted[path] == nil {
