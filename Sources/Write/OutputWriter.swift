@@ -122,7 +122,14 @@ package struct OutputWriter {
         let made = folders.sorted().filter { mkdir(base + "/" + $0, 0o755) == 0 }
         let rootPath = root.path
         let pid = ProcessInfo.processInfo.processIdentifier
-        let temporary = { (file: OutputPlan.File) in base + "/" + file.path + ".capex-\(pid)" }
+        // Beside the file, under a short name of its own (`.capex-<pid>-<n>`): the file's name
+        // with a suffix would be too long for a name that is itself near 255 bytes.
+        var temporaries: [String: String] = [:]
+        for (index, file) in changed.enumerated() {
+            let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
+            temporaries[file.path] = base + "/" + (folder.isEmpty ? "" : folder + "/") + ".capex-\(pid)-\(index)"
+        }
+        let temporary = { (file: OutputPlan.File) in temporaries[file.path]! }
         // Phase one: every changed file under its temporary name; nothing published yet.
         let errors = parallelMap(changed) { file -> String? in
             let data: Data

@@ -38,4 +38,18 @@ struct FailedUpdateTests {
         #expect(after == before, "every file's bytes as they were")
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("news").path))
     }
+
+    /// A file whose name is near the 255-byte limit is updated in place: its temporary name
+    /// had been its name plus `.capex-<pid>`, too long, so the site could never be updated.
+    @Test func aFileNamedNearTheLimitIsUpdated() throws {
+        let site = try FixtureSite("field-shapes")
+        let name = String(repeating: "a", count: 250) + ".txt"
+        try site.write("content/\(name)", "first\n")
+        #expect(site.build(trustStampsAfter: 0).succeeded)
+        try site.write("content/\(name)", "second\n")
+        let report = site.build(trustStampsAfter: 0)
+        #expect(report.succeeded, "\(report.problemLines)")
+        #expect(site.read(name) == "second\n")
+        #expect(!FixtureSite.files(in: site.output).contains { $0.contains(".capex-") }, "no temporary file left")
+    }
 }
