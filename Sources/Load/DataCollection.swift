@@ -44,8 +44,8 @@ public struct DataCollection: Sendable {
                 problems.append(.error(at: record.location, "record has no 'id'"))
                 continue
             }
-            if !isValidID(id) {
-                problems.append(.error(at: idNode.location, "id '\(id)' must use lowercase letters, digits and hyphens"))
+            if let problem = idProblem(id) {
+                problems.append(.error(at: idNode.location, problem))
             }
             if let first = seen[id] {
                 problems.append(.error(at: idNode.location, "id '\(id)' is already used at line \(first.line)"))
@@ -94,8 +94,21 @@ public struct DataCollection: Sendable {
         !name.isEmpty && !name.hasPrefix("-") && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
     }
 
+    /// The longest id, in UTF-8 bytes: capex names files after ids (`companies/<id>/`,
+    /// `charts/company-<id>.svg`, `charts/<id>.png`), and a file or folder name holds at
+    /// most 255 bytes on the file systems capex writes to (ext4, APFS, NTFS).
+    package static let maxIDBytes = 200
+
+    /// Why `id` cannot be a record's or a chart's id, or nil when it can (`what`: "id", "chart id").
+    package static func idProblem(_ id: String, what: String = "id") -> String? {
+        if id.utf8.count > maxIDBytes {
+            return "\(what) is \(id.utf8.count) bytes long: capex names files after ids, and a file name holds at most 255 bytes; use at most \(maxIDBytes)"
+        }
+        return isValidID(id) ? nil : "\(what) '\(id)' must use lowercase letters, digits and hyphens"
+    }
+
     package static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && !id.hasPrefix("-") && id.unicodeScalars.allSatisfy {
+        !id.isEmpty && id.utf8.count <= maxIDBytes && !id.hasPrefix("-") && id.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-"
         }
     }

@@ -133,12 +133,12 @@ package struct SiteLoader {
         var loadedTemplates: TemplateSet?, loadedTranslations: Translations?, templateProblems: [Diagnostic] = []
         let templatesDone = DispatchGroup()
         let templatesBox = UncheckedSendable { [tree, self] in
-            var templateTexts: [String: String] = [:]
+            var templateTexts: [String: String] = [:], unreadable: Set<String> = []
             for path in tree.templates {
                 switch read(path) {
                 case .success(let text): templateTexts[path] = text
                 // Reported here; the template set then sees it empty, not missing: one fault, one error.
-                case .failure(let problem): templateProblems.append(problem)
+                case .failure(let problem): templateProblems.append(problem); unreadable.insert(path)
                 }
             }
             var wordFiles: [String: String] = [:]
@@ -150,7 +150,8 @@ package struct SiteLoader {
             }
             let (translations, wordProblems) = Translations.load(languages: config.languageOrder, siteFiles: wordFiles)
             templateProblems += wordProblems
-            let (templates, problems) = TemplateSet.load(paths: tree.templates, refused: tree.refusedTemplates) { templateTexts[$0] ?? "" }
+            let (templates, problems) = TemplateSet.load(paths: tree.templates, refused: tree.refusedTemplates.union(
+                unreadable.map { String($0.dropFirst("templates/".count).dropLast(".mustache".count)) })) { templateTexts[$0] ?? "" }
             templateProblems += problems
             (loadedTemplates, loadedTranslations) = (templates, translations)
         }
@@ -218,6 +219,7 @@ package struct SiteLoader {
         // tree; on a site in one language, only `money.es.md` files it takes for pages.
         diagnostics.append(contentsOf: translated.isEmpty ? LanguageTrees.strayTranslations(in: pages, config: config)
                                                           : LanguageTrees.problems(in: pages, config: config))
+        diagnostics.append(contentsOf: LanguageTrees.langFields(in: pages, config: config))
 
         modelDone.wait()
         diagnostics.append(contentsOf: dataProblems)

@@ -43,6 +43,7 @@ struct TemplateCheck {
         for key in ["is_generated", "is_404"] { anyPage.child(key) }
         for key in GeneratedPageNames.pageKeys { anyPage.set(key, .open) }
 
+        var dropped: [Diagnostic] = []
         let included = Set(templates.texts.keys.flatMap { TemplateSet.partials(in: templates.texts[$0] ?? "") })
         for name in templates.texts.keys.sorted() where !included.contains(name) || ["layout", "page", "list", "home", "404"].contains(name) {
             let root = ContextShape()
@@ -57,9 +58,37 @@ struct TemplateCheck {
             default:
                 root.set("page", pageShape)
             }
+            walk.rendered = []
             walk.check(name, stack: [root])
+            // A refused template has its own error; the built-in ones render the text.
+            if templates.paths[name]?.hasPrefix("templates/") ?? false, !templates.rejected.contains(name), templates.texts[name] != nil,
+               let missing = neverRendered(name, root: root, rendered: walk.rendered) {
+                let file = templates.paths[name] ?? "templates/\(name).mustache"
+                dropped.append(.warning(at: .start(of: file), missing))
+            }
         }
-        return walk.diagnostics
+        return walk.diagnostics + dropped
+    }
+
+    /// The layout wraps each page's drawn text (`body`) and a page's template draws its
+    /// Markdown (`page.content`): a site's own template that never renders it, directly or
+    /// through a partial, leaves that text out of every page it draws, in silence (swift-mustache
+    /// renders what is asked). A section (`{{#body}}`) tests the value; only a variable
+    /// tag (`{{{body}}}`, `{{body}}`, `{{&body}}`) writes it. Generated pages fill their
+    /// own values and are not checked.
+    /// A page template is reported only when a page drawn with it has text (a folder's list
+    /// has none without an introduction; a body not yet read counts as text).
+    private func neverRendered(_ name: String, root: ContextShape, rendered: Set<ObjectIdentifier>) -> String? {
+        if name == "layout" {
+            guard let body = root.lookup("body"), !rendered.contains(ObjectIdentifier(body)) else { return nil }
+            return "the layout never renders '{{{body}}}': every page's text would be left out; put {{{body}}} where a page goes"
+        }
+        // A partial is drawn inside a page's template, not as one.
+        guard name != "404", !Self.generated.contains(name), !name.hasPrefix("partials/"),
+              let content = root.lookup("page")?.lookup("content"), !rendered.contains(ObjectIdentifier(content)),
+              let page = site.pages.first(where: { templates.templateName(for: $0) == name && ($0.bodyPending || !$0.body.allSatisfy(\.isWhitespace)) })
+        else { return nil }
+        return "template '\(name)' never renders '{{{page.content}}}': the text of every page drawn with it (\(page.sourcePath) first) would be left out; put {{{page.content}}} where the text goes"
     }
 
     /// `site`, `assets`, `i18n`, `data` and `figures`: the same for every template.
@@ -165,6 +194,8 @@ struct TemplateCheck {
         /// Per tag: nil once it resolved somewhere, else the warning it would get.
         var unknown: [SourceLocation: Diagnostic?] = [:]
         var partialProblems: [SourceLocation: Diagnostic] = [:]
+        /// The shapes a variable tag writes out, in the template being walked and its partials.
+        var rendered: Set<ObjectIdentifier> = []
 
         init(templates: TemplateSet) { self.templates = templates }
 
@@ -191,6 +222,7 @@ struct TemplateCheck {
                 case .variable, .section, .inverted:
                     let lookup = tag.lookedUpName
                     let found = lookup.isEmpty ? ContextShape.open : resolve(lookup, in: stack)
+                    if tag.kind == .variable, let found { rendered.insert(ObjectIdentifier(found)) }
                     if report && !lookup.isEmpty {
                         if found != nil {
                             unknown[tag.location] = .some(nil)

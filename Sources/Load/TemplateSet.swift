@@ -39,7 +39,8 @@ package struct TemplateSet: @unchecked Sendable {
                 try library.register(TemplateEscaping.pragmaLine + text, named: name)
                 names.insert(name)
                 pathByName[name] = path
-                rejected.remove(name)
+                // A file refused as it was read (not UTF-8) is registered empty, and stays rejected.
+                if !refused.contains(name) { rejected.remove(name) }
             } catch let error as MustacheTemplate.ParserError {
                 // The escaping pragma is the line before the file's first (`TemplateEscaping`).
                 let location = SourceLocation(file: path, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber + 1)

@@ -30,6 +30,10 @@ enum URLRules {
             guard isSafeSegment(slug) else {
                 return .failure("slug '\(slug)' must be one path segment of letters, digits, '-', '_' or '.' (no '/', no '..')")
             }
+            // The slug names the page's folder in output/: one file name, at most 255 bytes.
+            guard slug.utf8.count <= 255 else {
+                return .failure("slug is \(slug.utf8.count) bytes long: it names the page's folder, and a file name holds at most 255 bytes; shorten it")
+            }
             guard !segments.isEmpty else { return .failure("the home page cannot have a slug") }
             segments[segments.count - 1] = slug
         }
@@ -60,7 +64,8 @@ enum URLRules {
         return words.prefix(1).uppercased() + words.dropFirst()
     }
 
-    /// One error per page whose URL another page already has, pointing at the later one.
+    /// One error per page whose URL another page already has: at the `slug:` that moved a
+    /// page there, else at the later file.
     static func duplicateURLs(in pages: [Page]) -> [Diagnostic] {
         // Pages are sorted by URL: a duplicate sits next to its twin.
         var byURL: [String: [Int]] = [:]
@@ -69,7 +74,10 @@ enum URLRules {
         }
         var problems: [(String, Diagnostic)] = []
         for (url, indices) in byURL {
-            let twins = indices.sorted { pages[$0].sourcePath < pages[$1].sourcePath }
+            // A page at its file's own address keeps it; a `slug:` that moved another page onto
+            // it is the fault, reported at the slug (then by file, the later one).
+            let hasSlug = { (index: Int) in pages[index].meta.node?["slug"] != nil ? 1 : 0 }
+            let twins = indices.sorted { (hasSlug($0), pages[$0].sourcePath) < (hasSlug($1), pages[$1].sourcePath) }
             for index in twins.dropFirst() {
                 let page = pages[index]
                 let at = page.meta.node?["slug"]?.location ?? page.location

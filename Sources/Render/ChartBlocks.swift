@@ -127,7 +127,7 @@ struct SpecReader {
 
     package mutating func chart(locale: QuantityLocale, format: @escaping (Quantity) -> String) -> Chart? {
         guard let id = text("id") else { fail(nil, "a chart needs an 'id' (lowercase letters, digits, hyphens)"); return nil }
-        guard DataCollection.isValidID(id) else { fail("id", "chart id '\(id)' must use lowercase letters, digits and hyphens"); return nil }
+        if let problem = DataCollection.idProblem(id, what: "chart id") { fail("id", problem); return nil }
         guard let type = text("type") else { fail(nil, "chart '\(id)' needs a 'type': \(ChartBlocks.types.joined(separator: ", "))"); return nil }
         guard ChartBlocks.types.contains(type) else {
             fail("type", "unknown chart type '\(type)'\(NearMiss.hint(for: type, among: ChartBlocks.types)); types are \(ChartBlocks.types.joined(separator: ", "))")
@@ -136,6 +136,7 @@ struct SpecReader {
         for entry in spec.entries ?? [] where !ChartBlocks.keys.contains(entry.key) {
             problems.append(.error(at: entry.keyLocation, "unknown chart field '\(entry.key)'\(NearMiss.hint(for: entry.key, among: ChartBlocks.keys))"))
         }
+        guard checkFieldShapes(type: type) else { return nil }
         var title = text("title") ?? id
         let kind: ChartKind?
         switch type {

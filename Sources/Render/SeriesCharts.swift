@@ -41,7 +41,7 @@ extension SpecReader {
         guard !order.isEmpty else { fail("x", "no record has a date in '\(dateField)'"); return nil }
         let series = order.map { LineChart.Series(name: $0, color: colors[$0], points: bySeries[$0]!.sorted { $0.date < $1.date }) }
         return .line(LineChart(series: series, tickFormat: Self.ticks(for: points[0].quantity, locale: locale),
-                               dateTickFormat: Self.dateTicks(locale: locale)))
+                               dateTickFormat: Self.dateTicks(locale: locale), axisTitle: text("axis")))
     }
 
     package mutating func stacked(format: @escaping (Quantity) -> String, locale: QuantityLocale) -> ChartKind? {
@@ -51,7 +51,11 @@ extension SpecReader {
         var cells: [String: [String: Quantity]] = [:]
         var colors: [String: String] = [:]
         for point in points {
-            guard let record = point.record else { continue }
+            guard let record = point.record else {
+                // A stacked bar splits records by their fields: a figure that is no record's field has none.
+                fail("values", "\(point.reference) is not a record's field: a stacked chart splits records by 'x' and 'series'")
+                return nil
+            }
             let category = label(of: record, field: text("x")), series = label(of: record, field: seriesField)
             if !categories.contains(category) { categories.append(category) }
             if !seriesNames.contains(series) { seriesNames.append(series) }
@@ -85,6 +89,7 @@ extension SpecReader {
             }, totalLabel: total.map(format))
         }
         return .stacked(StackedChart(series: seriesNames.map { StackedChart.Series(name: $0, color: colors[$0]) }, categories: rows,
-                                     tickFormat: Self.ticks(for: points[0].quantity, locale: locale)))
+                                     orientation: text("orientation") == "vertical" ? .vertical : .horizontal,
+                                     tickFormat: Self.ticks(for: points[0].quantity, locale: locale), axisTitle: text("axis")))
     }
 }

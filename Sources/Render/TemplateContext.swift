@@ -114,7 +114,14 @@ struct TemplateContext {
     /// language's interface words (`{{i18n.<key>}}`).
     func shared(for template: String, language: String) -> [String: Any] {
         var values = shared(for: template)
-        if language != self.language { values["i18n"] = site.translations.words(for: language).texts }
+        if language != self.language {
+            values["i18n"] = site.translations.words(for: language).texts
+            // A page written in another language (`lang: es` on an English site) says so: `<html lang="{{site.language}}">`.
+            if var siteValues = values["site"] as? [String: Any] {
+                siteValues["language"] = language
+                values["site"] = siteValues
+            }
+        }
         return values
     }
 

@@ -122,7 +122,14 @@ package struct OutputWriter {
         let made = folders.sorted().filter { mkdir(base + "/" + $0, 0o755) == 0 }
         let rootPath = root.path
         let pid = ProcessInfo.processInfo.processIdentifier
-        let temporary = { (file: OutputPlan.File) in base + "/" + file.path + ".capex-\(pid)" }
+        // Beside the file, under a short name of its own (`.capex-<pid>-<n>`): the file's name
+        // with a suffix would be too long for a name that is itself near 255 bytes.
+        var temporaries: [String: String] = [:]
+        for (index, file) in changed.enumerated() {
+            let folder = file.path.split(separator: "/").dropLast().joined(separator: "/")
+            temporaries[file.path] = base + "/" + (folder.isEmpty ? "" : folder + "/") + ".capex-\(pid)-\(index)"
+        }
+        let temporary = { (file: OutputPlan.File) in temporaries[file.path]! }
         // Phase one: every changed file under its temporary name; nothing published yet.
         let errors = parallelMap(changed) { file -> String? in
             let data: Data
@@ -131,6 +138,12 @@ package struct OutputWriter {
             case .copy(let source):
                 guard let bytes = FileSystem.readBytes(rootPath + "/" + source) else { return "cannot read \(source)" }
                 data = Data(bytes)
+            }
+            // A folder where the file goes would make its rename fail in phase two, after
+            // others were published: found here, while nothing is.
+            var status = stat()
+            if lstat(base + "/" + file.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFDIR {
+                return "cannot write \(base)/\(file.path): a folder stands there; remove it"
             }
             return Self.writeFile(temporary(file), data, below: base)
         }.compactMap { $0 }
@@ -143,6 +156,7 @@ package struct OutputWriter {
         for file in changed where rename(temporary(file), base + "/" + file.path) != 0 {
             let problem = "cannot replace \(base)/\(file.path): \(String(cString: strerror(errno)))"
             for file in changed { unlink(temporary(file)) }
+            for folder in made.reversed() { rmdir(base + "/" + folder) }
             throw Failure(description: problem)
         }
         for path in before.keys.sorted() where wanted[path] == nil {

@@ -154,7 +154,7 @@ struct HostileInputTests {
     @Test func characterReferencesInAURLFieldAreDecodedAsTheBrowserWould() throws {
         let (_, problems) = try failure([
             "content/notes.md": "---\ntitle: Notes\ncover: \"&#106;avascript:alert(1)\"\nlogo: \"java&Tab;script&colon;alert(2)\"\nicon: \"&#x76;bscript:x\"\n---\n",
-            "templates/page.mustache": "<article><a href=\"{{{page.cover}}}\">c</a><a href=\"{{& page.logo}}\">l</a><img src=\"{{{page.icon}}}\"></article>\n",
+            "templates/page.mustache": "<article><a href=\"{{{page.cover}}}\">c</a><a href=\"{{& page.logo}}\">l</a><img src=\"{{{page.icon}}}\">{{{page.content}}}</article>\n",
         ])
         #expect(problems.map { $0.components(separatedBy: " URL,").first ?? "" } == [
             "content/notes.md:3:8: error: 'cover' is a javascript:",
