@@ -77,7 +77,9 @@ struct TemplateCheck {
     /// tag (`{{{body}}}`, `{{body}}`, `{{&body}}`) writes it. Generated pages fill their
     /// own values and are not checked.
     /// A page template is reported only when a page drawn with it has text (a folder's list
-    /// has none without an introduction; a body not yet read counts as text).
+    /// has none without an introduction). A body not read again, on an incremental build, is
+    /// not counted: the build that read it said so, and counting it as text warned about
+    /// folders whose `_index.md` has none at every one-page rebuild.
     private func neverRendered(_ name: String, root: ContextShape, rendered: Set<ObjectIdentifier>) -> String? {
         if name == "layout" {
             guard let body = root.lookup("body"), !rendered.contains(ObjectIdentifier(body)) else { return nil }
@@ -86,7 +88,7 @@ struct TemplateCheck {
         // A partial is drawn inside a page's template, not as one.
         guard name != "404", !Self.generated.contains(name), !name.hasPrefix("partials/"),
               let content = root.lookup("page")?.lookup("content"), !rendered.contains(ObjectIdentifier(content)),
-              let page = site.pages.first(where: { templates.templateName(for: $0) == name && ($0.bodyPending || !$0.body.allSatisfy(\.isWhitespace)) })
+              let page = site.pages.first(where: { templates.templateName(for: $0) == name && !$0.bodyPending && !$0.body.allSatisfy(\.isWhitespace) })
         else { return nil }
         return "template '\(name)' never renders '{{{page.content}}}': the text of every page drawn with it (\(page.sourcePath) first) would be left out; put {{{page.content}}} where the text goes"
     }

@@ -51,4 +51,21 @@ struct TemplateBodyTests {
         try site.write("templates/wide.mustache", "<article class=\"wide\">{{#page}}<h1>{{title}}</h1>{{{content}}}{{/page}}</article>\n")
         #expect(site.build().problemLines.filter { $0.contains("never renders") }.count == 1)
     }
+
+    /// A folder's list template that shows no text, over an `_index.md` that has none: no
+    /// warning on the full build, nor on a rebuild that does not read `_index.md` again
+    /// (the 10,000-page benchmark warned at every one-page rebuild).
+    @Test func aListWithoutTextIsNotWarnedAboutOnARebuild() throws {
+        let site = try FixtureSite("story")
+        try site.write("templates/list.mustache", "<h1>{{page.title}}</h1><ul>{{#page.pages}}<li>{{title}}</li>{{/page.pages}}</ul>\n")
+        try site.write("content/notes/_index.md", "---\ntitle: Notes\n---\n")
+        try site.write("content/notes/one.md", "---\ntitle: One\n---\n\nText.\n")
+        let full = site.build(trustStampsAfter: 0)
+        #expect(full.succeeded, "\(full.problemLines)")
+        #expect(!full.problemLines.contains { $0.contains("never renders") }, "\(full.problemLines)")
+        try site.write("content/notes/one.md", "---\ntitle: One\n---\n\nText, edited.\n")
+        let rebuild = site.build(trustStampsAfter: 0)
+        #expect(rebuild.pagesRendered >= 1 && rebuild.pagesRendered < 5, "\(rebuild.pagesRendered)")
+        #expect(!rebuild.problemLines.contains { $0.contains("never renders") }, "\(rebuild.problemLines)")
+    }
 }
