@@ -84,17 +84,9 @@ struct BinaryIdentityTests {
         try FileManager.default.copyItem(at: binary, to: copy)
         defer { try? FileManager.default.removeItem(at: copy) }
         func build() throws -> String {
-            let process = Process()
-            process.executableURL = copy
-            process.arguments = ["build", "--root", site.root.path]
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = out
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
-            return String(decoding: data, as: UTF8.self)
+            let (status, output) = try ReadmeTests.run(["build", "--root", site.root.path], in: site.root, binary: copy)
+            #expect(status == 0)
+            return output
         }
         let first = try build()
         #expect(first.contains("Built "), "\(first)")

@@ -25,9 +25,10 @@ struct ReadmeTests {
         return root
     }
 
-    /// Runs `capex` with `arguments` in `directory`: exit status and standard output + error.
-    static func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
-        guard let binary = CLITests.binary else { throw MissingBinary() }
+    /// Runs `capex` (or `binary`, a copy of it) with `arguments` in `directory`: exit status
+    /// and standard output + error.
+    static func run(_ arguments: [String], in directory: URL, binary: URL? = nil) throws -> (status: Int32, output: String) {
+        guard let binary = binary ?? CLITests.binary else { throw MissingBinary() }
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
