@@ -15,8 +15,10 @@ public struct BuildReport: Sendable {
     public var figures = 0
     /// Claims by status: findings, not errors.
     public var claims: [String: Int] = [:]
-    /// Seconds spent in each stage, in order: for `--timings` and the benchmark.
-    public var stages: [(name: String, seconds: Double)] = []
+    /// Each stage in order, its wall-clock seconds and the process's CPU seconds (user +
+    /// system, all threads) over it: for `--timings` and the benchmark. CPU near twice the
+    /// wall time on two cores is a stage that keeps both busy.
+    public var stages: [(name: String, seconds: Double, cpuSeconds: Double)] = []
 
     public var succeeded: Bool {
         !diagnostics.hasErrors && !(strict && !diagnostics.warnings.isEmpty)

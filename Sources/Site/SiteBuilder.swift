@@ -66,6 +66,7 @@ public enum SiteBuilder {
 private struct BuildRun {
     var report: BuildReport
     private var clock = DispatchTime.now()
+    private var cpuClock = BuildRun.cpuSeconds()
 
     init(options: BuildOptions) {
         report = BuildReport(diagnostics: Diagnostics(), strict: options.strict)
@@ -75,10 +76,18 @@ private struct BuildRun {
     @discardableResult
     mutating func stage<Value>(_ name: String, _ body: (inout BuildReport) -> Value) -> Value {
         let value = body(&report)
-        let now = DispatchTime.now()
-        report.stages.append((name, Double(now.uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9))
-        clock = now
+        let now = DispatchTime.now(), cpuNow = BuildRun.cpuSeconds()
+        report.stages.append((name, Double(now.uptimeNanoseconds - clock.uptimeNanoseconds) / 1e9, cpuNow - cpuClock))
+        (clock, cpuClock) = (now, cpuNow)
         return value
+    }
+
+    /// The process's user + system CPU seconds so far, all threads (`getrusage`).
+    private static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     mutating func stage<Value>(_ name: String, _ body: () -> Value) -> Value {

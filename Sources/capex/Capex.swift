@@ -82,7 +82,7 @@ struct Build: ParsableCommand {
         }
         if !quiet { print(report.summary + " → " + Report.reachable(options.outputFolder)) }
         if timings {
-            print(report.stages.map { "\($0.name) " + String(format: "%.3f s", $0.seconds) }.joined(separator: ", "))
+            print(report.stages.map { "\($0.name) " + String(format: "%.3f s (CPU %.3f s)", $0.seconds, $0.cpuSeconds) }.joined(separator: ", "))
         }
     }
 }
