@@ -57,7 +57,12 @@ let package = Package(
         .target(name: "Serve", dependencies: [.product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "capex",
-            dependencies: ["Editions", "Incremental", "Scaffold", "Serve", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Editions", "Incremental", "Scaffold", "Serve", "Site", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            // mimalloc (Debian `libmimalloc-dev`) in place of glibc's malloc for the whole
+            // process, Swift runtime and cmark-gfm included: a full build of 10,000 pages takes
+            // about a sixth less CPU (README, Performance). Linked first, so its malloc is found
+            // before libc's.
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(name: "ServeTests", dependencies: ["Serve"]),
         .testTarget(name: "QuantitiesTests", dependencies: ["Quantities"]),
