@@ -73,13 +73,34 @@ struct LinkCheck {
     }
 
     func exists(_ target: String) -> Bool {
-        var path = String(target.prefix { $0 != "#" && $0 != "?" })
-        guard path.hasPrefix(basePath + "/") || path == basePath else { return false }
-        path = String(path.dropFirst(basePath.count + 1))
+        guard var path = pathInSite(target) else { return false }
         path = path.removingPercentEncodingIfPossible
         if path.isEmpty { return holds("index.html") }
         if path.hasSuffix("/") { return holds(path + "index.html") }
         return holds(path) || holds(path + "/index.html")
+    }
+
+    /// `target` without its query or fragment and without the base path and the `/` after
+    /// it (`/capex/power/#x` → `power/`); nil for a target outside the base path. On bytes
+    /// when both are ASCII, where a byte is a `Character` (issue 16: the `Character` path
+    /// cost 0.5% of a 10,000-page build); else through `Character`s, as before.
+    private func pathInSite(_ target: String) -> String? {
+        var target = target
+        let ascii = basePath.utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } && target.utf8.allSatisfy { $0 < 0x80 }
+        guard ascii else {
+            let path = String(target.prefix { $0 != "#" && $0 != "?" })
+            guard path.hasPrefix(basePath + "/") || path == basePath else { return nil }
+            return String(path.dropFirst(basePath.count + 1))
+        }
+        var base = basePath
+        return base.withUTF8 { base in
+            target.withUTF8 { bytes -> String? in
+                let end = bytes.firstIndex { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") } ?? bytes.count
+                if end == base.count, bytes[..<end].elementsEqual(base) { return "" }
+                guard end > base.count, bytes[base.count] == UInt8(ascii: "/"), bytes[..<base.count].elementsEqual(base) else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[(base.count + 1)..<end]), as: UTF8.self)
+            }
+        }
     }
 
     /// Where the author wrote the link: its line in the Markdown, else the top of the page
@@ -99,7 +120,8 @@ struct LinkCheck {
 
 private extension String {
     var removingPercentEncodingIfPossible: String {
-        guard contains("%") else { return self }
+        // A byte search: Foundation's `contains` goes through ICU.
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         var bytes: [UInt8] = []
         var index = utf8.startIndex
         while index < utf8.endIndex {
