@@ -82,8 +82,16 @@ package enum Hash {
         data.withUnsafeBytes { format(contentValue($0)) }
     }
 
+    /// `value` as 16 lower-case hex digits, zeros in front: written straight into the
+    /// string's storage (`String(_:radix:)` and the padding cost two more strings a call,
+    /// and this runs for every page of a build).
     package static func format(_ value: UInt64) -> String {
-        let hex = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        String(unsafeUninitializedCapacity: 16) { digits in
+            for index in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
+                digits[index] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+            return 16
+        }
     }
 }

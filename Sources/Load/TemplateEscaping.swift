@@ -18,15 +18,8 @@ struct TemplateEscaping: MustacheContentType {
     static let registered: Void = MustacheContentTypes.register(TemplateEscaping(), named: "HTML")
 
     func escapeText(_ text: String) -> String {
-        var isASCII = true
-        var special = false
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"): special = true
-            case 0x80...: isASCII = false
-            default: continue
-            }
-        }
+        var bytes = text
+        let (special, isASCII) = bytes.withUTF8(Self.classify)
         guard special else { return text }
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count + 16)
@@ -67,5 +60,22 @@ struct TemplateEscaping: MustacheContentType {
             }
         }
         return escaped
+    }
+
+    /// `&`, `"`, `'`, `<` and `>` as bits of one word (all are below 64).
+    private static let specials: UInt64 = 1 << 0x26 | 1 << 0x22 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+
+    /// Whether `bytes` hold any of the five, and whether they are all ASCII: one pass over
+    /// the buffer with no branch per byte (issue 16: the same pass through `String.UTF8View`'s
+    /// indices cost 0.5% of a 10,000-page build).
+    static func classify(_ bytes: UnsafeBufferPointer<UInt8>) -> (special: Bool, ascii: Bool) {
+        let specials = Self.specials
+        var found: UInt64 = 0
+        var high: UInt8 = 0
+        for byte in bytes {
+            high |= byte
+            found |= (specials >> UInt64(byte & 0x3F)) & (byte < 0x40 ? 1 : 0)
+        }
+        return (found != 0, high < 0x80)
     }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Diagnostics
 import Markdown
 
@@ -55,21 +60,37 @@ struct URLFields {
     /// line breaks ignored, or a backslash (a YAML escape could spell one) or an `&` (a
     /// character reference could, in a field a template writes unescaped).
     static func mightHoldDangerousURL(_ text: String) -> Bool {
-        // The last seven bytes, lower-cased, in a shift register: no allocation per byte
-        // (this runs over every page's front matter on every build).
+        // `memchr` to the bytes that matter, then a look back from each colon (issue 16: a
+        // look at every byte of every page's front matter, on every build, cost 0.13%).
         var text = text
         return text.withUTF8 { bytes in
-            var recent: UInt64 = 0
-            for byte in bytes {
-                if byte == 0x5C || byte == 0x26 { return true }
-                if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
-                recent = (recent << 8) | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                if byte == 0x3A, recent & 0xFF_FFFF_FFFF_FFFF == script || recent & 0xFF_FFFF_FFFF == file || recent & 0xFF_FFFF_FFFF == data {
-                    return true
-                }
+            guard let base = bytes.baseAddress else { return false }
+            let origin = UnsafeRawPointer(base)
+            if memchr(origin, 0x5C, bytes.count) != nil || memchr(origin, 0x26, bytes.count) != nil { return true }
+            var start = 0
+            while start < bytes.count, let found = memchr(origin + start, 0x3A, bytes.count - start) {
+                let colon = UnsafeRawPointer(found) - origin
+                if endsScheme(bytes, before: colon) { return true }
+                start = colon + 1
             }
             return false
         }
+    }
+
+    /// Whether the six bytes before `colon`, tabs and line breaks skipped, lower-cased, end in
+    /// `script`, `file` or `data`: packed into one word, the nearest byte lowest, missing ones 0.
+    private static func endsScheme(_ bytes: UnsafeBufferPointer<UInt8>, before colon: Int) -> Bool {
+        var recent: UInt64 = 0
+        var taken = 0
+        var index = colon
+        while taken < 6, index > 0 {
+            index -= 1
+            let byte = bytes[index]
+            if byte == 0x09 || byte == 0x0A || byte == 0x0D { continue }
+            recent |= UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) << UInt64(8 * taken)
+            taken += 1
+        }
+        return recent == script || recent & 0xFFFF_FFFF == file || recent & 0xFFFF_FFFF == data
     }
 
     private static func packed(_ word: StaticString) -> UInt64 {
@@ -77,7 +98,7 @@ struct URLFields {
         for index in 0..<word.utf8CodeUnitCount { value = (value << 8) | UInt64(word.utf8Start[index]) }
         return value
     }
-    private static let script = packed("script:"), file = packed("file:"), data = packed("data:")
+    private static let script = packed("script"), file = packed("file"), data = packed("data")
 
     /// `<a href="{{page.repo}}">` → `repo`: the last name of every tag inside a URL
     /// attribute's value, quoted or not, in any case, spaces around `=` allowed (HTML's

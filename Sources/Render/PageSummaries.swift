@@ -18,6 +18,8 @@ final class PageSummaries: @unchecked Sendable {
     let origin: String
     private let lock = NSLock()
     private var made: [[String: Any]?]
+    /// Each page's sort key (`listKey(_:)`), made on first use like `made`.
+    private var keys: [ListKey?]
     /// The default language's pages by the folder whose list shows them (`listFolder(of:)`).
     private let folders: Lazy<[String: [Int]]>
 
@@ -27,6 +29,7 @@ final class PageSummaries: @unchecked Sendable {
         basePath = config.basePath
         origin = config.origin
         made = Array(repeating: nil, count: pages.count)
+        keys = Array(repeating: nil, count: pages.count)
         let pages = pages
         folders = Lazy {
             var byFolder: [String: [Int]] = [:]
@@ -51,6 +54,23 @@ final class PageSummaries: @unchecked Sendable {
         made[index] = summary
         lock.unlock()
         return summary
+    }
+
+    /// The sort key of the page at `index`, made once: the home page's list, its folder's
+    /// list and the masthead each sorted by it, and each read the page's front matter and
+    /// wrote its date out again (issue 16).
+    func listKey(_ index: Int) -> ListKey {
+        lock.lock()
+        if let key = keys[index] {
+            lock.unlock()
+            return key
+        }
+        lock.unlock()
+        let key = ListKey(pages[index])
+        lock.lock()
+        keys[index] = key
+        lock.unlock()
+        return key
     }
 
     /// The default language's pages the list page at `index` shows, in site order.

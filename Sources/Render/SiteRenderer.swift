@@ -326,10 +326,11 @@ package struct SiteRenderer {
     private func rewriter(for page: Page, _ findings: PageFindings, _ sourceNames: [String: String]) -> MarkdownRewriter {
         // Links to the figures, sources and chart data of the page's own language's tree.
         let base = site.config.basePath + site.config.treePath(page.language ?? site.config.language)
+        // The front matter read once (`Page.meta` copies it out at each read).
+        let language = page.meta.lang ?? page.language ?? site.config.language
         var figures = FigureReferences(
             model: site.model, sourceNames: sourceNames, basePath: base,
-            locale: QuantityLocale(identifier: page.meta.lang ?? page.language ?? site.config.language) ?? .en,
-            words: site.translations.words(for: page.meta.lang ?? page.language ?? site.config.language)
+            locale: QuantityLocale(identifier: language) ?? .en, words: site.translations.words(for: language)
         )
         figures.notes = notes(for: page, sourceNames)
         // Split only for pages that cite figures: most text nodes hold no `{{`.
@@ -350,7 +351,7 @@ package struct SiteRenderer {
                 var output = drawn(rendered)
                 output.cited = chartCited
                 findings.charts.append(output)
-                var embed = ChartEmbed(config: site.config, language: page.meta.lang ?? page.language ?? site.config.language)
+                var embed = ChartEmbed(config: site.config, language: language)
                 embed.words = site.translations.words(for: NewsroomWords.code(embed.language))
                 embed.tree = site.config.treePath(page.language ?? site.config.language)
                 return embed.inserting(into: html, id: output.id, title: output.title, svg: output.svg, hasPNG: output.png != nil)

@@ -10,9 +10,11 @@ struct TemplateContext {
     /// Shared by every page: `site`, `assets`, `data`; `site.pages` is added for the
     /// templates that use it (`shared(for:)`).
     private var shared: [String: Any]
-    /// `site.pages`: a summary of every page, made when a template that uses it is rendered
-    /// first. An incremental build that renders one page never makes the other 10,000.
-    private let pageList: Lazy<[[String: Any]]>
+    /// `shared` with `site.pages`, a summary of every page, made when a template that uses
+    /// it is rendered first and then shared by all such pages (each page copied `shared` and
+    /// its `site` to add the list). An incremental build that renders one page never makes
+    /// the other 10,000.
+    private let sharedWithPages: Lazy<[String: Any]>
     /// Templates that use the page list, their layout's included.
     private let templatesUsingPages: Set<String>
     /// Every page's summary, made once and shared by the contexts of all languages.
@@ -48,8 +50,8 @@ struct TemplateContext {
         let trees = site.languageTrees
         // The default language's pages, each replaced by its translation where there is one.
         let isListed = { (page: Page) in page.kind == .regular && page.url != "/" && page.language == nil }
-        pageList = Lazy {
-            Self.byDate(pages.indices.filter { isListed(pages[$0]) }, in: pages).map {
+        let pageList = {
+            Self.byDate(pages.indices.filter { isListed(pages[$0]) }, keys: summaries.listKey).map {
                 Self.entry($0, in: language, site: site, trees: trees, summaries: summaries)
             }
         }
@@ -60,7 +62,7 @@ struct TemplateContext {
         for name in ["claims", "sources", "deals", "companies"] {
             siteValues["has_" + (name == "claims" ? "checks" : name)] = collections[name] != nil
         }
-        let nav = Self.inListOrder(pages.indices.filter { Self.isInNavigation(pages[$0]) && pages[$0].language == nil }, in: pages)
+        let nav = Self.inListOrder(pages.indices.filter { Self.isInNavigation(pages[$0]) && pages[$0].language == nil }, keys: summaries.listKey)
         siteValues["nav"] = nav.map { Self.entry($0, in: language, site: site, trees: trees, summaries: summaries) }
         siteValues["has_nav"] = !nav.isEmpty
 
@@ -83,6 +85,15 @@ struct TemplateContext {
         if site.templates.texts.values.contains(where: { $0.contains("figures.") }) {
             shared["figures"] = Self.figures(site, language: language)
         }
+        let sharedValues = self.shared
+        let listedSiteValues = siteValues
+        sharedWithPages = Lazy {
+            var values = sharedValues
+            var siteValues = listedSiteValues
+            siteValues["pages"] = pageList()
+            values["site"] = siteValues
+            return values
+        }
     }
 
     /// Every figure, formatted in `language`, as `figures.<collection>.<id>.<field>`:
@@ -102,12 +113,7 @@ struct TemplateContext {
 
     /// What every page rendered with `template` sees before its own values.
     func shared(for template: String) -> [String: Any] {
-        guard templatesUsingPages.contains(template) else { return shared }
-        var values = shared
-        var siteValues = values["site"] as! [String: Any]
-        siteValues["pages"] = pageList.value
-        values["site"] = siteValues
-        return values
+        templatesUsingPages.contains(template) ? sharedWithPages.value : shared
     }
 
     /// What every page rendered with `template` in `language` sees: `i18n` holds that
@@ -136,7 +142,7 @@ struct TemplateContext {
         if page.kind == .list {
             // A translated list shows its folder's pages in its language, untranslated ones marked.
             let trees = site.languageTrees
-            values["pages"] = Self.inListOrder(summaries.children(of: index), in: site.pages).map {
+            values["pages"] = Self.inListOrder(summaries.children(of: index), keys: summaries.listKey).map {
                 Self.entry($0, in: language, site: site, trees: trees, summaries: summaries)
             }
         }
@@ -247,16 +253,23 @@ struct TemplateContext {
 
     /// The indices of `pages` in `byDate` order.
     static func byDate(_ indices: [Int], in pages: [Page]) -> [Int] {
-        let keys = indices.map { ListKey(pages[$0]) }
-        // Through a buffer: an array's element is copied (its strings retained) at each read.
-        return keys.withUnsafeBufferPointer { keys in keys.indices.sorted { keys[$0].isNewer(than: keys[$1]) } }.map { indices[$0] }
+        byDate(indices) { ListKey(pages[$0]) }
     }
 
-    /// The indices of `pages` with `order` first (pages without come after), then newest
-    /// first (`ListKey.isListedBefore`).
-    static func inListOrder(_ indices: [Int], in pages: [Page]) -> [Int] {
-        let keys = indices.map { ListKey(pages[$0]) }
-        return keys.withUnsafeBufferPointer { keys in keys.indices.sorted { keys[$0].isListedBefore(keys[$1]) } }.map { indices[$0] }
+    /// `indices` in `byDate` order, given each one's sort key (`PageSummaries.listKey`).
+    static func byDate(_ indices: [Int], keys key: (Int) -> ListKey) -> [Int] {
+        ordered(indices, keys: indices.map(key)) { $0.isNewer(than: $1) }
+    }
+
+    /// `indices` with `order` first (pages without come after), then newest first
+    /// (`ListKey.isListedBefore`), given each one's sort key.
+    static func inListOrder(_ indices: [Int], keys key: (Int) -> ListKey) -> [Int] {
+        ordered(indices, keys: indices.map(key)) { $0.isListedBefore($1) }
+    }
+
+    private static func ordered(_ indices: [Int], keys: [ListKey], by isBefore: (ListKey, ListKey) -> Bool) -> [Int] {
+        // Through a buffer: an array's element is copied (its strings retained) at each read.
+        keys.withUnsafeBufferPointer { keys in keys.indices.sorted { isBefore(keys[$0], keys[$1]) } }.map { indices[$0] }
     }
 
     /// The masthead lists the top level: root pages and top-level folders, not the home page.

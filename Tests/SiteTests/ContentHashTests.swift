@@ -27,6 +27,21 @@ struct ContentHashTests {
         for zeros in 1...9 { #expect(seen.insert(Hash.content(base + Array(repeating: 0, count: zeros))).inserted) }
     }
 
+    @Test("16 hex digits, zeros in front, as String(_:radix:) padded writes them")
+    func format() {
+        #expect(Hash.format(0) == "0000000000000000")
+        #expect(Hash.format(0xA) == "000000000000000a")
+        #expect(Hash.format(0x0123_4567_89AB_CDEF) == "0123456789abcdef")
+        #expect(Hash.format(UInt64.max) == "ffffffffffffffff")
+        var value: UInt64 = 1
+        for shift in 0..<2_000 {
+            value = value &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let tested = shift < 64 ? UInt64(1) << UInt64(shift) : value >> UInt64(shift % 64)
+            let written = String(tested, radix: 16)
+            #expect(Hash.format(tested) == String(repeating: "0", count: 16 - written.count) + written)
+        }
+    }
+
     @Test("published names keep FNV-1a")
     func assetNamesKeepFNV() {
         #expect(Hash.hex("a") == "af63dc4c8601ec8c")

@@ -47,6 +47,30 @@ import Testing
         #expect(TemplateEscaping().escapeText("Fish & \"Chips\" <b>'s") == "Fish &amp; &quot;Chips&quot; &lt;b&gt;&#39;s")
     }
 
+    /// Issue 16: the check for the five is one pass over the bytes with no branch per byte;
+    /// every byte value must still count (a neighbour of one of the five, such as `=` or `;`,
+    /// must not), at any place in short and long texts alike: the library's escaping is the
+    /// reference.
+    @Test func escapingAgreesWithTheLibraryOnGeneratedTexts() throws {
+        let library = try MustacheTemplate(string: "{{x}}")
+        for value in 0..<128 {
+            let text = "ab" + String(UnicodeScalar(UInt8(value))) + "cd"
+            #expect(TemplateEscaping().escapeText(text) == library.render(["x": text]), "\(text.debugDescription)")
+        }
+        let pieces = ["a", " ", "&", "<", ">", "\"", "'", "=", ";", "%", "?", "@", "[", "`", "é", "\u{0338}", "\r\n", "📈", "&amp;",
+                      String(repeating: "x", count: 40), "~", "\u{7F}", "\u{0}"]
+        var state: UInt64 = 0x5851_F42D_4C95_7F2D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<next(24) { text += next(3) == 0 ? pieces[next(pieces.count)] : "plain" }
+            #expect(TemplateEscaping().escapeText(text) == library.render(["x": text]), "\(text.debugDescription)")
+        }
+    }
+
     /// Through a build: a title with all five special characters, and one beyond ASCII.
     @Test func titlesAreEscapedInPagesAndLists() throws {
         let site = try FixtureSite("lists")
