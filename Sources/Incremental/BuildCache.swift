@@ -212,4 +212,9 @@ extension InputFiles {
     package static func read(root: URL, output: URL? = nil, previous: BuildManifest?, trustAfter: Double = 2) -> InputFiles {
         read(root: root, output: output, previous: previous?.knownInputs, trustAfter: trustAfter)
     }
+
+    /// The files `scan` found, skipping those whose stamp `previous` trusted.
+    package static func read(root: URL, scan: InputScan, previous: BuildManifest?) -> InputFiles {
+        read(root: root, scan: scan, previous: previous?.knownInputs)
+    }
 }

@@ -21,15 +21,32 @@ struct LastBuild {
         let cache = BuildCache(output: options.outputFolder)
         let written = options.write && options.incremental
             ? options.session?.manifest(at: cache.manifestURL.path) ?? cache.load() : nil
-        // Which binary this is, from the manifest if this executable file wrote it.
+        // Which binary this is, from the manifest if this executable file wrote it; else the
+        // executable is hashed here, which `start` keeps off the critical path.
         _ = BinaryIdentity.resolve(recorded: written.map { ($0.binary, $0.binaryStamp) })
         return LastBuild(cache: cache, manifest: written?.isTrusted == true ? written : nil, written: written)
     }
 
+    /// `read` on another thread, for the build to list and stamp its inputs meanwhile
+    /// (`InputScan`): decoding the manifest of 10,000 pages, or hashing the executable
+    /// when no manifest names it, took 30–60 ms that the scan would otherwise wait for.
+    static func start(_ options: BuildOptions) -> Pending<LastBuild> {
+        Pending { read(options) }
+    }
+
+    /// Whether there may be a manifest to compare stamps with: not for `--full`, `capex
+    /// check`, or a first build (then the scan does not take the stamps).
+    static func mayExist(_ options: BuildOptions) -> Bool {
+        options.write && options.incremental && access(BuildCache(output: options.outputFolder).manifestURL.path, F_OK) == 0
+    }
+
     /// Every input is hashed once, here; a file whose stamp the last build trusted is not
-    /// even read. The hashes decide what to redo.
-    func readInputs(_ options: BuildOptions) -> BuildInputs {
-        let files = InputFiles.read(root: options.root, output: options.outputFolder, previous: manifest, trustAfter: options.stampTrustDelay)
+    /// even read. The hashes decide what to redo. `scan`: the inputs listed and stamped,
+    /// taken while this manifest was read (`start`), or now.
+    func readInputs(_ options: BuildOptions, scan: InputScan? = nil) -> BuildInputs {
+        let scan = scan ?? InputScan(root: options.root, output: options.outputFolder, trustAfter: options.stampTrustDelay,
+                                     stamped: manifest != nil)
+        let files = InputFiles.read(root: options.root, scan: scan, previous: manifest)
         let editions = EditionTags.read(root: options.root)
         let settings = Hash.combine([
             BuildCache.binaryVersion, options.baseURL ?? "", options.includeDrafts ? "drafts" : "",

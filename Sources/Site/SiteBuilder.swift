@@ -38,8 +38,15 @@ public enum SiteBuilder {
             build.report.diagnostics.append(refusal)
             return build.report
         }
-        let last = build.stage("cache") { LastBuild.read(options) }
-        let inputs = build.stage("inputs") { last.readInputs(options) }
+        // The manifest is decoded on another thread while this one lists and stamps the
+        // inputs ("scan"); "cache" is what is left to wait for, "inputs" reads what changed.
+        let pending = LastBuild.start(options)
+        let scan = build.stage("scan") {
+            InputScan(root: options.root, output: options.outputFolder, trustAfter: options.stampTrustDelay,
+                      stamped: LastBuild.mayExist(options))
+        }
+        let last = build.stage("cache") { pending.value }
+        let inputs = build.stage("inputs") { last.readInputs(options, scan: scan) }
         guard case .stale(let incomplete) = build.stage("outputs", { inputs.outputs(options, report: &$0) }) else {
             releaseInBackground(last, inputs)
             return build.report
