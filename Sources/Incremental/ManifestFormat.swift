@@ -138,20 +138,27 @@ enum ManifestFormat {
             }
             return value
         }
+        guard let base = bytes.baseAddress else { return nil }
         func record(is name: StaticString) -> Bool {
             let range = ranges[0]
             guard range.count == name.utf8CodeUnitCount else { return false }
-            return memcmp(bytes.baseAddress! + range.lowerBound, name.utf8Start, range.count) == 0
+            // Most records are one letter: compared without a call.
+            if range.count == 1 { return base[range.lowerBound] == name.utf8Start.pointee }
+            return memcmp(base + range.lowerBound, name.utf8Start, range.count) == 0
+        }
+        /// The offset of the first `byte` in `from..<to`, found by `memchr` (which reads a word at a time).
+        func find(_ byte: Int32, from: Int, to: Int) -> Int? {
+            guard from < to, let hit = memchr(base + from, byte, to - from) else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
         }
         var start = 0
         while start < bytes.count {
-            guard let newline = UnsafeBufferPointer(rebasing: bytes[start...]).firstIndex(of: 10) else { return nil }
-            let end = start + newline
+            guard let end = find(10, from: start, to: bytes.count) else { return nil }
             ranges.removeAll(keepingCapacity: true)
             var fieldStart = start
-            for index in start..<end where bytes[index] == 9 {
-                ranges.append(fieldStart..<index)
-                fieldStart = index + 1
+            while let tab = find(9, from: fieldStart, to: end) {
+                ranges.append(fieldStart..<tab)
+                fieldStart = tab + 1
             }
             ranges.append(fieldStart..<end)
             start = end + 1
