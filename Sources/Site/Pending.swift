@@ -14,6 +14,11 @@ final class Pending<Value>: @unchecked Sendable {
         DispatchQueue.global().async(group: done) { [self] in made = work.value() }
     }
 
+    /// A value already made.
+    init(ready value: Value) {
+        made = value
+    }
+
     /// The value, once made (waiting for it if need be).
     var value: Value {
         done.wait()

@@ -53,7 +53,7 @@ public enum SiteBuilder {
         }
         guard let site = build.stage("load", { inputs.load(options, report: &$0) }) else { return build.report }
         let history = build.stage("editions") { inputs.history(site, options, report: &$0) }
-        let rendered = build.stage("render") { inputs.render(site, history: history, incomplete: incomplete, options, report: &$0) }
+        let rendered = build.stage("render") { inputs.render(site, history: history, incomplete: incomplete.value, options, report: &$0) }
         defer { releaseInBackground(last, inputs, site, rendered) }
         guard build.report.succeeded, options.write else { return build.report }
         build.stage("write") { rendered.write(inputs, site, options, report: &$0) }

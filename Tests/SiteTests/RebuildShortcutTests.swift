@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+@testable import Incremental
+@testable import Load
+@testable import Site
+
+/// The shortcuts a rebuild takes to be fast (front matter from the cache, the manifest
+/// decoded beside the scan of the inputs, missing outputs looked for beside the load) must
+/// never serve a stale page: each test changes something a shortcut could miss, and compares
+/// the rebuilt folder with a clean build.
+@Suite("rebuild shortcuts")
+struct RebuildShortcutTests {
+    /// Builds from scratch into a new folder and expects the same files, byte for byte.
+    func expectSameAsClean(_ site: FixtureSite, _ what: String) {
+        let clean = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
+        let full = SiteBuilder.build(BuildOptions(root: site.root, output: clean, incremental: false))
+        #expect(full.succeeded, "\(what): \(full.problemLines)")
+        let rebuilt = FixtureSite.snapshot(of: site.output), scratch = FixtureSite.snapshot(of: clean)
+        #expect(rebuilt.keys.sorted() == scratch.keys.sorted(), "\(what): same files")
+        for (path, bytes) in scratch where rebuilt[path] != bytes { Issue.record("\(what): \(path) differs from a clean build") }
+        try? FileManager.default.removeItem(at: clean)
+    }
+
+    /// A page's cached front matter is parsed only if it may hold `template`, `draft` or
+    /// `slug` (or a backslash): the search must find them at the start, the end, anywhere.
+    @Test func theFieldsThatChangeAPageAreFoundAnywhereInItsCachedFrontMatter() {
+        let words: [StaticString] = ["template", "draft", "slug"]
+        #expect(mentions(words, orBackslashIn: "template: list\ntitle: A\n"), "at the start")
+        #expect(mentions(words, orBackslashIn: "title: A\ndraft"), "at the very end")
+        #expect(mentions(words, orBackslashIn: "title: A\nslug: b\ndate: 2024-01-01\n"), "in the middle")
+        #expect(mentions(words, orBackslashIn: "title: \"tab\\there\"\n"), "a backslash")
+        #expect(mentions(words, orBackslashIn: "title: ¿Qué draft?\n"), "after non-ASCII text")
+        #expect(!mentions(words, orBackslashIn: "title: templat dra slu\nsummary: draf"), "cut short at the end")
+        #expect(!mentions(words, orBackslashIn: "title: A\ndate: 2024-01-01\n"))
+        #expect(!mentions(words, orBackslashIn: ""))
+    }
+
+    /// Pages with a slug, a template or a draft flag, rebuilt from the cache after another
+    /// page changed, keep their address, template and absence exactly as a clean build has them.
+    @Test func pagesTakenFromTheCacheKeepTheirSlugTemplateAndDraftFlag() throws {
+        let site = try FixtureSite("story")
+        try site.write("content/moved.md", "---\ntitle: Moved\nslug: elsewhere\n---\n\nMoved page.\n")
+        try site.write("content/listed.md", "---\ntitle: Listed\ntemplate: list\n---\n\nA page with the list template.\n")
+        try site.write("content/hidden.md", "---\ntitle: Hidden\ndraft: true\n---\n\nNot yet.\n")
+        try site.write("content/other.md", "---\ntitle: Other\n---\n\nFirst words.\n")
+        #expect(site.build(trustStampsAfter: 0).succeeded)
+        try site.write("content/other.md", "---\ntitle: Other\n---\n\nSecond words.\n")
+        let report = site.build(trustStampsAfter: 0)
+        #expect(report.succeeded && report.pagesRendered == 1, "\(report.pagesRendered) \(report.problemLines)")
+        #expect(site.read("elsewhere/index.html").contains("Moved page."))
+        #expect(site.read("other/index.html").contains("Second words."))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("hidden/index.html").path))
+        expectSameAsClean(site, "after editing another page")
+    }
+
+    /// An output deleted behind the cache's back is written again also when an input changed
+    /// in the same build (the missing files are then looked for beside the load).
+    @Test func aDeletedOutputIsWrittenAgainWhenAPageAlsoChanged() throws {
+        let site = try FixtureSite("story")
+        try site.write("content/first.md", "---\ntitle: First\n---\n\nOne.\n")
+        try site.write("content/second.md", "---\ntitle: Second\n---\n\nTwo.\n")
+        #expect(site.build(trustStampsAfter: 0).succeeded)
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("first/index.html"))
+        try site.write("content/second.md", "---\ntitle: Second\n---\n\nTwo, edited.\n")
+        let report = site.build(trustStampsAfter: 0)
+        #expect(report.succeeded, "\(report.problemLines)")
+        #expect(site.read("first/index.html").contains("One."), "the deleted page is back")
+        #expect(site.read("second/index.html").contains("Two, edited."))
+        expectSameAsClean(site, "deleted output and an edit")
+    }
+
+    /// The data's model is rebuilt after a data edit even when nothing else changed and the
+    /// stamps of every other file are trusted: the page citing the record shows the new value.
+    @Test func aDataEditShowsOnTheCitingPage() throws {
+        let site = try FixtureSite("story")
+        try site.write("content/cites.md", "---\ntitle: Cites\n---\n\nThe deal: {{ deals.aws-openai.amount }}.\n")
+        #expect(site.build(trustStampsAfter: 0).succeeded)
+        let before = site.read("cites/index.html")
+        #expect(before.contains("$38 billion"), "\(before)")
+        let deals = site.read("content/data/deals.yaml", in: site.root)
+        try site.write("content/data/deals.yaml", deals.replacingOccurrences(of: "amount: $38B", with: "amount: $41B"))
+        let report = site.build(trustStampsAfter: 0)
+        #expect(report.succeeded, "\(report.problemLines)")
+        #expect(site.read("cites/index.html").contains("$41 billion"))
+        expectSameAsClean(site, "after a data edit")
+    }
+}
