@@ -148,6 +148,15 @@ struct BuildInputs {
         return problems
     }
 
+    /// The next manifest's records of the inputs that changed since the last build's,
+    /// started now to be encoded beside the render (which, for a few pages, keeps one core
+    /// busy); nil when no manifest is appended to.
+    func inputChanges(_ site: LoadedSite, _ options: BuildOptions) -> Pending<BuildCache.InputChanges>? {
+        guard options.write, let manifest else { return nil }
+        let (hashes, stamps, frontMatter) = (files.hashes, files.stamps, site.frontMatterCache)
+        return Pending { BuildCache.inputChanges(from: manifest, files: hashes, stamps: stamps, frontMatter: frontMatter) }
+    }
+
     /// The render stage, keeping what `Reuse` says is unchanged since the last build.
     func render(_ site: LoadedSite, history: StoryHistory, incomplete: Set<String>, _ options: BuildOptions,
                 report: inout BuildReport) -> RenderedSite {
@@ -182,7 +191,10 @@ struct RenderedSite {
     /// The write stage: the plan into the output folder (only what changed, when the last
     /// build's manifest is usable), then the manifest for the next build. On a failure
     /// the manifest is removed, so that the next build redoes everything.
-    func write(_ inputs: BuildInputs, _ site: LoadedSite, _ options: BuildOptions, report: inout BuildReport) {
+    /// `inputChanges`: the manifest's records of the inputs, encoded beside the render
+    /// (`BuildInputs.inputChanges`).
+    func write(_ inputs: BuildInputs, _ site: LoadedSite, _ options: BuildOptions, inputChanges: Pending<BuildCache.InputChanges>?,
+               report: inout BuildReport) {
         let cache = inputs.cache
         // The manifest is made beside the writing of the files (on another thread: 60 ms at
         // 10,000 pages) and written once they are in place. A full build (`--full`) records
@@ -202,7 +214,7 @@ struct RenderedSite {
             prepared = cache.prepare(BuildManifest(
                 settings: inputs.settings, files: inputs.files.hashes, stamps: inputs.files.stamps,
                 frontMatter: site.frontMatterCache, inputs: used, groups: result.groups, warnings: warnings
-            ), previous: inputs.manifest, rendered: result.rendered)
+            ), previous: inputs.manifest, rendered: result.rendered, inputChanges: inputChanges?.value)
         }
         DispatchQueue.global().async(group: encoded) { encode.value() }
         defer { encoded.wait() }

@@ -53,10 +53,11 @@ public enum SiteBuilder {
         }
         guard let site = build.stage("load", { inputs.load(options, report: &$0) }) else { return build.report }
         let history = build.stage("editions") { inputs.history(site, options, report: &$0) }
+        let inputChanges = inputs.inputChanges(site, options)
         let rendered = build.stage("render") { inputs.render(site, history: history, incomplete: incomplete.value, options, report: &$0) }
         defer { releaseInBackground(last, inputs, site, rendered) }
         guard build.report.succeeded, options.write else { return build.report }
-        build.stage("write") { rendered.write(inputs, site, options, report: &$0) }
+        build.stage("write") { rendered.write(inputs, site, options, inputChanges: inputChanges, report: &$0) }
         return build.report
     }
 
