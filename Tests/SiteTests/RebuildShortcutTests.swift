@@ -84,4 +84,44 @@ struct RebuildShortcutTests {
         #expect(site.read("cites/index.html").contains("$41 billion"))
         expectSameAsClean(site, "after a data edit")
     }
+
+    /// The records of the inputs are encoded beside the render and handed to the write:
+    /// the manifest appended that way reads back as the one the build describes.
+    @Test func inputRecordsEncodedAheadAppendTheSameManifest() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("capex-test-\(UUID().uuidString)")
+        let output = folder.appendingPathComponent("output")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let cache = BuildCache(output: output)
+        let first = BuildManifest(
+            settings: "s", files: ["content/a.md": "1", "content/b.md": "2", "content/c.md": "3"],
+            stamps: ["content/a.md": FileStamp(size: 10, modified: 5, changed: 6, inode: 7),
+                     "content/c.md": FileStamp(size: 11, modified: 5, changed: 6, inode: 8)],
+            frontMatter: ["content/a.md": CachedFrontMatter(yaml: "title: A\n", bodyFirstLine: 4),
+                          "content/b.md": CachedFrontMatter(yaml: "title: B\n", bodyFirstLine: 4)],
+            inputs: ["pagelist": "p1"],
+            groups: ["page:/a/": BuildManifest.Group(files: ["a/index.html": "h1"], deps: ["file:content/a.md"], links: []),
+                     "page:/b/": BuildManifest.Group(files: ["b/index.html": "h2"], deps: ["file:content/b.md"], links: [])]
+        )
+        let saved = try #require(cache.save(first))
+        var second = saved
+        second.files["content/a.md"] = "1b"                      // edited
+        second.stamps["content/a.md"] = nil                       // too fresh to trust
+        second.stamps["content/c.md"]?.changed = 9                // touched, same bytes
+        second.files["content/b.md"] = nil                        // deleted
+        second.frontMatter["content/b.md"] = nil
+        second.frontMatter["content/a.md"] = CachedFrontMatter(yaml: "title: A, edited\n", bodyFirstLine: 4)
+        second.groups["page:/a/"]?.files["a/index.html"] = "h1b"
+        second.groups["page:/b/"] = nil
+        let ahead = BuildCache.inputChanges(from: saved, files: second.files, stamps: second.stamps, frontMatter: second.frontMatter)
+        #expect(cache.commit(cache.prepare(second, previous: saved, rendered: ["page:/a/"], inputChanges: ahead)) != nil)
+        let text = try String(contentsOf: cache.manifestURL, encoding: .utf8)
+        #expect(text.components(separatedBy: "\nend\n").count == 3, "appended as a second segment")
+        let read = try #require(cache.load())
+        #expect(read.files == ["content/a.md": "1b", "content/c.md": "3"])
+        #expect(read.stamps == second.stamps)
+        #expect(read.frontMatter == ["content/a.md": CachedFrontMatter(yaml: "title: A, edited\n", bodyFirstLine: 4)])
+        #expect(read.groups == second.groups)
+        #expect(read.inputs == ["pagelist": "p1"])
+    }
 }
