@@ -124,4 +124,25 @@ struct RebuildShortcutTests {
         #expect(read.groups == second.groups)
         #expect(read.inputs == ["pagelist": "p1"])
     }
+
+    /// The byte scans every build runs over every page: `lang` anywhere in the front matter
+    /// (then parsed), and a file name that looks like a translation into another language.
+    @Test func theByteScansOverEveryPageFindWhatTheyLookFor() throws {
+        #expect(LanguageTrees.mayHoldLang("lang: es\n"))
+        #expect(LanguageTrees.mayHoldLang("title: A\nlang"), "at the very end")
+        #expect(LanguageTrees.mayHoldLang("title: Ñandú\nlanguage: x\n"), "after non-ASCII text")
+        #expect(!LanguageTrees.mayHoldLang("title: la ng lan\n"))
+        #expect(!LanguageTrees.mayHoldLang("lan"))
+        #expect(!LanguageTrees.mayHoldLang(""))
+
+        let site = try FixtureSite("story")
+        for name in ["notes", "notes.deu", "notes.v2", "notes.ES", "notes.e", "plan.fr"] {
+            try site.write("content/\(name).md", "---\ntitle: \(name)\n---\n\nText.\n")
+        }
+        let report = site.build()
+        #expect(report.succeeded, "\(report.problemLines)")
+        let stray = report.problemLines.filter { $0.contains("looks like a translation") }.map { $0.components(separatedBy: ":")[0] }
+        // Only a 2–3 lowercase-letter code after a page that exists: not v2, ES, e, nor fr without plan.md.
+        #expect(stray == ["content/notes.deu.md"], "\(stray)")
+    }
 }
