@@ -52,6 +52,12 @@ package enum BinaryIdentity {
         }
     }
 
+    /// Starts `current` on another thread: whoever asks for the hash meanwhile waits for it
+    /// (`resolve` holds its lock while hashing).
+    package static func resolveInBackground() {
+        DispatchQueue.global().async { _ = current }
+    }
+
     /// The hash of the running executable (`resolve` without a manifest to take it from).
     package static var current: String { resolve(recorded: nil) }
 }

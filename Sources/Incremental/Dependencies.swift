@@ -62,7 +62,7 @@ package final class Fingerprints {
             for page in site.pages {
                 stream.add(page.url)
                 stream.add(page.kind == .list ? "list" : "regular")
-                stream.add(page.frontMatter)
+                stream.addContent(page.frontMatter)
             }
             return stream.hex
         case "nav": return Hash.combine(site.pages.filter(Page.isInNavigation).map { "\($0.url)\u{1}\($0.frontMatter)" })

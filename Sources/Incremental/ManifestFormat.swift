@@ -94,13 +94,27 @@ enum ManifestFormat {
     /// The records that turn `old` into `new`, as a segment to append; empty if none. Of the
     /// groups in both, only the `rendered` ones can differ.
     static func encodeChanges(from old: BuildManifest, to new: BuildManifest, rendered: Set<String>) -> [UInt8] {
+        segment(inputs: encodeInputChanges(from: old, files: new.files, stamps: new.stamps, frontMatter: new.frontMatter),
+                outputs: encodeOutputChanges(from: old, to: new, rendered: rendered))
+    }
+
+    /// The records of the inputs (`F`, `-F`, `Y`, `-Y`) that turn `old`'s into these: the part
+    /// of a segment that needs nothing of the render, so that it is encoded beside it.
+    static func encodeInputChanges(from old: BuildManifest, files: [String: String], stamps: [String: FileStamp],
+                                   frontMatter: [String: CachedFrontMatter]) -> [UInt8] {
         var writer = Writer()
-        for (path, hash) in new.files where old.files[path] != hash || old.stamps[path] != new.stamps[path] {
-            writer.file(path, hash, new.stamps[path])
+        for (path, hash) in files where old.files[path] != hash || old.stamps[path] != stamps[path] {
+            writer.file(path, hash, stamps[path])
         }
-        for path in old.files.keys where new.files[path] == nil { writer.line("-F", path) }
-        for (path, cached) in new.frontMatter where old.frontMatter[path] != cached { writer.frontMatter(path, cached) }
-        for path in old.frontMatter.keys where new.frontMatter[path] == nil { writer.line("-Y", path) }
+        for path in old.files.keys where files[path] == nil { writer.line("-F", path) }
+        for (path, cached) in frontMatter where old.frontMatter[path] != cached { writer.frontMatter(path, cached) }
+        for path in old.frontMatter.keys where frontMatter[path] == nil { writer.line("-Y", path) }
+        return writer.out
+    }
+
+    /// The other records (`I`, `-I`, `G`, `-G`, `W*`, `W`) that turn `old` into `new`.
+    static func encodeOutputChanges(from old: BuildManifest, to new: BuildManifest, rendered: Set<String>) -> [UInt8] {
+        var writer = Writer()
         for (key, fingerprint) in new.inputs where old.inputs[key] != fingerprint { writer.line("I", key, fingerprint) }
         for key in old.inputs.keys where new.inputs[key] == nil { writer.line("-I", key) }
         for key in rendered { if let group = new.groups[key], old.groups[key] != group { writer.group(key, group) } }
@@ -109,7 +123,14 @@ enum ManifestFormat {
             writer.line("W*")
             writer.warnings(new.warnings)
         }
-        guard !writer.out.isEmpty else { return [] }
+        return writer.out
+    }
+
+    /// Records of both kinds as one segment closed by `end`; empty if there are none.
+    static func segment(inputs: [UInt8], outputs: [UInt8]) -> [UInt8] {
+        guard !inputs.isEmpty || !outputs.isEmpty else { return [] }
+        var writer = Writer()
+        writer.out = inputs + outputs
         writer.line("end")
         return writer.out
     }
@@ -138,20 +159,27 @@ enum ManifestFormat {
             }
             return value
         }
+        guard let base = bytes.baseAddress else { return nil }
         func record(is name: StaticString) -> Bool {
             let range = ranges[0]
             guard range.count == name.utf8CodeUnitCount else { return false }
-            return memcmp(bytes.baseAddress! + range.lowerBound, name.utf8Start, range.count) == 0
+            // Most records are one letter: compared without a call.
+            if range.count == 1 { return base[range.lowerBound] == name.utf8Start.pointee }
+            return memcmp(base + range.lowerBound, name.utf8Start, range.count) == 0
+        }
+        /// The offset of the first `byte` in `from..<to`, found by `memchr` (which reads a word at a time).
+        func find(_ byte: Int32, from: Int, to: Int) -> Int? {
+            guard from < to, let hit = memchr(base + from, byte, to - from) else { return nil }
+            return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
         }
         var start = 0
         while start < bytes.count {
-            guard let newline = UnsafeBufferPointer(rebasing: bytes[start...]).firstIndex(of: 10) else { return nil }
-            let end = start + newline
+            guard let end = find(10, from: start, to: bytes.count) else { return nil }
             ranges.removeAll(keepingCapacity: true)
             var fieldStart = start
-            for index in start..<end where bytes[index] == 9 {
-                ranges.append(fieldStart..<index)
-                fieldStart = index + 1
+            while let tab = find(9, from: fieldStart, to: end) {
+                ranges.append(fieldStart..<tab)
+                fieldStart = tab + 1
             }
             ranges.append(fieldStart..<end)
             start = end + 1

@@ -19,24 +19,22 @@ package struct InputFiles: Sendable {
     package var frontMatter: [String: CachedFrontMatter]
 
     package static func read(root: URL, output: URL? = nil, previous: KnownInputs? = nil, trustAfter: Double = 2) -> InputFiles {
-        let tree = ContentTree.scan(root: root, output: output)
-        var paths = tree.markdown + tree.data + tree.templates + tree.words + tree.assets + tree.staticFiles
-        if tree.hasSiteConfig { paths.append("content/" + SiteConfig.fileName) }
+        read(root: root, scan: InputScan(root: root, output: output, trustAfter: trustAfter, stamped: previous != nil), previous: previous)
+    }
+
+    /// The files `scan` found, read and hashed where their stamp is not one `previous`
+    /// trusted: the scan may be taken before `previous` is known (while the manifest is decoded).
+    package static func read(root: URL, scan: InputScan, previous: KnownInputs?) -> InputFiles {
+        let (tree, paths, trustedBefore) = (scan.tree, scan.paths, scan.trustedBefore)
         let rootPath = root.path
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        let trustedBefore = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - Int64(trustAfter * 1e9)
-        // Stamps are taken relative to the open root: the kernel does not walk its path each time.
-        let rootFolder = open(rootPath, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        defer { if rootFolder >= 0 { close(rootFolder) } }
+        let indices = Array(paths.indices)
         // nil: unchanged since the last build, by its stamp.
-        let read = parallelMap(paths) { path -> (bytes: [UInt8]?, hash: String?, stamp: FileStamp?)? in
-            let full = rootPath + "/" + path
-            if let previous, let known = previous.stamps[path], previous.files[path] != nil, rootFolder >= 0 {
-                var info = stat()
-                if fstatat(rootFolder, path, &info, 0) == 0, FileStamp(info) == known { return nil }
+        let read = parallelMap(indices) { index -> (bytes: [UInt8]?, hash: String?, stamp: FileStamp?)? in
+            let path = paths[index]
+            if let previous, let known = previous.stamps[path], previous.files[path] != nil, scan.stamps[index] == known {
+                return nil
             }
-            guard let (bytes, stamp) = FileSystem.readBytesAndStamp(full) else { return (nil, nil, nil) }
+            guard let (bytes, stamp) = FileSystem.readBytesAndStamp(rootPath + "/" + path) else { return (nil, nil, nil) }
             let trusted = max(stamp.modified, stamp.changed) < trustedBefore
             return (bytes, Hash.content(bytes), trusted ? stamp : nil)
         }
@@ -63,6 +61,36 @@ package struct InputFiles: Sendable {
             }
         }
         return files
+    }
+}
+
+/// The site's input files listed (`ContentTree`) and stamped (one `fstatat` each), before
+/// any is read: the part of `InputFiles.read` that needs nothing of the last build, so that
+/// it runs while the manifest is decoded.
+package struct InputScan: Sendable {
+    package var tree: ContentTree
+    /// Every input's path relative to the root, in the order `read` hashes them.
+    package var paths: [String]
+    /// Each path's stamp when scanned; nil when it could not be taken (the file is then read).
+    package var stamps: [FileStamp?]
+    /// A stamp is trusted only if the file was last touched before this time (ns since 1970).
+    package var trustedBefore: Int64
+
+    /// `stamped`: whether to take the stamps (not worth it when no last build is known).
+    package init(root: URL, output: URL? = nil, trustAfter: Double = 2, stamped: Bool = true) {
+        tree = ContentTree.scan(root: root, output: output)
+        paths = tree.markdown + tree.data + tree.templates + tree.words + tree.assets + tree.staticFiles
+        if tree.hasSiteConfig { paths.append("content/" + SiteConfig.fileName) }
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        trustedBefore = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - Int64(trustAfter * 1e9)
+        // Stamps are taken relative to the open root: the kernel does not walk its path each time.
+        let rootFolder = open(root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if rootFolder >= 0 { close(rootFolder) } }
+        stamps = rootFolder < 0 || !stamped ? Array(repeating: nil, count: paths.count) : parallelMap(paths) { path -> FileStamp? in
+            var info = stat()
+            return fstatat(rootFolder, path, &info, 0) == 0 ? FileStamp(info) : nil
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 
 extension LanguageTrees {
     /// A page's `lang:` front-matter field, checked against the site's languages
@@ -39,10 +40,16 @@ extension LanguageTrees {
     static func mayHoldLang(_ yaml: String) -> Bool {
         var yaml = yaml
         return yaml.withUTF8 { bytes in
-            guard bytes.count >= 4 else { return false }
-            for index in 0...(bytes.count - 4) where bytes[index] == UInt8(ascii: "l")
-                && bytes[index + 1] == UInt8(ascii: "a") && bytes[index + 2] == UInt8(ascii: "n") && bytes[index + 3] == UInt8(ascii: "g") {
-                return true
+            guard let base = bytes.baseAddress, bytes.count >= 4 else { return false }
+            // Each `l` found by `memchr` (a word at a time), then the three bytes after it.
+            let last = bytes.count - 4
+            var offset = 0
+            while offset <= last, let hit = memchr(base + offset, Int32(UInt8(ascii: "l")), last + 1 - offset) {
+                let index = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if base[index + 1] == UInt8(ascii: "a"), base[index + 2] == UInt8(ascii: "n"), base[index + 3] == UInt8(ascii: "g") {
+                    return true
+                }
+                offset = index + 1
             }
             return false
         }

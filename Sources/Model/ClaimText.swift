@@ -119,7 +119,7 @@ public struct ClaimWording: Sendable {
     /// that itself holds `{name}` is never filled again; an unknown `{name}` stays as written.
     /// (The interface words, `Words` in Load, fill theirs with this too.)
     public static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard !values.isEmpty, text.contains("{") else { return text }
+        guard !values.isEmpty, text.utf8.contains(UInt8(ascii: "{")) else { return text }
         var result = ""
         var rest = text[...]
         while let open = rest.firstIndex(of: "{") {

@@ -346,7 +346,7 @@ extension String {
     /// A field name as a reader says it: `capex_growth` → "capex growth", `gpus` → "GPUs"
     /// (initialisms in capitals, plurals with a small s).
     public func fieldWords() -> String {
-        let initialisms: Set<String> = ["gpu", "tpu", "cpu", "ai", "url", "id", "gw", "mw"]
+        let initialisms = fieldInitialisms
         return split(separator: "_").map { word -> String in
             let w = String(word)
             if initialisms.contains(w) { return w.uppercased() }
@@ -355,3 +355,6 @@ extension String {
         }.joined(separator: " ")
     }
 }
+
+/// `fieldWords`' initialisms, made once (not once per call).
+private let fieldInitialisms: Set<String> = ["gpu", "tpu", "cpu", "ai", "url", "id", "gw", "mw"]

@@ -94,13 +94,16 @@ enum Schema {
     /// quantity, so 1974 stays 1974 (not "1,974") and is not listed among the figures.
     static func isCalendarField(_ name: String) -> Bool {
         let last = name.split(separator: ".").last.map(String.init) ?? name
-        let words: Set<String> = ["year", "date", "as_of", "since", "until", "founded", "established", "born", "died",
-                                  "opened", "launched", "released", "introduced", "started", "ended", "began",
-                                  "disclosed"]
-        if words.contains(last) { return true }
+        if calendarWords.contains(last) { return true }
         return ["_year", "_date", "_since", "_until", "_began"].contains { last.hasSuffix($0) }
             || last.hasPrefix("year_") || last.hasPrefix("date_") && last != "date_precision"
     }
+
+    /// `isCalendarField`'s whole names, made once (not once per field of every record).
+    private static let calendarWords: Set<String> = [
+        "year", "date", "as_of", "since", "until", "founded", "established", "born", "died",
+        "opened", "launched", "released", "introduced", "started", "ended", "began", "disclosed",
+    ]
 
     static func describe(_ expected: Expected) -> String {
         switch expected {

@@ -21,15 +21,37 @@ struct LastBuild {
         let cache = BuildCache(output: options.outputFolder)
         let written = options.write && options.incremental
             ? options.session?.manifest(at: cache.manifestURL.path) ?? cache.load() : nil
-        // Which binary this is, from the manifest if this executable file wrote it.
-        _ = BinaryIdentity.resolve(recorded: written.map { ($0.binary, $0.binaryStamp) })
+        // Which binary this is, from the manifest if this executable file wrote it. Without a
+        // manifest nothing needs it before the inputs are read (`settings`): the executable
+        // (26 MB, 30 ms) is hashed beside that reading.
+        if let written {
+            _ = BinaryIdentity.resolve(recorded: (written.binary, written.binaryStamp))
+        } else {
+            BinaryIdentity.resolveInBackground()
+        }
         return LastBuild(cache: cache, manifest: written?.isTrusted == true ? written : nil, written: written)
     }
 
+    /// `read` on another thread, for the build to list and stamp its inputs meanwhile
+    /// (`InputScan`): decoding the manifest of 10,000 pages, or hashing the executable
+    /// when no manifest names it, took 30–60 ms that the scan would otherwise wait for.
+    static func start(_ options: BuildOptions) -> Pending<LastBuild> {
+        Pending { read(options) }
+    }
+
+    /// Whether there may be a manifest to compare stamps with: not for `--full`, `capex
+    /// check`, or a first build (then the scan does not take the stamps).
+    static func mayExist(_ options: BuildOptions) -> Bool {
+        options.write && options.incremental && access(BuildCache(output: options.outputFolder).manifestURL.path, F_OK) == 0
+    }
+
     /// Every input is hashed once, here; a file whose stamp the last build trusted is not
-    /// even read. The hashes decide what to redo.
-    func readInputs(_ options: BuildOptions) -> BuildInputs {
-        let files = InputFiles.read(root: options.root, output: options.outputFolder, previous: manifest, trustAfter: options.stampTrustDelay)
+    /// even read. The hashes decide what to redo. `scan`: the inputs listed and stamped,
+    /// taken while this manifest was read (`start`), or now.
+    func readInputs(_ options: BuildOptions, scan: InputScan? = nil) -> BuildInputs {
+        let scan = scan ?? InputScan(root: options.root, output: options.outputFolder, trustAfter: options.stampTrustDelay,
+                                     stamped: manifest != nil)
+        let files = InputFiles.read(root: options.root, scan: scan, previous: manifest)
         let editions = EditionTags.read(root: options.root)
         let settings = Hash.combine([
             BuildCache.binaryVersion, options.baseURL ?? "", options.includeDrafts ? "drafts" : "",
@@ -59,17 +81,22 @@ struct BuildInputs {
     enum Outputs {
         /// The inputs and every output are as the last build left them.
         case upToDate
-        /// Something to redo; `incomplete` are the last build's groups with a file gone.
-        case stale(incomplete: Set<String>)
+        /// Something to redo; `incomplete` are the last build's groups with a file gone,
+        /// still being found when an input changed (the render is the first to need them).
+        case stale(incomplete: Pending<Set<String>>)
     }
 
     /// Up to date when no input changed, no output file is missing and the content folder
     /// holds nothing refused; the last build's warnings are reported again then.
     func outputs(_ options: BuildOptions, report: inout BuildReport) -> Outputs {
-        let incomplete = manifest.map { groupsMissingFiles($0, in: options.outputFolder.path) } ?? []
-        guard let manifest, manifest.files == files.hashes, incomplete.isEmpty, files.tree.problems.isEmpty else {
-            return .stale(incomplete: incomplete)
+        guard let manifest else { return .stale(incomplete: Pending(ready: [])) }
+        let output = options.outputFolder.path
+        guard manifest.files == files.hashes, files.tree.problems.isEmpty else {
+            // Something is redone whatever is missing: the 10,000 checks (20 ms) run beside the load.
+            return .stale(incomplete: Pending { groupsMissingFiles(manifest, in: output) })
         }
+        let incomplete = groupsMissingFiles(manifest, in: output)
+        guard incomplete.isEmpty else { return .stale(incomplete: Pending(ready: incomplete)) }
         report.upToDate = true
         report.pages = manifest.groups.keys.filter { $0.hasPrefix("page:") }.count
         for warning in manifest.warnings {
@@ -126,6 +153,15 @@ struct BuildInputs {
         return problems
     }
 
+    /// The next manifest's records of the inputs that changed since the last build's,
+    /// started now to be encoded beside the render (which, for a few pages, keeps one core
+    /// busy); nil when no manifest is appended to.
+    func inputChanges(_ site: LoadedSite, _ options: BuildOptions) -> Pending<BuildCache.InputChanges>? {
+        guard options.write, let manifest else { return nil }
+        let (hashes, stamps, frontMatter) = (files.hashes, files.stamps, site.frontMatterCache)
+        return Pending { BuildCache.inputChanges(from: manifest, files: hashes, stamps: stamps, frontMatter: frontMatter) }
+    }
+
     /// The render stage, keeping what `Reuse` says is unchanged since the last build.
     func render(_ site: LoadedSite, history: StoryHistory, incomplete: Set<String>, _ options: BuildOptions,
                 report: inout BuildReport) -> RenderedSite {
@@ -160,7 +196,10 @@ struct RenderedSite {
     /// The write stage: the plan into the output folder (only what changed, when the last
     /// build's manifest is usable), then the manifest for the next build. On a failure
     /// the manifest is removed, so that the next build redoes everything.
-    func write(_ inputs: BuildInputs, _ site: LoadedSite, _ options: BuildOptions, report: inout BuildReport) {
+    /// `inputChanges`: the manifest's records of the inputs, encoded beside the render
+    /// (`BuildInputs.inputChanges`).
+    func write(_ inputs: BuildInputs, _ site: LoadedSite, _ options: BuildOptions, inputChanges: Pending<BuildCache.InputChanges>?,
+               report: inout BuildReport) {
         let cache = inputs.cache
         // The manifest is made beside the writing of the files (on another thread: 60 ms at
         // 10,000 pages) and written once they are in place. A full build (`--full`) records
@@ -180,7 +219,7 @@ struct RenderedSite {
             prepared = cache.prepare(BuildManifest(
                 settings: inputs.settings, files: inputs.files.hashes, stamps: inputs.files.stamps,
                 frontMatter: site.frontMatterCache, inputs: used, groups: result.groups, warnings: warnings
-            ), previous: inputs.manifest, rendered: result.rendered)
+            ), previous: inputs.manifest, rendered: result.rendered, inputChanges: inputChanges?.value)
         }
         DispatchQueue.global().async(group: encoded) { encode.value() }
         defer { encoded.wait() }

@@ -38,18 +38,26 @@ public enum SiteBuilder {
             build.report.diagnostics.append(refusal)
             return build.report
         }
-        let last = build.stage("cache") { LastBuild.read(options) }
-        let inputs = build.stage("inputs") { last.readInputs(options) }
+        // The manifest is decoded on another thread while this one lists and stamps the
+        // inputs ("scan"); "cache" is what is left to wait for, "inputs" reads what changed.
+        let pending = LastBuild.start(options)
+        let scan = build.stage("scan") {
+            InputScan(root: options.root, output: options.outputFolder, trustAfter: options.stampTrustDelay,
+                      stamped: LastBuild.mayExist(options))
+        }
+        let last = build.stage("cache") { pending.value }
+        let inputs = build.stage("inputs") { last.readInputs(options, scan: scan) }
         guard case .stale(let incomplete) = build.stage("outputs", { inputs.outputs(options, report: &$0) }) else {
             releaseInBackground(last, inputs)
             return build.report
         }
         guard let site = build.stage("load", { inputs.load(options, report: &$0) }) else { return build.report }
         let history = build.stage("editions") { inputs.history(site, options, report: &$0) }
-        let rendered = build.stage("render") { inputs.render(site, history: history, incomplete: incomplete, options, report: &$0) }
+        let inputChanges = inputs.inputChanges(site, options)
+        let rendered = build.stage("render") { inputs.render(site, history: history, incomplete: incomplete.value, options, report: &$0) }
         defer { releaseInBackground(last, inputs, site, rendered) }
         guard build.report.succeeded, options.write else { return build.report }
-        build.stage("write") { rendered.write(inputs, site, options, report: &$0) }
+        build.stage("write") { rendered.write(inputs, site, options, inputChanges: inputChanges, report: &$0) }
         return build.report
     }
 
