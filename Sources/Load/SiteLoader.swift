@@ -131,6 +131,7 @@ package struct SiteLoader {
         DispatchQueue.global().async(group: modelDone) { dataBox.value() }
         // The templates and the interface words too: they need no page.
         var loadedTemplates: TemplateSet?, loadedTranslations: Translations?, templateProblems: [Diagnostic] = []
+        var loadedURLFields: URLFields?
         let templatesDone = DispatchGroup()
         let templatesBox = UncheckedSendable { [tree, self] in
             var templateTexts: [String: String] = [:], unreadable: Set<String> = []
@@ -154,6 +155,9 @@ package struct SiteLoader {
                 unreadable.map { String($0.dropFirst("templates/".count).dropLast(".mustache".count)) })) { templateTexts[$0] ?? "" }
             templateProblems += problems
             (loadedTemplates, loadedTranslations) = (templates, translations)
+            // The URL attributes the templates fill: a scan of every template (6 ms of a
+            // one-page rebuild at 10,000 pages), made here beside the pages' parse.
+            if !config.unsafeHTML { loadedURLFields = URLFields(templates: Array(templates.texts.values)) }
         }
         DispatchQueue.global().async(group: templatesDone) { templatesBox.value() }
         // Also on the way out early (a model with errors): nothing is left running.
@@ -238,8 +242,33 @@ package struct SiteLoader {
             if let problem = templates.checkTemplate(for: page) { diagnostics.append(problem) }
         }
 
-        if !config.unsafeHTML {
-            let urlFields = URLFields(templates: Array(templates.texts.values))
+        var assetProblems: [Diagnostic] = []
+        let assets = tree.assets.compactMap { path -> Asset? in
+            guard let bytes = (inputs?.contents[path] ?? FileSystem.readBytes(root.path + "/" + path)).map({ Data($0) }) else {
+                assetProblems.append(.error(at: .start(of: path), "cannot read file (check its permissions)"))
+                return nil
+            }
+            return Asset(sourcePath: path, bytes: bytes)
+        }
+
+        var site = LoadedSite(
+            config: config, pages: pages, data: data, model: model, templates: templates,
+            assets: assets, staticFiles: tree.staticFiles, frontMatterCache: frontMatterCache, root: root.path
+        )
+        site.languageTrees = LanguageTrees(pages: pages, config: config)
+        site.translations = translations
+        // The templates' check runs beside the URL fields' (9 and 6 ms of a one-page rebuild
+        // at 10,000 pages); its problems come last, as before.
+        let templateCheck = TemplateCheck(
+            templates: templates, site: site, dataNames: tree.data.map(DataCollection.name(ofFile:)) + tree.refusedCollections.sorted(),
+            dataHadErrors: (dataProblems + modelProblems).contains { $0.severity == .error }
+        )
+        var templateCheckProblems: [Diagnostic] = []
+        let templateCheckDone = DispatchGroup()
+        let templateCheckBox = UncheckedSendable { templateCheckProblems = templateCheck.run() }
+        DispatchQueue.global().async(group: templateCheckDone) { templateCheckBox.value() }
+
+        if let urlFields = loadedURLFields {
             // base_url has its own rule (http or https only).
             if let configNode { diagnostics.append(contentsOf: urlFields.problems(in: configNode, skipping: ["base_url"])) }
             for collection in data {
@@ -253,25 +282,9 @@ package struct SiteLoader {
         for path in tree.staticFiles where inputs?.hashes[path] == "unreadable" {
             diagnostics.error(at: .start(of: path), "cannot read file (check its permissions)")
         }
-        let assets = tree.assets.compactMap { path -> Asset? in
-            guard let bytes = (inputs?.contents[path] ?? FileSystem.readBytes(root.path + "/" + path)).map({ Data($0) }) else {
-                diagnostics.error(at: .start(of: path), "cannot read file (check its permissions)")
-                return nil
-            }
-            return Asset(sourcePath: path, bytes: bytes)
-        }
-
-        var site = LoadedSite(
-            config: config, pages: pages, data: data, model: model, templates: templates,
-            assets: assets, staticFiles: tree.staticFiles, frontMatterCache: frontMatterCache, root: root.path
-        )
-        site.languageTrees = LanguageTrees(pages: pages, config: config)
-        site.translations = translations
-        let templateCheck = TemplateCheck(
-            templates: templates, site: site, dataNames: tree.data.map(DataCollection.name(ofFile:)) + tree.refusedCollections.sorted(),
-            dataHadErrors: (dataProblems + modelProblems).contains { $0.severity == .error }
-        )
-        diagnostics.append(contentsOf: templateCheck.run())
+        diagnostics.append(contentsOf: assetProblems)
+        templateCheckDone.wait()
+        diagnostics.append(contentsOf: templateCheckProblems)
         return (site, diagnostics)
     }
 
