@@ -2,6 +2,10 @@ import Foundation
 
 /// Maps `items` on every core, keeping their order. Pages are independent values, so
 /// the work splits into chunks with no shared state but the result slots.
+/// Inlinable, so that each caller's copy is specialized for its types: called generically
+/// across modules, every element's copy and slot went through value witnesses (a tenth of
+/// the outputs check of a 10,000-page rebuild was generic-metadata lookups).
+@inlinable
 package func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
     let count = items.count
     guard count > 1 else { return items.map(transform) }
@@ -26,9 +30,10 @@ package func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
 }
 
 /// Carries values into `concurrentPerform`; each chunk writes only its own slots.
-private struct UncheckedBox<Value>: @unchecked Sendable {
-    let value: Value
-    init(_ value: Value) { self.value = value }
+@usableFromInline
+package struct UncheckedBox<Value>: @unchecked Sendable {
+    @usableFromInline let value: Value
+    @inlinable init(_ value: Value) { self.value = value }
 }
 
 /// A value handed to another thread where the compiler cannot see that this is safe: the
