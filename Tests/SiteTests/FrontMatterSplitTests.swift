@@ -68,11 +68,8 @@ struct FrontMatterSplitTests {
     @Test("generated files: 4,000 mixtures of dashes, dots, line ends and text agree with the reference")
     func generated() {
         let pieces = ["---", "...", "-", ".", "--", "\n", "\n", "\r\n", "\r", " ", "\t", "title: x", "é", "\u{301}", "\u{FEFF}", "x", "---\n"]
-        var state: UInt64 = 0xA076_1D64_78BD_642F
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(0xA076_1D64_78BD_642F)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for _ in 0..<4_000 {
             var text = next(2) == 0 ? "---\n" : ""
             for _ in 0..<next(20) { text += pieces[next(pieces.count)] }

@@ -62,11 +62,8 @@ struct LinkTargetScanTests {
     func generated() {
         let pieces = ["href=\"", "src=\"", "HREF=\"", "href='", "href =\"", "=", "\"", "'", "/", "//", "h", "r", "e", "f", "s",
                       "c", "<a ", "<img ", ">", "</a>", " ", "\n", "\t", "é", "€", "#x", "?q=1", "&amp;", "data-", "x", "<"]
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(0x2545_F491_4F6C_DD1D)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for _ in 0..<5_000 {
             var html = ""
             for _ in 0..<next(60) { html += pieces[next(pieces.count)] }
@@ -129,11 +126,8 @@ struct LinkTargetScanTests {
     func existsGenerated() {
         let pieces = ["/", "capex", "café", "power", "#", "?", "%41", "%2F", "%+F", "%-0", "%zz", "%", "index.html", "é", "a", " ",
                       "\u{301}", "A", "data", "deals.csv", ".", "%C3%A9"]
-        var state: UInt64 = 0x0DDB_1A5E_5BAD_5EED
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(0x0DDB_1A5E_5BAD_5EED)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for _ in 0..<3_000 {
             var target = next(4) == 0 ? "" : "/"
             for _ in 0..<next(8) { target += pieces[next(pieces.count)] }

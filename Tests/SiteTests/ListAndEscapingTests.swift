@@ -59,11 +59,8 @@ import Testing
         }
         let pieces = ["a", " ", "&", "<", ">", "\"", "'", "=", ";", "%", "?", "@", "[", "`", "é", "\u{0338}", "\r\n", "📈", "&amp;",
                       String(repeating: "x", count: 40), "~", "\u{7F}", "\u{0}"]
-        var state: UInt64 = 0x5851_F42D_4C95_7F2D
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(0x5851_F42D_4C95_7F2D)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for _ in 0..<3_000 {
             var text = ""
             for _ in 0..<next(24) { text += next(3) == 0 ? pieces[next(pieces.count)] : "plain" }

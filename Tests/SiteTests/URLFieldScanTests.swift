@@ -38,11 +38,8 @@ struct URLFieldScanTests {
     func generated() {
         let pieces = ["a", " ", "\n", "\r", "\t", ":", "::", "\\", "&", "script", "SCRIPT", "scri", "pt", "file", "FILE", "fi", "le",
                       "data", "DaTa", "da", "ta", "java", "url: ", "é", "€", "日", "x", "s", "c", "r", "i", "p", "t"]
-        var state: UInt64 = 0x1234_5678_9ABC_DEF1
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var random = SeededRandom(0x1234_5678_9ABC_DEF1)
+        func next(_ bound: Int) -> Int { random.next(bound) }
         for _ in 0..<5_000 {
             var text = ""
             // Backslashes and ampersands rarely, so that most texts are decided by their colons.
