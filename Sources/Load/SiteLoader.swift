@@ -321,7 +321,7 @@ package struct SiteLoader {
         // the three fields every build needs from every page, parsing waits until a field is
         // read, which for most pages of a one-page rebuild is never.
         let (folder, name, language) = folderNameAndLanguage(path, languages: languages)
-        if name != "_index", let yaml = cached.yaml, !mentions(["template", "draft", "slug"], orBackslashIn: yaml),
+        if name != "_index", let yaml = cached.yaml, !mentions(["template", "draft", "slug"], in: yaml, orBackslash: true),
            case .success(let url) = URLRules.url(folder: folder, name: name, slug: nil, language: language) {
             let meta = Lazy<PageMeta> {
                 FrontMatter.parse(yaml: yaml, file: path, requireTitle: true, defaultTitle: URLRules.title(forFolder: folder)).0.meta
@@ -393,13 +393,13 @@ package struct SiteLoader {
     }
 }
 
-/// Whether `text` holds a backslash or any of `words` anywhere: one pass over the bytes,
-/// a bit mask saying which bytes may start a match, a word compared only where its first
-/// byte is (a `memcmp` at every position for every word cost 20 ms of a one-page rebuild
-/// at 10,000 pages). Words start with an ASCII byte.
-func mentions(_ words: [StaticString], orBackslashIn text: String) -> Bool {
+/// Whether `text` holds any of `words` anywhere, or a backslash when `orBackslash`: one
+/// pass over the bytes, a bit mask saying which bytes may start a match, a word compared
+/// only where its first byte is (a `memcmp` at every position for every word cost 20 ms of
+/// a one-page rebuild at 10,000 pages). Words start with an ASCII byte other than `\`.
+func mentions(_ words: [StaticString], in text: String, orBackslash: Bool = false) -> Bool {
     // Bit b of `low` (b < 64) or of `high` (64 ≤ b < 128): byte b may start a match.
-    var low: UInt64 = 0, high: UInt64 = 1 << (92 - 64)
+    var low: UInt64 = 0, high: UInt64 = orBackslash ? 1 << (92 - 64) : 0
     var firsts: [UInt8] = []
     firsts.reserveCapacity(words.count)
     for word in words {

@@ -25,14 +25,14 @@ struct RebuildShortcutTests {
     /// `slug` (or a backslash): the search must find them at the start, the end, anywhere.
     @Test func theFieldsThatChangeAPageAreFoundAnywhereInItsCachedFrontMatter() {
         let words: [StaticString] = ["template", "draft", "slug"]
-        #expect(mentions(words, orBackslashIn: "template: list\ntitle: A\n"), "at the start")
-        #expect(mentions(words, orBackslashIn: "title: A\ndraft"), "at the very end")
-        #expect(mentions(words, orBackslashIn: "title: A\nslug: b\ndate: 2024-01-01\n"), "in the middle")
-        #expect(mentions(words, orBackslashIn: "title: \"tab\\there\"\n"), "a backslash")
-        #expect(mentions(words, orBackslashIn: "title: ¿Qué draft?\n"), "after non-ASCII text")
-        #expect(!mentions(words, orBackslashIn: "title: templat dra slu\nsummary: draf"), "cut short at the end")
-        #expect(!mentions(words, orBackslashIn: "title: A\ndate: 2024-01-01\n"))
-        #expect(!mentions(words, orBackslashIn: ""))
+        #expect(mentions(words, in: "template: list\ntitle: A\n", orBackslash: true), "at the start")
+        #expect(mentions(words, in: "title: A\ndraft", orBackslash: true), "at the very end")
+        #expect(mentions(words, in: "title: A\nslug: b\ndate: 2024-01-01\n", orBackslash: true), "in the middle")
+        #expect(mentions(words, in: "title: \"tab\\there\"\n", orBackslash: true), "a backslash")
+        #expect(mentions(words, in: "title: ¿Qué draft?\n", orBackslash: true), "after non-ASCII text")
+        #expect(!mentions(words, in: "title: templat dra slu\nsummary: draf", orBackslash: true), "cut short at the end")
+        #expect(!mentions(words, in: "title: A\ndate: 2024-01-01\n", orBackslash: true))
+        #expect(!mentions(words, in: "", orBackslash: true))
     }
 
     /// Pages with a slug, a template or a draft flag, rebuilt from the cache after another
@@ -134,6 +134,7 @@ struct RebuildShortcutTests {
         #expect(!LanguageTrees.mayHoldLang("title: la ng lan\n"))
         #expect(!LanguageTrees.mayHoldLang("lan"))
         #expect(!LanguageTrees.mayHoldLang(""))
+        #expect(!LanguageTrees.mayHoldLang("title: \"a\\tb\"\n"), "a backslash is not the word")
 
         let site = try FixtureSite("story")
         for name in ["notes", "notes.deu", "notes.v2", "notes.ES", "notes.e", "plan.fr"] {
