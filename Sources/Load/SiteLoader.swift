@@ -263,10 +263,7 @@ package struct SiteLoader {
             templates: templates, site: site, dataNames: tree.data.map(DataCollection.name(ofFile:)) + tree.refusedCollections.sorted(),
             dataHadErrors: (dataProblems + modelProblems).contains { $0.severity == .error }
         )
-        var templateCheckProblems: [Diagnostic] = []
-        let templateCheckDone = DispatchGroup()
-        let templateCheckBox = UncheckedSendable { templateCheckProblems = templateCheck.run() }
-        DispatchQueue.global().async(group: templateCheckDone) { templateCheckBox.value() }
+        let templateCheckProblems = Pending(templateCheck.run)
 
         if let urlFields = loadedURLFields {
             // base_url has its own rule (http or https only).
@@ -283,8 +280,7 @@ package struct SiteLoader {
             diagnostics.error(at: .start(of: path), "cannot read file (check its permissions)")
         }
         diagnostics.append(contentsOf: assetProblems)
-        templateCheckDone.wait()
-        diagnostics.append(contentsOf: templateCheckProblems)
+        diagnostics.append(contentsOf: templateCheckProblems.value)
         return (site, diagnostics)
     }
 

@@ -205,24 +205,20 @@ struct RenderedSite {
         // 10,000 pages) and written once they are in place. A full build (`--full`) records
         // what it wrote too: the manifest must always describe the output folder, or the
         // next build would trust an older one.
-        var prepared: BuildCache.Prepared?
-        let encoded = DispatchGroup()
         let warnings = report.diagnostics.warnings.map {
             BuildManifest.Warning(file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message)
         }
-        let encode = UncheckedSendable { [result, fingerprints] in
+        let prepared = Pending({ [result, fingerprints] () -> BuildCache.Prepared in
             var used: [String: String] = [:]
             for group in result.groups.values {
                 // A file's fingerprint is its hash, already in `files`.
                 for dep in group.deps where used[dep] == nil && !dep.hasPrefix("file:") { used[dep] = fingerprints.of(dep) }
             }
-            prepared = cache.prepare(BuildManifest(
+            return cache.prepare(BuildManifest(
                 settings: inputs.settings, files: inputs.files.hashes, stamps: inputs.files.stamps,
                 frontMatter: site.frontMatterCache, inputs: used, groups: result.groups, warnings: warnings
             ), previous: inputs.manifest, rendered: result.rendered, inputChanges: inputChanges?.value)
-        }
-        DispatchQueue.global().async(group: encoded) { encode.value() }
-        defer { encoded.wait() }
+        })
         do {
             let writer = OutputWriter(output: options.outputFolder, root: options.root)
             // Another binary's or other settings' output is rendered again whole, and
@@ -233,12 +229,9 @@ struct RenderedSite {
                 try writer.write(result.plan)
                 report.filesWritten = result.plan.files.count
             }
-            encoded.wait()
-            if let prepared {
-                // Written first: `session?` would skip the whole call without a session.
-                let saved = cache.commit(prepared)
-                options.session?.remember(saved, at: cache.manifestURL.path)
-            }
+            // Written first: `session?` would skip the whole call without a session.
+            let saved = cache.commit(prepared.value)
+            options.session?.remember(saved, at: cache.manifestURL.path)
         } catch {
             cache.remove()
             options.session?.remember(nil, at: cache.manifestURL.path)
