@@ -151,9 +151,10 @@ package struct BuildCache {
         fileprivate let bytes: [UInt8]
     }
 
+    /// `only`: the paths whose entries may differ from `previous`'s (`ManifestFormat.encodeInputChanges`).
     package static func inputChanges(from previous: BuildManifest, files: [String: String], stamps: [String: FileStamp],
-                                     frontMatter: [String: CachedFrontMatter]) -> InputChanges {
-        InputChanges(bytes: ManifestFormat.encodeInputChanges(from: previous, files: files, stamps: stamps, frontMatter: frontMatter))
+                                     frontMatter: [String: CachedFrontMatter], only: [String]? = nil) -> InputChanges {
+        InputChanges(bytes: ManifestFormat.encodeInputChanges(from: previous, files: files, stamps: stamps, frontMatter: frontMatter, only: only))
     }
 
     /// Writes a prepared manifest (`save`'s second half); returns it as the file now holds it.

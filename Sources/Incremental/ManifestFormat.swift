@@ -100,15 +100,35 @@ enum ManifestFormat {
 
     /// The records of the inputs (`F`, `-F`, `Y`, `-Y`) that turn `old`'s into these: the part
     /// of a segment that needs nothing of the render, so that it is encoded beside it.
+    /// `only`: the paths whose entries may differ from `old`'s (`InputFiles.changed` and
+    /// `LoadedSite.frontMatterParsed`), so that a build that read a few files compares a few
+    /// entries, not 10,000 of each table; nil compares them all.
     static func encodeInputChanges(from old: BuildManifest, files: [String: String], stamps: [String: FileStamp],
-                                   frontMatter: [String: CachedFrontMatter]) -> [UInt8] {
+                                   frontMatter: [String: CachedFrontMatter], only: [String]? = nil) -> [UInt8] {
         var writer = Writer()
-        for (path, hash) in files where old.files[path] != hash || old.stamps[path] != stamps[path] {
-            writer.file(path, hash, stamps[path])
+        guard let only else {
+            for (path, hash) in files where old.files[path] != hash || old.stamps[path] != stamps[path] {
+                writer.file(path, hash, stamps[path])
+            }
+            for path in old.files.keys where files[path] == nil { writer.line("-F", path) }
+            for (path, cached) in frontMatter where old.frontMatter[path] != cached { writer.frontMatter(path, cached) }
+            for path in old.frontMatter.keys where frontMatter[path] == nil { writer.line("-Y", path) }
+            return writer.out
         }
-        for path in old.files.keys where files[path] == nil { writer.line("-F", path) }
-        for (path, cached) in frontMatter where old.frontMatter[path] != cached { writer.frontMatter(path, cached) }
-        for path in old.frontMatter.keys where frontMatter[path] == nil { writer.line("-Y", path) }
+        // A path named twice (read, then parsed) is written once.
+        var seen = Set<String>(minimumCapacity: only.count)
+        for path in only where seen.insert(path).inserted {
+            if let hash = files[path] {
+                if old.files[path] != hash || old.stamps[path] != stamps[path] { writer.file(path, hash, stamps[path]) }
+            } else if old.files[path] != nil {
+                writer.line("-F", path)
+            }
+            if let cached = frontMatter[path] {
+                if old.frontMatter[path] != cached { writer.frontMatter(path, cached) }
+            } else if old.frontMatter[path] != nil {
+                writer.line("-Y", path)
+            }
+        }
         return writer.out
     }
 

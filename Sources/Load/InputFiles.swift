@@ -17,6 +17,10 @@ package struct InputFiles: Sendable {
     package var stamps: [String: FileStamp]
     /// Front matter the last build split off files whose bytes are the same now.
     package var frontMatter: [String: CachedFrontMatter]
+    /// The paths read this time (their stamp was not one the last build trusted) and those
+    /// gone since: every other path's hash, stamp and front matter are the last build's, so
+    /// a comparison with its manifest need look at these only (`ManifestFormat`).
+    package var changed: [String] = []
 
     package static func read(root: URL, output: URL? = nil, previous: KnownInputs? = nil, trustAfter: Double = 2) -> InputFiles {
         read(root: root, scan: InputScan(root: root, output: output, trustAfter: trustAfter, stamped: previous != nil), previous: previous)
@@ -46,6 +50,7 @@ package struct InputFiles: Sendable {
         )
         for (path, file) in zip(paths, read) {
             guard let file else { continue }
+            files.changed.append(path)
             if let bytes = file.bytes { files.contents[path] = bytes }
             let hash = file.hash ?? "unreadable"
             if files.hashes.updateValue(hash, forKey: path) != hash { files.frontMatter[path] = nil }
@@ -55,6 +60,7 @@ package struct InputFiles: Sendable {
             // Files gone since the last build.
             let present = Set(paths)
             for path in files.hashes.keys where !present.contains(path) {
+                files.changed.append(path)
                 files.hashes[path] = nil
                 files.stamps[path] = nil
                 files.frontMatter[path] = nil

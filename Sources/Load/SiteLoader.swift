@@ -17,6 +17,10 @@ package struct LoadedSite: Sendable {
     package var staticFiles: [String]
     /// Every Markdown file's front matter, for the next build's cache.
     package var frontMatterCache: [String: CachedFrontMatter] = [:]
+    /// The files whose front matter was parsed from their text this time, not taken from the
+    /// cache: with `InputFiles.changed`, the only entries of `frontMatterCache` that may differ
+    /// from the last build's.
+    package var frontMatterParsed: [String] = []
     /// The site's folder, to read the bodies of pages loaded from the cache.
     package var root = ""
     /// Which pages translate which, for a site in several languages (empty otherwise).
@@ -171,6 +175,7 @@ package struct SiteLoader {
         let languageStamp = translated.isEmpty ? "" : "|" + translated.joined(separator: ",")
         // Unchanged files keep the cached front matter they came with; parsed files add theirs.
         var frontMatterCache = inputs?.frontMatter ?? [:]
+        var frontMatterParsed: [String] = []
         // A page comes from the session if it has one (`capex serve`), else from the cached
         // front matter if its file is unchanged (its body is read only if it is rendered
         // again), else from its file.
@@ -206,11 +211,15 @@ package struct SiteLoader {
                     frontMatterCache[page.sourcePath] = CachedFrontMatter(
                         yaml: page.hasFrontMatter ? page.frontMatter : nil, bodyFirstLine: page.bodyFirstLine
                     )
+                    frontMatterParsed.append(page.sourcePath)
                 }
                 if page.isDraft && !options.includeDrafts { continue }
                 pages.append(page)
             case .sectionIntro(let section, let language, let frontMatter, let path):
-                if fresh { frontMatterCache[path] = CachedFrontMatter(yaml: frontMatter.yaml, bodyFirstLine: frontMatter.bodyFirstLine) }
+                if fresh {
+                    frontMatterCache[path] = CachedFrontMatter(yaml: frontMatter.yaml, bodyFirstLine: frontMatter.bodyFirstLine)
+                    frontMatterParsed.append(path)
+                }
                 sectionIntros[section + "\u{0}" + (language ?? "")] = (frontMatter, path)
             }
         }
@@ -255,6 +264,7 @@ package struct SiteLoader {
             config: config, pages: pages, data: data, model: model, templates: templates,
             assets: assets, staticFiles: tree.staticFiles, frontMatterCache: frontMatterCache, root: root.path
         )
+        site.frontMatterParsed = frontMatterParsed
         site.languageTrees = LanguageTrees(pages: pages, config: config)
         site.translations = translations
         // The templates' check runs beside the URL fields' (9 and 6 ms of a one-page rebuild

@@ -91,7 +91,9 @@ struct BuildInputs {
     func outputs(_ options: BuildOptions, report: inout BuildReport) -> Outputs {
         guard let manifest else { return .stale(incomplete: Pending(ready: [])) }
         let output = options.outputFolder.path
-        guard manifest.files == files.hashes, files.tree.problems.isEmpty else {
+        // Only the files read this time may differ from the manifest's (`InputFiles.changed`).
+        let unchanged = files.changed.allSatisfy { files.hashes[$0] == manifest.files[$0] }
+        guard unchanged, files.tree.problems.isEmpty else {
             // Something is redone whatever is missing: the 10,000 checks (20 ms) run beside the load.
             return .stale(incomplete: Pending { groupsMissingFiles(manifest, in: output) })
         }
@@ -104,12 +106,15 @@ struct BuildInputs {
         }
         // Stamps that were too fresh to trust may be trusted now; a copy of the binary that
         // wrote the manifest records its own stamp, so as not to hash itself every build.
-        if files.stamps != manifest.stamps || manifest.binaryStamp != BinaryIdentity.stamp {
+        let restamped = files.changed.contains { files.stamps[$0] != manifest.stamps[$0] }
+        if restamped || manifest.binaryStamp != BinaryIdentity.stamp {
             var refreshed = manifest
             refreshed.stamps = files.stamps
             refreshed.binaryStamp = BinaryIdentity.stamp
+            let stamps = BuildCache.inputChanges(from: manifest, files: manifest.files, stamps: files.stamps,
+                                                 frontMatter: manifest.frontMatter, only: files.changed)
             // Saved first: as an argument of `session?.remember` it would run only with a session.
-            let saved = cache.save(refreshed, previous: manifest, rendered: [])
+            let saved = cache.commit(cache.prepare(refreshed, previous: manifest, inputChanges: stamps))
             options.session?.remember(saved, at: cache.manifestURL.path)
         } else {
             options.session?.remember(manifest, at: cache.manifestURL.path)
@@ -159,7 +164,8 @@ struct BuildInputs {
     func inputChanges(_ site: LoadedSite, _ options: BuildOptions) -> Pending<BuildCache.InputChanges>? {
         guard options.write, let manifest else { return nil }
         let (hashes, stamps, frontMatter) = (files.hashes, files.stamps, site.frontMatterCache)
-        return Pending { BuildCache.inputChanges(from: manifest, files: hashes, stamps: stamps, frontMatter: frontMatter) }
+        let changed = files.changed + site.frontMatterParsed
+        return Pending { BuildCache.inputChanges(from: manifest, files: hashes, stamps: stamps, frontMatter: frontMatter, only: changed) }
     }
 
     /// The render stage, keeping what `Reuse` says is unchanged since the last build.

@@ -125,6 +125,73 @@ struct RebuildShortcutTests {
         #expect(read.inputs == ["pagelist": "p1"])
     }
 
+    /// The input records compared over the changed paths only (`only:`) are the records a
+    /// comparison of every entry finds: an edit, a touch, a deletion, a new file, and front
+    /// matter parsed afresh for a file whose bytes did not change.
+    @Test func inputRecordsOfTheChangedPathsAreTheRecordsOfAFullComparison() {
+        let old = BuildManifest(
+            settings: "s", files: ["a.md": "1", "b.md": "2", "c.md": "3", "e.md": "5", "f.md": "6"],
+            stamps: ["a.md": FileStamp(size: 1, modified: 1, changed: 1, inode: 1),
+                     "c.md": FileStamp(size: 3, modified: 3, changed: 3, inode: 3),
+                     "f.md": FileStamp(size: 6, modified: 6, changed: 6, inode: 6)],
+            frontMatter: ["a.md": CachedFrontMatter(yaml: "title: A\n", bodyFirstLine: 4),
+                          "b.md": CachedFrontMatter(yaml: "title: B\n", bodyFirstLine: 4),
+                          "f.md": CachedFrontMatter(yaml: "title: F\n", bodyFirstLine: 4)],
+            inputs: [:], groups: [:]
+        )
+        var files = old.files, stamps = old.stamps, frontMatter = old.frontMatter
+        files["a.md"] = "1b"; stamps["a.md"] = nil                                   // edited, too fresh to trust
+        frontMatter["a.md"] = CachedFrontMatter(yaml: "title: A2\n", bodyFirstLine: 4)
+        stamps["c.md"] = FileStamp(size: 3, modified: 3, changed: 9, inode: 3)       // touched, same bytes
+        files["b.md"] = nil; frontMatter["b.md"] = nil                               // deleted
+        files["d.md"] = "4"; stamps["d.md"] = FileStamp(size: 4, modified: 4, changed: 4, inode: 4) // new
+        frontMatter["d.md"] = CachedFrontMatter(yaml: nil, bodyFirstLine: 1)
+        frontMatter["e.md"] = CachedFrontMatter(yaml: "title: E\n", bodyFirstLine: 4) // parsed afresh, same bytes
+        // Read this time: a, c, d; gone: b; parsed: a, d, e (a named twice). f is as it was.
+        let only = ["a.md", "c.md", "d.md", "b.md", "a.md", "d.md", "e.md"]
+        func lines(_ bytes: [UInt8]) -> [String] { String(decoding: bytes, as: UTF8.self).split(separator: "\n").map(String.init).sorted() }
+        let full = lines(ManifestFormat.encodeInputChanges(from: old, files: files, stamps: stamps, frontMatter: frontMatter))
+        let some = lines(ManifestFormat.encodeInputChanges(from: old, files: files, stamps: stamps, frontMatter: frontMatter, only: only))
+        #expect(some == full)
+        #expect(full == [
+            "-F\tb.md", "-Y\tb.md", "F\ta.md\t1b", "F\tc.md\t3\t3\t3\t9\t3", "F\td.md\t4\t4\t4\t4\t4",
+            "Y\ta.md\t4\ttitle: A2\\n", "Y\td.md\t1", "Y\te.md\t4\ttitle: E\\n",
+        ])
+    }
+
+    /// `InputFiles.changed` names the files read again and the files gone, nothing else; and
+    /// a no-change build that trusts a stamp it could not trust before records it.
+    @Test func theChangedPathsAreTheFilesReadAgainAndTheFilesGone() throws {
+        let site = try FixtureSite("story")
+        try site.write("content/one.md", "---\ntitle: One\n---\n\nOne.\n")
+        try site.write("content/two.md", "---\ntitle: Two\n---\n\nTwo.\n")
+        #expect(site.build(trustStampsAfter: 0).succeeded)
+        let cache = BuildCache(output: site.output)
+        let before = try #require(cache.load())
+        #expect(before.stamps["content/one.md"] != nil, "trusted at once")
+        try site.write("content/one.md", "---\ntitle: One\n---\n\nOne, edited.\n")
+        try site.remove("content/two.md")
+        try site.write("content/three.md", "---\ntitle: Three\n---\n\nThree.\n")
+        let files = InputFiles.read(root: site.root, output: site.output, previous: before, trustAfter: 0)
+        #expect(files.changed.sorted() == ["content/one.md", "content/three.md", "content/two.md"])
+        #expect(site.build(trustStampsAfter: 0).succeeded)
+        let after = try #require(cache.load())
+        #expect(after.files["content/two.md"] == nil && after.frontMatter["content/two.md"] == nil)
+        #expect(after.frontMatter["content/three.md"] == CachedFrontMatter(yaml: "title: Three\n", bodyFirstLine: 4))
+        #expect(after.stamps == InputFiles.read(root: site.root, output: site.output, previous: nil as BuildManifest?, trustAfter: 0).stamps)
+        expectSameAsClean(site, "after an edit, a deletion and a new page")
+
+        // Untrusted when built (a stamp younger than an hour), trusted by the next build.
+        try site.write("content/one.md", "---\ntitle: One\n---\n\nOne, again.\n")
+        #expect(site.build(trustStampsAfter: 3600).succeeded)
+        #expect(try #require(cache.load()).stamps["content/one.md"] == nil)
+        let upToDate = site.build(trustStampsAfter: 0)
+        #expect(upToDate.upToDate)
+        let refreshed = try #require(cache.load())
+        #expect(refreshed.stamps["content/one.md"] != nil, "the stamp trusted now is recorded")
+        #expect(refreshed.stamps == InputFiles.read(root: site.root, output: site.output, previous: nil as BuildManifest?, trustAfter: 0).stamps)
+    }
+
     /// The byte scans every build runs over every page: `lang` anywhere in the front matter
     /// (then parsed), and a file name that looks like a translation into another language.
     @Test func theByteScansOverEveryPageFindWhatTheyLookFor() throws {
