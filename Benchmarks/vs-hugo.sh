@@ -38,7 +38,7 @@ command -v hugo >/dev/null || need+=(hugo)
 if ((${#need[@]})); then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-(cd "$repo" && swift build -c release --product capex >/dev/null)
+(cd "$repo" && swift build -c release --product capex --static-swift-stdlib >/dev/null)
 capex="$repo/.build/release/capex"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

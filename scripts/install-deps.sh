@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system libraries capex links (cmark-gfm and its GFM extensions, and the mimalloc
-# allocator) when missing, and
+# allocator) when missing, libcurl's development files (the release build links Foundation
+# statically, and FoundationNetworking, which FlyingFox imports, needs libcurl.so), and
 # what the build uses to rasterize charts to PNG: rsvg-convert (librsvg2-bin) and the font the
 # charts' stack falls back to on a bare machine (DejaVu Sans, fonts-dejavu-core).
 # `install-deps.sh browser` also installs what scripts/browser-check.sh drives: Chromium, its
 # WebDriver, a Java runtime (for the Nu Html Checker) and Python's venv.
 set -euo pipefail
-wanted=(libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev librsvg2-bin fonts-dejavu-core)
+wanted=(libcmark-gfm-dev libcmark-gfm-extensions-dev libmimalloc-dev libcurl4-openssl-dev librsvg2-bin fonts-dejavu-core)
 [ "${1:-}" != browser ] || wanted+=(chromium chromium-driver default-jre-headless python3-venv)
 missing=()
 for pkg in "${wanted[@]}"; do

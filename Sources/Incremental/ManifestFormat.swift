@@ -281,25 +281,36 @@ enum ManifestFormat {
         return sawEnd ? manifest : nil
     }
 
+    /// A field's text with its escapes undone. The runs between backslashes are copied
+    /// whole (found by `memchr`): every cached front matter has its newlines escaped, and
+    /// going byte by byte through 3 MB of them was a tenth of the decode.
     private static func field(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard bytes.contains(92) else { return String(decoding: bytes, as: UTF8.self) }
-        var plain: [UInt8] = []
-        plain.reserveCapacity(bytes.count)
-        var escaped = false
-        for byte in bytes {
-            if escaped {
-                switch byte {
-                case 116: plain.append(9)
-                case 110: plain.append(10)
-                case 114: plain.append(13)
-                default: plain.append(byte)
+        guard let base = bytes.baseAddress, memchr(base, 92, bytes.count) != nil else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        // Unescaping only shortens the text; a lone trailing backslash (never written) is dropped.
+        let plain = [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+            var from = 0, to = 0
+            while from < bytes.count {
+                guard let hit = memchr(base + from, 92, bytes.count - from) else {
+                    (out.baseAddress! + to).initialize(from: base + from, count: bytes.count - from)
+                    to += bytes.count - from
+                    break
                 }
-                escaped = false
-            } else if byte == 92 {
-                escaped = true
-            } else {
-                plain.append(byte)
+                let slash = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                (out.baseAddress! + to).initialize(from: base + from, count: slash - from)
+                to += slash - from
+                guard slash + 1 < bytes.count else { from = slash + 1; break }
+                switch base[slash + 1] {
+                case 116: out[to] = 9
+                case 110: out[to] = 10
+                case 114: out[to] = 13
+                case let other: out[to] = other
+                }
+                to += 1
+                from = slash + 2
             }
+            count = to
         }
         return String(decoding: plain, as: UTF8.self)
     }

@@ -73,10 +73,10 @@ struct BinaryIdentityTests {
         #expect(!site.read("index.html").contains("A sentence added for the full build."))
     }
 
-    /// The identity is the executable's bytes: a copy of the same capex (here, a new
-    /// modification time) trusts the output, and a rebuilt one (here, bytes appended to the
-    /// file, which the loader ignores) renders every page again and writes no file that is
-    /// the same.
+    /// The identity is the executable's build ID: a copy of the same capex (here, a new
+    /// modification time, then bytes appended to the file, which the loader ignores) trusts
+    /// the output, and a rebuilt one (here, another build ID written into the copy's note)
+    /// renders every page again and writes no file that is the same.
     @Test func aRebuiltExecutableRendersEverythingAgain() throws {
         guard let binary = CLITests.binary else { throw MissingBinary() }
         let site = try FixtureSite("story")
@@ -99,15 +99,51 @@ struct BinaryIdentityTests {
         let after = try #require(BuildCache(output: site.output).load())
         #expect(after.binary == before.binary)
         #expect(after.binaryStamp != before.binaryStamp)
-        // Other bytes: another binary.
+        #expect(after.binary == "elf:" + (try readelfBuildID(copy)), "the manifest names the build ID readelf reads")
+        // Other bytes, the same link: the same binary.
         let handle = try FileHandle(forWritingTo: copy)
         try handle.seekToEnd()
-        try handle.write(contentsOf: Data("a rebuilt capex".utf8))
+        try handle.write(contentsOf: Data("bytes the loader ignores".utf8))
         try handle.close()
+        #expect(try build().contains("Up to date"))
+        // Another link: another build ID, found in the file and changed in place.
+        var bytes = try Data(contentsOf: copy)
+        let id = try #require(Data(hex: try readelfBuildID(copy)))
+        let at = try #require(bytes.range(of: id))
+        bytes[at.lowerBound] ^= 0xff
+        try bytes.write(to: copy)
         let rebuilt = try build()
         #expect(rebuilt.contains("Built "), "\(rebuilt)")
         #expect(!rebuilt.contains("rendered, the rest unchanged"), "every page rendered: \(rebuilt)")
         #expect(rebuilt.contains(" 0 files written"), "\(rebuilt)")
         #expect(try build().contains("Up to date"))
+    }
+}
+
+/// The build ID `readelf -n` prints for an ELF file, as lowercase hex.
+func readelfBuildID(_ file: URL) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["readelf", "-n", file.path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    let line = try #require(output.split(separator: "\n").first { $0.contains("Build ID:") })
+    return String(line.split(separator: " ").last ?? "")
+}
+
+extension Data {
+    /// Bytes from hex digits; nil for an odd count or a non-digit.
+    init?(hex: String) {
+        let digits = Array(hex.utf8)
+        guard digits.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let byte = UInt8(String(decoding: digits[index..<index + 2], as: UTF8.self), radix: 16) else { return nil }
+            bytes.append(byte)
+        }
+        self.init(bytes)
     }
 }

@@ -159,6 +159,28 @@ struct RebuildShortcutTests {
         ])
     }
 
+    /// The manifest's escapes (tab, newline, return, backslash) come back as they went in,
+    /// wherever they stand in a field and however many follow each other: hand-picked texts
+    /// and 2,000 generated ones, as front matter, paths and warnings.
+    @Test func escapedFieldsReadBackAsWritten() throws {
+        var texts = ["", "\\", "\\\\", "\t", "\n\n", "a\\", "\\a", "title: A\nsummary: \"x\\ty\"\n", "é\n\u{301}\r\n", "\\n", "\\\n"]
+        let pieces = ["\t", "\n", "\r", "\\", "\\n", "a", "title: ", "é", "\u{301}", "--", " "]
+        var random = SeededRandom(0x9E37_79B9_7F4A_7C15)
+        for _ in 0..<2_000 { texts.append((0..<random.next(12)).map { _ in pieces[random.next(pieces.count)] }.joined()) }
+        var manifest = BuildManifest(settings: "s", files: [:], inputs: [:], groups: [:])
+        for (index, text) in texts.enumerated() {
+            manifest.files["content/\(index)\(text).md"] = "h\(index)"
+            manifest.frontMatter["content/\(index).md"] = CachedFrontMatter(yaml: text, bodyFirstLine: index)
+            manifest.warnings.append(BuildManifest.Warning(file: "f\(text)", line: index, column: 1, message: text))
+        }
+        let read = try #require(ManifestFormat.decode(ManifestFormat.encode(manifest)))
+        #expect(read.files == manifest.files)
+        #expect(read.warnings == manifest.warnings)
+        for (index, text) in texts.enumerated() where read.frontMatter["content/\(index).md"]?.yaml != text {
+            Issue.record("front matter \(index) read back as \(String(reflecting: read.frontMatter["content/\(index).md"]?.yaml)), written \(String(reflecting: text))")
+        }
+    }
+
     /// `InputFiles.changed` names the files read again and the files gone, nothing else; and
     /// a no-change build that trusts a stamp it could not trust before records it.
     @Test func theChangedPathsAreTheFilesReadAgainAndTheFilesGone() throws {
