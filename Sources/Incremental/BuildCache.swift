@@ -85,7 +85,7 @@ package struct BuildCache {
     package let output: URL
 
     /// The first line; change it when the format or the hash changes.
-    package static let format = "capex-cache 4"
+    package static let format = "capex-cache 5"
 
     /// `.capex-cache/<output folder name>.manifest` beside the output folder.
     package var manifestURL: URL {

@@ -3,11 +3,11 @@ import Load
 
 /// The manifest's text form. A full write is:
 ///
-///     capex-cache 4
+///     capex-cache 5
 ///     binary  <hash>  <stamp>   settings  <hash>
 ///     sizes  <files>  <front matters>  <groups>
 ///     F  <path>  <hash>  [<size>  <mtime ns>  <ctime ns>  <inode>]
-///     Y  <path>  <body first line>  [<front matter>]
+///     Y  <path>  <body first line>  <scans>  [<front matter>]
 ///     I  <dependency key>  <fingerprint>
 ///     G  <group key>, then its  o <path> <hash>,  d <dependency>,  l <link>  lines
 ///     W  <file>  <line>  <column>  <message>
@@ -15,6 +15,8 @@ import Load
 ///
 /// and later builds append segments of changes, each closed by `end`: the same records
 /// replace earlier ones, `-F`, `-Y`, `-I` and `-G` remove them, and `W*` clears the warnings.
+/// `<scans>` is what the front matter's byte scans found (`FrontMatterScans`): empty when not
+/// known, else `-` followed by `a` (may change the address) and `l` (may hold `lang`).
 /// Records come in no particular order within a segment: only this code reads them.
 enum ManifestFormat {
     private struct Writer {
@@ -57,7 +59,12 @@ enum ManifestFormat {
         }
 
         mutating func frontMatter(_ path: String, _ cached: CachedFrontMatter) {
-            if let yaml = cached.yaml { line("Y", path, String(cached.bodyFirstLine), yaml) } else { line("Y", path, String(cached.bodyFirstLine)) }
+            let scans = cached.scans.map { "-" + ($0.mayChangeAddress ? "a" : "") + ($0.mayHoldLang ? "l" : "") } ?? ""
+            if let yaml = cached.yaml {
+                line("Y", path, String(cached.bodyFirstLine), scans, yaml)
+            } else {
+                line("Y", path, String(cached.bodyFirstLine), scans)
+            }
         }
 
         mutating func group(_ key: String, _ group: BuildManifest.Group) {
@@ -180,6 +187,21 @@ enum ManifestFormat {
             return value
         }
         guard let base = bytes.baseAddress else { return nil }
+        /// A `<scans>` field: `.some(nil)` when empty, nil when malformed.
+        func scans(_ index: Int) -> FrontMatterScans?? {
+            let range = ranges[index]
+            guard !range.isEmpty else { return .some(nil) }
+            guard base[range.lowerBound] == UInt8(ascii: "-") else { return nil }
+            var found = FrontMatterScans(mayChangeAddress: false, mayHoldLang: false)
+            for i in range.dropFirst() {
+                switch base[i] {
+                case UInt8(ascii: "a"): found.mayChangeAddress = true
+                case UInt8(ascii: "l"): found.mayHoldLang = true
+                default: return nil
+                }
+            }
+            return found
+        }
         func record(is name: StaticString) -> Bool {
             let range = ranges[0]
             guard range.count == name.utf8CodeUnitCount else { return false }
@@ -235,9 +257,9 @@ enum ManifestFormat {
                     manifest.stamps[path] = FileStamp(size: size, modified: modified, changed: changed, inode: UInt64(inode))
                 default: return nil
                 }
-            } else if record(is: "Y"), count == 3 || count == 4 {
-                guard let line = number(2) else { return nil }
-                manifest.frontMatter[text(1)] = CachedFrontMatter(yaml: count == 4 ? text(3) : nil, bodyFirstLine: Int(line))
+            } else if record(is: "Y"), count == 4 || count == 5 {
+                guard let line = number(2), let scans = scans(3) else { return nil }
+                manifest.frontMatter[text(1)] = CachedFrontMatter(yaml: count == 5 ? text(4) : nil, bodyFirstLine: Int(line), scans: scans)
             } else if record(is: "G"), count == 2 {
                 group = (text(1), BuildManifest.Group(files: [:], deps: [], links: []))
             } else if record(is: "I"), count == 3 {

@@ -23,10 +23,36 @@ package struct CachedFrontMatter: Equatable, Sendable {
     /// Nil when the file has no front matter.
     package var yaml: String?
     package var bodyFirstLine: Int
+    /// What the byte scans made of `yaml` when it was parsed; nil when not known (a page
+    /// taken from the cache is then scanned again).
+    package var scans: FrontMatterScans?
 
-    package init(yaml: String?, bodyFirstLine: Int) {
+    package init(yaml: String?, bodyFirstLine: Int, scans: FrontMatterScans? = nil) {
         self.yaml = yaml
         self.bodyFirstLine = bodyFirstLine
+        self.scans = scans
+    }
+}
+
+/// What two byte scans every build made of every page's front matter find in it (`mentions`),
+/// kept beside the cached front matter: the same bytes give the same answers, and scanning
+/// 3 MB of front matter at 10,000 pages took 15 ms of CPU in every one-page rebuild.
+package struct FrontMatterScans: Equatable, Sendable {
+    /// `template`, `draft` or `slug` appears, or a backslash: the page's address, template
+    /// and draft flag are known only by parsing it (`SiteLoader.parsePage(path:cached:)`).
+    package var mayChangeAddress: Bool
+    /// `lang` appears (`LanguageTrees.langFields`).
+    package var mayHoldLang: Bool
+
+    package init(mayChangeAddress: Bool, mayHoldLang: Bool) {
+        self.mayChangeAddress = mayChangeAddress
+        self.mayHoldLang = mayHoldLang
+    }
+
+    /// Both scans of `yaml`.
+    package init(_ yaml: String) {
+        mayChangeAddress = mentions(["template", "draft", "slug"], in: yaml, orBackslash: true)
+        mayHoldLang = LanguageTrees.mayHoldLang(yaml)
     }
 }
 

@@ -20,7 +20,7 @@ extension LanguageTrees {
         for page in pages {
             // `meta` of a page loaded from the cache is parsed when first read: only for
             // front matter that can hold the field (parsing all of 10,000 cost 70 ms a rebuild).
-            guard Self.mayHoldLang(page.frontMatter) else { continue }
+            guard page.mayHoldLang ?? Self.mayHoldLang(page.frontMatter) else { continue }
             guard let lang = page.meta.lang, let node = page.meta.node?["lang"] else { continue }
             guard seen.insert(node.location.file + "\u{0}" + String(node.location.line)).inserted else { continue }
             let base = String(lang.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()

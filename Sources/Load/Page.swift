@@ -30,6 +30,7 @@ public struct Page: Sendable {
         var frontMatter: String
         var hasFrontMatter: Bool
         var bodyPending: Bool
+        var mayHoldLang: Bool?
 
         init(kind: Kind, sourcePath: String, section: String, url: String, language: String?, lazyMeta: Lazy<PageMeta>,
              template: String?, isDraft: Bool, body: String, bodyFirstLine: Int, frontMatter: String, hasFrontMatter: Bool,
@@ -50,9 +51,11 @@ public struct Page: Sendable {
         }
 
         func copy() -> Fields {
-            Fields(kind: kind, sourcePath: sourcePath, section: section, url: url, language: language, lazyMeta: lazyMeta,
-                   template: template, isDraft: isDraft, body: body, bodyFirstLine: bodyFirstLine, frontMatter: frontMatter,
-                   hasFrontMatter: hasFrontMatter, bodyPending: bodyPending)
+            let copy = Fields(kind: kind, sourcePath: sourcePath, section: section, url: url, language: language, lazyMeta: lazyMeta,
+                              template: template, isDraft: isDraft, body: body, bodyFirstLine: bodyFirstLine, frontMatter: frontMatter,
+                              hasFrontMatter: hasFrontMatter, bodyPending: bodyPending)
+            copy.mayHoldLang = mayHoldLang
+            return copy
         }
     }
 
@@ -117,12 +120,22 @@ public struct Page: Sendable {
     /// The front matter as written, for incremental builds: lists change when it does.
     package var frontMatter: String {
         get { fields.frontMatter }
-        set { changing().frontMatter = newValue }
+        set {
+            let fields = changing()
+            fields.frontMatter = newValue
+            fields.mayHoldLang = nil
+        }
     }
     /// False when the file has no front matter at all (an `_index.md` may not).
     var hasFrontMatter: Bool {
         get { fields.hasFrontMatter }
         set { changing().hasFrontMatter = newValue }
+    }
+    /// Whether `frontMatter` may hold `lang`, as the cache's scan of these bytes found
+    /// (`FrontMatterScans`); nil when not known, and `frontMatter` is scanned.
+    var mayHoldLang: Bool? {
+        get { fields.mayHoldLang }
+        set { changing().mayHoldLang = newValue }
     }
     /// The body has not been read: the page's file is unchanged since the last build, whose
     /// output is kept unless something else the page uses changed (`LoadedSite.withBody`).

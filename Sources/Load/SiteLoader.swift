@@ -208,8 +208,9 @@ package struct SiteLoader {
             switch result {
             case .page(let page):
                 if fresh {
+                    let yaml = page.hasFrontMatter ? page.frontMatter : nil
                     frontMatterCache[page.sourcePath] = CachedFrontMatter(
-                        yaml: page.hasFrontMatter ? page.frontMatter : nil, bodyFirstLine: page.bodyFirstLine
+                        yaml: yaml, bodyFirstLine: page.bodyFirstLine, scans: yaml.map(FrontMatterScans.init)
                     )
                     frontMatterParsed.append(page.sourcePath)
                 }
@@ -217,7 +218,8 @@ package struct SiteLoader {
                 pages.append(page)
             case .sectionIntro(let section, let language, let frontMatter, let path):
                 if fresh {
-                    frontMatterCache[path] = CachedFrontMatter(yaml: frontMatter.yaml, bodyFirstLine: frontMatter.bodyFirstLine)
+                    frontMatterCache[path] = CachedFrontMatter(yaml: frontMatter.yaml, bodyFirstLine: frontMatter.bodyFirstLine,
+                                                               scans: frontMatter.yaml.map(FrontMatterScans.init))
                     frontMatterParsed.append(path)
                 }
                 sectionIntros[section + "\u{0}" + (language ?? "")] = (frontMatter, path)
@@ -326,8 +328,10 @@ package struct SiteLoader {
         // The last build parsed these bytes without an error. If the front matter cannot hold
         // the three fields every build needs from every page, parsing waits until a field is
         // read, which for most pages of a one-page rebuild is never.
+        // The scans the last build made of these bytes, when it kept them.
         let (folder, name, language) = folderNameAndLanguage(path, languages: languages)
-        if name != "_index", let yaml = cached.yaml, !mentions(["template", "draft", "slug"], in: yaml, orBackslash: true),
+        if name != "_index", let yaml = cached.yaml,
+           !(cached.scans?.mayChangeAddress ?? mentions(["template", "draft", "slug"], in: yaml, orBackslash: true)),
            case .success(let url) = URLRules.url(folder: folder, name: name, slug: nil, language: language) {
             let meta = Lazy<PageMeta> {
                 FrontMatter.parse(yaml: yaml, file: path, requireTitle: true, defaultTitle: URLRules.title(forFolder: folder)).0.meta
@@ -337,6 +341,7 @@ package struct SiteLoader {
                 body: "", bodyFirstLine: cached.bodyFirstLine, frontMatter: yaml, hasFrontMatter: true, bodyPending: true
             )
             page.language = language
+            page.mayHoldLang = cached.scans?.mayHoldLang
             return (.page(page), [])
         }
         return parsePage(path: path, languages: languages) { requireTitle, folder in

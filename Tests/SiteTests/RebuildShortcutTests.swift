@@ -155,8 +155,47 @@ struct RebuildShortcutTests {
         #expect(some == full)
         #expect(full == [
             "-F\tb.md", "-Y\tb.md", "F\ta.md\t1b", "F\tc.md\t3\t3\t3\t9\t3", "F\td.md\t4\t4\t4\t4\t4",
-            "Y\ta.md\t4\ttitle: A2\\n", "Y\td.md\t1", "Y\te.md\t4\ttitle: E\\n",
+            "Y\ta.md\t4\t\ttitle: A2\\n", "Y\td.md\t1\t", "Y\te.md\t4\t\ttitle: E\\n",
         ])
+    }
+
+    /// The scans kept with each cached front matter read back as written, each of the five
+    /// ways (unknown, nothing found, the address fields, `lang`, both); any other letter
+    /// makes the manifest unreadable, so that the build starts over rather than trust it.
+    @Test func frontMatterScansReadBackAsWritten() throws {
+        let kinds: [FrontMatterScans?] = [nil, .init(mayChangeAddress: false, mayHoldLang: false), .init(mayChangeAddress: true, mayHoldLang: false),
+                                          .init(mayChangeAddress: false, mayHoldLang: true), .init(mayChangeAddress: true, mayHoldLang: true)]
+        var manifest = BuildManifest(settings: "s", files: [:], inputs: [:], groups: [:])
+        for (index, scans) in kinds.enumerated() {
+            manifest.frontMatter["content/\(index).md"] = CachedFrontMatter(yaml: index == 2 ? nil : "title: \(index)\n", bodyFirstLine: 4, scans: scans)
+        }
+        let bytes = ManifestFormat.encode(manifest)
+        #expect(try #require(ManifestFormat.decode(bytes)).frontMatter == manifest.frontMatter)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.contains("Y\tcontent/4.md\t4\t-al\ttitle: 4\\n\n"))
+        #expect(text.contains("Y\tcontent/2.md\t4\t-a\n"))
+        #expect(ManifestFormat.decode(Array(text.replacingOccurrences(of: "\t-al\t", with: "\t-x\t").utf8)) == nil)
+        #expect(ManifestFormat.decode(Array(text.replacingOccurrences(of: "\t-al\t", with: "\tal\t").utf8)) == nil)
+    }
+
+    /// A page taken from the cache is checked as a parsed one: its `lang` is still found
+    /// (here, one the site has no words for: a warning every build) and its slug still moves it.
+    @Test func pagesTakenFromTheCacheAreCheckedAsParsedOnes() throws {
+        let site = try FixtureSite("story")
+        try site.write("content/foreign.md", "---\ntitle: Foreign\nlang: fr\n---\n\nBonjour.\n")
+        try site.write("content/moved.md", "---\ntitle: Moved\nslug: elsewhere\n---\n\nMoved.\n")
+        try site.write("content/other.md", "---\ntitle: Other\n---\n\nFirst.\n")
+        let first = site.build(trustStampsAfter: 0)
+        #expect(first.problemLines.contains { $0.hasPrefix("content/foreign.md:3:7: warning: lang 'fr' is neither one of the site's languages") }, "\(first.problemLines)")
+        let cached = try #require(BuildCache(output: site.output).load())
+        #expect(cached.frontMatter["content/foreign.md"]?.scans == FrontMatterScans(mayChangeAddress: false, mayHoldLang: true))
+        #expect(cached.frontMatter["content/moved.md"]?.scans == FrontMatterScans(mayChangeAddress: true, mayHoldLang: false))
+        try site.write("content/other.md", "---\ntitle: Other\n---\n\nSecond.\n")
+        let second = site.build(trustStampsAfter: 0)
+        #expect(second.succeeded && second.pagesRendered == 1, "\(second.pagesRendered) \(second.problemLines)")
+        #expect(second.problemLines.contains { $0.hasPrefix("content/foreign.md:3:7: warning: lang 'fr' is neither one of the site's languages") }, "\(second.problemLines)")
+        #expect(site.read("elsewhere/index.html").contains("Moved."))
+        expectSameAsClean(site, "after editing another page")
     }
 
     /// The manifest's escapes (tab, newline, return, backslash) come back as they went in,
@@ -199,7 +238,8 @@ struct RebuildShortcutTests {
         #expect(site.build(trustStampsAfter: 0).succeeded)
         let after = try #require(cache.load())
         #expect(after.files["content/two.md"] == nil && after.frontMatter["content/two.md"] == nil)
-        #expect(after.frontMatter["content/three.md"] == CachedFrontMatter(yaml: "title: Three\n", bodyFirstLine: 4))
+        #expect(after.frontMatter["content/three.md"] == CachedFrontMatter(
+            yaml: "title: Three\n", bodyFirstLine: 4, scans: FrontMatterScans(mayChangeAddress: false, mayHoldLang: false)))
         #expect(after.stamps == InputFiles.read(root: site.root, output: site.output, previous: nil as BuildManifest?, trustAfter: 0).stamps)
         expectSameAsClean(site, "after an edit, a deletion and a new page")
 
