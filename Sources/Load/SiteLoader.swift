@@ -132,7 +132,7 @@ package struct SiteLoader {
                 session?.remember(hashes: dataHashes, collections: data, problems: dataProblems, model: built, modelProblems: problems)
             }
         }
-        DispatchQueue.global().async(group: modelDone) { dataBox.value() }
+        startThread(group: modelDone) { dataBox.value() }
         // The templates and the interface words too: they need no page.
         var loadedTemplates: TemplateSet?, loadedTranslations: Translations?, templateProblems: [Diagnostic] = []
         var loadedURLFields: URLFields?
@@ -163,7 +163,7 @@ package struct SiteLoader {
             // one-page rebuild at 10,000 pages), made here beside the pages' parse.
             if !config.unsafeHTML { loadedURLFields = URLFields(templates: Array(templates.texts.values)) }
         }
-        DispatchQueue.global().async(group: templatesDone) { templatesBox.value() }
+        startThread(group: templatesDone) { templatesBox.value() }
         // Also on the way out early (a model with errors): nothing is left running.
         defer { templatesDone.wait() }
 
