@@ -11,7 +11,10 @@ package final class Reuse {
     /// once, not once per group that uses them.
     package let changed: Set<String>
 
-    package init(manifest: BuildManifest, fingerprints: Fingerprints, fileHashes: [String: String], incomplete: Set<String>) {
+    /// `changedFiles`: the only paths whose hash may differ from the manifest's
+    /// (`InputFiles.changed`); nil compares every file.
+    package init(manifest: BuildManifest, fingerprints: Fingerprints, fileHashes: [String: String], incomplete: Set<String>,
+                 changedFiles: [String]? = nil) {
         self.manifest = manifest
         self.fingerprints = fingerprints
         self.incomplete = incomplete
@@ -24,9 +27,20 @@ package final class Reuse {
             }
         }
         var changed = Set(manifest.inputs.compactMap { key, value in fingerprints.of(key) == value ? nil : key })
-        for (path, hash) in manifest.files where fileHashes[path] != hash { changed.insert("file:" + path) }
+        if let changedFiles {
+            for path in changedFiles where fileHashes[path] != manifest.files[path] && manifest.files[path] != nil {
+                changed.insert("file:" + path)
+            }
+        } else {
+            for (path, hash) in manifest.files where fileHashes[path] != hash { changed.insert("file:" + path) }
+        }
         self.changed = changed
+        changedList = Array(changed)
     }
+
+    /// `changed` as a list, for `isClean`'s look through a group's few dependencies when
+    /// only a few keys changed (a one-page edit: one), without hashing each dependency.
+    private let changedList: [String]
 
     /// The group is kept if it exists, recorded at least the `required` keys (and the
     /// `also` ones), none of its keys changed, and its files are all on disk.
@@ -34,6 +48,7 @@ package final class Reuse {
         guard let group = manifest.groups[key], incomplete.isEmpty || !incomplete.contains(key) else { return false }
         for dep in required where !group.deps.contains(dep) { return false }
         for dep in also where !group.deps.contains(dep) { return false }
-        return changed.isEmpty || !group.deps.contains(where: changed.contains)
+        if changedList.count <= 4 { return !changedList.contains(where: group.deps.contains) }
+        return !group.deps.contains(where: changed.contains)
     }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import Model
 
 /// Checks the site's templates against what the pipeline can give them, before anything
@@ -163,18 +164,26 @@ struct TemplateCheck {
     }
 
     /// `title: x\ntags:\n  - a` → `title`, `tags`: keys at the start of a line (quotes
-    /// around a key dropped). On bytes: this runs over every page on every build.
+    /// around a key dropped). On bytes, line ends and colons found by `memchr`: this runs
+    /// over every page on every build.
     static func topLevelKeys(_ yaml: String) -> [String] {
         var yaml = yaml
         return yaml.withUTF8 { bytes in
             var keys: [String] = []
+            guard let base = bytes.baseAddress else { return keys }
+            /// The offset of the first `byte` in `from..<to`, else `to`.
+            func find(_ byte: UInt8, from: Int, to: Int) -> Int {
+                guard from < to, let hit = memchr(base + from, Int32(byte), to - from) else { return to }
+                return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+            }
             var lineStart = 0
             while lineStart < bytes.count {
-                var lineEnd = lineStart
-                while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                let lineEnd = find(0x0A, from: lineStart, to: bytes.count)
                 let first = bytes[lineStart]
+                let colonAt = find(UInt8(ascii: ":"), from: lineStart, to: lineEnd)
                 if first != 0x20 && first != 0x09 && first != UInt8(ascii: "#") && first != UInt8(ascii: "-") && first != 0x0D,
-                   let colon = (lineStart..<lineEnd).first(where: { bytes[$0] == UInt8(ascii: ":") }) {
+                   colonAt < lineEnd {
+                    let colon = colonAt
                     var start = lineStart, end = colon
                     while end > start && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
                     if end - start >= 2, bytes[start] == bytes[end - 1], bytes[start] == 0x22 || bytes[start] == 0x27 {

@@ -176,7 +176,9 @@ struct BuildInputs {
             FigureText.derivation(of: $0, in: site.model, sourceNames: [:], locale: .en)
                 + (history.isEmpty ? "" : history.fingerprint(of: $0.reference))
         }
-        let reuse = manifest.map { Reuse(manifest: $0, fingerprints: fingerprints, fileHashes: files.hashes, incomplete: incomplete) }
+        let reuse = manifest.map {
+            Reuse(manifest: $0, fingerprints: fingerprints, fileHashes: files.hashes, incomplete: incomplete, changedFiles: files.changed)
+        }
         var renderer = SiteRenderer(site: site)
         renderer.history = history
         if let rasterizer = options.rasterizer {
