@@ -173,8 +173,11 @@ enum ManifestFormat {
         var group: (key: String, value: BuildManifest.Group)?
         var sawHeader = false, sawEnd = false
         // The fields of the current line, as byte ranges: turned into strings only when kept.
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(8)
+        // A buffer, not an array in a variable: the helpers below read it without the
+        // exclusivity checks a captured variable costs on every call (no record has more
+        // than 7 fields; a line with more than 8 is no record).
+        let ranges = UnsafeMutableBufferPointer<Range<Int>>.allocate(capacity: 8)
+        defer { ranges.deallocate() }
         func text(_ index: Int) -> String { field(UnsafeBufferPointer(rebasing: bytes[ranges[index]])) }
         func number(_ index: Int) -> Int64? {
             let range = ranges[index]
@@ -217,21 +220,23 @@ enum ManifestFormat {
         var start = 0
         while start < bytes.count {
             guard let end = find(10, from: start, to: bytes.count) else { return nil }
-            ranges.removeAll(keepingCapacity: true)
+            var count = 0
             var fieldStart = start
             while let tab = find(9, from: fieldStart, to: end) {
-                ranges.append(fieldStart..<tab)
+                guard count < 7 else { return nil }
+                ranges[count] = fieldStart..<tab
+                count += 1
                 fieldStart = tab + 1
             }
-            ranges.append(fieldStart..<end)
+            ranges[count] = fieldStart..<end
+            count += 1
             start = end + 1
             sawEnd = false
             if !sawHeader {
-                guard ranges.count == 1, text(0) == BuildCache.format else { return nil }
+                guard count == 1, text(0) == BuildCache.format else { return nil }
                 sawHeader = true
                 continue
             }
-            let count = ranges.count
             // A group's own lines.
             if count == 3, record(is: "o") {
                 guard group != nil else { return nil }

@@ -220,7 +220,7 @@ struct RenderedSite {
             var used: [String: String] = [:]
             for group in result.groups.values {
                 // A file's fingerprint is its hash, already in `files`.
-                for dep in group.deps where used[dep] == nil && !dep.hasPrefix("file:") { used[dep] = fingerprints.of(dep) }
+                for dep in group.deps where !dep.hasPrefix("file:") && used[dep] == nil { used[dep] = fingerprints.of(dep) }
             }
             return cache.prepare(BuildManifest(
                 settings: inputs.settings, files: inputs.files.hashes, stamps: inputs.files.stamps,
