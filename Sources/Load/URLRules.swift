@@ -24,6 +24,7 @@ enum URLRules {
     }
 
     package static func url(folder: String, name: String, slug: String?) -> Outcome {
+        if slug == nil, let url = plainURL(folder: folder, name: name) { return .success(url) }
         var segments = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
         if name != "index" { segments.append(name) }
         if let slug {
@@ -41,6 +42,32 @@ enum URLRules {
             return .failure("the path segment '\(segment)' cannot be part of a URL: use letters, digits, '-', '_' or '.'")
         }
         return .success(segments.isEmpty ? "/" : "/" + segments.joined(separator: "/") + "/")
+    }
+
+    /// `url` without a slug, when the folder and the name are plain ASCII segments (letters,
+    /// digits, `-`, `_`, `.`, none empty or starting with a dot): the URL is then the path
+    /// itself, checked in one pass over its bytes instead of split, checked and joined again
+    /// (every page of every build; 2 % of a one-page rebuild at 10,000 pages). Nil otherwise.
+    static func plainURL(folder: String, name: String) -> String? {
+        /// Whether `text` is plain segments, separated by `/` if `slashes`.
+        func plain(_ text: String, slashes: Bool) -> Bool {
+            var segmentStart = true
+            for byte in text.utf8 {
+                if byte == UInt8(ascii: "/") {
+                    guard slashes, !segmentStart else { return false }
+                    segmentStart = true
+                    continue
+                }
+                if segmentStart && byte == UInt8(ascii: ".") { return false }
+                segmentStart = false
+                guard (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || (byte >= 48 && byte <= 57)
+                    || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") else { return false }
+            }
+            return !segmentStart || text.isEmpty
+        }
+        guard !name.isEmpty, plain(folder, slashes: true), plain(name, slashes: false) else { return nil }
+        if name == "index" { return folder.isEmpty ? "/" : "/" + folder + "/" }
+        return folder.isEmpty ? "/" + name + "/" : "/" + folder + "/" + name + "/"
     }
 
     /// A segment that cannot climb out of `output/` or hide: no separators, no leading dot.
