@@ -1235,12 +1235,4 @@ language_switcher: "Idioma"
 
 """#,
     ]
-
-    /// Each language's words, parsed once.
-    static let parsed: [String: [String: String]] = files.reduce(into: [:]) { result, file in
-        result[file.key] = Translations.read(file.value, file: "(built-in \(file.key).yaml)", builtIn: [:]).0
-    }
-
-    /// The built-in words of `language`; none for a language capex has no words for.
-    package static func texts(_ language: String) -> [String: String] { parsed[language] ?? [:] }
 }
