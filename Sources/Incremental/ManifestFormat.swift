@@ -266,7 +266,11 @@ enum ManifestFormat {
                 guard let line = number(2), let scans = scans(3) else { return nil }
                 manifest.frontMatter[text(1)] = CachedFrontMatter(yaml: count == 5 ? text(4) : nil, bodyFirstLine: Int(line), scans: scans)
             } else if record(is: "G"), count == 2 {
-                group = (text(1), BuildManifest.Group(files: [:], deps: [], links: []))
+                // Room for a page's usual dependencies (its file, the layout, its template, a
+                // language): made once, not grown from one.
+                var deps: [String] = []
+                deps.reserveCapacity(4)
+                group = (text(1), BuildManifest.Group(files: [:], deps: deps, links: []))
             } else if record(is: "I"), count == 3 {
                 manifest.inputs[text(1)] = text(2)
             } else if record(is: "sizes"), count == 4 {

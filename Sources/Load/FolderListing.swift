@@ -52,17 +52,22 @@ struct FolderListing: Sendable {
         }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
-            let (name, validName) = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { (String(cString: $0), String(validatingCString: $0) != nil) }
+            // Decoded once; a name that is not UTF-8 is decoded again, with replacements, for its message.
+            let decoded = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(validatingCString: $0) }
+            }
+            guard let name = decoded else {
+                let lossy = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if lossy.hasPrefix(".") { continue }
+                problems.append((relative.isEmpty ? lossy : relative + "/" + lossy, "the file name is not valid UTF-8: rename it"))
+                continue
             }
             if name.hasPrefix(".") { continue }
             let path = relative.isEmpty ? name : relative + "/" + name
-            guard validName else {
-                problems.append((path, "the file name is not valid UTF-8: rename it"))
-                continue
-            }
-            let rawName = name
-            let entryPath = full + "/" + rawName
+            // The full path is needed only for what is not a regular file (10,000 strings otherwise).
+            var entryPath: String { full + "/" + name }
             var type = Int32(entry.pointee.d_type)
             if type == Int32(DT_UNKNOWN) {
                 var info = stat()
