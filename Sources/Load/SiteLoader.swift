@@ -179,21 +179,34 @@ package struct SiteLoader {
         // A page comes from the session if it has one (`capex serve`), else from the cached
         // front matter if its file is unchanged (its body is read only if it is rendered
         // again), else from its file.
-        var parsed = parallelMap(tree.markdown) { path -> (ParsedFile?, [Diagnostic], fresh: Bool) in
+        // `fresh`: parsed from the file, with the scans the next build's cache keeps of its
+        // front matter (made here, on every core; the page keeps its `lang` scan for this build).
+        var parsed = parallelMap(tree.markdown) { path -> (ParsedFile?, [Diagnostic], fresh: Bool, scans: FrontMatterScans?) in
             if inputs != nil, let (file, problems) = session?.parsedPage(path, hash: inputs?.hashes[path].map { $0 + languageStamp }) {
-                return (file, problems, false)
+                return (file, problems, false, nil)
             }
             if inputs?.contents[path] == nil, let cached = inputs?.frontMatter[path] {
                 let (file, problems) = Self.parsePage(path: path, cached: cached, languages: translated)
-                return (file, problems, false)
+                return (file, problems, false, nil)
             }
-            let (file, problems) = Self.parsePage(path: path, text: read(path), languages: translated)
-            return (file, problems, true)
+            var (file, problems) = Self.parsePage(path: path, text: read(path), languages: translated)
+            var scans: FrontMatterScans?
+            switch file {
+            case .page(var page)?:
+                scans = page.hasFrontMatter ? FrontMatterScans(page.frontMatter) : nil
+                page.mayHoldLang = scans?.mayHoldLang
+                file = .page(page)
+            case .sectionIntro(_, _, let frontMatter, _)?:
+                scans = frontMatter.yaml.map(FrontMatterScans.init)
+            case nil:
+                break
+            }
+            return (file, problems, true, scans)
         }
         if let session, let hashes = inputs?.hashes {
             var kept: [String: (hash: String, file: ParsedFile, problems: [Diagnostic])] = [:]
             kept.reserveCapacity(parsed.count)
-            for (path, (file, problems, _)) in zip(tree.markdown, parsed) {
+            for (path, (file, problems, _, _)) in zip(tree.markdown, parsed) {
                 if let file, let hash = hashes[path] { kept[path] = (hash + languageStamp, file, problems) }
             }
             session.remember(parsed: kept)
@@ -201,16 +214,15 @@ package struct SiteLoader {
         // Taken from the end, so that each page is moved, not copied (then put back in order).
         var pageProblems: [(Int, [Diagnostic])] = []
         var index = parsed.count
-        while let (result, problems, fresh) = parsed.popLast() {
+        while let (result, problems, fresh, scans) = parsed.popLast() {
             index -= 1
             if !problems.isEmpty { pageProblems.append((index, problems)) }
             guard let result else { continue }
             switch result {
             case .page(let page):
                 if fresh {
-                    let yaml = page.hasFrontMatter ? page.frontMatter : nil
                     frontMatterCache[page.sourcePath] = CachedFrontMatter(
-                        yaml: yaml, bodyFirstLine: page.bodyFirstLine, scans: yaml.map(FrontMatterScans.init)
+                        yaml: page.hasFrontMatter ? page.frontMatter : nil, bodyFirstLine: page.bodyFirstLine, scans: scans
                     )
                     frontMatterParsed.append(page.sourcePath)
                 }
@@ -218,8 +230,7 @@ package struct SiteLoader {
                 pages.append(page)
             case .sectionIntro(let section, let language, let frontMatter, let path):
                 if fresh {
-                    frontMatterCache[path] = CachedFrontMatter(yaml: frontMatter.yaml, bodyFirstLine: frontMatter.bodyFirstLine,
-                                                               scans: frontMatter.yaml.map(FrontMatterScans.init))
+                    frontMatterCache[path] = CachedFrontMatter(yaml: frontMatter.yaml, bodyFirstLine: frontMatter.bodyFirstLine, scans: scans)
                     frontMatterParsed.append(path)
                 }
                 sectionIntros[section + "\u{0}" + (language ?? "")] = (frontMatter, path)

@@ -21,9 +21,9 @@ struct LastBuild {
         let cache = BuildCache(output: options.outputFolder)
         let written = options.write && options.incremental
             ? options.session?.manifest(at: cache.manifestURL.path) ?? cache.load() : nil
-        // Which binary this is, from the manifest if this executable file wrote it. Without a
-        // manifest nothing needs it before the inputs are read (`settings`): the executable
-        // (26 MB, 30 ms) is hashed beside that reading.
+        // Which binary this is: its build ID, else the hash the manifest recorded if this
+        // executable file wrote it. Without either, nothing needs it before the inputs are
+        // read (`settings`): the executable (30–100 ms to hash) is hashed beside that reading.
         if let written {
             _ = BinaryIdentity.resolve(recorded: (written.binary, written.binaryStamp))
         } else {
@@ -33,8 +33,8 @@ struct LastBuild {
     }
 
     /// `read` on another thread, for the build to list and stamp its inputs meanwhile
-    /// (`InputScan`): decoding the manifest of 10,000 pages, or hashing the executable
-    /// when no manifest names it, took 30–60 ms that the scan would otherwise wait for.
+    /// (`InputScan`): decoding the manifest of 10,000 pages took 25–45 ms that the scan
+    /// would otherwise wait for.
     static func start(_ options: BuildOptions) -> Pending<LastBuild> {
         Pending { read(options) }
     }
